@@ -1,0 +1,151 @@
+package dev.weft.catalog;
+
+import dev.weft.catalog.Relationship.Cardinality;
+import dev.weft.config.ConfigProblem;
+import dev.weft.config.WeftConfigException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves introspected sources into a {@link Catalog}: names every table (type and root field),
+ * turns foreign keys into relationships, and reports every name clash at once, naming both sides.
+ *
+ * <p>Foreign-key fields are named deterministically: on the referencing table an object field named
+ * after the single key column without its {@code _id} suffix ({@code manager_id} gives {@code manager}),
+ * else after the referenced table ({@code departments}); on the referenced table a list field named
+ * after the referencing table ({@code dept_emp}). Where such a name is taken twice on one type, or by a
+ * column, the field becomes {@code <table>_by_<column>[_<column>...]}.
+ */
+public final class CatalogResolver {
+
+    /** Resolves and names; throws {@link WeftConfigException} with every clash. */
+    public Catalog resolve(List<Source> introspected) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<Source> named = introspected.stream().map(this::nameTables).toList();
+        checkColumnClashes(named, problems);
+        checkTypeAndRootClashes(named, problems);
+        Map<TableRef, Table> tables = new HashMap<>();
+        named.forEach(s -> s.tables().forEach(t -> tables.put(t.ref(), t)));
+        List<Relationship> relationships = foreignKeyRelationships(named, tables, problems);
+        if (!problems.isEmpty()) {
+            throw new WeftConfigException(problems);
+        }
+        return new Catalog(named, relationships);
+    }
+
+    private Source nameTables(Source source) {
+        var settings = source.settings();
+        List<Table> tables = source.tables().stream()
+                .map(t -> t.withNames(GraphqlNames.type(settings.typePrefix(), t.ref().name()),
+                        settings.rootPrefix() + GraphqlNames.field(t.ref().name())))
+                .toList();
+        return new Source(settings, tables);
+    }
+
+    private void checkColumnClashes(List<Source> sources, List<ConfigProblem> problems) {
+        for (Source s : sources) {
+            for (Table t : s.tables()) {
+                Map<String, Column> seen = new HashMap<>();
+                for (Column c : t.columns()) {
+                    Column other = seen.putIfAbsent(c.fieldName(), c);
+                    if (other != null) {
+                        problems.add(clash(s, "columns '" + other.name() + "' and '" + c.name() + "' of table " + t.ref()
+                                + " both become the GraphQL field '" + c.fieldName() + "'; exclude one or rename it"));
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkTypeAndRootClashes(List<Source> sources, List<ConfigProblem> problems) {
+        Map<String, Table> typeNames = new HashMap<>();
+        Map<String, Table> rootFields = new HashMap<>();
+        for (Source s : sources) {
+            for (Table t : s.tables()) {
+                for (String suffix : GraphqlNames.TYPE_SUFFIXES) {
+                    Table other = typeNames.putIfAbsent(t.typeName() + suffix, t);
+                    if (other != null && other != t) {
+                        problems.add(clash(s, "tables " + other.ref() + " and " + t.ref() + " both need the GraphQL type '"
+                                + t.typeName() + suffix + "'; set a different type-prefix or exclude one"));
+                    }
+                }
+                for (String suffix : List.of("", GraphqlNames.BY_PK, GraphqlNames.AGGREGATE_FIELD)) {
+                    Table other = rootFields.putIfAbsent(t.rootField() + suffix, t);
+                    if (other != null && other != t) {
+                        problems.add(clash(s, "tables " + other.ref() + " and " + t.ref() + " both need the root field '"
+                                + t.rootField() + suffix + "'; set a different prefix or exclude one"));
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Relationship> foreignKeyRelationships(List<Source> sources, Map<TableRef, Table> tables,
+                                                       List<ConfigProblem> problems) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Source s : sources) {
+            for (Table t : s.tables()) {
+                for (ForeignKey fk : t.foreignKeys()) {
+                    Table target = tables.get(fk.target());
+                    if (target == null) {
+                        continue; // the referenced table is not served (excluded or in another schema)
+                    }
+                    String longSuffix = "_by_" + String.join("_", fk.columns().stream().map(GraphqlNames::field).toList());
+                    String idLess = fk.columns().size() == 1 ? GraphqlNames.withoutIdSuffix(fk.columns().get(0)) : "";
+                    String objectName = idLess.isEmpty() ? GraphqlNames.field(target.ref().name()) : GraphqlNames.field(idLess);
+                    candidates.add(new Candidate(s, new Relationship(objectName, Cardinality.OBJECT, t.ref(), fk.columns(),
+                            target.ref(), fk.targetColumns(), Optional.empty(), null),
+                            GraphqlNames.field(target.ref().name()) + longSuffix));
+                    candidates.add(new Candidate(s, new Relationship(GraphqlNames.field(t.ref().name()), Cardinality.ARRAY,
+                            target.ref(), fk.targetColumns(), t.ref(), fk.columns(), Optional.empty(), null),
+                            GraphqlNames.field(t.ref().name()) + longSuffix));
+                }
+            }
+        }
+        return nameWithoutClashes(candidates, tables, problems);
+    }
+
+    private List<Relationship> nameWithoutClashes(List<Candidate> candidates, Map<TableRef, Table> tables,
+                                                  List<ConfigProblem> problems) {
+        Map<String, Integer> uses = new HashMap<>();
+        candidates.forEach(c -> uses.merge(key(c.relationship().from(), c.relationship().fieldName()), 1, Integer::sum));
+        Map<String, Candidate> taken = new LinkedHashMap<>();
+        List<Relationship> result = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Relationship r = c.relationship();
+            Table from = tables.get(r.from());
+            boolean clashes = uses.get(key(r.from(), r.fieldName())) > 1 || takenByColumn(from, r.fieldName());
+            String name = clashes ? c.longName() : r.fieldName();
+            Candidate other = taken.putIfAbsent(key(r.from(), name), c);
+            if (other != null || takenByColumn(from, name)) {
+                problems.add(clash(c.source(), "the foreign keys of " + r.to() + (other == null ? "" : " and " + other.relationship().to())
+                        + " both give the field '" + name + "' on " + r.from()
+                        + "; name them in relationships.yml"));
+                continue;
+            }
+            result.add(new Relationship(name, r.cardinality(), r.from(), r.fromColumns(), r.to(), r.toColumns(),
+                    r.junction(), r.description()));
+        }
+        return result;
+    }
+
+    private static boolean takenByColumn(Table table, String fieldName) {
+        return table.columns().stream().anyMatch(col -> col.fieldName().equals(fieldName)
+                || fieldName.equals(col.fieldName() + GraphqlNames.AGGREGATE_FIELD));
+    }
+
+    private static String key(TableRef ref, String field) {
+        return ref + "#" + field;
+    }
+
+    private static ConfigProblem clash(Source source, String message) {
+        return new ConfigProblem(null, "weft.services." + source.settings().name(), message);
+    }
+
+    private record Candidate(Source source, Relationship relationship, String longName) {
+    }
+}

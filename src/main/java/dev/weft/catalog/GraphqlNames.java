@@ -1,0 +1,63 @@
+package dev.weft.catalog;
+
+import dev.weft.config.ConfigValidator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The naming rules, in one place (the README repeats them):
+ * <ul>
+ *   <li>a field is the column's name with every character outside {@code [_0-9A-Za-z]} turned into
+ *       {@code _}, a leading {@code _} added before a digit, and an {@code x} before a reserved leading
+ *       {@code __} ({@code "first name"} gives {@code first_name}, {@code 2fa} gives {@code _2fa});</li>
+ *   <li>a type is the service's type prefix plus the table name in PascalCase ({@code HrEmployeeStatus});
+ *       an all-upper-case word is read as a word ({@code EMPLOYEE_STATUS} gives {@code EmployeeStatus});</li>
+ *   <li>a root field is the service's prefix plus the table's field name ({@code hr_employees}).</li>
+ * </ul>
+ */
+public final class GraphqlNames {
+    /** Suffixes of the types generated per table; a table's names with all of them must be unique. */
+    public static final String BOOL_EXP = "BoolExp";
+    public static final String ORDER_BY = "OrderBy";
+    public static final String AGGREGATE = "Aggregate";
+    public static final String AGGREGATE_FIELDS = "AggregateFields";
+    public static final String SUM_FIELDS = "SumFields";
+    public static final String AVG_FIELDS = "AvgFields";
+    public static final String MIN_FIELDS = "MinFields";
+    public static final String MAX_FIELDS = "MaxFields";
+    public static final List<String> TYPE_SUFFIXES = List.of("", BOOL_EXP, ORDER_BY, AGGREGATE, AGGREGATE_FIELDS,
+            SUM_FIELDS, AVG_FIELDS, MIN_FIELDS, MAX_FIELDS);
+
+    public static final String BY_PK = "_by_pk";
+    public static final String AGGREGATE_FIELD = "_aggregate";
+
+    private GraphqlNames() {
+    }
+
+    /** A legal GraphQL name for a catalog identifier, by the rule above. */
+    public static String field(String identifier) {
+        StringBuilder out = new StringBuilder(identifier.length() + 1);
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            boolean legal = c == '_' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            out.append(legal ? c : '_');
+        }
+        if (out.isEmpty() || Character.isDigit(out.charAt(0))) {
+            out.insert(0, '_');
+        }
+        if (out.toString().startsWith("__")) {
+            out.insert(0, 'x');
+        }
+        return out.toString();
+    }
+
+    public static String type(String typePrefix, String tableName) {
+        return typePrefix + ConfigValidator.pascalCase(field(tableName));
+    }
+
+    /** {@code manager_id} gives {@code manager}; other names give empty (the rule for object relationship names). */
+    static String withoutIdSuffix(String column) {
+        String lower = column.toLowerCase(Locale.ROOT);
+        return lower.endsWith("_id") && column.length() > 3 ? column.substring(0, column.length() - 3) : "";
+    }
+}

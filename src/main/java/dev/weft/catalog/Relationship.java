@@ -1,0 +1,48 @@
+package dev.weft.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A field that links rows of {@code from} to rows of {@code to}: {@code fromColumns[i]} equals
+ * {@code toColumns[i]} (through {@code junction} for many-to-many). Derived from foreign keys, or
+ * declared in relationships.yml.
+ *
+ * <p>Example: {@code dept_emp.emp_no -> employees.emp_no} gives the object relationship
+ * {@code employees} on {@code dept_emp} and the array relationship {@code dept_emp} on {@code employees}.
+ */
+public record Relationship(
+        String fieldName,
+        Cardinality cardinality,
+        TableRef from,
+        List<String> fromColumns,
+        TableRef to,
+        List<String> toColumns,
+        Optional<Junction> junction,
+        String description) {
+
+    public Relationship {
+        fromColumns = List.copyOf(fromColumns);
+        toColumns = List.copyOf(toColumns);
+    }
+
+    public enum Cardinality {
+        /** At most one related row: an object field. */
+        OBJECT,
+        /** Any number of related rows: a list field with where/order_by/limit/offset. */
+        ARRAY
+    }
+
+    /** A junction table: {@code fromColumns} pair with the parent, {@code toColumns} with the related table. */
+    public record Junction(TableRef table, List<String> fromColumns, List<String> toColumns) {
+        public Junction {
+            fromColumns = List.copyOf(fromColumns);
+            toColumns = List.copyOf(toColumns);
+        }
+    }
+
+    /** Whether both sides live in one service, so SQL can join them directly (EXISTS, ORDER BY). */
+    public boolean sameSource() {
+        return from.service().equals(to.service()) && junction.isEmpty();
+    }
+}

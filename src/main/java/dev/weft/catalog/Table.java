@@ -1,0 +1,37 @@
+package dev.weft.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table or view: columns in catalog order, primary key columns (empty for views and keyless
+ * tables), foreign keys, and its GraphQL names ({@code typeName} such as {@code HrEmployees},
+ * {@code rootField} such as {@code hr_employees}).
+ */
+public record Table(
+        TableRef ref,
+        boolean view,
+        List<Column> columns,
+        List<String> primaryKey,
+        List<ForeignKey> foreignKeys,
+        String typeName,
+        String rootField) {
+
+    public Table {
+        columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
+        foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    public Optional<Column> column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public Column requireColumn(String name) {
+        return column(name).orElseThrow(() -> new IllegalArgumentException("no column " + name + " in " + ref));
+    }
+
+    public Table withNames(String typeName, String rootField) {
+        return new Table(ref, view, columns, primaryKey, foreignKeys, typeName, rootField);
+    }
+}

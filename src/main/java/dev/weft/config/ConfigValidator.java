@@ -1,0 +1,177 @@
+package dev.weft.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Turns {@link WeftProperties} into {@link ServiceSettings}, reporting every problem at once.
+ *
+ * <pre>{@code
+ * List<ServiceSettings> services = new ConfigValidator(origins).validate(properties);
+ * // throws WeftConfigException listing e.g. "weft.yml:4: weft.services.hr.kind: unknown kind 'oracle' ..."
+ * }</pre>
+ */
+public final class ConfigValidator {
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9]*");
+    private static final Pattern GRAPHQL_NAME_OR_EMPTY = Pattern.compile("([_A-Za-z][_0-9A-Za-z]*)?");
+    private static final int MAX_BATCH_SIZE = 100_000;
+
+    private final ConfigOrigins origins;
+
+    public ConfigValidator(ConfigOrigins origins) {
+        this.origins = Objects.requireNonNull(origins);
+    }
+
+    /** Validates and resolves every service, sorted by name; throws with all problems if any. */
+    public List<ServiceSettings> validate(WeftProperties properties) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<ServiceSettings> services = new ArrayList<>();
+        new TreeMap<>(properties.services()).forEach((name, service) ->
+                resolve(name, service, problems).ifPresent(services::add));
+        checkDuplicates(services, problems);
+        if (!problems.isEmpty()) {
+            throw new WeftConfigException(problems);
+        }
+        return List.copyOf(services);
+    }
+
+    /** Reports keys under {@code weft.} that Weft does not know (a typo would otherwise be ignored). */
+    public List<ConfigProblem> unknownKeys(Collection<String> keys) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (String key : keys) {
+            if (!KnownKeys.isKnown(key)) {
+                problems.add(problem(key, "unknown key; known keys are " + KnownKeys.describe()));
+            }
+        }
+        return problems;
+    }
+
+    private Optional<ServiceSettings> resolve(String name, ServiceProperties p, List<ConfigProblem> problems) {
+        String base = "weft.services." + name;
+        int before = problems.size();
+        if (!SERVICE_NAME.matcher(name).matches()) {
+            problems.add(problem(base, "service name '" + name + "' must match [a-z][a-z0-9]*"));
+        }
+        if (p == null) {
+            problems.add(problem(base, "has no settings; at least kind and url are required"));
+            return Optional.empty();
+        }
+        Optional<SourceKind> kind = SourceKind.fromConfig(p.kind());
+        if (p.kind() == null || p.kind().isBlank()) {
+            problems.add(problem(base + ".kind", "missing; one of " + SourceKind.supportedNames()));
+        } else if (kind.isEmpty()) {
+            problems.add(problem(base + ".kind", "unknown kind '" + p.kind() + "'; one of " + SourceKind.supportedNames()));
+        }
+        if (p.url() == null || p.url().isBlank()) {
+            problems.add(problem(base + ".url", "missing; the JDBC URL of the service"));
+        } else if (kind.isPresent() && !p.url().startsWith(kind.get().urlPrefix())) {
+            problems.add(problem(base + ".url", "a " + kind.get().configName() + " service needs a URL starting with "
+                    + kind.get().urlPrefix()));
+        }
+        List<Glob> include = globs(base + ".include", p.include() == null ? List.of("*") : p.include(), problems);
+        List<Glob> exclude = globs(base + ".exclude", p.exclude() == null ? List.of() : p.exclude(), problems);
+        String prefix = p.prefix() == null ? name + "_" : p.prefix();
+        String typePrefix = p.typePrefix() == null ? pascalCase(name) : p.typePrefix();
+        checkName(base + ".prefix", prefix, problems);
+        checkName(base + ".type-prefix", typePrefix, problems);
+        int poolSize = positive(base + ".pool.max-size", p.pool() == null ? null : p.pool().maxSize(),
+                ServiceSettings.DEFAULT_POOL_SIZE, 1_000, problems);
+        Duration connectionTimeout = duration(base + ".pool.connection-timeout",
+                p.pool() == null ? null : p.pool().connectionTimeout(), ServiceSettings.DEFAULT_CONNECTION_TIMEOUT, problems);
+        Duration queryTimeout = duration(base + ".query-timeout", p.queryTimeout(),
+                ServiceSettings.DEFAULT_QUERY_TIMEOUT, problems);
+        int batchSize = positive(base + ".batch-size", p.batchSize(), ServiceSettings.DEFAULT_BATCH_SIZE,
+                MAX_BATCH_SIZE, problems);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ServiceSettings(name, kind.orElseThrow(), p.url(), p.username(),
+                new Secret(p.password()), blankToNull(p.schema()), include, exclude, prefix, typePrefix,
+                poolSize, connectionTimeout, queryTimeout, batchSize));
+    }
+
+    private void checkDuplicates(List<ServiceSettings> services, List<ConfigProblem> problems) {
+        Map<String, String> rootPrefixes = new HashMap<>();
+        Map<String, String> typePrefixes = new HashMap<>();
+        for (ServiceSettings s : services) {
+            String other = rootPrefixes.putIfAbsent(s.rootPrefix(), s.name());
+            if (other != null) {
+                problems.add(problem("weft.services." + s.name() + ".prefix", "prefix '" + s.rootPrefix()
+                        + "' is also the prefix of service '" + other + "'; give each service its own"));
+            }
+            other = typePrefixes.putIfAbsent(s.typePrefix(), s.name());
+            if (other != null) {
+                problems.add(problem("weft.services." + s.name() + ".type-prefix", "type prefix '" + s.typePrefix()
+                        + "' is also the type prefix of service '" + other + "'; give each service its own"));
+            }
+        }
+    }
+
+    private List<Glob> globs(String key, List<String> texts, List<ConfigProblem> problems) {
+        List<Glob> globs = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Glob.Result result = Glob.parse(texts.get(i));
+            if (result.glob().isPresent()) {
+                globs.add(result.glob().get());
+            } else {
+                problems.add(problem(key + "[" + i + "]", "bad glob '" + texts.get(i) + "': " + result.problem()));
+            }
+        }
+        return globs;
+    }
+
+    private void checkName(String key, String value, List<ConfigProblem> problems) {
+        if (!GRAPHQL_NAME_OR_EMPTY.matcher(value).matches()) {
+            problems.add(problem(key, "'" + value + "' is not a legal GraphQL name prefix ([_A-Za-z][_0-9A-Za-z]*)"));
+        }
+    }
+
+    private int positive(String key, Integer value, int fallback, int max, List<ConfigProblem> problems) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 1 || value > max) {
+            problems.add(problem(key, "must be between 1 and " + max + ", was " + value));
+        }
+        return value;
+    }
+
+    private Duration duration(String key, Duration value, Duration fallback, List<ConfigProblem> problems) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNegative() || value.isZero()) {
+            problems.add(problem(key, "must be a positive duration such as 10s, was " + value));
+        }
+        return value;
+    }
+
+    private ConfigProblem problem(String key, String message) {
+        return new ConfigProblem(origins.originOf(key), key, message);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** {@code employee_status} to {@code EmployeeStatus}; the rule for default type prefixes. */
+    public static String pascalCase(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String part : name.split("[^A-Za-z0-9]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String word = part.equals(part.toUpperCase(java.util.Locale.ROOT)) ? part.toLowerCase(java.util.Locale.ROOT) : part;
+            out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.weft.config;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The keys Weft reads under {@code weft.}, in Spring's canonical (kebab-case) form. */
+final class KnownKeys {
+    private static final Set<String> SERVICE_KEYS = Set.of("kind", "url", "username", "password", "schema",
+            "prefix", "type-prefix", "query-timeout", "batch-size", "pool.max-size", "pool.connection-timeout");
+    private static final Pattern SERVICE_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(.+)");
+    private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)\\[\\d+]");
+    private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",
+            "weft.demo");
+
+    private KnownKeys() {
+    }
+
+    static boolean isKnown(String key) {
+        if (TOP_LEVEL.contains(key) || LIST_KEY.matcher(key).matches()) {
+            return true;
+        }
+        if (key.startsWith("weft.security.")) {
+            return true; // read by the security stage, which reports its own problems
+        }
+        var m = SERVICE_KEY.matcher(key);
+        return m.matches() && SERVICE_KEYS.contains(m.group(1));
+    }
+
+    static String describe() {
+        return "weft.relationships, weft.services.<name>.{" + String.join(", ", SERVICE_KEYS.stream().sorted().toList())
+                + ", include, exclude}";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.weft.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One raw {@code weft.services.<name>} entry; see CONTRACT §2 for each key. Null means "not set".
+ * {@code batchSize} bounds the keys of one batched relationship statement (default 1000).
+ */
+public record ServiceProperties(
+        String kind,
+        String url,
+        String username,
+        String password,
+        String schema,
+        List<String> include,
+        List<String> exclude,
+        String prefix,
+        String typePrefix,
+        PoolProperties pool,
+        Duration queryTimeout,
+        Integer batchSize) {
+
+    /** {@code weft.services.<name>.pool.*}. */
+    public record PoolProperties(Integer maxSize, Duration connectionTimeout) {
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceProperties[kind=" + kind + ", url=" + url + ", username=" + username + ", password=****]";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.weft.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A validated service: every default applied, every value checked. Produced only by
+ * {@link ConfigValidator}; read by introspection and by the executors.
+ *
+ * <p>Example: {@code hr} with kind {@code postgres} and no prefixes set gets root prefix
+ * {@code hr_} and type prefix {@code Hr}.
+ */
+public record ServiceSettings(
+        String name,
+        SourceKind kind,
+        String url,
+        String username,
+        Secret password,
+        String schema,
+        List<Glob> include,
+        List<Glob> exclude,
+        String rootPrefix,
+        String typePrefix,
+        int poolMaxSize,
+        Duration connectionTimeout,
+        Duration queryTimeout,
+        int batchSize) {
+
+    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_BATCH_SIZE = 1000;
+
+    public ServiceSettings {
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+
+    /** Whether a table or view of this name is served, by the include and exclude globs. */
+    public boolean selects(String tableName) {
+        return include.stream().anyMatch(g -> g.matches(tableName))
+                && exclude.stream().noneMatch(g -> g.matches(tableName));
+    }
+}

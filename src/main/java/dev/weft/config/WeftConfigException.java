@@ -1,0 +1,26 @@
+package dev.weft.config;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Start-up cannot go on: the configuration or a source has problems. Carries all of them, so the
+ * user fixes everything in one go; the web layer prints {@link #getMessage()} without a stack trace.
+ */
+public class WeftConfigException extends RuntimeException {
+    private final List<ConfigProblem> problems;
+
+    public WeftConfigException(List<ConfigProblem> problems) {
+        super(format(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<ConfigProblem> problems() {
+        return problems;
+    }
+
+    private static String format(List<ConfigProblem> problems) {
+        return "Weft cannot start: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining());
+    }
+}

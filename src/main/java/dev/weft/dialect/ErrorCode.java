@@ -1,0 +1,10 @@
+package dev.weft.dialect;
+
+/** The {@code extensions.code} values of CONTRACT §5 that the stages can raise. */
+public enum ErrorCode {
+    BAD_USER_INPUT,
+    SOURCE_UNAVAILABLE,
+    TIMEOUT,
+    FORBIDDEN,
+    INTERNAL
+}

@@ -1,0 +1,74 @@
+package dev.weft.dialect;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+
+/**
+ * What differs between SQL engines, and nothing else. The SQL renderer asks these methods; it never
+ * asks which engine it talks to.
+ *
+ * <pre>{@code
+ * dialect.quote("first name")            // "first name" (PostgreSQL) or `first name` (MySQL)
+ * dialect.appendPage(sql, 10L, 20L, params)  // " LIMIT ? OFFSET ?" with params [10, 20]
+ * }</pre>
+ */
+public abstract class SqlDialect {
+
+    /** Quotes a catalog identifier, doubling any quote character inside it. */
+    public abstract String quote(String identifier);
+
+    /** Appends the paging clause for {@code limit}/{@code offset} (either may be null) as bind parameters. */
+    public abstract void appendPage(StringBuilder sql, Long limit, Long offset, List<Object> params);
+
+    /** Whether {@code ORDER BY x ASC NULLS LAST} is understood. */
+    public abstract boolean supportsNullsOrdering();
+
+    /** Whether {@code ILIKE} exists; otherwise {@code LOWER(x) LIKE LOWER(?)} is used. */
+    public abstract boolean supportsIlike();
+
+    /** Whether {@code ROW_NUMBER() OVER (PARTITION BY ...)} is available for per-parent paging. */
+    public boolean supportsWindowPartition() {
+        return true;
+    }
+
+    /** Whether {@code (a, b) IN ((?, ?), ...)} is understood for composite keys. */
+    public boolean supportsRowValueIn() {
+        return true;
+    }
+
+    /** The most bind parameters one statement may carry. */
+    public abstract int maxBindParameters();
+
+    /** A human name for messages. */
+    public abstract String name();
+
+    /** Classifies a driver error; anything unknown is {@link ErrorCode#INTERNAL}. */
+    public ErrorCode classify(SQLException e) {
+        if (e instanceof SQLTimeoutException) {
+            return ErrorCode.TIMEOUT;
+        }
+        if (e instanceof SQLTransientConnectionException) {
+            return ErrorCode.SOURCE_UNAVAILABLE;
+        }
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08") || state.startsWith("28") || state.startsWith("57P") || state.equals("HY000") && isConnectionClosed(e)) {
+            return ErrorCode.SOURCE_UNAVAILABLE;
+        }
+        if (state.startsWith("22")) {
+            return ErrorCode.BAD_USER_INPUT;
+        }
+        return ErrorCode.INTERNAL;
+    }
+
+    private static boolean isConnectionClosed(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return message.contains("connection") && (message.contains("closed") || message.contains("refused"));
+    }
+
+    protected static String quoteWith(char quote, String identifier) {
+        String q = String.valueOf(quote);
+        return q + identifier.replace(q, q + q) + q;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.weft.execute;
+
+import dev.weft.catalog.Column;
+import dev.weft.catalog.Relationship;
+import dev.weft.catalog.ServiceName;
+import dev.weft.catalog.Table;
+import dev.weft.catalog.TableRef;
+import dev.weft.query.Aggregates;
+import dev.weft.query.Page;
+import dev.weft.query.Predicate;
+import dev.weft.query.QueryPlanner;
+import dev.weft.query.Select;
+import dev.weft.schema.FetcherFactory;
+import dev.weft.schema.FieldBinding;
+import dev.weft.schema.TableBinding;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.LightDataFetcher;
+import graphql.schema.SelectedField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The data fetchers of the generated schema. Root fields run one statement each, on their own
+ * virtual thread so that root fields of different sources run concurrently. Relationship fields
+ * go through per-request DataLoaders ({@link RelationshipLoaders}): one batched statement per
+ * relationship, arguments and nesting level, whatever the number of parent rows.
+ */
+public final class Fetchers implements FetcherFactory {
+    private final QueryPlanner planner;
+    private final Map<ServiceName, SourceExecutor> executors;
+    private final Executor async;
+    private final RelationshipLoaders loaders;
+
+    public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async) {
+        this.planner = planner;
+        this.executors = Map.copyOf(executors);
+        this.async = async;
+        this.loaders = new RelationshipLoaders(planner, this.executors, async);
+    }
+
+    @Override
+    public DataFetcher<?> fetcher(FieldBinding binding) {
+        return switch (binding) {
+            case FieldBinding.ColumnField c -> columnFetcher(c.column());
+            case FieldBinding.RootList r -> env -> supply(() -> executor(r.table()).select(
+                    planner.select(r.table(), env.getArguments(), env.getSelectionSet(), List.of())));
+            case FieldBinding.RootByPk r -> env -> supply(() -> byPk(r.table(), env));
+            case FieldBinding.RootAggregate r -> env -> supply(() -> rootAggregate(r.table(), env));
+            case FieldBinding.RelationshipField r -> env -> loaders.related(r.relationship(), env);
+            case FieldBinding.RelationshipAggregate r -> env -> loaders.aggregate(r.relationship(), env);
+        };
+    }
+
+    private static DataFetcher<?> columnFetcher(Column column) {
+        return new ColumnFetcher(column.name());
+    }
+
+    /** Reads one column of a {@link Row}; "light" so graphql-java skips building an environment per value. */
+    private record ColumnFetcher(String column) implements LightDataFetcher<Object> {
+        @Override
+        public Object get(graphql.schema.GraphQLFieldDefinition definition, Object source,
+                          Supplier<DataFetchingEnvironment> env) {
+            return ((Row) source).get(column);
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment env) {
+            return ((Row) env.getSource()).get(column);
+        }
+    }
+
+    private Row byPk(TableRef ref, DataFetchingEnvironment env) {
+        TableBinding binding = planner.bindings().table(ref);
+        Table table = binding.table();
+        List<Predicate> keys = table.primaryKey().stream()
+                .map(c -> (Predicate) new Predicate.Compare(c, Predicate.CompareOp.EQ,
+                        env.getArgument(table.requireColumn(c).fieldName())))
+                .toList();
+        Select select = new Select(ref, columns(binding, env.getSelectionSet()), Predicate.and(keys), List.of(), Page.ALL);
+        List<Row> rows = executor(ref).select(select);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private Map<String, Object> rootAggregate(TableRef ref, DataFetchingEnvironment env) {
+        TableBinding binding = planner.bindings().table(ref);
+        DataFetchingFieldSelectionSet selection = env.getSelectionSet();
+        Select select = planner.select(ref, env.getArguments(), null, nodeColumns(binding, selection));
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (selection.contains("aggregate")) {
+            Aggregates aggregates = planner.aggregates(binding, selection);
+            result.put("aggregate", AggregateShape.of(binding, executor(ref).aggregate(select, aggregates)));
+        }
+        result.put("nodes", selection.contains("nodes") ? executor(ref).select(select) : List.of());
+        return result;
+    }
+
+    /** Columns read by the {@code nodes { ... }} selections of an aggregate field (all aliases). */
+    List<String> nodeColumns(TableBinding binding, DataFetchingFieldSelectionSet selection) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (SelectedField nodes : selection.getFields("nodes")) {
+            columns.addAll(planner.columnsOf(binding, nodes.getSelectionSet()));
+        }
+        return new ArrayList<>(columns);
+    }
+
+    private List<String> columns(TableBinding binding, DataFetchingFieldSelectionSet selection) {
+        Set<String> columns = planner.columnsOf(binding, selection);
+        if (columns.isEmpty()) {
+            columns.add(binding.table().columns().get(0).name());
+        }
+        return new ArrayList<>(columns);
+    }
+
+    private SourceExecutor executor(TableRef ref) {
+        return executors.get(ref.service());
+    }
+
+    private <T> CompletableFuture<T> supply(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, async);
+    }
+
+    /** Relationship lookups per parent row, for {@link RelationshipLoaders}. */
+    static List<Object> keyOf(Row parent, Relationship r) {
+        List<Object> values = new ArrayList<>(r.fromColumns().size());
+        r.fromColumns().forEach(c -> values.add(parent.get(c)));
+        return values;
+    }
+}

@@ -1,0 +1,230 @@
+package dev.weft.execute;
+
+import dev.weft.catalog.Column;
+import dev.weft.catalog.ColumnType;
+import dev.weft.catalog.Table;
+import dev.weft.catalog.TableRef;
+import dev.weft.config.ServiceSettings;
+import dev.weft.dialect.ErrorCode;
+import dev.weft.dialect.SqlDialect;
+import dev.weft.dialect.WeftException;
+import dev.weft.execute.sql.SqlRenderer;
+import dev.weft.execute.sql.SqlStatement;
+import dev.weft.query.Aggregates;
+import dev.weft.query.KeyBatch;
+import dev.weft.query.Page;
+import dev.weft.query.Select;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * A {@link SourceExecutor} over JDBC: renders with the source's dialect, binds every value, reads
+ * columns by their catalog type, and maps driver errors to client-safe codes (the driver's text
+ * stays in the cause, for the log).
+ */
+public final class JdbcSourceExecutor implements SourceExecutor {
+    private final ServiceSettings settings;
+    private final DataSource dataSource;
+    private final SqlDialect dialect;
+    private final SqlRenderer renderer;
+    private final Function<TableRef, Table> tables;
+    private final int timeoutSeconds;
+
+    public JdbcSourceExecutor(ServiceSettings settings, DataSource dataSource, SqlDialect dialect,
+                              Function<TableRef, Table> tables) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.renderer = new SqlRenderer(dialect);
+        this.tables = tables;
+        this.timeoutSeconds = (int) Math.max(1, (settings.queryTimeout().toMillis() + 999) / 1000);
+    }
+
+    @Override
+    public String serviceName() {
+        return settings.name();
+    }
+
+    @Override
+    public List<Row> select(Select select) {
+        return query(renderer.select(select), rowReader(select));
+    }
+
+    @Override
+    public List<Row> selectBatch(Select select, KeyBatch batch) {
+        boolean pageInMemory = !select.page().isAll() && !dialect.supportsWindowPartition();
+        Select sent = pageInMemory ? new Select(select.table(), select.columns(), select.where(), select.orderBy(), Page.ALL) : select;
+        List<Row> rows = new ArrayList<>();
+        for (KeyBatch chunk : chunks(sent, batch)) {
+            rows.addAll(query(renderer.selectBatch(sent, chunk), rowReader(sent)));
+        }
+        return pageInMemory ? PerKeyPage.apply(rows, batch.keyColumns(), select.page()) : rows;
+    }
+
+    @Override
+    public Map<String, Object> aggregate(Select select, Aggregates aggregates) {
+        Table table = tables.apply(select.table());
+        List<Map<String, Object>> rows = query(renderer.aggregate(select, aggregates),
+                rs -> aggregateValues(rs, 1, table, aggregates));
+        return rows.get(0);
+    }
+
+    @Override
+    public List<KeyedAggregate> aggregateBatch(Select select, KeyBatch batch, Aggregates aggregates) {
+        Table table = tables.apply(select.table());
+        if (!select.page().isAll() && !dialect.supportsWindowPartition()) {
+            return PerKeyPage.aggregateInMemory(selectBatch(select, batch), batch.keyColumns(), aggregates, table);
+        }
+        List<KeyedAggregate> result = new ArrayList<>();
+        int keys = batch.keyColumns().size();
+        for (KeyBatch chunk : chunks(select, batch)) {
+            result.addAll(query(renderer.aggregateBatch(select, chunk, aggregates), rs -> {
+                List<Object> key = new ArrayList<>(keys);
+                for (int i = 0; i < keys; i++) {
+                    key.add(ColumnReader.read(rs, i + 1, table.requireColumn(batch.keyColumns().get(i)).type()));
+                }
+                return new KeyedAggregate(key, aggregateValues(rs, keys + 1, table, aggregates));
+            }));
+        }
+        return result;
+    }
+
+    /** Splits the keys so that each statement stays within the batch size and the bind-parameter limit. */
+    private List<KeyBatch> chunks(Select select, KeyBatch batch) {
+        int fixedParams = renderer.selectBatch(select, new KeyBatch(batch.keyColumns(), List.of())).params().size();
+        int byBinds = (dialect.maxBindParameters() - fixedParams) / batch.keyColumns().size();
+        int size = Math.max(1, Math.min(settings.batchSize(), byBinds));
+        List<KeyBatch> chunks = new ArrayList<>();
+        for (int from = 0; from < batch.keys().size(); from += size) {
+            chunks.add(new KeyBatch(batch.keyColumns(), batch.keys().subList(from, Math.min(batch.keys().size(), from + size))));
+        }
+        return chunks;
+    }
+
+    private RowMapper<Row> rowReader(Select select) {
+        Table table = tables.apply(select.table());
+        List<String> columns = select.columns();
+        ColumnType[] types = columns.stream().map(c -> table.requireColumn(c).type()).toArray(ColumnType[]::new);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            index.put(columns.get(i), i);
+        }
+        return rs -> {
+            Object[] values = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                values[i] = ColumnReader.read(rs, i + 1, types[i]);
+            }
+            return new Row(index, values);
+        };
+    }
+
+    private static Map<String, Object> aggregateValues(ResultSet rs, int first, Table table, Aggregates aggregates)
+            throws SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("count", rs.getLong(first));
+        int i = first + 1;
+        for (Aggregates.Aggregate a : aggregates.functions()) {
+            Column column = table.requireColumn(a.column());
+            values.put(a.resultKey(), switch (a.function()) {
+                case SUM -> sum(rs.getObject(i), column.type());
+                case AVG -> avg(rs.getObject(i));
+                case MIN, MAX -> ColumnReader.read(rs, i, column.type());
+            });
+            i++;
+        }
+        return values;
+    }
+
+    static Object sum(Object value, ColumnType type) {
+        if (value == null) {
+            return null;
+        }
+        return switch (type) {
+            case INT -> ((Number) value).longValue();
+            case FLOAT -> ((Number) value).doubleValue();
+            default -> value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+        };
+    }
+
+    static Double avg(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private <T> List<T> query(SqlStatement statement, RowMapper<T> mapper) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+            ps.setQueryTimeout(timeoutSeconds);
+            bind(ps, statement.params());
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure(e, statement);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            if (value instanceof BigInteger big) {
+                ps.setBigDecimal(i + 1, new BigDecimal(big));
+            } else if (value instanceof byte[] bytes) {
+                ps.setBytes(i + 1, bytes);
+            } else {
+                ps.setObject(i + 1, value);
+            }
+        }
+    }
+
+    private WeftException failure(SQLException e, SqlStatement statement) {
+        ErrorCode code = dialect.classify(e);
+        String message = switch (code) {
+            case SOURCE_UNAVAILABLE -> "source '" + settings.name() + "' is unavailable";
+            case TIMEOUT -> "source '" + settings.name() + "' did not answer within " + settings.queryTimeout().toSeconds() + "s";
+            case BAD_USER_INPUT -> "source '" + settings.name() + "' rejected a value of the query";
+            default -> "source '" + settings.name() + "' failed to run the query";
+        };
+        return new WeftException(code, message, new SQLException("[" + settings.name() + "] " + e.getMessage()
+                + " while running: " + statement.sql(), e.getSQLState(), e.getErrorCode(), e));
+    }
+
+    @Override
+    public boolean isHealthy() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (dataSource instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing a pool at shutdown; nothing to report to anyone
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.weft.execute;
+
+import dev.weft.catalog.Column;
+import dev.weft.catalog.ColumnType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * How the key values of a relationship compare, whatever the two columns' types: per column pair a
+ * domain is chosen once (numbers if either side is numeric, else text if either is text, else the
+ * value itself), and every value is brought into it. So INTEGER 7 matches VARCHAR '7' and '7.0',
+ * and CHAR padding is ignored ({@code 'd001  '} matches {@code 'd001'}).
+ *
+ * <pre>{@code
+ * JoinKeys keys = JoinKeys.of(List.of(intColumn), List.of(varcharColumn));
+ * keys.canonical(List.of(7))               // [7]
+ * keys.bindable(List.of(new BigDecimal(7))) // Optional[["7"]], ready to bind against the VARCHAR column
+ * }</pre>
+ */
+public final class JoinKeys {
+    enum Domain { NUMBER, TEXT, VALUE }
+
+    private final List<Domain> domains;
+    private final List<ColumnType> targetTypes;
+
+    private JoinKeys(List<Domain> domains, List<ColumnType> targetTypes) {
+        this.domains = List.copyOf(domains);
+        this.targetTypes = List.copyOf(targetTypes);
+    }
+
+    public static JoinKeys of(List<Column> from, List<Column> to) {
+        List<Domain> domains = new ArrayList<>();
+        for (int i = 0; i < from.size(); i++) {
+            ColumnType a = from.get(i).type();
+            ColumnType b = to.get(i).type();
+            domains.add(a.isNumeric() || b.isNumeric() ? Domain.NUMBER
+                    : a.isText() || b.isText() ? Domain.TEXT : Domain.VALUE);
+        }
+        return new JoinKeys(domains, to.stream().map(Column::type).toList());
+    }
+
+    /** The comparable form of a key, or null when a part is null or cannot equal anything on the other side. */
+    public List<Object> canonical(List<Object> values) {
+        List<Object> key = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            Object v = canonical(domains.get(i), values.get(i));
+            if (v == null) {
+                return null;
+            }
+            key.add(v);
+        }
+        return key;
+    }
+
+    /** The comparable form of a key read from the related side (same rules as {@link #canonical}). */
+    public List<Object> canonicalTarget(List<Object> values) {
+        return canonical(values);
+    }
+
+    /** A canonical key converted to the target columns' types, or empty when no target value can equal it. */
+    public Optional<List<Object>> bindable(List<Object> canonical) {
+        List<Object> values = new ArrayList<>(canonical.size());
+        for (int i = 0; i < canonical.size(); i++) {
+            Object v = toType(canonical.get(i), targetTypes.get(i));
+            if (v == null) {
+                return Optional.empty();
+            }
+            values.add(v);
+        }
+        return Optional.of(values);
+    }
+
+    private static Object canonical(Domain domain, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (domain) {
+            case NUMBER -> number(value);
+            case TEXT -> value instanceof BigDecimal d ? d.toPlainString() : text(value);
+            case VALUE -> value instanceof byte[] b ? HexFormat.of().formatHex(b)
+                    : value instanceof UUID u ? u.toString() : value;
+        };
+    }
+
+    private static BigDecimal number(Object value) {
+        try {
+            BigDecimal d = switch (value) {
+                case BigDecimal b -> b;
+                case java.math.BigInteger b -> new BigDecimal(b);
+                case Double x -> BigDecimal.valueOf(x);
+                case Float x -> new BigDecimal(Float.toString(x));
+                case Number n -> BigDecimal.valueOf(n.longValue());
+                case Boolean b -> b ? BigDecimal.ONE : BigDecimal.ZERO;
+                default -> new BigDecimal(value.toString().trim());
+            };
+            return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            return null; // 'abc' can never equal a number
+        }
+    }
+
+    private static String text(Object value) {
+        return value.toString().stripTrailing();
+    }
+
+    private static Object toType(Object canonical, ColumnType type) {
+        try {
+            return switch (type) {
+                case INT -> number(canonical).intValueExact();
+                case BIGINT -> number(canonical).longValueExact();
+                case BIGINTEGER -> number(canonical).toBigIntegerExact();
+                case DECIMAL -> number(canonical);
+                case FLOAT -> number(canonical).doubleValue();
+                case STRING -> canonical instanceof BigDecimal d ? d.toPlainString() : canonical.toString();
+                case UUID -> canonical instanceof UUID u ? u : UUID.fromString(canonical.toString().toLowerCase(Locale.ROOT));
+                case BYTES -> canonical instanceof byte[] b ? b : HexFormat.of().parseHex(canonical.toString());
+                default -> canonical;
+            };
+        } catch (ArithmeticException | IllegalArgumentException | NullPointerException e) {
+            return null; // e.g. 7.5 against an INTEGER column, or 2^40 against INT: no row can match
+        }
+    }
+}

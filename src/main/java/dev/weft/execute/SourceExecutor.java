@@ -1,0 +1,41 @@
+package dev.weft.execute;
+
+import dev.weft.query.Aggregates;
+import dev.weft.query.KeyBatch;
+import dev.weft.query.Select;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the query model against one source. Every method either returns complete results or throws
+ * a {@link dev.weft.dialect.WeftException} with a client-safe message and code.
+ *
+ * <p>Batched methods take any number of keys: the executor splits them into statements that fit the
+ * source's bind-parameter limit and the service's batch size, and applies the select's order and
+ * page to each key's rows separately.
+ */
+public interface SourceExecutor extends AutoCloseable {
+
+    String serviceName();
+
+    List<Row> select(Select select);
+
+    /** Rows whose {@code batch.keyColumns()} match one of the keys; each row carries the key columns. */
+    List<Row> selectBatch(Select select, KeyBatch batch);
+
+    /** {@code count} and {@code <fn>.<column>} values over the select's rows. */
+    Map<String, Object> aggregate(Select select, Aggregates aggregates);
+
+    /** Per key that has rows: its key values and its aggregates, as {@link #aggregate} names them. */
+    List<KeyedAggregate> aggregateBatch(Select select, KeyBatch batch, Aggregates aggregates);
+
+    /** Whether the source answers now; never throws. */
+    boolean isHealthy();
+
+    @Override
+    void close();
+
+    /** The aggregates of one parent key. */
+    record KeyedAggregate(List<Object> key, Map<String, Object> values) {
+    }
+}

@@ -1,0 +1,132 @@
+package dev.weft.introspect;
+
+import dev.weft.catalog.Column;
+import dev.weft.catalog.ColumnType;
+import dev.weft.catalog.ForeignKey;
+import dev.weft.catalog.GraphqlNames;
+import dev.weft.catalog.ServiceName;
+import dev.weft.catalog.Source;
+import dev.weft.catalog.Table;
+import dev.weft.catalog.TableRef;
+import dev.weft.config.ServiceSettings;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads tables, views, columns, primary and foreign keys of one SQL service through
+ * {@link DatabaseMetaData}, in the configured schema or the connection's default one (for MySQL
+ * and MariaDB: the URL's database). Only tables the include/exclude globs select are kept.
+ *
+ * <pre>{@code
+ * Source hr = new JdbcIntrospector(settings).read(connection);
+ * }</pre>
+ */
+public final class JdbcIntrospector {
+    private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE", "VIEW", "PARTITIONED TABLE",
+            "MATERIALIZED VIEW");
+
+    private final ServiceSettings settings;
+
+    public JdbcIntrospector(ServiceSettings settings) {
+        this.settings = settings;
+    }
+
+    public Source read(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String catalog = connection.getCatalog();
+        String schema = settings.schema() != null ? settings.schema() : connection.getSchema();
+        Map<String, Boolean> tableNames = tables(meta, catalog, schema);
+        Map<String, List<Column>> columns = columns(meta, catalog, schema, tableNames.keySet());
+        ServiceName service = new ServiceName(settings.name());
+        List<Table> tables = new ArrayList<>();
+        for (var entry : tableNames.entrySet()) {
+            String name = entry.getKey();
+            TableRef ref = new TableRef(service, schema, name);
+            boolean view = entry.getValue();
+            List<String> primaryKey = view ? List.of() : primaryKey(meta, catalog, schema, name);
+            List<ForeignKey> foreignKeys = view ? List.of() : foreignKeys(meta, catalog, schema, name, service);
+            tables.add(new Table(ref, view, columns.getOrDefault(name, List.of()), primaryKey, foreignKeys, null, null));
+        }
+        return new Source(settings, tables);
+    }
+
+    /** Table name to whether it is a view, sorted by name so the schema is deterministic. */
+    private Map<String, Boolean> tables(DatabaseMetaData meta, String catalog, String schema) throws SQLException {
+        Map<String, Boolean> tables = new TreeMap<>();
+        try (ResultSet rs = meta.getTables(catalog, schema, "%", null)) {
+            while (rs.next()) {
+                String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
+                String name = rs.getString("TABLE_NAME");
+                if (TABLE_TYPES.contains(type) && sameSchema(schema, rs.getString("TABLE_SCHEM")) && settings.selects(name)) {
+                    tables.put(name, type.contains("VIEW"));
+                }
+            }
+        }
+        return tables;
+    }
+
+    private Map<String, List<Column>> columns(DatabaseMetaData meta, String catalog, String schema, Set<String> tables)
+            throws SQLException {
+        Map<String, Map<Integer, Column>> byTable = new LinkedHashMap<>();
+        try (ResultSet rs = meta.getColumns(catalog, schema, "%", "%")) {
+            while (rs.next()) {
+                String table = rs.getString("TABLE_NAME");
+                if (!tables.contains(table) || !sameSchema(schema, rs.getString("TABLE_SCHEM"))) {
+                    continue;
+                }
+                String name = rs.getString("COLUMN_NAME");
+                String typeName = rs.getString("TYPE_NAME");
+                ColumnType type = JdbcTypeMapper.map(rs.getInt("DATA_TYPE"), typeName, rs.getInt("COLUMN_SIZE"));
+                boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
+                byTable.computeIfAbsent(table, t -> new TreeMap<>())
+                        .put(rs.getInt("ORDINAL_POSITION"), new Column(name, GraphqlNames.field(name), type, nullable, typeName));
+            }
+        }
+        Map<String, List<Column>> result = new LinkedHashMap<>();
+        byTable.forEach((table, cols) -> result.put(table, List.copyOf(cols.values())));
+        return result;
+    }
+
+    private List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table) throws SQLException {
+        Map<Integer, String> columns = new TreeMap<>();
+        try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                columns.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+            }
+        }
+        return List.copyOf(columns.values());
+    }
+
+    private List<ForeignKey> foreignKeys(DatabaseMetaData meta, String catalog, String schema, String table,
+                                         ServiceName service) throws SQLException {
+        Map<String, TreeMap<Integer, String[]>> keys = new LinkedHashMap<>();
+        Map<String, TableRef> targets = new LinkedHashMap<>();
+        try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                String targetSchema = rs.getString("PKTABLE_SCHEM");
+                String name = rs.getString("FK_NAME") + "|" + rs.getString("PKTABLE_NAME");
+                targets.put(name, new TableRef(service, targetSchema == null ? schema : targetSchema, rs.getString("PKTABLE_NAME")));
+                keys.computeIfAbsent(name, n -> new TreeMap<>()).put(rs.getInt("KEY_SEQ"),
+                        new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
+            }
+        }
+        List<ForeignKey> result = new ArrayList<>();
+        keys.forEach((name, pairs) -> result.add(new ForeignKey(name.substring(0, name.indexOf('|')),
+                pairs.values().stream().map(p -> p[0]).toList(), targets.get(name),
+                pairs.values().stream().map(p -> p[1]).toList())));
+        return result;
+    }
+
+    private static boolean sameSchema(String wanted, String actual) {
+        return wanted == null || actual == null || wanted.equals(actual);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.weft.query;
+
+import dev.weft.catalog.TableRef;
+import dev.weft.dialect.NullsOrder;
+import java.util.List;
+
+/**
+ * One {@code ORDER BY} term: a column of the table in scope, or of a table reached through object
+ * relationships ({@code hops}, each joining {@code outerColumns} to {@code innerColumns} of {@code target}).
+ */
+public record OrderTerm(List<Hop> hops, String column, boolean descending, NullsOrder nulls) {
+    public OrderTerm {
+        hops = List.copyOf(hops);
+    }
+
+    public static OrderTerm of(String column, boolean descending, NullsOrder nulls) {
+        return new OrderTerm(List.of(), column, descending, nulls);
+    }
+
+    /** One step through an object relationship of the same source. */
+    public record Hop(TableRef target, List<String> outerColumns, List<String> innerColumns) {
+        public Hop {
+            outerColumns = List.copyOf(outerColumns);
+            innerColumns = List.copyOf(innerColumns);
+        }
+    }
+}

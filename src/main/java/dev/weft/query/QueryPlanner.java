@@ -1,0 +1,247 @@
+package dev.weft.query;
+
+import dev.weft.catalog.Column;
+import dev.weft.catalog.GraphqlNames;
+import dev.weft.catalog.Relationship;
+import dev.weft.catalog.Table;
+import dev.weft.catalog.TableRef;
+import dev.weft.dialect.NullsOrder;
+import dev.weft.dialect.WeftException;
+import dev.weft.query.Predicate.CompareOp;
+import dev.weft.schema.SchemaBindings;
+import dev.weft.schema.TableBinding;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a field's GraphQL arguments ({@code where}, {@code order_by}, {@code limit}, {@code offset})
+ * and selection into the query model. Pure: no I/O, no engine knowledge.
+ *
+ * <pre>{@code
+ * Select s = planner.select(employeesRef, Map.of("where", Map.of("emp_no", Map.of("_gt", 10)), "limit", 5), selection);
+ * // Select[employees, columns=[emp_no, ...], where=Compare[emp_no GT 10], page=Page[5, null]]
+ * }</pre>
+ */
+public final class QueryPlanner {
+    private final SchemaBindings bindings;
+
+    public QueryPlanner(SchemaBindings bindings) {
+        this.bindings = bindings;
+    }
+
+    public SchemaBindings bindings() {
+        return bindings;
+    }
+
+    /** The select of a list field: its arguments plus the columns the selection (and its relationships) need. */
+    public Select select(TableRef table, Map<String, Object> arguments, DataFetchingFieldSelectionSet selection,
+                         List<String> requiredColumns) {
+        TableBinding binding = bindings.table(table);
+        Set<String> columns = new LinkedHashSet<>(requiredColumns);
+        columns.addAll(columnsOf(binding, selection));
+        return new Select(table, ensureOne(binding.table(), columns), where(binding, arguments.get("where")),
+                orderBy(binding, arguments.get("order_by")), page(arguments));
+    }
+
+    /** Column names a selection set reads, including the join columns of selected relationships ("phantom" columns). */
+    public Set<String> columnsOf(TableBinding binding, DataFetchingFieldSelectionSet selection) {
+        Set<String> columns = new LinkedHashSet<>();
+        if (selection == null) {
+            return columns;
+        }
+        for (SelectedField field : selection.getImmediateFields()) {
+            Column column = binding.columns().get(field.getName());
+            if (column != null) {
+                columns.add(column.name());
+                continue;
+            }
+            Relationship r = relationshipOf(binding, field.getName());
+            if (r != null) {
+                columns.addAll(r.fromColumns());
+            }
+        }
+        return columns;
+    }
+
+    /** The aggregates requested under {@code aggregate { ... }} of an aggregate field. */
+    public Aggregates aggregates(TableBinding binding, DataFetchingFieldSelectionSet selection) {
+        List<Aggregates.Aggregate> functions = new ArrayList<>();
+        for (Aggregates.Function function : Aggregates.Function.values()) {
+            String name = function.name().toLowerCase(java.util.Locale.ROOT);
+            Set<String> seen = new LinkedHashSet<>();
+            for (SelectedField f : selection.getFields("aggregate/" + name + "/*")) {
+                Column column = binding.columns().get(f.getName());
+                if (column != null && seen.add(column.name())) {
+                    functions.add(new Aggregates.Aggregate(function, column.name()));
+                }
+            }
+        }
+        return new Aggregates(selection.contains("aggregate/count"), functions);
+    }
+
+    /** The relationship behind a field name, {@code <name>_aggregate} included; null for anything else. */
+    public static Relationship relationshipOf(TableBinding binding, String fieldName) {
+        Relationship r = binding.relationships().get(fieldName);
+        if (r == null && fieldName.endsWith(GraphqlNames.AGGREGATE_FIELD)) {
+            r = binding.relationships().get(fieldName.substring(0, fieldName.length() - GraphqlNames.AGGREGATE_FIELD.length()));
+        }
+        return r;
+    }
+
+    public Page page(Map<String, Object> arguments) {
+        return new Page(nonNegative(arguments, "limit"), nonNegative(arguments, "offset"));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Predicate where(TableBinding binding, Object where) {
+        if (where == null) {
+            return Predicate.TRUE;
+        }
+        List<Predicate> parts = new ArrayList<>();
+        for (var entry : ((Map<String, Object>) where).entrySet()) {
+            if (entry.getValue() == null) {
+                continue;
+            }
+            parts.add(switch (entry.getKey()) {
+                case "_and" -> Predicate.and(list(entry.getValue()).stream().map(w -> where(binding, w)).toList());
+                case "_or" -> or(list(entry.getValue()).stream().map(w -> where(binding, w)).toList());
+                case "_not" -> new Predicate.Not(where(binding, entry.getValue()));
+                default -> fieldCondition(binding, entry.getKey(), (Map<String, Object>) entry.getValue());
+            });
+        }
+        return Predicate.and(parts);
+    }
+
+    private Predicate fieldCondition(TableBinding binding, String field, Map<String, Object> condition) {
+        Column column = binding.columns().get(field);
+        if (column != null) {
+            return columnCondition(column, condition);
+        }
+        Relationship r = binding.relationships().get(field);
+        if (r == null) {
+            throw WeftException.badInput("unknown field '" + field + "' in where");
+        }
+        if (!r.sameSource()) {
+            throw WeftException.badInput("filtering through '" + field + "' is not supported");
+        }
+        Predicate inner = where(bindings.table(r.to()), condition);
+        return new Predicate.Exists(r.to(), r.fromColumns(), r.toColumns(), inner);
+    }
+
+    private Predicate columnCondition(Column column, Map<String, Object> condition) {
+        List<Predicate> parts = new ArrayList<>();
+        String c = column.name();
+        for (var op : condition.entrySet()) {
+            Object v = op.getValue();
+            if (v == null && !op.getKey().equals("_is_null")) {
+                throw WeftException.badInput("'" + op.getKey() + "' on '" + column.fieldName()
+                        + "' needs a value; use _is_null to test for null");
+            }
+            parts.add(switch (op.getKey()) {
+                case "_eq" -> new Predicate.Compare(c, CompareOp.EQ, v);
+                case "_neq" -> new Predicate.Compare(c, CompareOp.NEQ, v);
+                case "_gt" -> new Predicate.Compare(c, CompareOp.GT, v);
+                case "_gte" -> new Predicate.Compare(c, CompareOp.GTE, v);
+                case "_lt" -> new Predicate.Compare(c, CompareOp.LT, v);
+                case "_lte" -> new Predicate.Compare(c, CompareOp.LTE, v);
+                case "_in" -> in(c, list(v), false);
+                case "_nin" -> in(c, list(v), true);
+                case "_is_null" -> v == null ? Predicate.TRUE : new Predicate.IsNull(c, (Boolean) v);
+                case "_like" -> new Predicate.Like(c, (String) v, false, false);
+                case "_nlike" -> new Predicate.Like(c, (String) v, false, true);
+                case "_ilike" -> new Predicate.Like(c, (String) v, true, false);
+                case "_nilike" -> new Predicate.Like(c, (String) v, true, true);
+                default -> throw WeftException.badInput("unknown operator '" + op.getKey() + "'");
+            });
+        }
+        return Predicate.and(parts);
+    }
+
+    private static Predicate in(String column, List<?> values, boolean negated) {
+        if (values.isEmpty()) {
+            return negated ? Predicate.TRUE : Predicate.FALSE;
+        }
+        return new Predicate.InList(List.of(column), values.stream().map(v -> List.<Object>of(v)).toList(), negated);
+    }
+
+    private static Predicate or(List<Predicate> parts) {
+        if (parts.contains(Predicate.TRUE)) {
+            return Predicate.TRUE;
+        }
+        List<Predicate> kept = parts.stream().filter(p -> !Predicate.FALSE.equals(p)).toList();
+        return kept.isEmpty() ? Predicate.FALSE : kept.size() == 1 ? kept.get(0) : new Predicate.Or(kept);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<OrderTerm> orderBy(TableBinding binding, Object orderBy) {
+        List<OrderTerm> terms = new ArrayList<>();
+        if (orderBy == null) {
+            return terms;
+        }
+        for (Object element : list(orderBy)) {
+            if (element != null) {
+                addOrderTerms(binding, (Map<String, Object>) element, List.of(), terms);
+            }
+        }
+        return terms;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addOrderTerms(TableBinding binding, Map<String, Object> spec, List<OrderTerm.Hop> hops, List<OrderTerm> out) {
+        for (var entry : spec.entrySet()) {
+            if (entry.getValue() == null) {
+                continue;
+            }
+            Column column = binding.columns().get(entry.getKey());
+            if (column != null) {
+                out.add(term(hops, column.name(), (String) entry.getValue()));
+                continue;
+            }
+            Relationship r = binding.relationships().get(entry.getKey());
+            if (r == null || r.cardinality() != Relationship.Cardinality.OBJECT || !r.sameSource()) {
+                throw WeftException.badInput("cannot order by '" + entry.getKey() + "'");
+            }
+            List<OrderTerm.Hop> deeper = new ArrayList<>(hops);
+            deeper.add(new OrderTerm.Hop(r.to(), r.fromColumns(), r.toColumns()));
+            addOrderTerms(bindings.table(r.to()), (Map<String, Object>) entry.getValue(), deeper, out);
+        }
+    }
+
+    private static OrderTerm term(List<OrderTerm.Hop> hops, String column, String direction) {
+        return switch (direction) {
+            case "asc", "asc_nulls_last" -> new OrderTerm(hops, column, false, NullsOrder.LAST);
+            case "asc_nulls_first" -> new OrderTerm(hops, column, false, NullsOrder.FIRST);
+            case "desc", "desc_nulls_first" -> new OrderTerm(hops, column, true, NullsOrder.FIRST);
+            case "desc_nulls_last" -> new OrderTerm(hops, column, true, NullsOrder.LAST);
+            default -> throw WeftException.badInput("unknown order '" + direction + "'");
+        };
+    }
+
+    private static Long nonNegative(Map<String, Object> arguments, String name) {
+        Object value = arguments.get(name);
+        if (value == null) {
+            return null;
+        }
+        long n = ((Number) value).longValue();
+        if (n < 0) {
+            throw WeftException.badInput(name + " must not be negative, was " + n);
+        }
+        return n;
+    }
+
+    private static List<String> ensureOne(Table table, Set<String> columns) {
+        if (columns.isEmpty()) {
+            columns.add(table.primaryKey().isEmpty() ? table.columns().get(0).name() : table.primaryKey().get(0));
+        }
+        return List.copyOf(columns);
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> l ? l : List.of(value);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.weft.schema;
+
+import dev.weft.catalog.Column;
+import dev.weft.catalog.Relationship;
+import dev.weft.catalog.TableRef;
+
+/** What one generated field does; the {@link FetcherFactory} turns each into a data fetcher. */
+public sealed interface FieldBinding {
+    /** {@code hr_employees(where, order_by, limit, offset)}. */
+    record RootList(TableRef table) implements FieldBinding {
+    }
+
+    /** {@code hr_employees_by_pk(emp_no: ...)}. */
+    record RootByPk(TableRef table) implements FieldBinding {
+    }
+
+    /** {@code hr_employees_aggregate(...)}. */
+    record RootAggregate(TableRef table) implements FieldBinding {
+    }
+
+    /** A column of a row. */
+    record ColumnField(Column column) implements FieldBinding {
+    }
+
+    /** An object or list relationship of a row. */
+    record RelationshipField(Relationship relationship) implements FieldBinding {
+    }
+
+    /** {@code <relationship>_aggregate} of a row. */
+    record RelationshipAggregate(Relationship relationship) implements FieldBinding {
+    }
+}

@@ -1,0 +1,238 @@
+package dev.weft.schema;
+
+import static graphql.schema.GraphQLArgument.newArgument;
+import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
+import static graphql.schema.GraphQLInputObjectField.newInputObjectField;
+import static graphql.schema.GraphQLList.list;
+import static graphql.schema.GraphQLNonNull.nonNull;
+import static graphql.schema.GraphQLTypeReference.typeRef;
+
+import dev.weft.catalog.Catalog;
+import dev.weft.catalog.Column;
+import dev.weft.catalog.GraphqlNames;
+import dev.weft.catalog.Relationship;
+import dev.weft.catalog.Source;
+import dev.weft.catalog.Table;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Builds the Hasura-style schema of CONTRACT §4 from the catalog. For table {@code employees} of
+ * service {@code hr}: type {@code HrEmployees}, inputs {@code HrEmployeesBoolExp} and
+ * {@code HrEmployeesOrderBy}, {@code HrEmployeesAggregate}, and root fields {@code hr_employees},
+ * {@code hr_employees_by_pk}, {@code hr_employees_aggregate}.
+ *
+ * <p>Root fields and list relationships are nullable ({@code [HrEmployees!]}) so that a source that
+ * is down nulls only its own fields instead of the whole response (CONTRACT §5).
+ */
+public final class SchemaGenerator {
+    static final String ORDER_BY_ENUM = "OrderBy";
+
+    private final Map<String, GraphQLType> types = new LinkedHashMap<>();
+    private final GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
+    private final Map<String, Table> tablesByRef = new LinkedHashMap<>();
+    private FetcherFactory fetchers;
+
+    public GeneratedSchema generate(Catalog catalog, SchemaBindings bindings, FetcherFactory fetcherFactory) {
+        this.fetchers = fetcherFactory;
+        catalog.tables().forEach((ref, table) -> tablesByRef.put(ref.toString(), table));
+        types.put(ORDER_BY_ENUM, orderByEnum());
+        GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query");
+        for (Source source : catalog.sources()) {
+            for (Table table : source.tables()) {
+                TableBinding binding = bindings.table(table.ref());
+                addTableTypes(binding);
+                addRootFields(query, table);
+            }
+        }
+        if (catalog.sources().stream().allMatch(s -> s.tables().isEmpty())) {
+            query.field(newFieldDefinition().name("_empty").type(graphql.Scalars.GraphQLString)
+                    .description("No table is configured; this field only keeps the schema valid."));
+        }
+        GraphQLSchema schema = GraphQLSchema.newSchema()
+                .query(query.build())
+                .additionalTypes(new java.util.LinkedHashSet<>(types.values()))
+                .codeRegistry(code.build())
+                .build();
+        return new GeneratedSchema(schema, bindings);
+    }
+
+    private void addRootFields(GraphQLObjectType.Builder query, Table table) {
+        String type = table.typeName();
+        String description = (table.view() ? "View " : "Table ") + table.ref();
+        query.field(register("Query", newFieldDefinition().name(table.rootField())
+                .description("Rows of " + description).arguments(listArguments(type)).type(list(nonNull(typeRef(type)))),
+                new FieldBinding.RootList(table.ref())));
+        query.field(register("Query", newFieldDefinition().name(table.rootField() + GraphqlNames.AGGREGATE_FIELD)
+                .description("Aggregates over rows of " + description).arguments(listArguments(type))
+                .type(typeRef(type + GraphqlNames.AGGREGATE)), new FieldBinding.RootAggregate(table.ref())));
+        if (!table.primaryKey().isEmpty()) {
+            List<GraphQLArgument> keys = table.primaryKey().stream()
+                    .map(table::requireColumn)
+                    .map(c -> newArgument().name(c.fieldName()).type(nonNull(Scalars.of(c.type()))).build())
+                    .toList();
+            query.field(register("Query", newFieldDefinition().name(table.rootField() + GraphqlNames.BY_PK)
+                    .description("The row of " + description + " with this primary key, or null")
+                    .arguments(keys).type(typeRef(type)), new FieldBinding.RootByPk(table.ref())));
+        }
+    }
+
+    private void addTableTypes(TableBinding binding) {
+        Table table = binding.table();
+        String type = table.typeName();
+        GraphQLObjectType.Builder object = GraphQLObjectType.newObject().name(type)
+                .description((table.view() ? "View " : "Table ") + table.ref());
+        GraphQLInputObjectType.Builder where = GraphQLInputObjectType.newInputObject().name(type + GraphqlNames.BOOL_EXP)
+                .description("Filter on " + table.ref() + "; all given conditions must hold")
+                .field(newInputObjectField().name("_and").type(list(nonNull(typeRef(type + GraphqlNames.BOOL_EXP)))))
+                .field(newInputObjectField().name("_or").type(list(nonNull(typeRef(type + GraphqlNames.BOOL_EXP)))))
+                .field(newInputObjectField().name("_not").type(typeRef(type + GraphqlNames.BOOL_EXP)));
+        GraphQLInputObjectType.Builder orderBy = GraphQLInputObjectType.newInputObject().name(type + GraphqlNames.ORDER_BY)
+                .description("Ordering of " + table.ref() + "; give one key per list element to fix the order of keys");
+        for (Column column : table.columns()) {
+            object.field(register(type, newFieldDefinition().name(column.fieldName())
+                    .type(column.nullable() ? Scalars.of(column.type()) : nonNull(Scalars.of(column.type()))),
+                    new FieldBinding.ColumnField(column)));
+            if (column.type().isComparable() || column.type() == dev.weft.catalog.ColumnType.JSON) {
+                where.field(newInputObjectField().name(column.fieldName()).type(comparison(column)));
+            }
+            if (column.type().isOrdered() || column.type() == dev.weft.catalog.ColumnType.BOOLEAN) {
+                orderBy.field(newInputObjectField().name(column.fieldName()).type(typeRef(ORDER_BY_ENUM)));
+            }
+        }
+        for (Relationship r : binding.relationships().values()) {
+            Table target = tablesByRef.get(r.to().toString());
+            addRelationship(object, r, target);
+            where.field(newInputObjectField().name(r.fieldName()).type(typeRef(target.typeName() + GraphqlNames.BOOL_EXP)));
+            if (r.cardinality() == Relationship.Cardinality.OBJECT) {
+                orderBy.field(newInputObjectField().name(r.fieldName()).type(typeRef(target.typeName() + GraphqlNames.ORDER_BY)));
+            }
+        }
+        put(object.build());
+        put(where.build());
+        put(orderBy.build());
+        addAggregateTypes(table);
+    }
+
+    private void addRelationship(GraphQLObjectType.Builder object, Relationship r, Table target) {
+        String owner = tablesByRef.get(r.from().toString()).typeName();
+        String description = r.description() != null ? r.description() : "Related rows of " + r.to()
+                + " (" + String.join(", ", r.fromColumns()) + " = " + String.join(", ", r.toColumns()) + ")";
+        if (r.cardinality() == Relationship.Cardinality.OBJECT) {
+            object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
+                    .type(typeRef(target.typeName())), new FieldBinding.RelationshipField(r)));
+            return;
+        }
+        object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
+                .arguments(listArguments(target.typeName())).type(list(nonNull(typeRef(target.typeName())))),
+                new FieldBinding.RelationshipField(r)));
+        object.field(register(owner, newFieldDefinition().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
+                .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName()))
+                .type(typeRef(target.typeName() + GraphqlNames.AGGREGATE)), new FieldBinding.RelationshipAggregate(r)));
+    }
+
+    private void addAggregateTypes(Table table) {
+        String type = table.typeName();
+        GraphQLObjectType.Builder fields = GraphQLObjectType.newObject().name(type + GraphqlNames.AGGREGATE_FIELDS)
+                .field(newFieldDefinition().name("count").type(nonNull(graphql.Scalars.GraphQLInt)));
+        List<Column> numeric = table.columns().stream().filter(c -> c.type().isNumeric()).toList();
+        List<Column> ordered = table.columns().stream().filter(c -> c.type().isOrdered()).toList();
+        addFunctionType(fields, "sum", type + GraphqlNames.SUM_FIELDS, numeric, c -> Scalars.sumOf(c.type()));
+        addFunctionType(fields, "avg", type + GraphqlNames.AVG_FIELDS, numeric, c -> graphql.Scalars.GraphQLFloat);
+        addFunctionType(fields, "min", type + GraphqlNames.MIN_FIELDS, ordered, c -> Scalars.of(c.type()));
+        addFunctionType(fields, "max", type + GraphqlNames.MAX_FIELDS, ordered, c -> Scalars.of(c.type()));
+        put(fields.build());
+        put(GraphQLObjectType.newObject().name(type + GraphqlNames.AGGREGATE)
+                .description("Aggregates over rows of " + table.ref() + ", and the rows themselves")
+                .field(newFieldDefinition().name("aggregate").type(typeRef(type + GraphqlNames.AGGREGATE_FIELDS)))
+                .field(newFieldDefinition().name("nodes").type(nonNull(list(nonNull(typeRef(type))))))
+                .build());
+    }
+
+    private void addFunctionType(GraphQLObjectType.Builder fields, String function, String typeName, List<Column> columns,
+                                 Function<Column, GraphQLScalarType> scalar) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        GraphQLObjectType.Builder type = GraphQLObjectType.newObject().name(typeName);
+        columns.forEach(c -> type.field(newFieldDefinition().name(c.fieldName()).type(scalar.apply(c))));
+        put(type.build());
+        fields.field(newFieldDefinition().name(function).type(typeRef(typeName)));
+    }
+
+    private List<GraphQLArgument> listArguments(String type) {
+        return List.of(
+                newArgument().name("where").type(typeRef(type + GraphqlNames.BOOL_EXP)).description("Filter the rows").build(),
+                newArgument().name("order_by").type(list(nonNull(typeRef(type + GraphqlNames.ORDER_BY))))
+                        .description("Sort the rows by one or more keys").build(),
+                newArgument().name("limit").type(graphql.Scalars.GraphQLInt).description("At most this many rows").build(),
+                newArgument().name("offset").type(graphql.Scalars.GraphQLInt).description("Skip this many rows").build());
+    }
+
+    private GraphQLInputType comparison(Column column) {
+        GraphQLScalarType scalar = Scalars.of(column.type());
+        String name = scalar.getName() + "ComparisonExp";
+        if (types.containsKey(name)) {
+            return typeRef(name);
+        }
+        GraphQLInputObjectType.Builder exp = GraphQLInputObjectType.newInputObject().name(name)
+                .description("Conditions on a " + scalar.getName() + " value");
+        if (column.type().isComparable()) {
+            exp.field(newInputObjectField().name("_eq").type(scalar))
+                    .field(newInputObjectField().name("_neq").type(scalar))
+                    .field(newInputObjectField().name("_in").type(list(nonNull(scalar))))
+                    .field(newInputObjectField().name("_nin").type(list(nonNull(scalar))));
+        }
+        if (column.type().isOrdered()) {
+            for (String op : List.of("_gt", "_gte", "_lt", "_lte")) {
+                exp.field(newInputObjectField().name(op).type(scalar));
+            }
+        }
+        if (column.type().isText()) {
+            for (String op : List.of("_like", "_nlike", "_ilike", "_nilike")) {
+                exp.field(newInputObjectField().name(op).type(graphql.Scalars.GraphQLString));
+            }
+        }
+        exp.field(newInputObjectField().name("_is_null").type(graphql.Scalars.GraphQLBoolean));
+        put(exp.build());
+        return typeRef(name);
+    }
+
+    private static GraphQLEnumType orderByEnum() {
+        return GraphQLEnumType.newEnum().name(ORDER_BY_ENUM).description("Sort direction; asc puts nulls last, desc first")
+                .value("asc").value("desc").value("asc_nulls_first").value("asc_nulls_last")
+                .value("desc_nulls_first").value("desc_nulls_last").build();
+    }
+
+    private GraphQLFieldDefinition register(String owner, GraphQLFieldDefinition.Builder field, FieldBinding binding) {
+        GraphQLFieldDefinition built = field.build();
+        DataFetcher<?> fetcher = fetchers.fetcher(binding);
+        code.dataFetcher(FieldCoordinates.coordinates(owner, built.getName()), fetcher);
+        return built;
+    }
+
+    private void put(GraphQLType type) {
+        types.put(((graphql.schema.GraphQLNamedType) type).getName(), type);
+    }
+
+    /** The output type of a list field, for callers that need to know (kept for symmetry with inputs). */
+    static GraphQLOutputType listOf(String typeName) {
+        return list(nonNull(typeRef(typeName)));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.weft.web;
+
+import dev.weft.config.ServiceProperties;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The embedded demo: two in-process H2 databases, {@code hr} (employees, departments, dept_emp) and
+ * {@code hrstatus} (employee_status), seeded from {@code classpath:demo/*.sql}. Each start gets
+ * fresh databases with unique names, so several instances in one JVM do not share data.
+ */
+final class DemoDatabases {
+
+    private DemoDatabases() {
+    }
+
+    static Map<String, ServiceProperties> create() {
+        Map<String, ServiceProperties> services = new LinkedHashMap<>();
+        services.put("hr", seeded("hr"));
+        services.put("hrstatus", seeded("hrstatus"));
+        return services;
+    }
+
+    private static ServiceProperties seeded(String name) {
+        String url = "jdbc:h2:mem:weft_demo_" + name + "_" + UUID.randomUUID().toString().substring(0, 8)
+                + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("RUNSCRIPT FROM 'classpath:demo/" + name + ".sql'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot seed the demo database " + name, e);
+        }
+        return new ServiceProperties("h2", url, "sa", "", null, null, null, null, null, null, null, null);
+    }
+}

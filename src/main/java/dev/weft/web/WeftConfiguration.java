@@ -1,0 +1,125 @@
+package dev.weft.web;
+
+import dev.weft.config.ConfigOrigins;
+import dev.weft.config.ConfigProblem;
+import dev.weft.config.ConfigValidator;
+import dev.weft.config.ServiceSettings;
+import dev.weft.config.WeftConfigException;
+import dev.weft.config.WeftProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.dataloader.DataLoaderRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+
+/**
+ * Spring wiring: binds {@code weft.*} (with the file and line of every key for messages), falls back
+ * to the embedded demo when no service is configured, starts the {@link WeftRuntime} and hands its
+ * schema to Spring for GraphQL.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WeftConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(WeftConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    WeftRuntime weftRuntime(ConfigurableEnvironment environment) {
+        long start = System.nanoTime();
+        ConfigOrigins origins = key -> originOf(environment, key);
+        ConfigValidator validator = new ConfigValidator(origins);
+        List<ConfigProblem> unknown = validator.unknownKeys(weftKeys(environment));
+        Binder binder = Binder.get(environment);
+        WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class))
+                .orElse(new WeftProperties(null, Map.of()));
+        boolean demo = properties.services().isEmpty();
+        if (demo) {
+            log.info("No weft.services configured: serving the embedded demo (H2 databases hr and hrstatus)");
+            properties = new WeftProperties(properties.relationships(), DemoDatabases.create());
+        }
+        List<ServiceSettings> services;
+        try {
+            services = validator.validate(properties);
+        } catch (WeftConfigException e) {
+            throw new WeftConfigException(concat(unknown, e.problems()));
+        }
+        if (!unknown.isEmpty()) {
+            throw new WeftConfigException(unknown);
+        }
+        WeftRuntime runtime = WeftRuntime.start(services);
+        log.info("Weft serves {} services, {} tables, {} relationships (start-up took {} ms)", services.size(),
+                runtime.catalog().tables().size(), runtime.catalog().relationships().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return runtime;
+    }
+
+    @Bean
+    GraphQlSource graphQlSource(WeftRuntime runtime) {
+        return GraphQlSource.builder(runtime.schema().schema())
+                .configureGraphQl(runtime::configure)
+                .build();
+    }
+
+    /** Gives every request its own DataLoader registry: loaders are created lazily per relationship field. */
+    @Bean
+    WebGraphQlInterceptor weftRequestInterceptor() {
+        return (request, chain) -> {
+            request.configureExecutionInput((input, builder) -> builder.dataLoaderRegistry(new DataLoaderRegistry()).build());
+            return chain.next(request);
+        };
+    }
+
+    /** {@code /actuator/health} gets a component per source: {@code sources.hr}, {@code sources.hrstatus}. */
+    @Bean
+    CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime) {
+        Map<String, HealthIndicator> indicators = new java.util.LinkedHashMap<>();
+        runtime.executors().forEach((name, executor) -> indicators.put(name.value(), () -> executor.isHealthy()
+                ? Health.up().build() : Health.down().withDetail("reason", "source does not answer").build()));
+        return CompositeHealthContributor.fromMap(indicators);
+    }
+
+    private static List<String> weftKeys(ConfigurableEnvironment environment) {
+        TreeSet<String> keys = new TreeSet<>();
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source instanceof IterableConfigurationPropertySource iterable) {
+                iterable.stream().map(ConfigurationPropertyName::toString).filter(k -> k.startsWith("weft."))
+                        .forEach(keys::add);
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static String originOf(ConfigurableEnvironment environment, String key) {
+        if (!ConfigurationPropertyName.isValid(key)) {
+            return null;
+        }
+        ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            ConfigurationProperty property = source.getConfigurationProperty(name);
+            if (property != null && property.getOrigin() != null) {
+                return property.getOrigin().toString();
+            }
+        }
+        return null;
+    }
+
+    private static List<ConfigProblem> concat(List<ConfigProblem> a, List<ConfigProblem> b) {
+        java.util.ArrayList<ConfigProblem> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
