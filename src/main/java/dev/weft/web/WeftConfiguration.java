@@ -83,6 +83,17 @@ public class WeftConfiguration {
         };
     }
 
+    /** {@code GET /graphql}: ordered before Spring's route, which answers GET with 405. */
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> graphqlGetRoute(
+            org.springframework.graphql.server.WebGraphQlHandler handler,
+            @org.springframework.beans.factory.annotation.Value("${spring.graphql.http.path:/graphql}") String path) {
+        GraphqlGetHandler get = new GraphqlGetHandler(handler);
+        return org.springframework.web.servlet.function.RouterFunctions.route()
+                .GET(path, get::handle).build();
+    }
+
     /** {@code /actuator/health} gets a component per source: {@code sources.hr}, {@code sources.hrstatus}. */
     @Bean
     CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime) {
