@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 
 /**
  * Reads tables, views, columns, primary and foreign keys of one SQL service through
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  * and MariaDB: the URL's database). Only tables the include/exclude globs select are kept.
  *
  * <pre>{@code
- * Source hr = new JdbcIntrospector(settings).read(connection);
+ * Source hr = new JdbcIntrospector(settings).read(dataSource);
  * }</pre>
  */
 public final class JdbcIntrospector {
@@ -38,6 +39,13 @@ public final class JdbcIntrospector {
 
     public JdbcIntrospector(ServiceSettings settings) {
         this.settings = settings;
+    }
+
+    /** Reads the service's tables over one connection of {@code dataSource}. */
+    public Source read(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return read(connection);
+        }
     }
 
     public Source read(Connection connection) throws SQLException {

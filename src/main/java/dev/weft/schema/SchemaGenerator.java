@@ -75,7 +75,7 @@ public final class SchemaGenerator {
 
     private void addRootFields(GraphQLObjectType.Builder query, Table table) {
         String type = table.typeName();
-        String description = (table.view() ? "View " : "Table ") + table.ref();
+        String description = (table.view() ? "view " : "table ") + table.ref();
         query.field(register("Query", newFieldDefinition().name(table.rootField())
                 .description("Rows of " + description).arguments(listArguments(type)).type(list(nonNull(typeRef(type)))),
                 new FieldBinding.RootList(table.ref())));

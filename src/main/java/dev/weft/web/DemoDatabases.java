@@ -1,10 +1,7 @@
 package dev.weft.web;
 
 import dev.weft.config.ServiceProperties;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.weft.execute.JdbcScripts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,11 +26,7 @@ final class DemoDatabases {
     private static ServiceProperties seeded(String name) {
         String url = "jdbc:h2:mem:weft_demo_" + name + "_" + UUID.randomUUID().toString().substring(0, 8)
                 + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-            s.execute("RUNSCRIPT FROM 'classpath:demo/" + name + ".sql'");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot seed the demo database " + name, e);
-        }
+        JdbcScripts.runH2Script(url, "sa", "", "demo/" + name + ".sql");
         return new ServiceProperties("h2", url, "sa", "", null, null, null, null, null, null, null, null);
     }
 }

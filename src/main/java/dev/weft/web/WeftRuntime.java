@@ -1,6 +1,5 @@
 package dev.weft.web;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.weft.catalog.Catalog;
 import dev.weft.catalog.CatalogResolver;
 import dev.weft.catalog.ServiceName;
@@ -20,7 +19,8 @@ import dev.weft.schema.SchemaGenerator;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import java.sql.Connection;
+import javax.sql.DataSource;
+import dev.weft.execute.JdbcPools;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     public static WeftRuntime start(List<ServiceSettings> services) {
-        Map<ServiceName, HikariDataSource> pools = new LinkedHashMap<>();
+        Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         services.forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
         try {
             List<Source> sources = introspectAll(services, pools);
@@ -75,12 +75,12 @@ public final class WeftRuntime implements AutoCloseable {
             GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers);
             return new WeftRuntime(catalog, schema, executors, async);
         } catch (RuntimeException e) {
-            pools.values().forEach(HikariDataSource::close);
+            pools.values().forEach(JdbcPools::close);
             throw e;
         }
     }
 
-    private static List<Source> introspectAll(List<ServiceSettings> services, Map<ServiceName, HikariDataSource> pools) {
+    private static List<Source> introspectAll(List<ServiceSettings> services, Map<ServiceName, DataSource> pools) {
         List<Source> sources = new ArrayList<>();
         List<ConfigProblem> problems = new ArrayList<>();
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -104,10 +104,8 @@ public final class WeftRuntime implements AutoCloseable {
         return sources;
     }
 
-    private static Source introspect(ServiceSettings settings, HikariDataSource pool) throws Exception {
-        try (Connection connection = pool.getConnection()) {
-            return new JdbcIntrospector(settings).read(connection);
-        }
+    private static Source introspect(ServiceSettings settings, DataSource pool) throws Exception {
+        return new JdbcIntrospector(settings).read(pool);
     }
 
     /** A JDBC URL without any password written into it. */

@@ -1,0 +1,144 @@
+package dev.weft.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Serves GraphiQL at {@code GET /graphiql} with no internet: the page (template
+ * {@code weft/graphiql.html}) loads React, ReactDOM and GraphiQL from the WebJars on Weft's
+ * classpath, which Spring Boot serves under {@code /webjars/**}, and sends queries to
+ * {@code graphql} relative to the page, so it works behind any host, port or context path.
+ *
+ * <p>The editor opens with the query of the property {@code weft.graphiql.default-query}
+ * (GraphiQL's own welcome text when it is empty). The query is written into the page as a JSON
+ * string with {@code <}, {@code >} and {@code &} escaped, so no value can end its
+ * {@code <script>} element. The page is rendered once, at start-up, and sent with a
+ * Content-Security-Policy that admits only this origin and the page's own bootstrap script.
+ *
+ * <p>Spring for GraphQL's own GraphiQL ({@code spring.graphql.graphiql.enabled}) stays off: it
+ * loads its assets from a CDN.
+ */
+@Controller
+public class GraphiqlController {
+
+    private static final String TEMPLATE = "weft/graphiql.html";
+    private static final String[] WEBJARS = {"graphiql", "react", "react-dom"};
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
+
+    private final String page;
+    private final String contentSecurityPolicy;
+
+    /**
+     * Renders the page.
+     *
+     * @param defaultQuery the query the editor opens with; empty for GraphiQL's welcome text
+     * @throws IllegalStateException if the template or a GraphiQL WebJar is not on the classpath
+     */
+    public GraphiqlController(@Value("${weft.graphiql.default-query:}") String defaultQuery) {
+        String html = read(TEMPLATE);
+        for (String webjar : WEBJARS) {
+            html = html.replace("{{" + webjar + ".version}}", webjarVersion(webjar));
+        }
+        this.page = html.replace("{{default-query.json}}", jsonString(defaultQuery));
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self' " + inlineScriptHashes(page)
+                + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:;"
+                + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+    }
+
+    /** @return the GraphiQL page */
+    @GetMapping("/graphiql")
+    public ResponseEntity<String> graphiql() {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", contentSecurityPolicy)
+                .body(page);
+    }
+
+    /**
+     * Writes {@code value} as a JSON string literal that is also safe inside an HTML
+     * {@code <script>} element: besides JSON's own escapes, {@code < > &} and the line separators
+     * U+2028/U+2029 are written as JSON unicode escapes.
+     */
+    static String jsonString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** The CSP source expressions ('sha256-...') of the page's inline, executable scripts. */
+    private static String inlineScriptHashes(String html) {
+        StringBuilder hashes = new StringBuilder();
+        Matcher m = INLINE_SCRIPT.matcher(html);
+        while (m.find()) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+                hashes.append(hashes.isEmpty() ? "" : " ")
+                        .append("'sha256-").append(Base64.getEncoder().encodeToString(digest)).append('\'');
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return hashes.toString();
+    }
+
+    /** The version of the npm WebJar {@code name}, from the Maven metadata inside its jar. */
+    private static String webjarVersion(String name) {
+        String path = "META-INF/maven/org.webjars.npm/" + name + "/pom.properties";
+        Properties props = new Properties();
+        try (InputStream in = open(path)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props.getProperty("version");
+    }
+
+    private static String read(String path) {
+        try (InputStream in = open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream open(String path) throws IOException {
+        ClassPathResource resource = new ClassPathResource(path, GraphiqlController.class.getClassLoader());
+        if (!resource.exists()) {
+            throw new IllegalStateException("GraphiQL cannot be served: " + path
+                    + " is not on the classpath (the org.webjars.npm GraphiQL/React WebJars and"
+                    + " weft/graphiql.html belong in the build)");
+        }
+        return resource.getInputStream();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.weft;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package order of ARCHITECTURE.md: a package may use the ones above it, never one below. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.weft");
+    }
+
+    @Test
+    void packagesDependOnlyOnThePackagesAboveThem() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("config").definedBy("dev.weft.config..")
+                .layer("catalog").definedBy("dev.weft.catalog..")
+                .layer("dialect").definedBy("dev.weft.dialect..")
+                .layer("introspect").definedBy("dev.weft.introspect..")
+                .layer("security").definedBy("dev.weft.security..")
+                .layer("schema").definedBy("dev.weft.schema..")
+                .layer("query").definedBy("dev.weft.query..")
+                .layer("execute").definedBy("dev.weft.execute..")
+                .layer("web").definedBy("dev.weft.web..")
+                .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("schema", "query", "execute", "web")
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "schema", "query", "execute", "web")
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "schema", "query", "execute", "web")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "schema", "query",
+                        "execute", "web")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheWebPackageKnowsSpring() {
+        noClasses().that().resideOutsideOfPackages("dev.weft.web..", "dev.weft")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void pureStagesDoNotTouchADatabase() {
+        noClasses().that().resideInAnyPackage("dev.weft.config..", "dev.weft.catalog..", "dev.weft.schema..",
+                        "dev.weft.query..", "dev.weft.security..", "dev.weft.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "com.zaxxer..")
+                .check(classes);
+    }
+}

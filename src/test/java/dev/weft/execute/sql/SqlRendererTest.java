@@ -1,0 +1,168 @@
+package dev.weft.execute.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.catalog.ServiceName;
+import dev.weft.catalog.TableRef;
+import dev.weft.dialect.H2Dialect;
+import dev.weft.dialect.MySqlDialect;
+import dev.weft.dialect.NullsOrder;
+import dev.weft.dialect.PostgresDialect;
+import dev.weft.query.Aggregates;
+import dev.weft.query.KeyBatch;
+import dev.weft.query.OrderTerm;
+import dev.weft.query.Page;
+import dev.weft.query.Predicate;
+import dev.weft.query.Predicate.CompareOp;
+import dev.weft.query.Select;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Exact SQL text and parameters per dialect; no database involved. */
+class SqlRendererTest {
+    private static final TableRef EMPLOYEES = new TableRef(new ServiceName("hr"), "public", "employees");
+    private static final TableRef DEPT_EMP = new TableRef(new ServiceName("hr"), "public", "dept_emp");
+    private static final TableRef MY_EMPLOYEES = new TableRef(new ServiceName("hr"), null, "employees");
+
+    private final SqlRenderer postgres = new SqlRenderer(new PostgresDialect());
+    private final SqlRenderer mysql = new SqlRenderer(new MySqlDialect());
+    private final SqlRenderer h2 = new SqlRenderer(new H2Dialect());
+
+    @Test
+    void rootSelectWithFilterOrderAndPage() {
+        Select select = new Select(EMPLOYEES, List.of("emp_no", "last_name"),
+                new Predicate.Compare("emp_no", CompareOp.GT, 10),
+                List.of(OrderTerm.of("last_name", false, NullsOrder.LAST)), new Page(5L, 10L));
+        SqlStatement pg = postgres.select(select);
+        assertThat(pg.sql()).isEqualTo("SELECT t0.\"emp_no\", t0.\"last_name\" FROM \"public\".\"employees\" t0"
+                + " WHERE t0.\"emp_no\" > ? ORDER BY t0.\"last_name\" ASC NULLS LAST LIMIT ? OFFSET ?");
+        assertThat(pg.params()).containsExactly(10, 5L, 10L);
+
+        SqlStatement my = mysql.select(new Select(MY_EMPLOYEES, select.columns(), select.where(), select.orderBy(), select.page()));
+        assertThat(my.sql()).isEqualTo("SELECT t0.`emp_no`, t0.`last_name` FROM `employees` t0 WHERE t0.`emp_no` > ?"
+                + " ORDER BY t0.`last_name` IS NULL ASC, t0.`last_name` ASC LIMIT ? OFFSET ?");
+        assertThat(my.params()).containsExactly(10, 5L, 10L);
+
+        SqlStatement hh = h2.select(select);
+        assertThat(hh.sql()).endsWith("ORDER BY t0.\"last_name\" ASC NULLS LAST OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
+        assertThat(hh.params()).containsExactly(10, 10L, 5L);
+    }
+
+    @Test
+    void mysqlOffsetWithoutLimitUsesTheLargestLimit() {
+        Select select = new Select(MY_EMPLOYEES, List.of("emp_no"), Predicate.TRUE, List.of(), new Page(null, 3L));
+        assertThat(mysql.select(select).sql()).isEqualTo("SELECT t0.`emp_no` FROM `employees` t0 LIMIT 18446744073709551615 OFFSET ?");
+    }
+
+    @Test
+    void descendingNullsFirstOnMysqlSortsTheNullTermFirst() {
+        Select select = new Select(MY_EMPLOYEES, List.of("emp_no"), Predicate.TRUE,
+                List.of(OrderTerm.of("salary", true, NullsOrder.FIRST)), Page.ALL);
+        assertThat(mysql.select(select).sql()).endsWith("ORDER BY t0.`salary` IS NULL DESC, t0.`salary` DESC");
+        assertThat(postgres.select(select).sql()).endsWith("ORDER BY t0.\"salary\" DESC NULLS FIRST");
+    }
+
+    @Test
+    void booleanOperatorsLikeInAndNullChecks() {
+        Predicate where = new Predicate.Or(List.of(
+                new Predicate.And(List.of(new Predicate.Like("last_name", "S%", true, false),
+                        new Predicate.IsNull("email", false))),
+                new Predicate.Not(new Predicate.InList(List.of("emp_no"), List.of(List.of(1), List.of(2)), false))));
+        Select select = new Select(EMPLOYEES, List.of("emp_no"), where, List.of(), Page.ALL);
+        SqlStatement pg = postgres.select(select);
+        assertThat(pg.sql()).isEqualTo("SELECT t0.\"emp_no\" FROM \"public\".\"employees\" t0 WHERE ((t0.\"last_name\" ILIKE ?"
+                + " AND t0.\"email\" IS NOT NULL) OR NOT (t0.\"emp_no\" IN (?, ?)))");
+        assertThat(pg.params()).containsExactly("S%", 1, 2);
+        assertThat(mysql.select(select).sql()).contains("LOWER(t0.`last_name`) LIKE LOWER(?)");
+    }
+
+    @Test
+    void emptyInListsAndConstants() {
+        Select none = new Select(EMPLOYEES, List.of("emp_no"), new Predicate.InList(List.of("emp_no"), List.of(), false),
+                List.of(), Page.ALL);
+        assertThat(postgres.select(none).sql()).endsWith("WHERE 1=0");
+        Select all = new Select(EMPLOYEES, List.of("emp_no"), new Predicate.InList(List.of("emp_no"), List.of(), true),
+                List.of(), Page.ALL);
+        assertThat(postgres.select(all).sql()).endsWith("WHERE 1=1");
+    }
+
+    @Test
+    void existsJoinsTheRelatedTableWithAFreshAlias() {
+        Predicate where = new Predicate.Exists(DEPT_EMP, List.of("emp_no"), List.of("emp_no"),
+                new Predicate.Compare("dept_no", CompareOp.EQ, "d001"));
+        SqlStatement pg = postgres.select(new Select(EMPLOYEES, List.of("emp_no"), where, List.of(), Page.ALL));
+        assertThat(pg.sql()).isEqualTo("SELECT t0.\"emp_no\" FROM \"public\".\"employees\" t0 WHERE EXISTS (SELECT 1 FROM"
+                + " \"public\".\"dept_emp\" t1 WHERE t1.\"emp_no\" = t0.\"emp_no\" AND t1.\"dept_no\" = ?)");
+        assertThat(pg.params()).containsExactly("d001");
+    }
+
+    @Test
+    void orderThroughAnObjectRelationshipIsAScalarSubquery() {
+        OrderTerm term = new OrderTerm(List.of(new OrderTerm.Hop(EMPLOYEES, List.of("emp_no"), List.of("emp_no"))),
+                "last_name", false, NullsOrder.LAST);
+        SqlStatement pg = postgres.select(new Select(DEPT_EMP, List.of("emp_no"), Predicate.TRUE, List.of(term), Page.ALL));
+        assertThat(pg.sql()).isEqualTo("SELECT t0.\"emp_no\" FROM \"public\".\"dept_emp\" t0 ORDER BY (SELECT t1.\"last_name\""
+                + " FROM \"public\".\"employees\" t1 WHERE t1.\"emp_no\" = t0.\"emp_no\") ASC NULLS LAST");
+    }
+
+    @Test
+    void batchWithoutPageIsOneInList() {
+        Select select = new Select(DEPT_EMP, List.of("emp_no", "dept_no"), Predicate.TRUE, List.of(), Page.ALL);
+        SqlStatement pg = postgres.selectBatch(select, new KeyBatch(List.of("emp_no"), List.of(List.of(1), List.of(2))));
+        assertThat(pg.sql()).isEqualTo("SELECT t0.\"emp_no\", t0.\"dept_no\" FROM \"public\".\"dept_emp\" t0"
+                + " WHERE t0.\"emp_no\" IN (?, ?)");
+        assertThat(pg.params()).containsExactly(1, 2);
+    }
+
+    @Test
+    void batchWithPagePartitionsByTheKey() {
+        Select select = new Select(DEPT_EMP, List.of("emp_no", "dept_no"), new Predicate.Compare("dept_no", CompareOp.NEQ, "d009"),
+                List.of(OrderTerm.of("from_date", true, NullsOrder.FIRST)), new Page(2L, 1L));
+        SqlStatement pg = postgres.selectBatch(select, new KeyBatch(List.of("emp_no"), List.of(List.of(7))));
+        assertThat(pg.sql()).isEqualTo("SELECT t0.\"emp_no\", t0.\"dept_no\" FROM (SELECT t0.\"emp_no\", t0.\"dept_no\","
+                + " ROW_NUMBER() OVER (PARTITION BY t0.\"emp_no\" ORDER BY t0.\"from_date\" DESC NULLS FIRST) AS \"weft rn\""
+                + " FROM \"public\".\"dept_emp\" t0 WHERE (t0.\"emp_no\" IN (?) AND t0.\"dept_no\" <> ?)) t0"
+                + " WHERE t0.\"weft rn\" > ? AND t0.\"weft rn\" <= ? ORDER BY t0.\"weft rn\"");
+        assertThat(pg.params()).containsExactly(7, "d009", 1L, 3L);
+    }
+
+    @Test
+    void compositeKeysUseRowValues() {
+        Select select = new Select(DEPT_EMP, List.of("emp_no"), Predicate.TRUE, List.of(), Page.ALL);
+        SqlStatement my = mysql.selectBatch(select, new KeyBatch(List.of("emp_no", "dept_no"),
+                List.of(List.of(1, "d001"), List.of(2, "d002"))));
+        assertThat(my.sql()).endsWith("WHERE (t0.`emp_no`, t0.`dept_no`) IN ((?, ?), (?, ?))");
+        assertThat(my.params()).containsExactly(1, "d001", 2, "d002");
+    }
+
+    @Test
+    void aggregatesOverAPageWrapTheRowsInASubquery() {
+        Aggregates aggregates = new Aggregates(true, List.of(new Aggregates.Aggregate(Aggregates.Function.SUM, "salary"),
+                new Aggregates.Aggregate(Aggregates.Function.MAX, "hire_date")));
+        Select all = new Select(EMPLOYEES, List.of("emp_no"), Predicate.TRUE, List.of(), Page.ALL);
+        assertThat(postgres.aggregate(all, aggregates).sql()).isEqualTo(
+                "SELECT COUNT(*), SUM(t0.\"salary\"), MAX(t0.\"hire_date\") FROM \"public\".\"employees\" t0");
+        Select paged = new Select(EMPLOYEES, List.of("emp_no"), Predicate.TRUE, List.of(), new Page(3L, null));
+        SqlStatement pg = postgres.aggregate(paged, aggregates);
+        assertThat(pg.sql()).isEqualTo("SELECT COUNT(*), SUM(t0.\"salary\"), MAX(t0.\"hire_date\") FROM (SELECT t0.\"salary\","
+                + " t0.\"hire_date\" FROM \"public\".\"employees\" t0 LIMIT ?) t0");
+        assertThat(pg.params()).containsExactly(3L);
+    }
+
+    @Test
+    void aggregatesPerKeyGroupByTheKey() {
+        Aggregates count = new Aggregates(true, List.of());
+        Select select = new Select(DEPT_EMP, List.of("emp_no"), Predicate.TRUE, List.of(), Page.ALL);
+        SqlStatement pg = postgres.aggregateBatch(select, new KeyBatch(List.of("emp_no"), List.of(List.of(1))), count);
+        assertThat(pg.sql()).isEqualTo("SELECT t0.\"emp_no\", COUNT(*) FROM \"public\".\"dept_emp\" t0"
+                + " WHERE t0.\"emp_no\" IN (?) GROUP BY t0.\"emp_no\"");
+    }
+
+    @Test
+    void identifiersAreQuotedWithTheirQuoteDoubled() {
+        TableRef odd = new TableRef(new ServiceName("x"), null, "we\"ird`name");
+        Select select = new Select(odd, List.of("a\"b"), Predicate.TRUE, List.of(), Page.ALL);
+        assertThat(postgres.select(select).sql()).isEqualTo("SELECT t0.\"a\"\"b\" FROM \"we\"\"ird`name\" t0");
+        assertThat(mysql.select(select).sql()).isEqualTo("SELECT t0.`a\"b` FROM `we\"ird``name` t0");
+    }
+}

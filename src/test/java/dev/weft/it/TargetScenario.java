@@ -1,0 +1,88 @@
+package dev.weft.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.testing.GraphqlAssertions;
+import dev.weft.testing.TestDatabase;
+import dev.weft.web.WeftRuntime;
+import graphql.ExecutionResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * One database and one {@link WeftRuntime} (service {@code hr}) per test class and {@link Target}:
+ * the schema and seed rows are created once in {@link #start()}, every test only reads, and both are
+ * dropped in {@link #stop()}. A server that is down fails the class (never skips it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TargetScenario {
+    protected TestDatabase db;
+    protected WeftRuntime weft;
+
+    /** The engine and driver this subclass runs on. */
+    protected abstract Target target();
+
+    /** DDL and inserts, in order, in this target's dialect. */
+    protected abstract List<String> setup(Target target);
+
+    @BeforeAll
+    void start() {
+        db = TestDatabase.create(target().server);
+        try {
+            db.execute(setup(target()).toArray(String[]::new));
+            weft = WeftRuntime.start(List.of(db.service("hr", target().kind)));
+        } catch (RuntimeException | Error e) {
+            db.close();
+            db = null;
+            throw e;
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (weft != null) {
+                weft.close();
+            }
+        } finally {
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+
+    protected ExecutionResult execute(String query) {
+        return execute(query, Map.of());
+    }
+
+    protected ExecutionResult execute(String query, Map<String, Object> variables) {
+        return weft.execute(query, variables);
+    }
+
+    /** The data of a query that must succeed. */
+    protected Map<String, Object> data(String query) {
+        return GraphqlAssertions.data(execute(query));
+    }
+
+    protected Map<String, Object> data(String query, Map<String, Object> variables) {
+        return GraphqlAssertions.data(execute(query, variables));
+    }
+
+    /** The values of {@code field} in each element of the list at {@code path}, in order. */
+    protected static List<Object> column(Object data, String path, String field) {
+        List<Map<String, Object>> rows = GraphqlAssertions.at(data, path);
+        assertThat(rows).as(path).isNotNull();
+        List<Object> values = new ArrayList<>();
+        rows.forEach(r -> values.add(r.get(field)));
+        return values;
+    }
+
+    /** The values of {@code field} in the list of the single root field of {@code query}. */
+    protected List<Object> values(String query, String root, String field) {
+        return column(data(query), root, field);
+    }
+}

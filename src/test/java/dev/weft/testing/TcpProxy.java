@@ -1,0 +1,153 @@
+package dev.weft.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP forwarder on {@code 127.0.0.1:<port>} to a real server, to take a source down and bring it
+ * back in a test. {@link #stop()} closes the listening socket and every live connection (clients see
+ * their connections reset and new ones refused); {@link #start()} listens again on the same port.
+ *
+ * <pre>{@code
+ * try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 3306)) {
+ *     String url = "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/shop";
+ *     proxy.stop();   // the source is down
+ *     proxy.start();  // and back
+ * }
+ * }</pre>
+ */
+public final class TcpProxy implements AutoCloseable {
+    private final String targetHost;
+    private final int targetPort;
+    private final Set<Socket> live = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocket server;
+    private int port;
+
+    private TcpProxy(String targetHost, int targetPort) {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+    }
+
+    /** A started proxy on a free local port. */
+    public static TcpProxy to(String targetHost, int targetPort) {
+        TcpProxy proxy = new TcpProxy(targetHost, targetPort);
+        proxy.start();
+        return proxy;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /** Accepts connections again (on the same port after the first start). */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            port = socket.getLocalPort();
+            server = socket;
+            Thread.ofVirtual().name("tcp-proxy-accept-" + port).start(() -> acceptLoop(socket));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+    }
+
+    /** Refuses new connections and closes every live one. */
+    public synchronized void stop() {
+        ServerSocket socket = server;
+        server = null;
+        if (socket != null) {
+            closeQuietly(socket);
+        }
+        for (Socket s : live) {
+            closeQuietly(s);
+        }
+        live.clear();
+    }
+
+    /** How many client connections are open through the proxy now. */
+    public int liveConnections() {
+        return (int) live.stream().filter(s -> !s.isClosed()).count() / 2;
+    }
+
+    private void acceptLoop(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            Socket client;
+            try {
+                client = socket.accept();
+            } catch (IOException e) {
+                return; // closed by stop()
+            }
+            Socket upstream = new Socket();
+            try {
+                upstream.connect(new InetSocketAddress(targetHost, targetPort), 2_000);
+            } catch (IOException e) {
+                closeQuietly(client);
+                closeQuietly(upstream);
+                continue;
+            }
+            if (server != socket) { // stopped while connecting
+                closeQuietly(client);
+                closeQuietly(upstream);
+                return;
+            }
+            live.add(client);
+            live.add(upstream);
+            Thread.ofVirtual().start(() -> pipe(client, upstream));
+            Thread.ofVirtual().start(() -> pipe(upstream, client));
+        }
+    }
+
+    private void pipe(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (SocketException e) {
+            // closed by stop() or by the other side
+        } catch (IOException e) {
+            // the same: a broken connection ends the pipe
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+            live.remove(from);
+            live.remove(to);
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            if (c instanceof Socket s && !s.isClosed()) {
+                s.setSoLinger(true, 0); // reset, as a crashed server's connections are
+            }
+            c.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
