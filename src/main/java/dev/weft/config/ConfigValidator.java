@@ -80,8 +80,13 @@ public final class ConfigValidator {
         List<Glob> exclude = globs(base + ".exclude", p.exclude() == null ? List.of() : p.exclude(), problems);
         String prefix = p.prefix() == null ? name + "_" : p.prefix();
         String typePrefix = p.typePrefix() == null ? pascalCase(name) : p.typePrefix();
-        checkName(base + ".prefix", prefix, problems);
-        checkName(base + ".type-prefix", typePrefix, problems);
+        // only values the user wrote: defaults derive from the name, legal whenever the name is (a bad name is reported once)
+        if (p.prefix() != null) {
+            checkName(base + ".prefix", prefix, problems);
+        }
+        if (p.typePrefix() != null) {
+            checkName(base + ".type-prefix", typePrefix, problems);
+        }
         int poolSize = positive(base + ".pool.max-size", p.pool() == null ? null : p.pool().maxSize(),
                 ServiceSettings.DEFAULT_POOL_SIZE, 1_000, problems);
         Duration connectionTimeout = duration(base + ".pool.connection-timeout",

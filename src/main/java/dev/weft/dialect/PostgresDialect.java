@@ -33,6 +33,12 @@ public final class PostgresDialect extends SqlDialect {
         return true;
     }
 
+    /** Enum columns have no LIKE operator, and CHAR(n) would compare its padding: match on the text value. */
+    @Override
+    public String likeOperand(String column) {
+        return column + "::text";
+    }
+
     @Override
     public int maxBindParameters() {
         return 32_767;

@@ -38,6 +38,11 @@ public abstract class SqlDialect {
         return true;
     }
 
+    /** The left operand of {@code LIKE}/{@code ILIKE} for a rendered column; some engines need a cast to text. */
+    public String likeOperand(String column) {
+        return column;
+    }
+
     /** The most bind parameters one statement may carry. */
     public abstract int maxBindParameters();
 

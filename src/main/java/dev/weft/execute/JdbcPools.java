@@ -37,7 +37,43 @@ public final class JdbcPools {
         config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
         config.setValidationTimeout(Math.max(250, Math.min(settings.connectionTimeout().toMillis(), 5_000)));
         config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+        java.util.Properties direct = new java.util.Properties();
+        direct.putAll(driverProperties);
+        return new RecoveringPool(config, new com.zaxxer.hikari.util.DriverDataSource(settings.url(), driverClassName,
+                direct, settings.username(), settings.password().value()));
+    }
+
+    /**
+     * HikariCP retries a source that failed with a backoff growing to 5 s, so after an outage the pool may
+     * sleep through the moment the source answers again and a request would time out although the
+     * source is back. When the pool times out holding no connection at all (the source was down; a pool
+     * that is merely busy is left alone, so max-size still holds), one direct connection is tried, and
+     * used if it opens.
+     */
+    private static final class RecoveringPool extends HikariDataSource {
+        private final DataSource direct;
+
+        RecoveringPool(HikariConfig config, DataSource direct) {
+            super(config);
+            this.direct = direct;
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            try {
+                return super.getConnection();
+            } catch (java.sql.SQLTransientConnectionException timedOut) {
+                if (getHikariPoolMXBean() == null || getHikariPoolMXBean().getTotalConnections() > 0) {
+                    throw timedOut;
+                }
+                try {
+                    return direct.getConnection();
+                } catch (java.sql.SQLException | RuntimeException stillDown) {
+                    timedOut.addSuppressed(stillDown);
+                    throw timedOut;
+                }
+            }
+        }
     }
 
     /** Closes a pool made by {@link #create}; anything else is left alone. */

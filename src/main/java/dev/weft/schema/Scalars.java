@@ -5,6 +5,7 @@ import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 /**
@@ -14,10 +15,10 @@ import java.util.Base64;
 public final class Scalars {
     public static final GraphQLScalarType LOCAL_DATE_TIME = IsoScalar.of("LocalDateTime",
             "A timestamp without time zone, ISO-8601 (2024-05-01T13:45:00.123456)", LocalDateTime.class,
-            LocalDateTime::parse, LocalDateTime::toString);
+            LocalDateTime::parse, DateTimeFormatter.ISO_LOCAL_DATE_TIME::format); // toString() drops ":00" seconds
     public static final GraphQLScalarType DATE_TIME = IsoScalar.of("DateTime",
             "A timestamp with offset, ISO-8601 (2024-05-01T13:45:00.123456Z)", OffsetDateTime.class,
-            OffsetDateTime::parse, OffsetDateTime::toString);
+            OffsetDateTime::parse, DateTimeFormatter.ISO_OFFSET_DATE_TIME::format);
     public static final GraphQLScalarType BASE64 = IsoScalar.of("Base64", "Binary data as a Base64 string",
             byte[].class, s -> Base64.getDecoder().decode(s), b -> Base64.getEncoder().encodeToString(b));
 

@@ -23,20 +23,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * N+1 check counted at the database server, not in Weft: 500 customers, their 1250 orders and the
- * orders' 2500 items read in one request take one SELECT per level, and a service {@code batch-size}
- * splits a level into ceil(keys / batch-size) statements.
+ * orders' 2500 items read in one request take one SELECT per level when the batch size exceeds every
+ * level's key count, and a service {@code batch-size} (default 1000) splits a level into
+ * ceil(keys / batch-size) statements.
  *
  * <p>PostgreSQL: {@code ALTER DATABASE <test db> SET log_statement = 'all'} and the statements the
  * server logged for that database (the backend writes the line before it runs the statement, so
- * nothing is left to flush). MariaDB: the server's global {@code Com_select} counter before and
- * after; other clients of the shared server can only add to it, so the smallest delta of a few runs
- * is the request's own count.
+ * nothing is left to flush). MariaDB: the service connects as a user of its own, and the server's
+ * per-user counter {@code information_schema.USER_STATISTICS.SELECT_COMMANDS} ({@code userstat = ON})
+ * before and after. The global {@code Com_select} is no use on a shared server: other test runs add
+ * dozens of SELECTs to it during one request.
  */
 class StatementCountIT {
     private static final int CUSTOMERS = 500;
@@ -52,80 +55,100 @@ class StatementCountIT {
                 orders { id total order_items { id sku } }
             } }""";
 
+    /**
+     * Batch sizes to run with: above every level's key count (one statement per level), the default
+     * (1000: the 1250 order keys of the item level take two statements) and 200.
+     */
+    private static final List<Integer> BATCH_SIZES = java.util.Arrays.asList(5000, null, BATCH_SIZE);
+
     @Test
-    void postgresReadsEachLevelWithOneStatement() throws Exception {
+    void postgresReadsEachLevelWithOneStatementPerBatch() throws Exception {
         try (TestDatabase db = TestDatabase.postgres()) {
             seed(db);
             db.execute("ALTER DATABASE " + db.name() + " SET log_statement = 'all'");
             PgLog log = new PgLog(db.name());
-
-            try (WeftRuntime weft = WeftRuntime.start(List.of(service(db, null)))) {
-                checkData(weft.execute(QUERY, Map.of())); // warm the pool and the drivers' caches
-                long from = log.position();
-                checkData(weft.execute(QUERY, Map.of()));
-                List<String> selects = log.selectsSince(from);
-                report("PostgreSQL", "default batch size", selects);
-                assertThat(perTable(selects)).isEqualTo(Map.of("customers", 1, "order_items", 1, "orders", 1));
-                assertThat(selects).hasSize(3);
-            }
-
-            try (WeftRuntime weft = WeftRuntime.start(List.of(service(db, BATCH_SIZE)))) {
-                checkData(weft.execute(QUERY, Map.of()));
-                long from = log.position();
-                checkData(weft.execute(QUERY, Map.of()));
-                List<String> selects = log.selectsSince(from);
-                report("PostgreSQL", "batch-size " + BATCH_SIZE, selects);
-                assertThat(perTable(selects)).isEqualTo(Map.of("customers", 1,
-                        "orders", ceil(CUSTOMERS, BATCH_SIZE), "order_items", ceil(ORDERS, BATCH_SIZE)));
-                assertThat(selects).hasSize(1 + 3 + 7);
-                assertThat(selects).filteredOn(s -> s.contains("\"orders\""))
-                        .allSatisfy(s -> assertThat(placeholders(s)).isLessThanOrEqualTo(BATCH_SIZE));
+            for (Integer batchSize : BATCH_SIZES) {
+                try (WeftRuntime weft = WeftRuntime.start(List.of(service(db, batchSize)))) {
+                    checkData(weft.execute(QUERY, Map.of())); // warm the pool and the drivers' caches
+                    long from = log.position();
+                    checkData(weft.execute(QUERY, Map.of()));
+                    List<String> selects = log.selectsSince(from);
+                    int size = batchSize == null ? ServiceSettings.DEFAULT_BATCH_SIZE : batchSize;
+                    report("PostgreSQL", "batch-size " + size + (batchSize == null ? " (default)" : ""), selects);
+                    assertThat(perTable(selects)).isEqualTo(Map.of("customers", 1,
+                            "orders", ceil(CUSTOMERS, size), "order_items", ceil(ORDERS, size)));
+                    assertThat(selects).hasSize(expectedStatements(size));
+                    assertThat(selects).filteredOn(s -> !s.contains("\"customers\""))
+                            .allSatisfy(s -> assertThat(placeholders(s)).isLessThanOrEqualTo(size));
+                }
             }
         }
     }
 
     @Test
-    void mariadbReadsEachLevelWithOneStatement() throws Exception {
+    void mariadbReadsEachLevelWithOneStatementPerBatch() throws Exception {
+        String user = "weft_sc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         try (TestDatabase db = TestDatabase.mariadb()) {
             seed(db);
-            try (WeftRuntime weft = WeftRuntime.start(List.of(service(db, null)))) {
-                long selects = fewestSelects(db, weft);
-                System.out.printf("[StatementCountIT] MariaDB, default batch size: %d SELECT statements "
-                        + "(Com_select delta) for %d customers, %d orders, %d items%n", selects, CUSTOMERS, ORDERS, ITEMS);
-                assertThat(selects).isEqualTo(3);
-            }
-            try (WeftRuntime weft = WeftRuntime.start(List.of(service(db, BATCH_SIZE)))) {
-                long selects = fewestSelects(db, weft);
-                System.out.printf("[StatementCountIT] MariaDB, batch-size %d: %d SELECT statements (Com_select delta)%n",
-                        BATCH_SIZE, selects);
-                assertThat(selects).isEqualTo(1 + ceil(CUSTOMERS, BATCH_SIZE) + ceil(ORDERS, BATCH_SIZE));
+            db.execute("SET GLOBAL userstat = ON", // per-user statement counters; left on (cheap, and a concurrent run may need them)
+                    "CREATE USER '" + user + "'@'%' IDENTIFIED BY 'counted'",
+                    "GRANT ALL ON " + db.name() + ".* TO '" + user + "'@'%'");
+            try {
+                for (Integer batchSize : BATCH_SIZES) {
+                    ServiceProperties p = db.propertiesFor("mariadb");
+                    ServiceSettings service = service("shop", new ServiceProperties(p.kind(), p.url(), user, "counted",
+                            null, null, null, null, null, null, null, batchSize));
+                    try (WeftRuntime weft = WeftRuntime.start(List.of(service))) {
+                        int size = batchSize == null ? ServiceSettings.DEFAULT_BATCH_SIZE : batchSize;
+                        long warm = selectsOf(db, user, weft); // also opens the pool's connections
+                        long selects = selectsOf(db, user, weft);
+                        System.out.printf("[StatementCountIT] MariaDB, batch-size %d%s: %d SELECT statements "
+                                + "(USER_STATISTICS.SELECT_COMMANDS of the service's own user; warm-up run %d) for "
+                                + "%d customers, %d orders, %d items%n", size, batchSize == null ? " (default)" : "",
+                                selects, warm, CUSTOMERS, ORDERS, ITEMS);
+                        assertThat(selects).isEqualTo(expectedStatements(size));
+                    }
+                }
+            } finally {
+                db.execute("DROP USER IF EXISTS '" + user + "'@'%'");
             }
         }
     }
 
-    /** The smallest Com_select delta over a few runs: other sessions can only add to the global counter. */
-    private static long fewestSelects(TestDatabase db, WeftRuntime weft) throws SQLException {
-        checkData(weft.execute(QUERY, Map.of())); // warm the pool: later runs open no connection
-        List<Long> deltas = new ArrayList<>();
+    /** One statement for the customers, then ceil(keys / batch size) for the orders and for the items. */
+    private static int expectedStatements(int batchSize) {
+        int expected = 1 + ceil(CUSTOMERS, batchSize) + ceil(ORDERS, batchSize);
+        if (batchSize >= ORDERS) {
+            assertThat(expected).isEqualTo(3); // one per level
+        }
+        return expected;
+    }
+
+    /**
+     * The SELECTs that MariaDB counted for {@code user} while one request ran. The server updates a
+     * user's counters at the end of each statement, so the count is read until it holds still.
+     */
+    private static long selectsOf(TestDatabase db, String user, WeftRuntime weft) throws Exception {
         try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
-            long baseline = comSelect(s);
-            long idle = comSelect(s) - baseline; // SHOW STATUS itself is not a SELECT; measured to be sure
-            for (int attempt = 0; attempt < 3; attempt++) {
-                long before = comSelect(s);
-                ExecutionResult result = weft.execute(QUERY, Map.of());
-                long after = comSelect(s);
-                checkData(result);
-                deltas.add(after - before - idle);
+            long before = userSelects(s, user);
+            checkData(weft.execute(QUERY, Map.of()));
+            long after = userSelects(s, user);
+            for (int i = 0; i < 40; i++) {
+                Thread.sleep(50);
+                long again = userSelects(s, user);
+                if (again == after && i >= 3) {
+                    break;
+                }
+                after = again;
             }
+            return after - before;
         }
-        System.out.println("[StatementCountIT] MariaDB Com_select deltas per run: " + deltas);
-        return deltas.stream().mapToLong(Long::longValue).min().orElseThrow();
     }
 
-    private static long comSelect(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_select'")) {
-            assertThat(rs.next()).isTrue();
-            return rs.getLong(2);
+    private static long userSelects(Statement s, String user) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT SELECT_COMMANDS FROM information_schema.USER_STATISTICS WHERE USER = '"
+                + user + "'")) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
@@ -162,9 +185,12 @@ class StatementCountIT {
 
     private static ServiceSettings service(TestDatabase db, Integer batchSize) {
         ServiceProperties p = db.propertiesFor(db.defaultKind());
-        return TestDatabase.services(Map.of("shop", new ServiceProperties(p.kind(), p.url(), p.username(), p.password(),
-                p.schema(), p.include(), p.exclude(), p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), batchSize)))
-                .get(0);
+        return service("shop", new ServiceProperties(p.kind(), p.url(), p.username(), p.password(), p.schema(),
+                p.include(), p.exclude(), p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), batchSize));
+    }
+
+    private static ServiceSettings service(String name, ServiceProperties properties) {
+        return TestDatabase.services(Map.of(name, properties)).get(0);
     }
 
     /** Every customer, order and item arrived, each order under its own customer. */

@@ -81,6 +81,24 @@ abstract class TargetScenario {
         return values;
     }
 
+    /** The value at {@code path} (see {@link GraphqlAssertions#at}), typed as Object for assertions. */
+    protected static Object get(Object data, String path) {
+        return GraphqlAssertions.at(data, path);
+    }
+
+    /** For each element of {@code elements}, the value at {@code path} inside it (null where a step is null). */
+    protected static List<Object> each(List<Object> elements, String path) {
+        List<Object> values = new ArrayList<>();
+        for (Object element : elements) {
+            Object current = element;
+            for (String part : path.split("\\.")) {
+                current = current == null ? null : ((Map<?, ?>) current).get(part);
+            }
+            values.add(current);
+        }
+        return values;
+    }
+
     /** The values of {@code field} in the list of the single root field of {@code query}. */
     protected List<Object> values(String query, String root, String field) {
         return column(data(query), root, field);

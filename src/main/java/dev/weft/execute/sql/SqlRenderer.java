@@ -135,7 +135,10 @@ public final class SqlRenderer {
         StringJoiner list = new StringJoiner(", ");
         list.add("COUNT(*)");
         for (Aggregates.Aggregate a : aggregates.functions()) {
-            list.add(a.function().name() + "(t0." + dialect.quote(a.column()) + ")");
+            // AVG of integers or decimals is a DECIMAL rounded to 4 more digits on MySQL/MariaDB
+            // (div_precision_increment): "* 1.0E0" makes it a DOUBLE there; PostgreSQL reads 1.0E0 as numeric.
+            String argument = "t0." + dialect.quote(a.column()) + (a.function() == Aggregates.Function.AVG ? " * 1.0E0" : "");
+            list.add(a.function().name() + "(" + argument + ")");
         }
         return list.toString();
     }
@@ -218,13 +221,14 @@ public final class SqlRenderer {
     private String like(Predicate.Like like, String alias, Context ctx) {
         ctx.params.add(like.pattern());
         String not = like.negated() ? " NOT" : "";
+        String operand = dialect.likeOperand(column(alias, like.column()));
         if (!like.caseInsensitive()) {
-            return column(alias, like.column()) + not + " LIKE ?";
+            return operand + not + " LIKE ?";
         }
         if (dialect.supportsIlike()) {
-            return column(alias, like.column()) + not + " ILIKE ?";
+            return operand + not + " ILIKE ?";
         }
-        return "LOWER(" + column(alias, like.column()) + ")" + not + " LIKE LOWER(?)";
+        return "LOWER(" + operand + ")" + not + " LIKE LOWER(?)";
     }
 
     private String in(Predicate.InList in, String alias, Context ctx) {

@@ -70,7 +70,7 @@ class SqlRendererTest {
                 new Predicate.Not(new Predicate.InList(List.of("emp_no"), List.of(List.of(1), List.of(2)), false))));
         Select select = new Select(EMPLOYEES, List.of("emp_no"), where, List.of(), Page.ALL);
         SqlStatement pg = postgres.select(select);
-        assertThat(pg.sql()).isEqualTo("SELECT t0.\"emp_no\" FROM \"public\".\"employees\" t0 WHERE ((t0.\"last_name\" ILIKE ?"
+        assertThat(pg.sql()).isEqualTo("SELECT t0.\"emp_no\" FROM \"public\".\"employees\" t0 WHERE ((t0.\"last_name\"::text ILIKE ?"
                 + " AND t0.\"email\" IS NOT NULL) OR NOT (t0.\"emp_no\" IN (?, ?)))");
         assertThat(pg.params()).containsExactly("S%", 1, 2);
         assertThat(mysql.select(select).sql()).contains("LOWER(t0.`last_name`) LIKE LOWER(?)");

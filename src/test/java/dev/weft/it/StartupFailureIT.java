@@ -1,0 +1,206 @@
+package dev.weft.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.weft.WeftApplication;
+import dev.weft.config.ConfigProblem;
+import dev.weft.config.WeftConfigException;
+import dev.weft.testing.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * Start-up with a bad {@code weft.yml} (passed as Spring's {@code --spring.config.additional-location})
+ * stops with ONE readable message that lists every problem, each with its key and, where Spring
+ * knows it, the file and line; the failure analyzer prints it as "APPLICATION FAILED TO START"
+ * without a stack trace, and no password reaches the output.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureIT {
+    private static final String PASSWORD = "Sup3r-Secret-pw";
+    private static final String URL_PASSWORD = "UrlSecret9";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyConfigurationProblemIsListedInOneMessage(CapturedOutput output) throws IOException {
+        Path yml = write("weft.yml", """
+                weft:
+                  services:
+                    alpha:
+                      kind: oracle
+                      url: jdbc:oracle:thin:@//127.0.0.1:1521/x
+                    beta:
+                      kind: postgres
+                      username: someone
+                    gamma:
+                      kind: postgres
+                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                      include: ["[abc"]
+                    delta:
+                      kind: postgres
+                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                      prefix: same_
+                    epsilon:
+                      kind: mariadb
+                      url: jdbc:mariadb://127.0.0.1:3306/mysql
+                      prefix: same_
+                    hr:
+                      kind: postgres
+                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                      usrname: admin
+                      password: %s
+                """.formatted(PASSWORD));
+
+        WeftConfigException failure = startFails(yml);
+        String message = failure.getMessage();
+        System.out.println("[StartupFailureIT] configuration problems:\n" + message);
+
+        assertThat(failure.problems()).hasSize(5);
+        assertThat(message).startsWith("Weft cannot start: 5 problems");
+        assertProblem(failure, yml, "weft.services.alpha.kind", "unknown kind 'oracle'");
+        assertProblem(failure, yml, "weft.services.beta.url", "missing");
+        assertProblem(failure, yml, "weft.services.gamma.include[0]", "bad glob '[abc'");
+        assertProblem(failure, yml, "weft.services.epsilon.prefix", "prefix 'same_' is also the prefix of service 'delta'");
+        assertProblem(failure, yml, "weft.services.hr.usrname", "unknown key");
+        assertReported(output, message);
+    }
+
+    @Test
+    void everyUnreachableSourceIsListedWithItsReason(CapturedOutput output) throws Exception {
+        String user = "weft_sf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (TestDatabase maria = TestDatabase.mariadb()) {
+            maria.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'the-right-one'",
+                    "GRANT ALL ON " + maria.name() + ".* TO '" + user + "'@'%'");
+            try {
+                int closedPort = closedPort();
+                String missingDb = "weft_missing_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+                Path yml = write("weft.yml", """
+                        weft:
+                          services:
+                            badpass:
+                              kind: mariadb
+                              url: jdbc:mariadb://127.0.0.1:3306/%s
+                              username: %s
+                              password: %s
+                              pool: { connection-timeout: 1s }
+                            noanswer:
+                              kind: postgres
+                              url: jdbc:postgresql://127.0.0.1:%d/postgres
+                              username: postgres
+                              pool: { connection-timeout: 1s }
+                            nodb:
+                              kind: postgres
+                              url: jdbc:postgresql://127.0.0.1:5432/%s?user=postgres&password=%s
+                              pool: { connection-timeout: 1s }
+                        """.formatted(maria.name(), user, PASSWORD, closedPort, missingDb, URL_PASSWORD));
+
+                WeftConfigException failure = startFails(yml);
+                String message = failure.getMessage();
+                System.out.println("[StartupFailureIT] unreachable sources:\n" + message);
+
+                assertThat(failure.problems()).hasSize(3);
+                assertThat(message).startsWith("Weft cannot start: 3 problems");
+                assertThat(problem(failure, "weft.services.badpass").toString())
+                        .contains("cannot read source 'badpass'", "wrong user name or password", user);
+                assertThat(problem(failure, "weft.services.noanswer").toString())
+                        .contains("cannot read source 'noanswer'", "host not answering", ":" + closedPort);
+                assertThat(problem(failure, "weft.services.nodb").toString())
+                        .contains("cannot read source 'nodb'", "unknown database", missingDb);
+                assertReported(output, message);
+            } finally {
+                maria.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+            }
+        }
+    }
+
+    private WeftConfigException startFails(Path yml) {
+        Throwable thrown = catchThrowable(() -> new SpringApplicationBuilder(WeftApplication.class)
+                .properties("spring.main.banner-mode=off", "spring.config.additional-location=file:" + yml)
+                .run("--server.port=0").close());
+        assertThat(thrown).as("start-up must fail").isNotNull();
+        Throwable t = thrown;
+        while (t != null && !(t instanceof WeftConfigException)) {
+            t = t.getCause();
+        }
+        assertThat(t).as("a WeftConfigException in the causes of %s", thrown).isInstanceOf(WeftConfigException.class);
+        return (WeftConfigException) t;
+    }
+
+    /** The problem names its key, says what is wrong and, when Spring knows the key's origin, the file and line. */
+    private static void assertProblem(WeftConfigException failure, Path yml, String key, String what) throws IOException {
+        ConfigProblem problem = problem(failure, key);
+        assertThat(problem.message()).contains(what);
+        assertThat(failure.getMessage()).contains(key + ": ");
+        int line = lineOf(yml, key);
+        if (line > 0) {
+            assertThat(problem.location()).as("origin of %s", key).isNotNull()
+                    .contains(yml.getFileName().toString()).containsPattern("(:| - )" + line + "\\b");
+        }
+    }
+
+    private static ConfigProblem problem(WeftConfigException failure, String key) {
+        List<ConfigProblem> found = failure.problems().stream().filter(p -> key.equals(p.key())).toList();
+        assertThat(found).as("problems with key %s in %s", key, failure.getMessage()).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The 1-based line where the YAML sets {@code key}, or 0 when the key is not in the file. */
+    private static int lineOf(Path yml, String key) throws IOException {
+        String last = key.replaceAll("\\[\\d+]$", "");
+        last = last.substring(last.lastIndexOf('.') + 1);
+        String service = key.split("\\.")[2];
+        List<String> lines = Files.readAllLines(yml);
+        boolean inService = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String trimmed = lines.get(i).trim();
+            if (trimmed.equals(service + ":")) {
+                inService = true;
+            } else if (inService && trimmed.startsWith(last + ":")) {
+                return i + 1;
+            } else if (inService && lines.get(i).startsWith("    ") && !lines.get(i).startsWith("      ")) {
+                inService = false;
+            }
+        }
+        return 0;
+    }
+
+    /** The failure analyzer printed the message once, readable, without stack frames or passwords. */
+    private static void assertReported(CapturedOutput output, String message) {
+        String all = output.getAll();
+        assertThat(all).contains("APPLICATION FAILED TO START");
+        int description = all.indexOf("Description:");
+        int action = all.indexOf("Action:", description);
+        assertThat(description).isPositive();
+        assertThat(action).isGreaterThan(description);
+        String described = all.substring(description, action);
+        assertThat(described).contains(message.lines().toList().toArray(String[]::new));
+        assertThat(described).doesNotContain("\tat ", "at dev.weft", "Exception");
+        assertThat(all).doesNotContain("at dev.weft.", PASSWORD, URL_PASSWORD);
+        assertThat(message).doesNotContain(PASSWORD, URL_PASSWORD);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+}
