@@ -39,19 +39,29 @@ public final class Fetchers implements FetcherFactory {
     private final Map<ServiceName, SourceExecutor> executors;
     private final Executor async;
     private final RelationshipLoaders loaders;
+    private final CrossSource crossSource;
+
+    /** Default for {@code crossSourceMaxKeys}: the most keys a semi-join carries, and the most rows sorted in memory. */
+    public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS = 10_000;
 
     public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async) {
+        this(planner, executors, async, DEFAULT_CROSS_SOURCE_MAX_KEYS);
+    }
+
+    public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
+                    int crossSourceMaxKeys) {
         this.planner = planner;
         this.executors = Map.copyOf(executors);
         this.async = async;
-        this.loaders = new RelationshipLoaders(planner, this.executors, async);
+        this.crossSource = new CrossSource(planner.bindings(), this.executors, crossSourceMaxKeys);
+        this.loaders = new RelationshipLoaders(planner, this.executors, async, crossSource);
     }
 
     @Override
     public DataFetcher<?> fetcher(FieldBinding binding) {
         return switch (binding) {
             case FieldBinding.ColumnField c -> columnFetcher(c.column());
-            case FieldBinding.RootList r -> env -> supply(() -> executor(r.table()).select(
+            case FieldBinding.RootList r -> env -> supply(() -> rootList(
                     planner.select(r.table(), env.getArguments(), env.getSelectionSet(), List.of())));
             case FieldBinding.RootByPk r -> env -> supply(() -> byPk(r.table(), env));
             case FieldBinding.RootAggregate r -> env -> supply(() -> rootAggregate(r.table(), env));
@@ -90,16 +100,34 @@ public final class Fetchers implements FetcherFactory {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    private List<Row> rootList(Select planned) {
+        Select select = crossSource.resolve(planned);
+        if (!crossSource.ordersRemotely(select)) {
+            return executor(select.table()).select(select);
+        }
+        List<Row> rows = crossSource.capped(executor(select.table()).select(crossSource.unorderedForMemorySort(select, true)),
+                "the rows of " + select.table());
+        return crossSource.sortAndPage(select.table(), rows, select.orderBy(), select.page());
+    }
+
     private Map<String, Object> rootAggregate(TableRef ref, DataFetchingEnvironment env) {
         TableBinding binding = planner.bindings().table(ref);
         DataFetchingFieldSelectionSet selection = env.getSelectionSet();
-        Select select = planner.select(ref, env.getArguments(), null, nodeColumns(binding, selection));
+        Aggregates aggregates = planner.aggregates(binding, selection);
+        Set<String> columns = new LinkedHashSet<>(nodeColumns(binding, selection));
+        aggregates.functions().forEach(a -> columns.add(a.column()));
+        Select select = crossSource.resolve(planner.select(ref, env.getArguments(), null, new ArrayList<>(columns)));
+        boolean remoteOrder = crossSource.ordersRemotely(select);
+        boolean pagedInMemory = remoteOrder && !select.page().isAll();
+        List<Row> nodes = selection.contains("nodes") || pagedInMemory ? rootList(select) : List.of();
         Map<String, Object> result = new LinkedHashMap<>();
         if (selection.contains("aggregate")) {
-            Aggregates aggregates = planner.aggregates(binding, selection);
-            result.put("aggregate", AggregateShape.of(binding, executor(ref).aggregate(select, aggregates)));
+            Map<String, Object> values = pagedInMemory ? PerKeyPage.aggregate(nodes, aggregates, binding.table())
+                    : executor(ref).aggregate(remoteOrder ? new Select(ref, select.columns(), select.where(), List.of(),
+                    select.page()) : select, aggregates);
+            result.put("aggregate", AggregateShape.of(binding, values));
         }
-        result.put("nodes", selection.contains("nodes") ? executor(ref).select(select) : List.of());
+        result.put("nodes", selection.contains("nodes") ? nodes : List.of());
         return result;
     }
 

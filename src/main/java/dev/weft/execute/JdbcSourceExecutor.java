@@ -73,6 +73,19 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     }
 
     @Override
+    public List<List<Object>> distinctKeys(TableRef table, List<String> columns, dev.weft.query.Predicate where, long limit) {
+        Table t = tables.apply(table);
+        ColumnType[] types = columns.stream().map(c -> t.requireColumn(c).type()).toArray(ColumnType[]::new);
+        return query(renderer.distinct(table, columns, where, limit), rs -> {
+            List<Object> key = new ArrayList<>(types.length);
+            for (int i = 0; i < types.length; i++) {
+                key.add(ColumnReader.read(rs, i + 1, types[i]));
+            }
+            return key;
+        });
+    }
+
+    @Override
     public Map<String, Object> aggregate(Select select, Aggregates aggregates) {
         Table table = tables.apply(select.table());
         List<Map<String, Object>> rows = query(renderer.aggregate(select, aggregates),

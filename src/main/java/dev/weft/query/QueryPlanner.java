@@ -126,10 +126,15 @@ public final class QueryPlanner {
         if (r == null) {
             throw WeftException.badInput("unknown field '" + field + "' in where");
         }
-        if (!r.sameSource()) {
-            throw WeftException.badInput("filtering through '" + field + "' is not supported");
-        }
         Predicate inner = where(bindings.table(r.to()), condition);
+        if (!r.sameSource()) {
+            return new Predicate.SemiJoin(r, inner);
+        }
+        if (r.junction().isPresent()) {
+            var j = r.junction().get();
+            return new Predicate.Exists(j.table(), r.fromColumns(), j.fromColumns(),
+                    new Predicate.Exists(r.to(), j.toColumns(), r.toColumns(), inner));
+        }
         return new Predicate.Exists(r.to(), r.fromColumns(), r.toColumns(), inner);
     }
 
@@ -203,7 +208,7 @@ public final class QueryPlanner {
                 continue;
             }
             Relationship r = binding.relationships().get(entry.getKey());
-            if (r == null || r.cardinality() != Relationship.Cardinality.OBJECT || !r.sameSource()) {
+            if (r == null || r.cardinality() != Relationship.Cardinality.OBJECT) {
                 throw WeftException.badInput("cannot order by '" + entry.getKey() + "'");
             }
             List<OrderTerm.Hop> deeper = new ArrayList<>(hops);

@@ -5,7 +5,9 @@ import dev.weft.catalog.CatalogResolver;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Source;
 import dev.weft.config.ConfigProblem;
+import dev.weft.config.RelationshipSpec;
 import dev.weft.config.ServiceSettings;
+import dev.weft.config.WeftProperties;
 import dev.weft.config.WeftConfigException;
 import dev.weft.execute.Fetchers;
 import dev.weft.execute.JdbcSourceExecutor;
@@ -58,11 +60,17 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     public static WeftRuntime start(List<ServiceSettings> services) {
+        return start(services, List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
+    }
+
+    /** Starts with the relationships of relationships.yml (already read with {@link dev.weft.config.RelationshipsFile}). */
+    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
+                                    int crossSourceMaxKeys) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         services.forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
         try {
             List<Source> sources = introspectAll(services, pools);
-            Catalog catalog = new CatalogResolver().resolve(sources);
+            Catalog catalog = new CatalogResolver().resolve(sources, relationships);
             Map<ServiceName, SourceExecutor> executors = new LinkedHashMap<>();
             var tables = catalog.tables();
             for (ServiceSettings s : services) {
@@ -71,7 +79,7 @@ public final class WeftRuntime implements AutoCloseable {
             }
             SchemaBindings bindings = SchemaBindings.of(catalog);
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
-            Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async);
+            Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async, crossSourceMaxKeys);
             GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers);
             return new WeftRuntime(catalog, schema, executors, async);
         } catch (RuntimeException e) {
