@@ -14,6 +14,7 @@ import java.util.Map;
  *     hr: { kind: postgres, url: jdbc:postgresql://127.0.0.1:5432/hr }
  * }</pre>
  */
+// One constructor only: Spring's binder binds a record through its single constructor.
 public record WeftProperties(String relationships, Map<String, ServiceProperties> services, Integer crossSourceMaxKeys) {
     /** Default of {@code weft.cross-source-max-keys}. */
     public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS = 10_000;
@@ -22,8 +23,9 @@ public record WeftProperties(String relationships, Map<String, ServiceProperties
         services = services == null ? Map.of() : Map.copyOf(services);
     }
 
-    public WeftProperties(String relationships, Map<String, ServiceProperties> services) {
-        this(relationships, services, null);
+    /** Properties with the default {@code cross-source-max-keys}. */
+    public static WeftProperties of(String relationships, Map<String, ServiceProperties> services) {
+        return new WeftProperties(relationships, services, null);
     }
 
     /**

@@ -86,41 +86,79 @@ final class RelationshipLoaders {
         return keys -> CompletableFuture.supplyAsync(() -> rowsPerParent(r, keys, crossSource.resolve(select)), async);
     }
 
+    /** The related rows of each parent key, for a select as the planner made it. */
+    List<List<Row>> rows(Relationship r, List<List<Object>> keys, Select planned) {
+        return rowsPerParent(r, keys, crossSource.resolve(planned));
+    }
+
     private BatchLoader<List<Object>, Map<String, Object>> aggregateLoader(Relationship r, DataFetchingEnvironment env,
                                                                            TableBinding target) {
         Aggregates aggregates = planner.aggregates(target, env.getSelectionSet());
         boolean wantsNodes = env.getSelectionSet().contains("nodes");
         boolean wantsAggregate = env.getSelectionSet().contains("aggregate");
-        Set<String> columns = new LinkedHashSet<>(r.toColumns());
+        Set<String> columns = new LinkedHashSet<>();
         env.getSelectionSet().getFields("nodes").forEach(f -> columns.addAll(planner.columnsOf(target, f.getSelectionSet())));
-        aggregates.functions().forEach(a -> columns.add(a.column()));
         Select select = planner.select(r.to(), env.getArguments(), null, List.copyOf(columns));
         return keys -> CompletableFuture.supplyAsync(() -> {
-            Select resolved = crossSource.resolve(select);
-            boolean inMemory = r.junction().isPresent() || (crossSource.ordersRemotely(resolved) && !resolved.page().isAll());
-            List<List<Row>> nodes = wantsNodes || inMemory ? rowsPerParent(r, keys, resolved) : null;
-            Map<List<Object>, Map<String, Object>> values = new HashMap<>();
-            if (wantsAggregate && inMemory) {
-                for (int i = 0; i < keys.size(); i++) {
-                    values.put(keys.get(i), PerKeyPage.aggregate(nodes.get(i), aggregates, target.table()));
-                }
-            } else if (wantsAggregate) {
-                Select sql = crossSource.ordersRemotely(resolved) ? withoutOrder(resolved) : resolved;
-                for (SourceExecutor.KeyedAggregate a : executor(r.to()).aggregateBatch(sql, batch(r, keys), aggregates)) {
-                    values.put(relatedKeys(r).canonicalTarget(a.key()), a.values());
-                }
-            }
+            List<PerParentAggregate> perParent = aggregatePerParent(r, keys, select, aggregates, wantsNodes, wantsAggregate);
             List<Map<String, Object>> result = new ArrayList<>(keys.size());
-            for (int i = 0; i < keys.size(); i++) {
-                result.add(shaped(target, aggregates, values.get(keys.get(i)),
-                        wantsNodes ? nodes.get(i) : List.of()));
-            }
+            perParent.forEach(p -> result.add(shaped(target, aggregates, p.values(), p.nodes())));
             return result;
         }, async);
     }
 
+    /** The aggregates (and rows, when asked) of each parent's related rows. */
+    record PerParentAggregate(Map<String, Object> values, List<Row> nodes) {
+    }
+
+    /**
+     * Aggregates per parent key: one {@code GROUP BY} statement on the related source, or, through a
+     * junction or an in-memory order with a page, computed from the rows. {@code select} must read the
+     * node columns asked for; the key and aggregated columns are added here.
+     */
+    List<PerParentAggregate> aggregatePerParent(Relationship r, List<List<Object>> keys, Select planned,
+                                                Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate) {
+        Set<String> columns = new LinkedHashSet<>(r.toColumns());
+        columns.addAll(planned.columns());
+        aggregates.functions().forEach(a -> columns.add(a.column()));
+        Select resolved = crossSource.resolve(new Select(planned.table(), List.copyOf(columns), planned.where(),
+                planned.orderBy(), planned.page()));
+        Table table = planner.bindings().table(r.to()).table();
+        boolean inMemory = r.junction().isPresent() || (crossSource.ordersRemotely(resolved) && !resolved.page().isAll());
+        List<List<Row>> nodes = wantsNodes || inMemory ? rowsPerParent(r, keys, resolved) : null;
+        Map<List<Object>, Map<String, Object>> values = new HashMap<>();
+        if (wantsAggregate && inMemory) {
+            for (int i = 0; i < keys.size(); i++) {
+                values.put(keys.get(i), PerKeyPage.aggregate(nodes.get(i), aggregates, table));
+            }
+        } else if (wantsAggregate) {
+            Select sql = crossSource.ordersRemotely(resolved) ? withoutOrder(resolved) : resolved;
+            for (SourceExecutor.KeyedAggregate a : executor(r.to()).aggregateBatch(sql, batch(r, keys), aggregates)) {
+                values.put(relatedKeys(r).canonicalTarget(a.key()), a.values());
+            }
+        }
+        List<PerParentAggregate> result = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            result.add(new PerParentAggregate(values.getOrDefault(keys.get(i), emptyValues(aggregates)),
+                    wantsNodes ? nodes.get(i) : List.of()));
+        }
+        return result;
+    }
+
+    private static Map<String, Object> emptyValues(Aggregates aggregates) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("count", 0L);
+        aggregates.functions().forEach(a -> v.put(a.resultKey(), null));
+        return v;
+    }
+
+    /** The canonical key of a parent row for {@code r}, or null when a key column is null. */
+    List<Object> parentKey(Relationship r, Row parent) {
+        return parentKeys(r).canonical(Fetchers.keyOf(parent, r));
+    }
+
     /** Each parent's related rows, in the requested order and page, lined up with {@code keys}. */
-    private List<List<Row>> rowsPerParent(Relationship r, List<List<Object>> keys, Select select) {
+    List<List<Row>> rowsPerParent(Relationship r, List<List<Object>> keys, Select select) {
         if (r.junction().isPresent()) {
             return throughJunction(r, keys, select);
         }
@@ -184,14 +222,7 @@ final class RelationshipLoaders {
 
     private static Map<String, Object> shaped(TableBinding target, Aggregates aggregates, Map<String, Object> values,
                                               List<Row> nodes) {
-        Map<String, Object> v = values;
-        if (v == null) {
-            v = new LinkedHashMap<>();
-            v.put("count", 0L);
-            for (Aggregates.Aggregate a : aggregates.functions()) {
-                v.put(a.resultKey(), null);
-            }
-        }
+        Map<String, Object> v = values == null ? emptyValues(aggregates) : values;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("aggregate", AggregateShape.of(target, v));
         result.put("nodes", nodes);

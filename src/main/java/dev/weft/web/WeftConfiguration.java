@@ -47,7 +47,7 @@ public class WeftConfiguration {
         List<ConfigProblem> unknown = validator.unknownKeys(weftKeys(environment));
         Binder binder = Binder.get(environment);
         WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class))
-                .orElse(new WeftProperties(null, Map.of()));
+                .orElse(WeftProperties.of(null, Map.of()));
         boolean demo = properties.services().isEmpty();
         if (demo) {
             log.info("No weft.services configured: serving the embedded demo (H2 databases hr and hrstatus)");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** relationships.yml entries checked against a hand-built catalog: existence, key types, clashes, FK replacement. */
 class VirtualRelationshipsTest {
     private static final List<ServiceSettings> SERVICES = new ConfigValidator(ConfigOrigins.NONE).validate(
-            new WeftProperties(null, Map.of(
+            WeftProperties.of(null, Map.of(
                     "hr", new ServiceProperties("h2", "jdbc:h2:mem:a", null, null, null, null, null, null, null, null, null, null),
                     "st", new ServiceProperties("h2", "jdbc:h2:mem:b", null, null, null, null, null, null, null, null, null, null))));
 

@@ -171,7 +171,9 @@ public final class SqlRenderer {
         for (OrderTerm term : orderBy) {
             String expr = orderExpression(term, ctx);
             String direction = term.descending() ? " DESC" : " ASC";
-            if (dialect.supportsNullsOrdering()) {
+            if (term.nulls() == null) {
+                terms.add(expr + direction);
+            } else if (dialect.supportsNullsOrdering()) {
                 terms.add(expr + direction + (term.nulls() == NullsOrder.FIRST ? " NULLS FIRST" : " NULLS LAST"));
             } else {
                 terms.add(expr + " IS NULL" + (term.nulls() == NullsOrder.FIRST ? " DESC" : " ASC"));
