@@ -24,3 +24,31 @@ INSERT INTO employee_status VALUES (10016, 'terminated', DATE '1998-03-18', FALS
 INSERT INTO employee_status VALUES (10017, 'probation', DATE '1990-01-29', TRUE);
 INSERT INTO employee_status VALUES (10018, 'probation', DATE '1991-02-08', FALSE);
 INSERT INTO employee_status VALUES (10019, 'probation', DATE '1995-07-15', TRUE);
+
+-- Which employee (hr) works on which project (pm): the junction of a many_to_many across three databases.
+CREATE TABLE project_assignments (
+  emp_no INTEGER NOT NULL,
+  project_id INTEGER NOT NULL,
+  role VARCHAR(20) NOT NULL,
+  PRIMARY KEY (emp_no, project_id)
+);
+INSERT INTO project_assignments VALUES (10001, 6, 'engineer');
+INSERT INTO project_assignments VALUES (10001, 5, 'lead');
+INSERT INTO project_assignments VALUES (10002, 3, 'lead');
+INSERT INTO project_assignments VALUES (10002, 2, 'designer');
+INSERT INTO project_assignments VALUES (10004, 4, 'designer');
+INSERT INTO project_assignments VALUES (10004, 6, 'lead');
+INSERT INTO project_assignments VALUES (10004, 2, 'designer');
+INSERT INTO project_assignments VALUES (10008, 2, 'designer');
+INSERT INTO project_assignments VALUES (10010, 3, 'designer');
+INSERT INTO project_assignments VALUES (10010, 4, 'engineer');
+INSERT INTO project_assignments VALUES (10011, 2, 'lead');
+INSERT INTO project_assignments VALUES (10011, 3, 'lead');
+INSERT INTO project_assignments VALUES (10011, 4, 'analyst');
+INSERT INTO project_assignments VALUES (10012, 4, 'designer');
+INSERT INTO project_assignments VALUES (10014, 3, 'engineer');
+INSERT INTO project_assignments VALUES (10015, 3, 'designer');
+INSERT INTO project_assignments VALUES (10015, 1, 'lead');
+INSERT INTO project_assignments VALUES (10015, 5, 'analyst');
+INSERT INTO project_assignments VALUES (10017, 4, 'lead');
+INSERT INTO project_assignments VALUES (10020, 2, 'lead');

@@ -2,6 +2,7 @@ package dev.weft.catalog;
 
 import dev.weft.catalog.Relationship.Cardinality;
 import dev.weft.config.ConfigProblem;
+import dev.weft.config.RelationshipSpec;
 import dev.weft.config.WeftConfigException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,15 +23,25 @@ import java.util.Optional;
  */
 public final class CatalogResolver {
 
-    /** Resolves and names; throws {@link WeftConfigException} with every clash. */
+    /** Resolves and names, with foreign-key relationships only. */
     public Catalog resolve(List<Source> introspected) {
+        return resolve(introspected, List.of());
+    }
+
+    /**
+     * Resolves and names, adding the relationships of relationships.yml; throws
+     * {@link WeftConfigException} with every problem and clash.
+     */
+    public Catalog resolve(List<Source> introspected, List<RelationshipSpec> specs) {
         List<ConfigProblem> problems = new ArrayList<>();
         List<Source> named = introspected.stream().map(this::nameTables).toList();
         checkColumnClashes(named, problems);
         checkTypeAndRootClashes(named, problems);
         Map<TableRef, Table> tables = new HashMap<>();
         named.forEach(s -> s.tables().forEach(t -> tables.put(t.ref(), t)));
-        List<Relationship> relationships = foreignKeyRelationships(named, tables, problems);
+        List<Relationship> virtual = new VirtualRelationships(named).resolve(specs, problems);
+        List<Relationship> relationships = new ArrayList<>(virtual);
+        relationships.addAll(foreignKeyRelationships(named, tables, virtual, problems));
         if (!problems.isEmpty()) {
             throw new WeftConfigException(problems);
         }
@@ -85,7 +96,7 @@ public final class CatalogResolver {
     }
 
     private List<Relationship> foreignKeyRelationships(List<Source> sources, Map<TableRef, Table> tables,
-                                                       List<ConfigProblem> problems) {
+                                                       List<Relationship> virtual, List<ConfigProblem> problems) {
         List<Candidate> candidates = new ArrayList<>();
         for (Source s : sources) {
             for (Table t : s.tables()) {
@@ -106,14 +117,41 @@ public final class CatalogResolver {
                 }
             }
         }
-        return nameWithoutClashes(candidates, tables, problems);
+        candidates.removeIf(c -> virtual.stream().anyMatch(v -> sameLink(v, c.relationship())));
+        return nameWithoutClashes(candidates, tables, virtual, problems);
+    }
+
+    /** A declared relationship on a foreign key's columns replaces the field generated for it (CONTRACT §3). */
+    private static boolean sameLink(Relationship declared, Relationship generated) {
+        if (declared.junction().isPresent() || !declared.from().equals(generated.from()) || !declared.to().equals(generated.to())) {
+            return false;
+        }
+        java.util.Set<String> a = new java.util.HashSet<>();
+        java.util.Set<String> b = new java.util.HashSet<>();
+        for (int i = 0; i < declared.fromColumns().size(); i++) {
+            a.add(declared.fromColumns().get(i) + "=" + declared.toColumns().get(i));
+        }
+        for (int i = 0; i < generated.fromColumns().size(); i++) {
+            b.add(generated.fromColumns().get(i) + "=" + generated.toColumns().get(i));
+        }
+        return a.equals(b);
     }
 
     private List<Relationship> nameWithoutClashes(List<Candidate> candidates, Map<TableRef, Table> tables,
-                                                  List<ConfigProblem> problems) {
+                                                  List<Relationship> virtual, List<ConfigProblem> problems) {
         Map<String, Integer> uses = new HashMap<>();
         candidates.forEach(c -> uses.merge(key(c.relationship().from(), c.relationship().fieldName()), 1, Integer::sum));
+        // names declared in relationships.yml stand; a generated field that wants one takes its long form
+        for (Relationship v : virtual) {
+            uses.merge(key(v.from(), v.fieldName()), 2, Integer::sum);
+        }
         Map<String, Candidate> taken = new LinkedHashMap<>();
+        for (Relationship v : virtual) {
+            taken.put(key(v.from(), v.fieldName()), new Candidate(null, v, v.fieldName()));
+            if (v.cardinality() == Cardinality.ARRAY) {
+                taken.put(key(v.from(), v.fieldName() + GraphqlNames.AGGREGATE_FIELD), new Candidate(null, v, v.fieldName()));
+            }
+        }
         List<Relationship> result = new ArrayList<>();
         for (Candidate c : candidates) {
             Relationship r = c.relationship();

@@ -48,6 +48,22 @@ public enum ColumnType {
         return this == STRING;
     }
 
+    /**
+     * Whether a value of this type can ever equal one of {@code other}, by the key rules of the README:
+     * numbers meet numbers, text meets anything (compared as text or as a number), temporal types meet
+     * only their own kind, JSON meets nothing.
+     */
+    public boolean canEqual(ColumnType other) {
+        if (this == JSON || other == JSON) {
+            return false;
+        }
+        if (this == other || isText() || other.isText()) {
+            return true;
+        }
+        boolean numberish = (isNumeric() || this == BOOLEAN) && (other.isNumeric() || other == BOOLEAN);
+        return numberish;
+    }
+
     /** Whether values can be compared for equality in SQL ({@code _eq}, {@code _in}, join keys). */
     public boolean isComparable() {
         return this != JSON;

@@ -41,8 +41,9 @@ public record Relationship(
         }
     }
 
-    /** Whether both sides live in one service, so SQL can join them directly (EXISTS, ORDER BY). */
+    /** Whether both sides (and the junction) live in one service, so SQL can join them directly (EXISTS, ORDER BY). */
     public boolean sameSource() {
-        return from.service().equals(to.service()) && junction.isEmpty();
+        return from.service().equals(to.service())
+                && junction.map(j -> j.table().service().equals(from.service())).orElse(true);
     }
 }

@@ -37,6 +37,9 @@ public final class ConfigValidator {
         new TreeMap<>(properties.services()).forEach((name, service) ->
                 resolve(name, service, problems).ifPresent(services::add));
         checkDuplicates(services, problems);
+        if (properties.crossSourceMaxKeys() != null && properties.crossSourceMaxKeys() < 1) {
+            problems.add(problem("weft.cross-source-max-keys", "must be at least 1, was " + properties.crossSourceMaxKeys()));
+        }
         if (!problems.isEmpty()) {
             throw new WeftConfigException(problems);
         }

@@ -11,7 +11,7 @@ final class KnownKeys {
     private static final Pattern SERVICE_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(.+)");
     private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)\\[\\d+]");
     private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",
-            "weft.demo");
+            "weft.cross-source-max-keys");
 
     private KnownKeys() {
     }
@@ -28,7 +28,7 @@ final class KnownKeys {
     }
 
     static String describe() {
-        return "weft.relationships, weft.services.<name>.{" + String.join(", ", SERVICE_KEYS.stream().sorted().toList())
+        return "weft.relationships, weft.cross-source-max-keys, weft.services.<name>.{" + String.join(", ", SERVICE_KEYS.stream().sorted().toList())
                 + ", include, exclude}";
     }
 }

@@ -8,13 +8,31 @@ import java.util.Map;
  *
  * <pre>{@code
  * weft:
- *   relationships: relationships.yml
+ *   relationships: relationships.yml    # default: relationships.yml in the working directory, if present
+ *   cross-source-max-keys: 10000
  *   services:
  *     hr: { kind: postgres, url: jdbc:postgresql://127.0.0.1:5432/hr }
  * }</pre>
  */
-public record WeftProperties(String relationships, Map<String, ServiceProperties> services) {
+// One constructor only: Spring's binder binds a record through its single constructor.
+public record WeftProperties(String relationships, Map<String, ServiceProperties> services, Integer crossSourceMaxKeys) {
+    /** Default of {@code weft.cross-source-max-keys}. */
+    public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS = 10_000;
+
     public WeftProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
+    }
+
+    /** Properties with the default {@code cross-source-max-keys}. */
+    public static WeftProperties of(String relationships, Map<String, ServiceProperties> services) {
+        return new WeftProperties(relationships, services, null);
+    }
+
+    /**
+     * The most keys a {@code where} through a relationship to another source may carry, and the most
+     * rows Weft sorts in memory for an {@code order_by} through one.
+     */
+    public int crossSourceMaxKeysOrDefault() {
+        return crossSourceMaxKeys == null ? DEFAULT_CROSS_SOURCE_MAX_KEYS : crossSourceMaxKeys;
     }
 }

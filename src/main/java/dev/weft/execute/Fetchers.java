@@ -39,22 +39,44 @@ public final class Fetchers implements FetcherFactory {
     private final Map<ServiceName, SourceExecutor> executors;
     private final Executor async;
     private final RelationshipLoaders loaders;
+    private final CrossSource crossSource;
+
+    /** Default for {@code crossSourceMaxKeys}: the most keys a semi-join carries, and the most rows sorted in memory. */
+    public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS = 10_000;
 
     public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async) {
+        this(planner, executors, async, DEFAULT_CROSS_SOURCE_MAX_KEYS);
+    }
+
+    public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
+                    int crossSourceMaxKeys) {
         this.planner = planner;
         this.executors = Map.copyOf(executors);
         this.async = async;
-        this.loaders = new RelationshipLoaders(planner, this.executors, async);
+        this.crossSource = new CrossSource(planner.bindings(), this.executors, crossSourceMaxKeys);
+        this.loaders = new RelationshipLoaders(planner, this.executors, async, crossSource);
+    }
+
+    QueryPlanner planner() {
+        return planner;
+    }
+
+    RelationshipLoaders loaders() {
+        return loaders;
+    }
+
+    Executor async() {
+        return async;
     }
 
     @Override
     public DataFetcher<?> fetcher(FieldBinding binding) {
         return switch (binding) {
             case FieldBinding.ColumnField c -> columnFetcher(c.column());
-            case FieldBinding.RootList r -> env -> supply(() -> executor(r.table()).select(
+            case FieldBinding.RootList r -> env -> supply(env, () -> rootList(
                     planner.select(r.table(), env.getArguments(), env.getSelectionSet(), List.of())));
-            case FieldBinding.RootByPk r -> env -> supply(() -> byPk(r.table(), env));
-            case FieldBinding.RootAggregate r -> env -> supply(() -> rootAggregate(r.table(), env));
+            case FieldBinding.RootByPk r -> env -> supply(env, () -> byPk(r.table(), env));
+            case FieldBinding.RootAggregate r -> env -> supply(env, () -> rootAggregate(r.table(), env));
             case FieldBinding.RelationshipField r -> env -> loaders.related(r.relationship(), env);
             case FieldBinding.RelationshipAggregate r -> env -> loaders.aggregate(r.relationship(), env);
         };
@@ -80,27 +102,66 @@ public final class Fetchers implements FetcherFactory {
 
     private Row byPk(TableRef ref, DataFetchingEnvironment env) {
         TableBinding binding = planner.bindings().table(ref);
-        Table table = binding.table();
+        return byPk(ref, env.getArguments(), columns(binding, env.getSelectionSet()));
+    }
+
+    /** The row with the primary key given as arguments (by GraphQL field name), or null. */
+    Row byPk(TableRef ref, Map<String, Object> arguments, List<String> columns) {
+        Table table = planner.bindings().table(ref).table();
         List<Predicate> keys = table.primaryKey().stream()
                 .map(c -> (Predicate) new Predicate.Compare(c, Predicate.CompareOp.EQ,
-                        env.getArgument(table.requireColumn(c).fieldName())))
+                        arguments.get(table.requireColumn(c).fieldName())))
                 .toList();
-        Select select = new Select(ref, columns(binding, env.getSelectionSet()), Predicate.and(keys), List.of(), Page.ALL);
-        List<Row> rows = executor(ref).select(select);
+        List<Row> rows = executor(ref).select(new Select(ref, columns, Predicate.and(keys), List.of(), Page.ALL));
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** The rows of a root list field, semi-joins resolved and ordered across sources where asked. */
+    List<Row> rootList(Select planned) {
+        Select select = crossSource.resolve(planned);
+        if (!crossSource.ordersRemotely(select)) {
+            return executor(select.table()).select(select);
+        }
+        List<Row> rows = crossSource.capped(executor(select.table()).select(crossSource.unorderedForMemorySort(select, true)),
+                "the rows of " + select.table());
+        return crossSource.sortAndPage(select.table(), rows, select.orderBy(), select.page());
     }
 
     private Map<String, Object> rootAggregate(TableRef ref, DataFetchingEnvironment env) {
         TableBinding binding = planner.bindings().table(ref);
         DataFetchingFieldSelectionSet selection = env.getSelectionSet();
+        Aggregates aggregates = planner.aggregates(binding, selection);
         Select select = planner.select(ref, env.getArguments(), null, nodeColumns(binding, selection));
-        Map<String, Object> result = new LinkedHashMap<>();
-        if (selection.contains("aggregate")) {
-            Aggregates aggregates = planner.aggregates(binding, selection);
-            result.put("aggregate", AggregateShape.of(binding, executor(ref).aggregate(select, aggregates)));
+        AggregateResult result = aggregate(select, aggregates, selection.contains("nodes"), selection.contains("aggregate"));
+        Map<String, Object> shaped = new LinkedHashMap<>();
+        if (result.values() != null) {
+            shaped.put("aggregate", AggregateShape.of(binding, result.values()));
         }
-        result.put("nodes", selection.contains("nodes") ? executor(ref).select(select) : List.of());
-        return result;
+        shaped.put("nodes", result.nodes());
+        return shaped;
+    }
+
+    /** Aggregate values ({@code count}, {@code sum.salary}; null when not asked) and rows (empty when not asked). */
+    record AggregateResult(Map<String, Object> values, List<Row> nodes) {
+    }
+
+    /** A root aggregate: one statement for the values, one for the nodes when asked. */
+    AggregateResult aggregate(Select planned, Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate) {
+        TableRef ref = planned.table();
+        Set<String> columns = new LinkedHashSet<>(planned.columns());
+        aggregates.functions().forEach(a -> columns.add(a.column()));
+        Select select = crossSource.resolve(new Select(ref, new ArrayList<>(columns), planned.where(), planned.orderBy(),
+                planned.page()));
+        boolean remoteOrder = crossSource.ordersRemotely(select);
+        boolean pagedInMemory = remoteOrder && !select.page().isAll();
+        List<Row> nodes = wantsNodes || pagedInMemory ? rootList(select) : List.of();
+        Map<String, Object> values = null;
+        if (wantsAggregate) {
+            values = pagedInMemory ? PerKeyPage.aggregate(nodes, aggregates, planner.bindings().table(ref).table())
+                    : executor(ref).aggregate(remoteOrder ? new Select(ref, select.columns(), select.where(), List.of(),
+                    select.page()) : select, aggregates);
+        }
+        return new AggregateResult(values, wantsNodes ? nodes : List.of());
     }
 
     /** Columns read by the {@code nodes { ... }} selections of an aggregate field (all aliases). */
@@ -124,7 +185,14 @@ public final class Fetchers implements FetcherFactory {
         return executors.get(ref.service());
     }
 
-    private <T> CompletableFuture<T> supply(Supplier<T> work) {
+    /**
+     * Runs a root field: on its own virtual thread when the operation has several root fields (so
+     * that sources are queried concurrently), else right here, sparing a thread hop.
+     */
+    private <T> Object supply(DataFetchingEnvironment env, Supplier<T> work) {
+        if (env.getOperationDefinition().getSelectionSet().getSelections().size() == 1) {
+            return work.get();
+        }
         return CompletableFuture.supplyAsync(work, async);
     }
 

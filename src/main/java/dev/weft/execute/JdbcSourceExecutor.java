@@ -41,8 +41,21 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     private final Function<TableRef, Table> tables;
     private final int timeoutSeconds;
 
+    private final boolean serverEnforcesTimeout;
+
     public JdbcSourceExecutor(ServiceSettings settings, DataSource dataSource, SqlDialect dialect,
                               Function<TableRef, Table> tables) {
+        this(settings, dataSource, false, dialect, tables);
+    }
+
+    /**
+     * @param serverEnforcesTimeout whether the pool's connections already carry the query timeout as a
+     *     server setting (PostgreSQL {@code statement_timeout}, MariaDB {@code max_statement_time}); then no
+     *     JDBC timer is armed per statement
+     */
+    public JdbcSourceExecutor(ServiceSettings settings, DataSource dataSource, boolean serverEnforcesTimeout,
+                              SqlDialect dialect, Function<TableRef, Table> tables) {
+        this.serverEnforcesTimeout = serverEnforcesTimeout;
         this.settings = settings;
         this.dataSource = dataSource;
         this.dialect = dialect;
@@ -70,6 +83,19 @@ public final class JdbcSourceExecutor implements SourceExecutor {
             rows.addAll(query(renderer.selectBatch(sent, chunk), rowReader(sent)));
         }
         return pageInMemory ? PerKeyPage.apply(rows, batch.keyColumns(), select.page()) : rows;
+    }
+
+    @Override
+    public List<List<Object>> distinctKeys(TableRef table, List<String> columns, dev.weft.query.Predicate where, long limit) {
+        Table t = tables.apply(table);
+        ColumnType[] types = columns.stream().map(c -> t.requireColumn(c).type()).toArray(ColumnType[]::new);
+        return query(renderer.distinct(table, columns, where, limit), rs -> {
+            List<Object> key = new ArrayList<>(types.length);
+            for (int i = 0; i < types.length; i++) {
+                key.add(ColumnReader.read(rs, i + 1, types[i]));
+            }
+            return key;
+        });
     }
 
     @Override
@@ -164,7 +190,9 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     private <T> List<T> query(SqlStatement statement, RowMapper<T> mapper) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement ps = connection.prepareStatement(statement.sql())) {
-            ps.setQueryTimeout(timeoutSeconds);
+            if (!serverEnforcesTimeout) {
+                ps.setQueryTimeout(timeoutSeconds);
+            }
             bind(ps, statement.params());
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

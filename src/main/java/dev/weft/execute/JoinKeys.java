@@ -23,7 +23,7 @@ import java.util.UUID;
  * }</pre>
  */
 public final class JoinKeys {
-    enum Domain { NUMBER, TEXT, VALUE }
+    enum Domain { INTEGER, NUMBER, TEXT, VALUE }
 
     private final List<Domain> domains;
     private final List<ColumnType> targetTypes;
@@ -38,7 +38,8 @@ public final class JoinKeys {
         for (int i = 0; i < from.size(); i++) {
             ColumnType a = from.get(i).type();
             ColumnType b = to.get(i).type();
-            domains.add(a.isNumeric() || b.isNumeric() ? Domain.NUMBER
+            domains.add(isInteger(a) && isInteger(b) ? Domain.INTEGER
+                    : a.isNumeric() || b.isNumeric() ? Domain.NUMBER
                     : a.isText() || b.isText() ? Domain.TEXT : Domain.VALUE);
         }
         return new JoinKeys(domains, to.stream().map(Column::type).toList());
@@ -80,11 +81,16 @@ public final class JoinKeys {
             return null;
         }
         return switch (domain) {
+            case INTEGER -> ((Number) value).longValue(); // both sides 8 to 64-bit integers: compare as long
             case NUMBER -> number(value);
             case TEXT -> value instanceof BigDecimal d ? d.toPlainString() : text(value);
             case VALUE -> value instanceof byte[] b ? HexFormat.of().formatHex(b)
                     : value instanceof UUID u ? u.toString() : value;
         };
+    }
+
+    private static boolean isInteger(ColumnType type) {
+        return type == ColumnType.INT || type == ColumnType.BIGINT;
     }
 
     private static BigDecimal number(Object value) {
@@ -110,6 +116,9 @@ public final class JoinKeys {
 
     private static Object toType(Object canonical, ColumnType type) {
         try {
+            if (canonical instanceof Long l) {
+                return type == ColumnType.INT ? Math.toIntExact(l) : type == ColumnType.BIGINT ? l : toType(BigDecimal.valueOf(l), type);
+            }
             return switch (type) {
                 case INT -> number(canonical).intValueExact();
                 case BIGINT -> number(canonical).longValueExact();

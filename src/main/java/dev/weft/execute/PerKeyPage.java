@@ -31,17 +31,21 @@ final class PerKeyPage {
     static List<SourceExecutor.KeyedAggregate> aggregateInMemory(List<Row> pagedRows, List<String> keyColumns,
                                                                 Aggregates aggregates, Table table) {
         List<SourceExecutor.KeyedAggregate> result = new ArrayList<>();
-        groups(pagedRows, keyColumns).forEach((key, group) -> {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("count", (long) group.size());
-            for (Aggregates.Aggregate a : aggregates.functions()) {
-                Column column = table.requireColumn(a.column());
-                List<Object> present = group.stream().map(r -> r.get(a.column())).filter(v -> v != null).toList();
-                values.put(a.resultKey(), compute(a.function(), present, column));
-            }
-            result.add(new SourceExecutor.KeyedAggregate(key, values));
-        });
+        groups(pagedRows, keyColumns).forEach((key, group) ->
+                result.add(new SourceExecutor.KeyedAggregate(key, aggregate(group, aggregates, table))));
         return result;
+    }
+
+    /** {@code count} and {@code <fn>.<column>} over rows already read (which must hold the aggregated columns). */
+    static Map<String, Object> aggregate(List<Row> rows, Aggregates aggregates, Table table) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("count", (long) rows.size());
+        for (Aggregates.Aggregate a : aggregates.functions()) {
+            Column column = table.requireColumn(a.column());
+            List<Object> present = rows.stream().map(r -> r.get(a.column())).filter(v -> v != null).toList();
+            values.put(a.resultKey(), compute(a.function(), present, column));
+        }
+        return values;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -70,7 +74,7 @@ final class PerKeyPage {
         return groups;
     }
 
-    private static List<Row> cut(List<Row> group, Page page) {
+    static List<Row> cut(List<Row> group, Page page) {
         int from = (int) Math.min(group.size(), page.offset() == null ? 0 : page.offset());
         int to = page.limit() == null ? group.size() : (int) Math.min(group.size(), from + page.limit());
         return group.subList(from, to);

@@ -1,16 +1,21 @@
 package dev.weft.execute;
 
+import dev.weft.catalog.Column;
 import dev.weft.catalog.Relationship;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Table;
+import dev.weft.catalog.TableRef;
 import dev.weft.query.Aggregates;
 import dev.weft.query.KeyBatch;
+import dev.weft.query.Page;
+import dev.weft.query.Predicate;
 import dev.weft.query.QueryPlanner;
 import dev.weft.query.Select;
 import dev.weft.schema.TableBinding;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,11 +29,13 @@ import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 
 /**
- * Resolves relationship fields through DataLoaders created per request (in the request's
- * {@code DataLoaderRegistry}), one per relationship and query position. A loader collects the
- * parents' keys of one nesting level, removes duplicates (the loader's cache), converts them to the
- * related columns' types ({@link JoinKeys}) and runs one batched select; rows return to their
- * parents in the requested order. The join columns are always read, even when not selected.
+ * Resolves relationship fields, foreign-key and declared alike, whatever sources the two sides
+ * live in, through DataLoaders created per request (in the request's {@code DataLoaderRegistry}),
+ * one per relationship and query position. A loader collects the parents' keys of one nesting
+ * level, removes duplicates (the loader's cache), converts them to the related columns' types
+ * ({@link JoinKeys}) and runs one batched select; rows return to their parents in the requested
+ * order. A many_to_many takes two statements: the junction rows, then the related rows. The join
+ * columns are always read, even when not selected.
  *
  * <p>Example: 500 employees with {@code dept_emp { dept_no }} make one statement
  * {@code SELECT ... FROM dept_emp WHERE emp_no IN (?, ... 500 keys)}.
@@ -37,17 +44,20 @@ final class RelationshipLoaders {
     private final QueryPlanner planner;
     private final Map<ServiceName, SourceExecutor> executors;
     private final Executor async;
+    private final CrossSource crossSource;
     private final Map<Relationship, JoinKeys> joinKeys = new ConcurrentHashMap<>();
 
-    RelationshipLoaders(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async) {
+    RelationshipLoaders(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
+                        CrossSource crossSource) {
         this.planner = planner;
         this.executors = executors;
         this.async = async;
+        this.crossSource = crossSource;
     }
 
     /** The related row (object relationship) or rows (array relationship) of the parent row in {@code env}. */
     Object related(Relationship r, DataFetchingEnvironment env) {
-        List<Object> key = keys(r).canonical(Fetchers.keyOf(env.getSource(), r));
+        List<Object> key = parentKeys(r).canonical(Fetchers.keyOf(env.getSource(), r));
         boolean object = r.cardinality() == Relationship.Cardinality.OBJECT;
         if (key == null) {
             return object ? null : List.of();
@@ -61,72 +71,166 @@ final class RelationshipLoaders {
     /** The {@code <relationship>_aggregate} value of the parent row in {@code env}. */
     Object aggregate(Relationship r, DataFetchingEnvironment env) {
         TableBinding target = planner.bindings().table(r.to());
-        Aggregates aggregates = planner.aggregates(target, env.getSelectionSet());
-        List<Object> key = keys(r).canonical(Fetchers.keyOf(env.getSource(), r));
+        List<Object> key = parentKeys(r).canonical(Fetchers.keyOf(env.getSource(), r));
         if (key == null) {
-            return shaped(target, aggregates, null, List.of());
+            return shaped(target, planner.aggregates(target, env.getSelectionSet()), null, List.of());
         }
         DataLoader<List<Object>, Map<String, Object>> loader = env.getDataLoaderRegistry()
                 .computeIfAbsent(loaderName("aggregate", r, env), name -> DataLoaderFactory.newDataLoader(name,
-                        aggregateLoader(r, env, target, aggregates)));
+                        aggregateLoader(r, env, target)));
         return loader.load(key);
     }
 
     private BatchLoader<List<Object>, List<Row>> rowsLoader(Relationship r, DataFetchingEnvironment env) {
         Select select = planner.select(r.to(), env.getArguments(), env.getSelectionSet(), r.toColumns());
-        return keys -> CompletableFuture.supplyAsync(() -> {
-            List<Row> rows = executor(r).selectBatch(select, batch(r, keys));
-            return byKey(r, keys, rows);
-        }, async);
+        return keys -> CompletableFuture.supplyAsync(() -> rowsPerParent(r, keys, crossSource.resolve(select)), async);
+    }
+
+    /** The related rows of each parent key, for a select as the planner made it. */
+    List<List<Row>> rows(Relationship r, List<List<Object>> keys, Select planned) {
+        return rowsPerParent(r, keys, crossSource.resolve(planned));
     }
 
     private BatchLoader<List<Object>, Map<String, Object>> aggregateLoader(Relationship r, DataFetchingEnvironment env,
-                                                                           TableBinding target, Aggregates aggregates) {
-        List<String> nodeColumns = nodeColumns(target, env);
+                                                                           TableBinding target) {
+        Aggregates aggregates = planner.aggregates(target, env.getSelectionSet());
         boolean wantsNodes = env.getSelectionSet().contains("nodes");
         boolean wantsAggregate = env.getSelectionSet().contains("aggregate");
-        Select select = planner.select(r.to(), env.getArguments(), null, union(r.toColumns(), nodeColumns));
+        Set<String> columns = new LinkedHashSet<>();
+        env.getSelectionSet().getFields("nodes").forEach(f -> columns.addAll(planner.columnsOf(target, f.getSelectionSet())));
+        Select select = planner.select(r.to(), env.getArguments(), null, List.copyOf(columns));
         return keys -> CompletableFuture.supplyAsync(() -> {
-            KeyBatch batch = batch(r, keys);
-            Map<List<Object>, Map<String, Object>> values = new HashMap<>();
-            if (wantsAggregate) {
-                for (SourceExecutor.KeyedAggregate a : executor(r).aggregateBatch(select, batch, aggregates)) {
-                    values.put(keys(r).canonicalTarget(a.key()), a.values());
-                }
-            }
-            List<List<Row>> nodes = wantsNodes ? byKey(r, keys, executor(r).selectBatch(select, batch)) : null;
+            List<PerParentAggregate> perParent = aggregatePerParent(r, keys, select, aggregates, wantsNodes, wantsAggregate);
             List<Map<String, Object>> result = new ArrayList<>(keys.size());
-            for (int i = 0; i < keys.size(); i++) {
-                result.add(shaped(target, aggregates, values.get(keys.get(i)), nodes == null ? List.of() : nodes.get(i)));
-            }
+            perParent.forEach(p -> result.add(shaped(target, aggregates, p.values(), p.nodes())));
             return result;
         }, async);
     }
 
-    private static Map<String, Object> shaped(TableBinding target, Aggregates aggregates, Map<String, Object> values,
-                                              List<Row> nodes) {
-        Map<String, Object> v = values;
-        if (v == null) {
-            v = new LinkedHashMap<>();
-            v.put("count", 0L);
-            for (Aggregates.Aggregate a : aggregates.functions()) {
-                v.put(a.resultKey(), null);
+    /** The aggregates (and rows, when asked) of each parent's related rows. */
+    record PerParentAggregate(Map<String, Object> values, List<Row> nodes) {
+    }
+
+    /**
+     * Aggregates per parent key: one {@code GROUP BY} statement on the related source, or, through a
+     * junction or an in-memory order with a page, computed from the rows. {@code select} must read the
+     * node columns asked for; the key and aggregated columns are added here.
+     */
+    List<PerParentAggregate> aggregatePerParent(Relationship r, List<List<Object>> keys, Select planned,
+                                                Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate) {
+        Set<String> columns = new LinkedHashSet<>(r.toColumns());
+        columns.addAll(planned.columns());
+        aggregates.functions().forEach(a -> columns.add(a.column()));
+        Select resolved = crossSource.resolve(new Select(planned.table(), List.copyOf(columns), planned.where(),
+                planned.orderBy(), planned.page()));
+        Table table = planner.bindings().table(r.to()).table();
+        boolean inMemory = r.junction().isPresent() || (crossSource.ordersRemotely(resolved) && !resolved.page().isAll());
+        List<List<Row>> nodes = wantsNodes || inMemory ? rowsPerParent(r, keys, resolved) : null;
+        Map<List<Object>, Map<String, Object>> values = new HashMap<>();
+        if (wantsAggregate && inMemory) {
+            for (int i = 0; i < keys.size(); i++) {
+                values.put(keys.get(i), PerKeyPage.aggregate(nodes.get(i), aggregates, table));
+            }
+        } else if (wantsAggregate) {
+            Select sql = crossSource.ordersRemotely(resolved) ? withoutOrder(resolved) : resolved;
+            for (SourceExecutor.KeyedAggregate a : executor(r.to()).aggregateBatch(sql, batch(r, keys), aggregates)) {
+                values.put(relatedKeys(r).canonicalTarget(a.key()), a.values());
             }
         }
+        List<PerParentAggregate> result = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            result.add(new PerParentAggregate(values.getOrDefault(keys.get(i), emptyValues(aggregates)),
+                    wantsNodes ? nodes.get(i) : List.of()));
+        }
+        return result;
+    }
+
+    private static Map<String, Object> emptyValues(Aggregates aggregates) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("count", 0L);
+        aggregates.functions().forEach(a -> v.put(a.resultKey(), null));
+        return v;
+    }
+
+    /** The canonical key of a parent row for {@code r}, or null when a key column is null. */
+    List<Object> parentKey(Relationship r, Row parent) {
+        return parentKeys(r).canonical(Fetchers.keyOf(parent, r));
+    }
+
+    /** Each parent's related rows, in the requested order and page, lined up with {@code keys}. */
+    List<List<Row>> rowsPerParent(Relationship r, List<List<Object>> keys, Select select) {
+        if (r.junction().isPresent()) {
+            return throughJunction(r, keys, select);
+        }
+        if (!crossSource.ordersRemotely(select)) {
+            return byKey(r, keys, executor(r.to()).selectBatch(select, batch(r, keys)));
+        }
+        List<Row> rows = executor(r.to()).selectBatch(crossSource.unorderedForMemorySort(select, false), batch(r, keys));
+        List<List<Row>> groups = byKey(r, keys, rows);
+        groups.replaceAll(group -> crossSource.sortAndPage(r.to(), group, select.orderBy(), select.page()));
+        return groups;
+    }
+
+    /**
+     * many_to_many: the junction rows of all parents (one statement), then the related rows of all
+     * the junction's keys (one statement, ordered as asked), then each parent's rows cut to its page.
+     */
+    private List<List<Row>> throughJunction(Relationship r, List<List<Object>> keys, Select select) {
+        Relationship.Junction j = r.junction().orElseThrow();
+        JoinKeys toJunction = parentKeys(r);
+        JoinKeys toRelated = relatedKeys(r);
+        List<List<Object>> junctionBinds = new ArrayList<>();
+        keys.forEach(k -> toJunction.bindable(k).ifPresent(junctionBinds::add));
+        Select junctionSelect = new Select(j.table(), union(j.fromColumns(), j.toColumns()), Predicate.TRUE, List.of(), Page.ALL);
+        List<Row> junctionRows = junctionBinds.isEmpty() ? List.of()
+                : executor(j.table()).selectBatch(junctionSelect, new KeyBatch(j.fromColumns(), junctionBinds));
+
+        Map<List<Object>, Set<List<Object>>> relatedOf = new HashMap<>();
+        Map<List<Object>, List<Object>> relatedBinds = new LinkedHashMap<>();
+        for (Row row : junctionRows) {
+            List<Object> parent = toJunction.canonicalTarget(values(row, j.fromColumns()));
+            List<Object> related = toRelated.canonical(values(row, j.toColumns()));
+            if (parent != null && related != null) {
+                relatedOf.computeIfAbsent(parent, p -> new LinkedHashSet<>()).add(related);
+                toRelated.bindable(related).ifPresent(b -> relatedBinds.putIfAbsent(related, b));
+            }
+        }
+        boolean inMemory = crossSource.ordersRemotely(select);
+        Select fetch = inMemory ? crossSource.unorderedForMemorySort(select, false)
+                : new Select(select.table(), select.columns(), select.where(), select.orderBy(), Page.ALL);
+        List<Row> relatedRows = relatedBinds.isEmpty() ? List.of()
+                : executor(r.to()).selectBatch(fetch, new KeyBatch(r.toColumns(), new ArrayList<>(relatedBinds.values())));
+        Map<List<Object>, List<Row>> rowsOfRelatedKey = new HashMap<>();
+        Map<Row, Integer> position = new IdentityHashMap<>();
+        for (Row row : relatedRows) {
+            position.put(row, position.size());
+            List<Object> key = toRelated.canonicalTarget(values(row, r.toColumns()));
+            if (key != null) {
+                rowsOfRelatedKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+            }
+        }
+        List<List<Row>> result = new ArrayList<>(keys.size());
+        for (List<Object> parent : keys) {
+            List<Row> rows = new ArrayList<>();
+            relatedOf.getOrDefault(parent, Set.of()).forEach(k -> rows.addAll(rowsOfRelatedKey.getOrDefault(k, List.of())));
+            rows.sort(java.util.Comparator.comparingInt(position::get));
+            result.add(inMemory ? crossSource.sortAndPage(r.to(), rows, select.orderBy(), select.page())
+                    : PerKeyPage.cut(rows, select.page()));
+        }
+        return result;
+    }
+
+    private static Map<String, Object> shaped(TableBinding target, Aggregates aggregates, Map<String, Object> values,
+                                              List<Row> nodes) {
+        Map<String, Object> v = values == null ? emptyValues(aggregates) : values;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("aggregate", AggregateShape.of(target, v));
         result.put("nodes", nodes);
         return result;
     }
 
-    private List<String> nodeColumns(TableBinding target, DataFetchingEnvironment env) {
-        Set<String> columns = new LinkedHashSet<>();
-        env.getSelectionSet().getFields("nodes").forEach(f -> columns.addAll(planner.columnsOf(target, f.getSelectionSet())));
-        return new ArrayList<>(columns);
-    }
-
     private KeyBatch batch(Relationship r, List<List<Object>> keys) {
-        JoinKeys joins = keys(r);
+        JoinKeys joins = parentKeys(r);
         List<List<Object>> values = new ArrayList<>(keys.size());
         keys.forEach(k -> joins.bindable(k).ifPresent(values::add));
         return new KeyBatch(r.toColumns(), values);
@@ -134,12 +238,10 @@ final class RelationshipLoaders {
 
     /** Groups rows by their canonical key, keeping their order, and lines the groups up with {@code keys}. */
     private List<List<Row>> byKey(Relationship r, List<List<Object>> keys, List<Row> rows) {
-        JoinKeys joins = keys(r);
+        JoinKeys joins = parentKeys(r);
         Map<List<Object>, List<Row>> groups = new HashMap<>();
         for (Row row : rows) {
-            List<Object> values = new ArrayList<>(r.toColumns().size());
-            r.toColumns().forEach(c -> values.add(row.get(c)));
-            List<Object> key = joins.canonicalTarget(values);
+            List<Object> key = joins.canonicalTarget(values(row, r.toColumns()));
             if (key != null) {
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
             }
@@ -149,17 +251,37 @@ final class RelationshipLoaders {
         return result;
     }
 
-    private JoinKeys keys(Relationship r) {
-        return joinKeys.computeIfAbsent(r, rel -> {
-            Table from = planner.bindings().table(rel.from()).table();
-            Table to = planner.bindings().table(rel.to()).table();
-            return JoinKeys.of(rel.fromColumns().stream().map(from::requireColumn).toList(),
-                    rel.toColumns().stream().map(to::requireColumn).toList());
-        });
+    /** Parent columns against the first columns they meet: the junction's, or the related table's. */
+    private JoinKeys parentKeys(Relationship r) {
+        return joinKeys.computeIfAbsent(r, rel -> rel.junction()
+                .map(j -> JoinKeys.of(columns(rel.from(), rel.fromColumns()), columns(j.table(), j.fromColumns())))
+                .orElseGet(() -> JoinKeys.of(columns(rel.from(), rel.fromColumns()), columns(rel.to(), rel.toColumns()))));
     }
 
-    private SourceExecutor executor(Relationship r) {
-        return executors.get(r.to().service());
+    /** The related table's key as met from the junction (many_to_many) or from the parent. */
+    private JoinKeys relatedKeys(Relationship r) {
+        return r.junction()
+                .map(j -> JoinKeys.of(columns(j.table(), j.toColumns()), columns(r.to(), r.toColumns())))
+                .orElseGet(() -> parentKeys(r));
+    }
+
+    private List<Column> columns(TableRef table, List<String> names) {
+        Table t = planner.bindings().table(table).table();
+        return names.stream().map(t::requireColumn).toList();
+    }
+
+    private SourceExecutor executor(TableRef table) {
+        return executors.get(table.service());
+    }
+
+    private static Select withoutOrder(Select s) {
+        return new Select(s.table(), s.columns(), s.where(), List.of(), s.page());
+    }
+
+    private static List<Object> values(Row row, List<String> columns) {
+        List<Object> values = new ArrayList<>(columns.size());
+        columns.forEach(c -> values.add(row.get(c)));
+        return values;
     }
 
     /**

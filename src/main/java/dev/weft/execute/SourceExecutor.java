@@ -23,6 +23,10 @@ public interface SourceExecutor extends AutoCloseable {
     /** Rows whose {@code batch.keyColumns()} match one of the keys; each row carries the key columns. */
     List<Row> selectBatch(Select select, KeyBatch batch);
 
+    /** Distinct values of {@code columns} among rows matching {@code where}, at most {@code limit} of them. */
+    List<List<Object>> distinctKeys(dev.weft.catalog.TableRef table, List<String> columns, dev.weft.query.Predicate where,
+                                    long limit);
+
     /** {@code count} and {@code <fn>.<column>} values over the select's rows. */
     Map<String, Object> aggregate(Select select, Aggregates aggregates);
 

@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * One {@code ORDER BY} term: a column of the table in scope, or of a table reached through object
  * relationships ({@code hops}, each joining {@code outerColumns} to {@code innerColumns} of {@code target}).
+ * {@code nulls} is null when the column cannot hold NULL: then no NULLS clause is rendered.
  */
 public record OrderTerm(List<Hop> hops, String column, boolean descending, NullsOrder nulls) {
     public OrderTerm {

@@ -1,5 +1,6 @@
 package dev.weft.query;
 
+import dev.weft.catalog.Relationship;
 import dev.weft.catalog.TableRef;
 import java.util.List;
 
@@ -60,6 +61,14 @@ public sealed interface Predicate {
             outerColumns = List.copyOf(outerColumns);
             innerColumns = List.copyOf(innerColumns);
         }
+    }
+
+    /**
+     * Some row related through {@code relationship} (to another source, or through a junction)
+     * matches {@code where}. Executors resolve it into an {@link InList} of keys fetched from the
+     * related source before rendering ("semi-join"); a renderer never sees it.
+     */
+    record SemiJoin(Relationship relationship, Predicate where) implements Predicate {
     }
 
     static Predicate and(List<Predicate> parts) {

@@ -13,6 +13,7 @@ import dev.weft.schema.TableBinding;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,19 +49,34 @@ public final class QueryPlanner {
                 orderBy(binding, arguments.get("order_by")), page(arguments));
     }
 
+    /** The same select, for a selection given by its field names (the direct executor's normalized fields). */
+    public Select selectFields(TableRef table, Map<String, Object> arguments, Collection<String> fieldNames,
+                               List<String> requiredColumns) {
+        TableBinding binding = bindings.table(table);
+        Set<String> columns = new LinkedHashSet<>(requiredColumns);
+        columns.addAll(columnsOf(binding, fieldNames));
+        return new Select(table, ensureOne(binding.table(), columns), where(binding, arguments.get("where")),
+                orderBy(binding, arguments.get("order_by")), page(arguments));
+    }
+
     /** Column names a selection set reads, including the join columns of selected relationships ("phantom" columns). */
     public Set<String> columnsOf(TableBinding binding, DataFetchingFieldSelectionSet selection) {
-        Set<String> columns = new LinkedHashSet<>();
         if (selection == null) {
-            return columns;
+            return new LinkedHashSet<>();
         }
-        for (SelectedField field : selection.getImmediateFields()) {
-            Column column = binding.columns().get(field.getName());
+        return columnsOf(binding, selection.getImmediateFields().stream().map(SelectedField::getName).toList());
+    }
+
+    /** Column names that fields of these names read, join columns of relationships included. */
+    public Set<String> columnsOf(TableBinding binding, Collection<String> fieldNames) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (String name : fieldNames) {
+            Column column = binding.columns().get(name);
             if (column != null) {
                 columns.add(column.name());
                 continue;
             }
-            Relationship r = relationshipOf(binding, field.getName());
+            Relationship r = relationshipOf(binding, name);
             if (r != null) {
                 columns.addAll(r.fromColumns());
             }
@@ -126,10 +142,15 @@ public final class QueryPlanner {
         if (r == null) {
             throw WeftException.badInput("unknown field '" + field + "' in where");
         }
-        if (!r.sameSource()) {
-            throw WeftException.badInput("filtering through '" + field + "' is not supported");
-        }
         Predicate inner = where(bindings.table(r.to()), condition);
+        if (!r.sameSource()) {
+            return new Predicate.SemiJoin(r, inner);
+        }
+        if (r.junction().isPresent()) {
+            var j = r.junction().get();
+            return new Predicate.Exists(j.table(), r.fromColumns(), j.fromColumns(),
+                    new Predicate.Exists(r.to(), j.toColumns(), r.toColumns(), inner));
+        }
         return new Predicate.Exists(r.to(), r.fromColumns(), r.toColumns(), inner);
     }
 
@@ -199,11 +220,13 @@ public final class QueryPlanner {
             }
             Column column = binding.columns().get(entry.getKey());
             if (column != null) {
-                out.add(term(hops, column.name(), (String) entry.getValue()));
+                OrderTerm t = term(hops, column.name(), (String) entry.getValue());
+                // a NOT NULL column of the table itself has no nulls to place: no NULLS clause, so indexes serve the order
+                out.add(hops.isEmpty() && !column.nullable() ? new OrderTerm(hops, t.column(), t.descending(), null) : t);
                 continue;
             }
             Relationship r = binding.relationships().get(entry.getKey());
-            if (r == null || r.cardinality() != Relationship.Cardinality.OBJECT || !r.sameSource()) {
+            if (r == null || r.cardinality() != Relationship.Cardinality.OBJECT) {
                 throw WeftException.badInput("cannot order by '" + entry.getKey() + "'");
             }
             List<OrderTerm.Hop> deeper = new ArrayList<>(hops);

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The embedded demo: two in-process H2 databases, {@code hr} (employees, departments, dept_emp) and
- * {@code hrstatus} (employee_status), seeded from {@code classpath:demo/*.sql}. Each start gets
+ * The embedded demo: three in-process H2 databases, {@code hr} (employees, departments, dept_emp),
+ * {@code hrstatus} (employee_status, project_assignments) and {@code pm} (projects), seeded from
+ * {@code classpath:demo/*.sql} and linked by the top-level relationships.yml. Each start gets
  * fresh databases with unique names, so several instances in one JVM do not share data.
  */
 final class DemoDatabases {
@@ -20,6 +21,7 @@ final class DemoDatabases {
         Map<String, ServiceProperties> services = new LinkedHashMap<>();
         services.put("hr", seeded("hr"));
         services.put("hrstatus", seeded("hrstatus"));
+        services.put("pm", seeded("pm"));
         return services;
     }
 

@@ -3,6 +3,8 @@ package dev.weft.web;
 import dev.weft.config.ConfigOrigins;
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.ConfigValidator;
+import dev.weft.config.RelationshipSpec;
+import dev.weft.config.RelationshipsFile;
 import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftConfigException;
 import dev.weft.config.WeftProperties;
@@ -45,22 +47,29 @@ public class WeftConfiguration {
         List<ConfigProblem> unknown = validator.unknownKeys(weftKeys(environment));
         Binder binder = Binder.get(environment);
         WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class))
-                .orElse(new WeftProperties(null, Map.of()));
+                .orElse(WeftProperties.of(null, Map.of()));
         boolean demo = properties.services().isEmpty();
         if (demo) {
             log.info("No weft.services configured: serving the embedded demo (H2 databases hr and hrstatus)");
-            properties = new WeftProperties(properties.relationships(), DemoDatabases.create());
+            properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys());
         }
-        List<ServiceSettings> services;
+        List<ConfigProblem> problems = new java.util.ArrayList<>(unknown);
+        List<ServiceSettings> services = List.of();
+        List<RelationshipSpec> relationships = List.of();
         try {
             services = validator.validate(properties);
         } catch (WeftConfigException e) {
-            throw new WeftConfigException(concat(unknown, e.problems()));
+            problems.addAll(e.problems());
         }
-        if (!unknown.isEmpty()) {
-            throw new WeftConfigException(unknown);
+        try {
+            relationships = RelationshipsFile.load(properties.relationships());
+        } catch (WeftConfigException e) {
+            problems.addAll(e.problems());
         }
-        WeftRuntime runtime = WeftRuntime.start(services);
+        if (!problems.isEmpty()) {
+            throw new WeftConfigException(problems);
+        }
+        WeftRuntime runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysOrDefault());
         log.info("Weft serves {} services, {} tables, {} relationships (start-up took {} ms)", services.size(),
                 runtime.catalog().tables().size(), runtime.catalog().relationships().size(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -126,11 +135,5 @@ public class WeftConfiguration {
             }
         }
         return null;
-    }
-
-    private static List<ConfigProblem> concat(List<ConfigProblem> a, List<ConfigProblem> b) {
-        java.util.ArrayList<ConfigProblem> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

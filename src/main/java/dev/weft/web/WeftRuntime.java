@@ -5,7 +5,9 @@ import dev.weft.catalog.CatalogResolver;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Source;
 import dev.weft.config.ConfigProblem;
+import dev.weft.config.RelationshipSpec;
 import dev.weft.config.ServiceSettings;
+import dev.weft.config.WeftProperties;
 import dev.weft.config.WeftConfigException;
 import dev.weft.execute.Fetchers;
 import dev.weft.execute.JdbcSourceExecutor;
@@ -19,6 +21,8 @@ import dev.weft.schema.SchemaGenerator;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.execution.AsyncExecutionStrategy;
+import dev.weft.execute.DirectExecutionStrategy;
 import javax.sql.DataSource;
 import dev.weft.execute.JdbcPools;
 import java.util.ArrayList;
@@ -47,33 +51,46 @@ public final class WeftRuntime implements AutoCloseable {
     private final Map<ServiceName, SourceExecutor> executors;
     private final ExecutorService async;
     private final GraphQL graphQL;
+    private final GraphQL fieldByField;
+    private final DocumentCache documents = new DocumentCache();
+
+    private final Fetchers fetchers;
 
     private WeftRuntime(Catalog catalog, GeneratedSchema schema, Map<ServiceName, SourceExecutor> executors,
-                        ExecutorService async) {
+                        ExecutorService async, Fetchers fetchers) {
         this.catalog = catalog;
         this.schema = schema;
         this.executors = executors;
         this.async = async;
+        this.fetchers = fetchers;
         this.graphQL = configure(GraphQL.newGraphQL(schema.schema())).build();
+        this.fieldByField = configure(GraphQL.newGraphQL(schema.schema()), false).build();
     }
 
     public static WeftRuntime start(List<ServiceSettings> services) {
+        return start(services, List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
+    }
+
+    /** Starts with the relationships of relationships.yml (already read with {@link dev.weft.config.RelationshipsFile}). */
+    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
+                                    int crossSourceMaxKeys) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         services.forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
         try {
             List<Source> sources = introspectAll(services, pools);
-            Catalog catalog = new CatalogResolver().resolve(sources);
+            Catalog catalog = new CatalogResolver().resolve(sources, relationships);
             Map<ServiceName, SourceExecutor> executors = new LinkedHashMap<>();
             var tables = catalog.tables();
             for (ServiceSettings s : services) {
                 ServiceName name = new ServiceName(s.name());
-                executors.put(name, new JdbcSourceExecutor(s, pools.get(name), SourceFactory.dialect(s), tables::get));
+                executors.put(name, new JdbcSourceExecutor(s, pools.get(name), SourceFactory.serverEnforcesTimeout(s),
+                        SourceFactory.dialect(s), tables::get));
             }
             SchemaBindings bindings = SchemaBindings.of(catalog);
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
-            Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async);
+            Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async, crossSourceMaxKeys);
             GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers);
-            return new WeftRuntime(catalog, schema, executors, async);
+            return new WeftRuntime(catalog, schema, executors, async, fetchers);
         } catch (RuntimeException e) {
             pools.values().forEach(JdbcPools::close);
             throw e;
@@ -113,15 +130,32 @@ public final class WeftRuntime implements AutoCloseable {
         return url.replaceAll("(?i)(password=)[^;&]*", "$1****").replaceAll("//([^/@:]+):[^/@]*@", "//$1:****@");
     }
 
-    /** Applies what every GraphQL instance of Weft needs: error codes and safe messages. */
+    /** Applies what every GraphQL instance of Weft needs: error codes, safe messages, direct execution of queries. */
     GraphQL.Builder configure(GraphQL.Builder builder) {
-        return builder.defaultDataFetcherExceptionHandler(new WeftExceptionHandler())
-                .instrumentation(new ErrorCodeInstrumentation());
+        return configure(builder, true);
+    }
+
+    /**
+     * @param direct whether queries run through {@link DirectExecutionStrategy} (the default) or field by
+     *               field through the schema's data fetchers (kept for the tests that compare the two)
+     */
+    GraphQL.Builder configure(GraphQL.Builder builder, boolean direct) {
+        WeftExceptionHandler exceptions = new WeftExceptionHandler();
+        return builder.defaultDataFetcherExceptionHandler(exceptions)
+                .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))
+                .instrumentation(new ErrorCodeInstrumentation())
+                .preparsedDocumentProvider(documents);
     }
 
     /** Runs one request outside Spring (tests, tools), with its own DataLoader registry. */
     public ExecutionResult execute(String query, Map<String, Object> variables) {
         return graphQL.execute(ExecutionInput.newExecutionInput(query).variables(variables)
+                .dataLoaderRegistry(new DataLoaderRegistry()).build());
+    }
+
+    /** Runs one request field by field through the data fetchers and DataLoaders (no direct execution). */
+    public ExecutionResult executeFieldByField(String query, Map<String, Object> variables) {
+        return fieldByField.execute(ExecutionInput.newExecutionInput(query).variables(variables)
                 .dataLoaderRegistry(new DataLoaderRegistry()).build());
     }
 

@@ -63,7 +63,7 @@ class CatalogResolverTest {
                 List.of(), null, null);
         Table b = new Table(new TableRef(new ServiceName("b"), null, "users"), false, List.of(col("id")), List.of("id"),
                 List.of(), null, null);
-        List<ServiceSettings> services = new ConfigValidator(ConfigOrigins.NONE).validate(new WeftProperties(null, Map.of(
+        List<ServiceSettings> services = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, Map.of(
                 "a", new ServiceProperties("h2", "jdbc:h2:mem:a", null, null, null, null, null, "a_", "", null, null, null),
                 "b", new ServiceProperties("h2", "jdbc:h2:mem:b", null, null, null, null, null, "b_", "X", null, null, null))));
         Table bAsSameType = new Table(b.ref(), false, b.columns(), b.primaryKey(), List.of(), null, null);
@@ -99,7 +99,7 @@ class CatalogResolverTest {
     }
 
     private static ServiceSettings settings(String name) {
-        return new ConfigValidator(ConfigOrigins.NONE).validate(new WeftProperties(null, Map.of(name,
+        return new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, Map.of(name,
                 new ServiceProperties("h2", "jdbc:h2:mem:x", null, null, null, null, null, null, null, null, null, null)))).get(0);
     }
 }

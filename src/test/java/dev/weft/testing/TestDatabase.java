@@ -111,7 +111,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static List<ServiceSettings> services(Map<String, ServiceProperties> services) {
-        return new ConfigValidator(ConfigOrigins.NONE).validate(new WeftProperties(null, services));
+        return new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, services));
     }
 
     public Connection connect() throws SQLException {

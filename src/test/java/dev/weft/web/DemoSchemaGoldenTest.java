@@ -25,7 +25,7 @@ class DemoSchemaGoldenTest {
     void demoSchemaMatchesTheGoldenFile() throws IOException {
         String sdl;
         try (WeftRuntime runtime = WeftRuntime.start(new ConfigValidator(ConfigOrigins.NONE)
-                .validate(new WeftProperties(null, DemoDatabases.create())))) {
+                .validate(WeftProperties.of(null, DemoDatabases.create())))) {
             sdl = print(runtime);
         }
         if (Boolean.parseBoolean(System.getenv("WEFT_UPDATE_GOLDEN"))) {

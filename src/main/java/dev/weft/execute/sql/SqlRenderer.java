@@ -63,6 +63,16 @@ public final class SqlRenderer {
         return ctx.statement(sql);
     }
 
+    /** The distinct values of {@code columns} among the rows matching {@code where}, at most {@code limit}. */
+    public SqlStatement distinct(TableRef table, List<String> columns, Predicate where, long limit) {
+        Context ctx = new Context();
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT ").append(columnList(columns, "t0"))
+                .append(" FROM ").append(table(table)).append(" t0");
+        appendWhere(sql, where, ctx);
+        dialect.appendPage(sql, limit, null, ctx.params);
+        return ctx.statement(sql);
+    }
+
     /** One row of aggregates over a root field's rows (paged first when a page is given). */
     public SqlStatement aggregate(Select select, Aggregates aggregates) {
         Context ctx = new Context();
@@ -164,7 +174,9 @@ public final class SqlRenderer {
         for (OrderTerm term : orderBy) {
             String expr = orderExpression(term, ctx);
             String direction = term.descending() ? " DESC" : " ASC";
-            if (dialect.supportsNullsOrdering()) {
+            if (term.nulls() == null) {
+                terms.add(expr + direction);
+            } else if (dialect.supportsNullsOrdering()) {
                 terms.add(expr + direction + (term.nulls() == NullsOrder.FIRST ? " NULLS FIRST" : " NULLS LAST"));
             } else {
                 terms.add(expr + " IS NULL" + (term.nulls() == NullsOrder.FIRST ? " DESC" : " ASC"));
@@ -215,6 +227,8 @@ public final class SqlRenderer {
                 String filter = Predicate.TRUE.equals(e.where()) ? "" : " AND " + predicate(e.where(), inner, ctx);
                 yield "EXISTS (SELECT 1 FROM " + table(e.target()) + " " + inner + " WHERE " + condition + filter + ")";
             }
+            case Predicate.SemiJoin s -> throw new IllegalStateException(
+                    "a semi-join through " + s.relationship().fieldName() + " must be resolved before rendering");
         };
     }
 

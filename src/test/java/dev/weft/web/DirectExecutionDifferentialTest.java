@@ -1,0 +1,81 @@
+package dev.weft.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.config.ConfigOrigins;
+import dev.weft.config.ConfigValidator;
+import dev.weft.config.RelationshipsFile;
+import dev.weft.config.WeftProperties;
+import graphql.ExecutionResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The direct execution of queries gives exactly what graphql-java's field-by-field execution with
+ * DataLoaders gives (data and errors), on the embedded demo with its relationships across databases.
+ */
+class DirectExecutionDifferentialTest {
+    private static WeftRuntime runtime;
+
+    @BeforeAll
+    static void start() {
+        runtime = WeftRuntime.start(new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, DemoDatabases.create())),
+                RelationshipsFile.load("relationships.yml"), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    static List<Object[]> queries() {
+        return List.of(
+                q("{ hr_employees(order_by: [{emp_no: asc}]) { emp_no first_name salary hire_date email } }"),
+                q("{ a: hr_employees(limit: 2, offset: 3, order_by: [{emp_no: desc}]) { id: emp_no __typename } "
+                        + "b: hr_departments { dept_name } __typename }"),
+                q("query($n: Int!, $s: Boolean!) { hr_employees(limit: $n, order_by: [{emp_no: asc}]) { emp_no "
+                        + "last_name @include(if: $s) first_name @skip(if: $s) } }", Map.of("n", 4, "s", true)),
+                q("fragment E on HrEmployees { emp_no last_name } { hr_departments(order_by: [{dept_no: asc}]) { dept_no "
+                        + "dept_emp(order_by: [{emp_no: asc}], limit: 2, offset: 1) { from_date employees { ...E } } } }"),
+                q("{ hr_departments { dept_name dept_emp_aggregate { aggregate { count min { from_date } max { emp_no } } "
+                        + "nodes { emp_no employees { status { status } } } } } }"),
+                q("{ hr_employees(order_by: [{emp_no: asc}]) { emp_no status { status since employee { last_name } } "
+                        + "projects(order_by: [{name: asc}]) { name members(order_by: [{emp_no: asc}]) { emp_no } } } }"),
+                q("{ hr_employees(where: {projects: {name: {_eq: \"Borealis\"}}}, order_by: [{emp_no: asc}]) { emp_no } }"),
+                q("{ hr_employees(where: {status: {status: {_eq: \"active\"}}}, order_by: [{status: {since: desc}}, {emp_no: asc}], "
+                        + "limit: 5) { emp_no status { since } } }"),
+                q("{ hr_employees_aggregate(where: {salary: {_gt: 50000}}) { aggregate { count sum { salary } avg { salary } "
+                        + "min { hire_date last_name } max { salary } } nodes { emp_no } } }"),
+                q("{ hr_employees_by_pk(emp_no: 10003) { emp_no dept_emp { dept_no } } missing: hr_employees_by_pk(emp_no: 1) { emp_no } }"),
+                q("{ pm_projects(order_by: [{id: asc}]) { name members_aggregate(limit: 2, order_by: [{emp_no: desc}]) "
+                        + "{ aggregate { count } nodes { emp_no } } } }"),
+                q("{ hrstatus_employee_status(where: {employee: {dept_emp: {dept_no: {_eq: \"d005\"}}}}, "
+                        + "order_by: [{employee: {last_name: asc}}]) { emp_no employee { last_name } } }"),
+                q("{ hr_employees(order_by: [{emp_no: asc}], limit: 3) { emp_no dept_emp(limit: -1) { dept_no } } }"),
+                q("{ hr_employees(limit: -1) { emp_no } hr_departments(order_by: [{dept_no: asc}]) { dept_no } }"),
+                q("{ hr_employees(where: {email: {_eq: null}}) { emp_no } }"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("queries")
+    void directAndFieldByFieldExecutionAgree(String query, Map<String, Object> variables) {
+        ExecutionResult direct = runtime.execute(query, variables);
+        ExecutionResult fieldByField = runtime.executeFieldByField(query, variables);
+        assertThat(direct.toSpecification()).isEqualTo(fieldByField.toSpecification());
+        if (!query.contains("-1") && !query.contains("null")) {
+            assertThat(direct.getErrors()).isEmpty();
+        }
+    }
+
+    private static Object[] q(String query) {
+        return q(query, Map.of());
+    }
+
+    private static Object[] q(String query, Map<String, Object> variables) {
+        return new Object[] {query, variables};
+    }
+}

@@ -1,0 +1,41 @@
+package dev.weft.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.config.WeftProperties;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/**
+ * Spring's binder fills the {@code weft.*} records. (A second constructor on a record once made it
+ * bind nothing at all, silently: Weft then served the demo instead of the configured services.)
+ */
+class WeftPropertiesBindingTest {
+
+    @Test
+    void bindsEveryKeyOfTheRecords() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
+                "weft.relationships", "rel.yml",
+                "weft.cross-source-max-keys", "500",
+                "weft.services.hr.kind", "postgres",
+                "weft.services.hr.url", "jdbc:postgresql://h/db",
+                "weft.services.hr.type-prefix", "H",
+                "weft.services.hr.query-timeout", "3s",
+                "weft.services.hr.pool.max-size", "4",
+                "weft.services.hr.include[0]", "emp*")));
+        WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class)).get();
+        assertThat(properties.relationships()).isEqualTo("rel.yml");
+        assertThat(properties.crossSourceMaxKeysOrDefault()).isEqualTo(500);
+        var hr = properties.services().get("hr");
+        assertThat(hr.kind()).isEqualTo("postgres");
+        assertThat(hr.url()).isEqualTo("jdbc:postgresql://h/db");
+        assertThat(hr.typePrefix()).isEqualTo("H");
+        assertThat(hr.queryTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(hr.pool().maxSize()).isEqualTo(4);
+        assertThat(hr.include()).containsExactly("emp*");
+    }
+}
