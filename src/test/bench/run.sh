@@ -70,7 +70,7 @@ echo "== start Weft (:$WEFT_PORT) and the baseline (:$BASE_PORT)"
 "$JAVA_HOME/bin/java" -jar target/weft.jar --server.port=$WEFT_PORT --logging.level.root=WARN \
   --spring.config.additional-location="file:$OUT/weft.yml" > "$OUT/weft.log" 2>&1 &
 pids+=($!)
-"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat "$OUT/classpath.txt")" dev.weft.bench.BaselineApplication \
+"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat "$OUT/classpath.txt")" dev.weftbench.BaselineApplication \
   --server.port=$BASE_PORT --logging.level.root=WARN --spring.threads.virtual.enabled=true \
   --bench.customers-url="jdbc:mariadb://127.0.0.1:3306/$DB" --bench.orders-url="jdbc:postgresql://127.0.0.1:5432/$DB" \
   > "$OUT/baseline.log" 2>&1 &

@@ -139,7 +139,7 @@ class ConfigGoldenTest {
         List<ConfigurationPropertySource> sources = new ArrayList<>();
         ConfigurationPropertySources.from(loaded).forEach(sources::add);
         WeftProperties properties = new Binder(sources).bind("weft", Bindable.of(WeftProperties.class))
-                .orElse(new WeftProperties(null, Map.of()));
+                .orElse(WeftProperties.of(null, Map.of()));
         TreeSet<String> keys = new TreeSet<>();
         for (ConfigurationPropertySource source : sources) {
             if (source instanceof IterableConfigurationPropertySource iterable) {

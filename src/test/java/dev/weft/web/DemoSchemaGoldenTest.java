@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.config.ConfigOrigins;
 import dev.weft.config.ConfigValidator;
+import dev.weft.config.RelationshipsFile;
 import dev.weft.config.WeftProperties;
 import graphql.schema.idl.SchemaPrinter;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded demo's SDL against the golden file {@code schema/demo.graphql}. A change to schema
+ * The embedded demo's SDL (with the top-level relationships.yml) against the golden file {@code schema/demo.graphql}. A change to schema
  * generation shows up here as a diff to review; regenerate with {@code WEFT_UPDATE_GOLDEN=true ./mvnw test
  * -Dtest=DemoSchemaGoldenTest} and commit the new file when the change is intended.
  */
@@ -25,7 +26,8 @@ class DemoSchemaGoldenTest {
     void demoSchemaMatchesTheGoldenFile() throws IOException {
         String sdl;
         try (WeftRuntime runtime = WeftRuntime.start(new ConfigValidator(ConfigOrigins.NONE)
-                .validate(WeftProperties.of(null, DemoDatabases.create())))) {
+                .validate(WeftProperties.of(null, DemoDatabases.create())), RelationshipsFile.load("relationships.yml"),
+                WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS)) {
             sdl = print(runtime);
         }
         if (Boolean.parseBoolean(System.getenv("WEFT_UPDATE_GOLDEN"))) {

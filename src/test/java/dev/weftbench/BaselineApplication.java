@@ -1,4 +1,4 @@
-package dev.weft.bench;
+package dev.weftbench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * customers with all their orders" with the same JSON as Weft, from the same two SQL statements
  * (customers in MariaDB, then their orders in PostgreSQL with one IN list). It is what a team would
  * write by hand; Weft's throughput is reported as a ratio of it. Run by {@code src/test/bench/run.sh}.
+ * It lives outside {@code dev.weft} so that Weft's component scan never picks it up in tests.
  */
-@SpringBootApplication(scanBasePackages = "dev.weft.bench")
+@SpringBootApplication(scanBasePackages = "dev.weftbench")
 public class BaselineApplication {
 
     public static void main(String[] args) {
