@@ -32,6 +32,26 @@ public final class ConfigValidator {
 
     /** Validates and resolves every service, sorted by name; throws with all problems if any. */
     public List<ServiceSettings> validate(WeftProperties properties) {
+        Validation validation = check(properties);
+        if (!validation.problems().isEmpty()) {
+            throw new WeftConfigException(validation.problems());
+        }
+        return validation.services();
+    }
+
+    /**
+     * The services that are valid and the problems of the others, so that start-up can still try to
+     * reach the valid ones and report everything in one message.
+     */
+    public record Validation(List<ServiceSettings> services, List<ConfigProblem> problems) {
+        public Validation {
+            services = List.copyOf(services);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Like {@link #validate} but returns the valid services together with every problem. */
+    public Validation check(WeftProperties properties) {
         List<ConfigProblem> problems = new ArrayList<>();
         List<ServiceSettings> services = new ArrayList<>();
         new TreeMap<>(properties.services()).forEach((name, service) ->
@@ -40,10 +60,7 @@ public final class ConfigValidator {
         if (properties.crossSourceMaxKeys() != null && properties.crossSourceMaxKeys() < 1) {
             problems.add(problem("weft.cross-source-max-keys", "must be at least 1, was " + properties.crossSourceMaxKeys()));
         }
-        if (!problems.isEmpty()) {
-            throw new WeftConfigException(problems);
-        }
-        return List.copyOf(services);
+        return new Validation(services, problems);
     }
 
     /** Reports keys under {@code weft.} that Weft does not know (a typo would otherwise be ignored). */
@@ -157,9 +174,14 @@ public final class ConfigValidator {
             return fallback;
         }
         if (value.isNegative() || value.isZero()) {
-            problems.add(problem(key, "must be a positive duration such as 10s, was " + value));
+            problems.add(problem(key, "must be a positive duration such as 10s, was " + readable(value)));
         }
         return value;
+    }
+
+    /** {@code 0s}, {@code -5s}, {@code 1500ms}: a duration as a user would write it in YAML. */
+    static String readable(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toMillis() / 1000 + "s" : d.toMillis() + "ms";
     }
 
     private ConfigProblem problem(String key, String message) {

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -54,19 +57,18 @@ public class WeftConfiguration {
             properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys());
         }
         List<ConfigProblem> problems = new java.util.ArrayList<>(unknown);
-        List<ServiceSettings> services = List.of();
+        ConfigValidator.Validation validation = validator.check(properties);
+        List<ServiceSettings> services = validation.services();
+        problems.addAll(validation.problems());
         List<RelationshipSpec> relationships = List.of();
-        try {
-            services = validator.validate(properties);
-        } catch (WeftConfigException e) {
-            problems.addAll(e.problems());
-        }
         try {
             relationships = RelationshipsFile.load(properties.relationships());
         } catch (WeftConfigException e) {
             problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
+            // still try the valid services, so one message lists every problem, unreachable sources included
+            problems.addAll(WeftRuntime.unreachable(services));
             throw new WeftConfigException(problems);
         }
         WeftRuntime runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysOrDefault());
@@ -131,9 +133,24 @@ public class WeftConfiguration {
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             ConfigurationProperty property = source.getConfigurationProperty(name);
             if (property != null && property.getOrigin() != null) {
-                return property.getOrigin().toString();
+                return readable(property.getOrigin());
             }
         }
         return null;
+    }
+
+    /** {@code weft.yml:7} for a key from a file (1-based line), Spring's own text for anything else. */
+    static String readable(Origin origin) {
+        Origin o = origin instanceof PropertySourceOrigin wrapped && wrapped.getOrigin() != null ? wrapped.getOrigin() : origin;
+        if (o instanceof TextResourceOrigin text && text.getLocation() != null && text.getResource() != null) {
+            String file;
+            try {
+                file = text.getResource().isFile() ? text.getResource().getFile().getPath() : text.getResource().getDescription();
+            } catch (java.io.IOException e) {
+                file = text.getResource().getDescription();
+            }
+            return file + ":" + (text.getLocation().getLine() + 1);
+        }
+        return o.toString();
     }
 }

@@ -97,6 +97,20 @@ public final class WeftRuntime implements AutoCloseable {
         }
     }
 
+    /** The services that cannot be read now, each with the reason; used to report them with other problems. */
+    static List<ConfigProblem> unreachable(List<ServiceSettings> services) {
+        Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
+        services.forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
+        try {
+            introspectAll(services, pools);
+            return List.of();
+        } catch (WeftConfigException e) {
+            return e.problems();
+        } finally {
+            pools.values().forEach(JdbcPools::close);
+        }
+    }
+
     private static List<Source> introspectAll(List<ServiceSettings> services, Map<ServiceName, DataSource> pools) {
         List<Source> sources = new ArrayList<>();
         List<ConfigProblem> problems = new ArrayList<>();

@@ -126,6 +126,29 @@ class StartupFailureIT {
         }
     }
 
+    @Test
+    void configurationProblemsAndUnreachableSourcesComeInOneMessage(CapturedOutput output) throws Exception {
+        int closedPort = closedPort();
+        Path yml = write("weft.yml", """
+                weft:
+                  services:
+                    broken:
+                      kind: oracle
+                      url: jdbc:oracle:thin:@x
+                    noanswer:
+                      kind: postgres
+                      url: jdbc:postgresql://127.0.0.1:%d/postgres
+                      username: postgres
+                      pool: { connection-timeout: 1s }
+                """.formatted(closedPort));
+        WeftConfigException failure = startFails(yml);
+        assertThat(failure.problems()).hasSize(2);
+        assertProblem(failure, yml, "weft.services.broken.kind", "unknown kind 'oracle'");
+        assertThat(problem(failure, "weft.services.noanswer").toString())
+                .contains("cannot read source 'noanswer'", "host not answering");
+        assertReported(output, failure.getMessage());
+    }
+
     private WeftConfigException startFails(Path yml) {
         Throwable thrown = catchThrowable(() -> new SpringApplicationBuilder(WeftApplication.class)
                 .properties("spring.main.banner-mode=off", "spring.config.additional-location=file:" + yml)
