@@ -1,31 +1,7 @@
 package dev.weft.dialect;
 
-import java.util.List;
-
-/** H2 2.x: double quotes, {@code OFFSET ? ROWS FETCH FIRST ? ROWS ONLY}, {@code NULLS FIRST/LAST}, {@code ILIKE}. */
+/** H2 2.x: standard SQL paging and quoting, {@code NULLS FIRST/LAST}, and {@code ILIKE}. */
 public final class H2Dialect extends SqlDialect {
-
-    @Override
-    public String quote(String identifier) {
-        return quoteWith('"', identifier);
-    }
-
-    @Override
-    public void appendPage(StringBuilder sql, Long limit, Long offset, List<Object> params) {
-        if (offset != null) {
-            sql.append(" OFFSET ? ROWS");
-            params.add(offset);
-        }
-        if (limit != null) {
-            sql.append(" FETCH FIRST ? ROWS ONLY");
-            params.add(limit);
-        }
-    }
-
-    @Override
-    public boolean supportsNullsOrdering() {
-        return true;
-    }
 
     @Override
     public boolean supportsIlike() {

@@ -38,11 +38,6 @@ public final class MySqlDialect extends SqlDialect {
     }
 
     @Override
-    public boolean supportsIlike() {
-        return false;
-    }
-
-    @Override
     public int maxBindParameters() {
         return 65_535;
     }

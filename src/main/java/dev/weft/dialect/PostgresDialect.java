@@ -7,11 +7,6 @@ import java.util.List;
 public final class PostgresDialect extends SqlDialect {
 
     @Override
-    public String quote(String identifier) {
-        return quoteWith('"', identifier);
-    }
-
-    @Override
     public void appendPage(StringBuilder sql, Long limit, Long offset, List<Object> params) {
         if (limit != null) {
             sql.append(" LIMIT ?");
@@ -21,11 +16,6 @@ public final class PostgresDialect extends SqlDialect {
             sql.append(" OFFSET ?");
             params.add(offset);
         }
-    }
-
-    @Override
-    public boolean supportsNullsOrdering() {
-        return true;
     }
 
     @Override

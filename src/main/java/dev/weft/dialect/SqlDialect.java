@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What differs between SQL engines, and nothing else. The SQL renderer asks these methods; it never
- * asks which engine it talks to.
+ * asks which engine it talks to. The defaults are standard SQL (double-quoted identifiers,
+ * {@code OFFSET ? ROWS FETCH FIRST ? ROWS ONLY}, {@code NULLS FIRST/LAST}); an engine overrides what it does differently.
  *
  * <pre>{@code
  * dialect.quote("first name")            // "first name" (PostgreSQL) or `first name` (MySQL)
@@ -17,16 +18,31 @@ import java.util.List;
 public abstract class SqlDialect {
 
     /** Quotes a catalog identifier, doubling any quote character inside it. */
-    public abstract String quote(String identifier);
+    public String quote(String identifier) {
+        return quoteWith('"', identifier);
+    }
 
     /** Appends the paging clause for {@code limit}/{@code offset} (either may be null) as bind parameters. */
-    public abstract void appendPage(StringBuilder sql, Long limit, Long offset, List<Object> params);
+    public void appendPage(StringBuilder sql, Long limit, Long offset, List<Object> params) {
+        if (offset != null) {
+            sql.append(" OFFSET ? ROWS");
+            params.add(offset);
+        }
+        if (limit != null) {
+            sql.append(" FETCH FIRST ? ROWS ONLY");
+            params.add(limit);
+        }
+    }
 
     /** Whether {@code ORDER BY x ASC NULLS LAST} is understood. */
-    public abstract boolean supportsNullsOrdering();
+    public boolean supportsNullsOrdering() {
+        return true;
+    }
 
     /** Whether {@code ILIKE} exists; otherwise {@code LOWER(x) LIKE LOWER(?)} is used. */
-    public abstract boolean supportsIlike();
+    public boolean supportsIlike() {
+        return false;
+    }
 
     /** Whether {@code ROW_NUMBER() OVER (PARTITION BY ...)} is available for per-parent paging. */
     public boolean supportsWindowPartition() {

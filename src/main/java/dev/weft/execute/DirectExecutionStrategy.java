@@ -5,7 +5,6 @@ import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.Relationship;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.ErrorCode;
-import dev.weft.dialect.WeftException;
 import dev.weft.query.Aggregates;
 import dev.weft.query.QueryPlanner;
 import dev.weft.query.Select;
@@ -367,21 +366,10 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
         }
 
         private void error(ExecutableNormalizedField f, Loc loc, RuntimeException e) {
-            ErrorCode code = e instanceof WeftException w ? w.code() : ErrorCode.INTERNAL;
-            String requestId = String.valueOf(context.getExecutionId());
             ResultPath path = loc.toPath();
-            String message;
-            if (e instanceof WeftException w) {
-                message = w.getMessage();
-                if (code == ErrorCode.BAD_USER_INPUT && w.getCause() == null) {
-                    log.debug("request {} at {}: {}", requestId, path, message);
-                } else {
-                    log.warn("request {} at {}: {}", requestId, path, message, w.getCause() == null ? w : w.getCause());
-                }
-            } else {
-                message = "internal error; the server log has the details under request id " + requestId;
-                log.error("request {} at {}: unexpected failure", requestId, path, e);
-            }
+            FieldFailure failure = FieldFailure.of(e, String.valueOf(context.getExecutionId()), path);
+            String message = failure.message();
+            ErrorCode code = failure.code();
             MergedField merged = operation.getMergedField(f);
             GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message).path(path)
                     .extensions(Map.of("code", code.name()));

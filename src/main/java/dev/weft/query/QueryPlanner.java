@@ -42,11 +42,9 @@ public final class QueryPlanner {
     /** The select of a list field: its arguments plus the columns the selection (and its relationships) need. */
     public Select select(TableRef table, Map<String, Object> arguments, DataFetchingFieldSelectionSet selection,
                          List<String> requiredColumns) {
-        TableBinding binding = bindings.table(table);
-        Set<String> columns = new LinkedHashSet<>(requiredColumns);
-        columns.addAll(columnsOf(binding, selection));
-        return new Select(table, ensureOne(binding.table(), columns), where(binding, arguments.get("where")),
-                orderBy(binding, arguments.get("order_by")), page(arguments));
+        List<String> names = selection == null ? List.of()
+                : selection.getImmediateFields().stream().map(SelectedField::getName).toList();
+        return selectFields(table, arguments, names, requiredColumns);
     }
 
     /** The same select, for a selection given by its field names (the direct executor's normalized fields). */
@@ -61,10 +59,8 @@ public final class QueryPlanner {
 
     /** Column names a selection set reads, including the join columns of selected relationships ("phantom" columns). */
     public Set<String> columnsOf(TableBinding binding, DataFetchingFieldSelectionSet selection) {
-        if (selection == null) {
-            return new LinkedHashSet<>();
-        }
-        return columnsOf(binding, selection.getImmediateFields().stream().map(SelectedField::getName).toList());
+        return selection == null ? new LinkedHashSet<>()
+                : columnsOf(binding, selection.getImmediateFields().stream().map(SelectedField::getName).toList());
     }
 
     /** Column names that fields of these names read, join columns of relationships included. */
