@@ -20,9 +20,6 @@ final class KnownKeys {
         if (TOP_LEVEL.contains(key) || LIST_KEY.matcher(key).matches()) {
             return true;
         }
-        if (key.startsWith("weft.security.")) {
-            return true; // read by the security stage, which reports its own problems
-        }
         var m = SERVICE_KEY.matcher(key);
         return m.matches() && SERVICE_KEYS.contains(m.group(1));
     }

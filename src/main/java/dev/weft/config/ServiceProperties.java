@@ -21,6 +21,11 @@ public record ServiceProperties(
         Duration queryTimeout,
         Integer batchSize) {
 
+    public ServiceProperties {
+        include = include == null ? null : List.copyOf(include);
+        exclude = exclude == null ? null : List.copyOf(exclude);
+    }
+
     /** {@code weft.services.<name>.pool.*}. */
     public record PoolProperties(Integer maxSize, Duration connectionTimeout) {
     }

@@ -60,6 +60,10 @@ public class WeftConfiguration {
         ConfigValidator.Validation validation = validator.check(properties);
         List<ServiceSettings> services = validation.services();
         problems.addAll(validation.problems());
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("access.yml"))) {
+            problems.add(new ConfigProblem(java.nio.file.Path.of("access.yml").toAbsolutePath().toString(), null,
+                    ConfigValidator.NO_SECURITY_YET));
+        }
         List<RelationshipSpec> relationships = List.of();
         try {
             relationships = RelationshipsFile.load(properties.relationships());
