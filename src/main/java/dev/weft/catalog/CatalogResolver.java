@@ -52,9 +52,9 @@ public final class CatalogResolver {
         var settings = source.settings();
         List<Table> tables = source.tables().stream()
                 .map(t -> t.withNames(GraphqlNames.type(settings.typePrefix(), t.ref().name()),
-                        settings.rootPrefix() + GraphqlNames.field(t.ref().name())))
+                        settings.rootPrefix() + source.graphqlName(t.ref().name())))
                 .toList();
-        return new Source(settings, tables);
+        return new Source(settings, tables, source.foldsToUpperCase());
     }
 
     private void checkColumnClashes(List<Source> sources, List<ConfigProblem> problems) {
@@ -68,7 +68,44 @@ public final class CatalogResolver {
                                 + " both become the GraphQL field '" + c.fieldName() + "'; exclude one or rename it"));
                     }
                 }
+                checkNestedFieldClashes(s, t, "", t.columns(), problems);
             }
+        }
+    }
+
+    /** Fields of nested documents (MongoDB) follow the column rule; two that get one name are a clash too. */
+    private void checkNestedFieldClashes(Source s, Table t, String path, List<Column> columns, List<ConfigProblem> problems) {
+        for (Column document : columns) {
+            Map<String, Column> seen = new HashMap<>();
+            for (Column c : document.fields()) {
+                Column other = seen.putIfAbsent(c.fieldName(), c);
+                if (other != null) {
+                    problems.add(clash(s, "fields '" + path + document.name() + "." + other.name() + "' and '" + path
+                            + document.name() + "." + c.name() + "' of " + t.ref() + " both become the GraphQL field '"
+                            + c.fieldName() + "'; rename one"));
+                }
+            }
+            checkNestedFieldClashes(s, t, path + document.name() + ".", document.fields(), problems);
+        }
+    }
+
+    /** The object, filter and order types of a table's nested documents, against every other type name. */
+    private void checkNestedTypeClashes(Source s, Table t, String enclosingType, List<Column> columns,
+                                        Map<String, Table> typeNames, List<ConfigProblem> problems) {
+        for (Column c : columns) {
+            if (!c.isDocument()) {
+                continue;
+            }
+            String type = GraphqlNames.nestedType(enclosingType, c);
+            for (String suffix : List.of("", GraphqlNames.BOOL_EXP, GraphqlNames.ORDER_BY)) {
+                Table other = typeNames.putIfAbsent(type + suffix, t);
+                if (other != null) {
+                    problems.add(clash(s, "the nested document '" + c.name() + "' of " + t.ref() + " needs the GraphQL type '"
+                            + type + suffix + "', which " + (other == t ? "another type of " + t.ref() : "table " + other.ref())
+                            + " also needs; exclude one or rename the field"));
+                }
+            }
+            checkNestedTypeClashes(s, t, type, c.fields(), typeNames, problems);
         }
     }
 
@@ -84,6 +121,7 @@ public final class CatalogResolver {
                                 + t.typeName() + suffix + "'; set a different type-prefix or exclude one"));
                     }
                 }
+                checkNestedTypeClashes(s, t, t.typeName(), t.columns(), typeNames, problems);
                 for (String suffix : List.of("", GraphqlNames.BY_PK, GraphqlNames.AGGREGATE_FIELD)) {
                     Table other = rootFields.putIfAbsent(t.rootField() + suffix, t);
                     if (other != null && other != t) {
@@ -105,15 +143,15 @@ public final class CatalogResolver {
                     if (target == null) {
                         continue; // the referenced table is not served (excluded or in another schema)
                     }
-                    String longSuffix = "_by_" + String.join("_", fk.columns().stream().map(GraphqlNames::field).toList());
+                    String longSuffix = "_by_" + String.join("_", fk.columns().stream().map(s::graphqlName).toList());
                     String idLess = fk.columns().size() == 1 ? GraphqlNames.withoutIdSuffix(fk.columns().get(0)) : "";
-                    String objectName = idLess.isEmpty() ? GraphqlNames.field(target.ref().name()) : GraphqlNames.field(idLess);
+                    String objectName = idLess.isEmpty() ? s.graphqlName(target.ref().name()) : s.graphqlName(idLess);
                     candidates.add(new Candidate(s, new Relationship(objectName, Cardinality.OBJECT, t.ref(), fk.columns(),
                             target.ref(), fk.targetColumns(), Optional.empty(), null),
-                            GraphqlNames.field(target.ref().name()) + longSuffix));
-                    candidates.add(new Candidate(s, new Relationship(GraphqlNames.field(t.ref().name()), Cardinality.ARRAY,
+                            s.graphqlName(target.ref().name()) + longSuffix));
+                    candidates.add(new Candidate(s, new Relationship(s.graphqlName(t.ref().name()), Cardinality.ARRAY,
                             target.ref(), fk.targetColumns(), t.ref(), fk.columns(), Optional.empty(), null),
-                            GraphqlNames.field(t.ref().name()) + longSuffix));
+                            s.graphqlName(t.ref().name()) + longSuffix));
                 }
             }
         }

@@ -1,8 +1,34 @@
 package dev.weft.catalog;
 
+import java.util.List;
+
 /**
  * A column as catalogued ({@code name}, exact case) with its GraphQL field name and type.
  * {@code sqlType} is the engine's own type name, kept for messages and dialect decisions.
+ *
+ * <p>MongoDB fields may have a shape SQL columns never have: {@code fields} (non-empty) makes the column a
+ * nested document (a nested GraphQL object type; its {@code type} is then {@link ColumnType#JSON}), and
+ * {@code list} makes it an array of such documents or of {@code type} values. The query model addresses a
+ * nested field by its dotted path ({@code payload.browser}).
  */
-public record Column(String name, String fieldName, ColumnType type, boolean nullable, String sqlType) {
+public record Column(String name, String fieldName, ColumnType type, boolean nullable, String sqlType,
+                     List<Column> fields, boolean list) {
+    public Column {
+        fields = List.copyOf(fields);
+    }
+
+    /** A column of one value (every SQL column). */
+    public Column(String name, String fieldName, ColumnType type, boolean nullable, String sqlType) {
+        this(name, fieldName, type, nullable, sqlType, List.of(), false);
+    }
+
+    /** Whether the column holds a nested document (or, with {@link #list}, documents). */
+    public boolean isDocument() {
+        return !fields.isEmpty();
+    }
+
+    /** Whether values are single scalars: neither a document nor a list (every SQL column). */
+    public boolean isScalar() {
+        return fields.isEmpty() && !list;
+    }
 }

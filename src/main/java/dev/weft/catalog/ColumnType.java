@@ -33,7 +33,9 @@ public enum ColumnType {
     /** [java.util.UUID]. */
     UUID,
     /** Binary data [byte[]], written as Base64 in GraphQL. */
-    BYTES;
+    BYTES,
+    /** A MongoDB ObjectId [String: its 24 lower-case hex digits], the GraphQL scalar {@code ObjectId}. */
+    OBJECT_ID;
 
     public boolean isNumeric() {
         return this == INT || this == BIGINT || this == BIGINTEGER || this == DECIMAL || this == FLOAT;
@@ -51,13 +53,13 @@ public enum ColumnType {
     /**
      * Whether a value of this type can ever equal one of {@code other}, by the key rules of the README:
      * numbers meet numbers, text meets anything (compared as text or as a number), temporal types meet
-     * only their own kind, JSON meets nothing.
+     * only their own kind, JSON meets nothing. An ObjectId is text here: its hex string.
      */
     public boolean canEqual(ColumnType other) {
         if (this == JSON || other == JSON) {
             return false;
         }
-        if (this == other || isText() || other.isText()) {
+        if (this == other || isText() || other.isText() || this == OBJECT_ID || other == OBJECT_ID) {
             return true;
         }
         boolean numberish = (isNumeric() || this == BOOLEAN) && (other.isNumeric() || other == BOOLEAN);

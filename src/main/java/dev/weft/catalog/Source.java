@@ -4,10 +4,22 @@ import dev.weft.config.ServiceSettings;
 import java.util.List;
 import java.util.Optional;
 
-/** A configured service with the tables Weft serves from it. */
-public record Source(ServiceSettings settings, List<Table> tables) {
+/**
+ * A configured service with the tables Weft serves from it. {@code foldsToUpperCase}: the source stores unquoted
+ * names in upper case (DB2), so its all-upper-case names get lower-case GraphQL names ({@link GraphqlNames#field(String, boolean)}).
+ */
+public record Source(ServiceSettings settings, List<Table> tables, boolean foldsToUpperCase) {
     public Source {
         tables = List.copyOf(tables);
+    }
+
+    public Source(ServiceSettings settings, List<Table> tables) {
+        this(settings, tables, false);
+    }
+
+    /** A GraphQL name for one of this source's identifiers (a table or column name). */
+    public String graphqlName(String identifier) {
+        return GraphqlNames.field(identifier, foldsToUpperCase);
     }
 
     public ServiceName name() {
@@ -16,5 +28,15 @@ public record Source(ServiceSettings settings, List<Table> tables) {
 
     public Optional<Table> table(String tableName) {
         return tables.stream().filter(t -> t.ref().name().equals(tableName)).findFirst();
+    }
+
+    /** The table named exactly {@code name}, else the only one whose name differs just in case. */
+    public Optional<Table> findTable(String name) {
+        Optional<Table> exact = table(name);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Table> folded = tables.stream().filter(t -> t.ref().name().equalsIgnoreCase(name)).toList();
+        return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
     }
 }

@@ -27,6 +27,19 @@ public record Table(
         return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
+    /**
+     * The column named exactly {@code name}, else the only one whose name differs just in case (so
+     * that {@code emp_no} finds DB2's {@code EMP_NO}); empty when none or several match.
+     */
+    public Optional<Column> findColumn(String name) {
+        Optional<Column> exact = column(name);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Column> folded = columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).toList();
+        return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
+    }
+
     public Column requireColumn(String name) {
         return column(name).orElseThrow(() -> new IllegalArgumentException("no column " + name + " in " + ref));
     }

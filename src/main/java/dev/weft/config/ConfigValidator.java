@@ -23,6 +23,7 @@ public final class ConfigValidator {
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9]*");
     private static final Pattern GRAPHQL_NAME_OR_EMPTY = Pattern.compile("([_A-Za-z][_0-9A-Za-z]*)?");
     private static final int MAX_BATCH_SIZE = 100_000;
+    private static final int MAX_SAMPLE_SIZE = 1_000_000;
 
     /**
      * Roles, API keys and JWT (CONTRACT §6) are not built yet. Settings for them must not be ignored
@@ -101,9 +102,11 @@ public final class ConfigValidator {
         }
         if (p.url() == null || p.url().isBlank()) {
             problems.add(problem(base + ".url", "missing; the JDBC URL of the service"));
-        } else if (kind.isPresent() && !p.url().startsWith(kind.get().urlPrefix())) {
+        } else if (kind.isPresent() && !kind.get().accepts(p.url())) {
             problems.add(problem(base + ".url", "a " + kind.get().configName() + " service needs a URL starting with "
-                    + kind.get().urlPrefix()));
+                    + kind.get().urlPrefixes()));
+        } else if (kind.isPresent() && kind.get() == SourceKind.MONGODB && mongoDatabase(p.url()).isEmpty()) {
+            problems.add(problem(base + ".url", "a mongodb URL names its database in the path, as in mongodb://127.0.0.1:27017/events"));
         }
         List<Glob> include = globs(base + ".include", p.include() == null ? List.of("*") : p.include(), problems);
         List<Glob> exclude = globs(base + ".exclude", p.exclude() == null ? List.of() : p.exclude(), problems);
@@ -124,12 +127,14 @@ public final class ConfigValidator {
                 ServiceSettings.DEFAULT_QUERY_TIMEOUT, problems);
         int batchSize = positive(base + ".batch-size", p.batchSize(), ServiceSettings.DEFAULT_BATCH_SIZE,
                 MAX_BATCH_SIZE, problems);
+        int sampleSize = positive(base + ".sample-size", p.sampleSize(), ServiceSettings.DEFAULT_SAMPLE_SIZE,
+                MAX_SAMPLE_SIZE, problems);
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new ServiceSettings(name, kind.orElseThrow(), p.url(), p.username(),
                 new Secret(p.password()), blankToNull(p.schema()), include, exclude, prefix, typePrefix,
-                poolSize, connectionTimeout, queryTimeout, batchSize));
+                poolSize, connectionTimeout, queryTimeout, batchSize, sampleSize));
     }
 
     private void checkDuplicates(List<ServiceSettings> services, List<ConfigProblem> problems) {
@@ -195,6 +200,26 @@ public final class ConfigValidator {
 
     private ConfigProblem problem(String key, String message) {
         return new ConfigProblem(origins.originOf(key), key, message);
+    }
+
+    /**
+     * The database a {@code mongodb://} or {@code mongodb+srv://} URL names in its path
+     * ({@code mongodb://u:p@h1:27017,h2/events?replicaSet=rs} gives {@code events}), if any.
+     */
+    public static Optional<String> mongoDatabase(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return Optional.empty();
+        }
+        String rest = url.substring(scheme + 3);
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            rest = rest.substring(0, query);
+        }
+        int slash = rest.indexOf('/', rest.lastIndexOf('@') + 1);
+        String database = slash < 0 ? "" : rest.substring(slash + 1);
+        return database.isBlank() ? Optional.empty() : Optional.of(java.net.URLDecoder.decode(database,
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String blankToNull(String s) {

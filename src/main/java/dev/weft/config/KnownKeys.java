@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** The keys Weft reads under {@code weft.}, in Spring's canonical (kebab-case) form. */
 final class KnownKeys {
     private static final Set<String> SERVICE_KEYS = Set.of("kind", "url", "username", "password", "schema",
-            "prefix", "type-prefix", "query-timeout", "batch-size", "pool.max-size", "pool.connection-timeout");
+            "prefix", "type-prefix", "query-timeout", "batch-size", "sample-size", "pool.max-size", "pool.connection-timeout");
     private static final Pattern SERVICE_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(.+)");
     private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)\\[\\d+]");
     private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * One raw {@code weft.services.<name>} entry; see CONTRACT §2 for each key. Null means "not set".
  * {@code batchSize} bounds the keys of one batched relationship statement (default 1000).
+ * {@code sampleSize}: how many documents of each MongoDB collection schema inference reads (default 1000).
  */
 public record ServiceProperties(
         String kind,
@@ -19,7 +20,8 @@ public record ServiceProperties(
         String typePrefix,
         PoolProperties pool,
         Duration queryTimeout,
-        Integer batchSize) {
+        Integer batchSize,
+        Integer sampleSize) {
 
     public ServiceProperties {
         include = include == null ? null : List.copyOf(include);

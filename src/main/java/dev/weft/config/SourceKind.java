@@ -10,6 +10,9 @@ public enum SourceKind {
     POSTGRES("postgres", "jdbc:postgresql:"),
     MARIADB("mariadb", "jdbc:mariadb:"),
     MYSQL("mysql", "jdbc:mysql:"),
+    DB2("db2", "jdbc:db2:"),
+    /** A MongoDB database: {@code mongodb://host:27017/events} (or {@code mongodb+srv://}); the path names the database. */
+    MONGODB("mongodb", "mongodb://"),
     H2("h2", "jdbc:h2:");
 
     private final String configName;
@@ -27,6 +30,16 @@ public enum SourceKind {
     /** The URL prefix a service of this kind must use, e.g. {@code jdbc:postgresql:}. */
     public String urlPrefix() {
         return urlPrefix;
+    }
+
+    /** Whether {@code url} is a URL for this kind; MongoDB also takes DNS seed lists ({@code mongodb+srv://}). */
+    public boolean accepts(String url) {
+        return url.startsWith(urlPrefix) || (this == MONGODB && url.startsWith("mongodb+srv://"));
+    }
+
+    /** The URL prefixes of this kind, as a message names them. */
+    public String urlPrefixes() {
+        return this == MONGODB ? urlPrefix + " or mongodb+srv://" : urlPrefix;
     }
 
     public static Optional<SourceKind> fromConfig(String name) {

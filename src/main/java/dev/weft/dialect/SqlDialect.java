@@ -54,6 +54,56 @@ public abstract class SqlDialect {
         return true;
     }
 
+    /**
+     * Whether a correlated scalar subquery may be a sort key ({@code ORDER BY (SELECT ...)}), as ordering
+     * through an object relationship renders it. DB2 forbids it (SQLSTATE 42703 on LUW, SQLCODE -214 on
+     * z/OS); then the renderer adds the subquery as a column of a derived table and sorts by that column.
+     */
+    public boolean supportsSubqueryInOrderBy() {
+        return true;
+    }
+
+    /**
+     * Where {@link #supportsNullsOrdering()} is false: a sort key that is higher for NULL than for any
+     * value, so that {@code key DESC} puts NULLs first and {@code key ASC} last.
+     */
+    public String nullSortKey(String expression) {
+        return expression + " IS NULL";
+    }
+
+    /** The argument of {@code SUM} for a rendered column; where the engine sums integers in their own type, a wider one. */
+    public String sumArgument(String column) {
+        return column;
+    }
+
+    /** The bind parameter of a text operand where no column gives it a type, as in {@code LOWER(?)}. */
+    public String textParameter() {
+        return "?";
+    }
+
+    /**
+     * Whether the catalog stores unquoted identifiers in upper case (DB2): then an identifier that is entirely
+     * upper case gets a lower-case GraphQL name ({@code EMP_NO} gives {@code emp_no}); SQL keeps the exact name.
+     */
+    public boolean foldsToUpperCase() {
+        return false;
+    }
+
+    /**
+     * Asks the server, once, what varies between servers of this dialect (versions, products speaking the same
+     * protocol), on a connection at start-up, and returns the dialect to use from then on. A feature the server
+     * lacks is an answer, not an error; only a failing connection throws. The default asks nothing.
+     */
+    public SqlDialect probe(java.sql.Connection connection) throws SQLException {
+        return this;
+    }
+
+    /** What {@link #probe} found, for the start-up log. */
+    public String describeCapabilities() {
+        return "window partition " + supportsWindowPartition() + ", nulls ordering " + supportsNullsOrdering()
+                + ", row-value IN " + supportsRowValueIn();
+    }
+
     /** The left operand of {@code LIKE}/{@code ILIKE} for a rendered column; some engines need a cast to text. */
     public String likeOperand(String column) {
         return column;

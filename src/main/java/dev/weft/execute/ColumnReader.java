@@ -39,6 +39,7 @@ final class ColumnReader {
             case JSON -> json(rs.getString(i));
             case UUID -> uuid(rs.getObject(i));
             case BYTES -> rs.getBytes(i);
+            case OBJECT_ID -> rs.getString(i); // MongoDB only; a SQL column is never of this type
         };
     }
 

@@ -50,26 +50,44 @@ final class CrossSource {
         this.maxKeys = maxKeys;
     }
 
-    /** The select with every semi-join replaced by the keys it matches. */
+    /**
+     * The select with every semi-join replaced by the keys it matches; so is every {@code EXISTS} on a source
+     * that cannot join within itself ({@link SourceExecutor#supportsJoins()}: MongoDB).
+     */
     Select resolve(Select select) {
-        Predicate where = resolve(select.where());
+        Predicate where = resolve(select.where(), select.table());
         return where == select.where() ? select : select.withWhere(where);
     }
 
-    Predicate resolve(Predicate p) {
+    /** {@code p} with its semi-joins resolved; {@code scope} is the table whose rows {@code p} filters. */
+    Predicate resolve(Predicate p, TableRef scope) {
         return switch (p) {
-            case Predicate.And and -> Predicate.and(and.parts().stream().map(this::resolve).toList());
-            case Predicate.Or or -> new Predicate.Or(or.parts().stream().map(this::resolve).toList());
-            case Predicate.Not not -> new Predicate.Not(resolve(not.inner()));
-            case Predicate.Exists e -> new Predicate.Exists(e.target(), e.outerColumns(), e.innerColumns(), resolve(e.where()));
+            case Predicate.And and -> Predicate.and(and.parts().stream().map(x -> resolve(x, scope)).toList());
+            case Predicate.Or or -> new Predicate.Or(or.parts().stream().map(x -> resolve(x, scope)).toList());
+            case Predicate.Not not -> new Predicate.Not(resolve(not.inner(), scope));
+            case Predicate.Exists e -> joinsWithin(e.target())
+                    ? new Predicate.Exists(e.target(), e.outerColumns(), e.innerColumns(), resolve(e.where(), e.target()))
+                    : existsAsKeys(e, scope);
             case Predicate.SemiJoin s -> semiJoin(s);
             default -> p;
         };
     }
 
+    private boolean joinsWithin(TableRef table) {
+        return executors.get(table.service()).supportsJoins();
+    }
+
+    /** An {@code EXISTS} on a source that cannot run it: the distinct keys of the matching rows, then {@code IN} them. */
+    private Predicate existsAsKeys(Predicate.Exists e, TableRef scope) {
+        Predicate inner = resolve(e.where(), e.target());
+        List<List<Object>> keys = distinct("a relationship to " + e.target(), e.target(), e.innerColumns(), inner);
+        List<List<Object>> outer = convert(keys, columns(e.target(), e.innerColumns()), columns(scope, e.outerColumns()));
+        return outer.isEmpty() ? Predicate.FALSE : new Predicate.InList(e.outerColumns(), outer, false);
+    }
+
     private Predicate semiJoin(Predicate.SemiJoin s) {
         Relationship r = s.relationship();
-        Predicate inner = resolve(s.where());
+        Predicate inner = resolve(s.where(), r.to());
         List<List<Object>> related = distinct(r, r.to(), r.toColumns(), inner);
         List<Column> relatedColumns = columns(r.to(), r.toColumns());
         if (r.junction().isPresent()) {
@@ -86,9 +104,13 @@ final class CrossSource {
     }
 
     private List<List<Object>> distinct(Relationship r, TableRef table, List<String> columns, Predicate where) {
+        return distinct("'" + r.fieldName() + "'", table, columns, where);
+    }
+
+    private List<List<Object>> distinct(String through, TableRef table, List<String> columns, Predicate where) {
         List<List<Object>> keys = executors.get(table.service()).distinctKeys(table, columns, where, maxKeys + 1L);
         if (keys.size() > maxKeys) {
-            throw WeftException.badInput("the filter through '" + r.fieldName() + "' matches more than " + maxKeys
+            throw WeftException.badInput("the filter through " + through + " matches more than " + maxKeys
                     + " related keys (weft.cross-source-max-keys); narrow the condition");
         }
         return keys;
@@ -107,10 +129,13 @@ final class CrossSource {
         return new ArrayList<>(converted.values());
     }
 
-    /** Whether an order term goes through a relationship to another source than the select's table. */
+    /**
+     * Whether an order term goes through a relationship to another source than the select's table, or
+     * through any relationship on a source that cannot join within itself (MongoDB).
+     */
     boolean ordersRemotely(Select select) {
         return select.orderBy().stream().flatMap(t -> t.hops().stream())
-                .anyMatch(h -> !h.target().service().equals(select.table().service()));
+                .anyMatch(h -> !h.target().service().equals(select.table().service()) || !joinsWithin(h.target()));
     }
 
     /** The select to send when ordering happens in memory: no ORDER BY, no page, order columns added. */

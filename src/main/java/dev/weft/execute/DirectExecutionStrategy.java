@@ -187,7 +187,8 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                 for (ExecutableNormalizedField f : fields) {
                     Column column = binding.columns().get(f.getName());
                     if (column != null) {
-                        map.put(f.getResultKey(), serialize(Scalars.of(column.type()), row.get(column.name())));
+                        map.put(f.getResultKey(), column.isScalar() ? serialize(Scalars.of(column.type()), row.get(column.name()))
+                                : documentValue(binding.table().typeName(), column, f, row.get(column.name())));
                     } else if (f.getName().equals("__typename")) {
                         map.put(f.getResultKey(), binding.table().typeName());
                     } else {
@@ -359,6 +360,42 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                 }
             }
             return fields;
+        }
+
+        /**
+         * The value of a MongoDB field that is a nested document (a map by field name) or an array, with the
+         * field's sub-selection applied and every leaf serialized by its scalar, as graphql-java would.
+         */
+        private Object documentValue(String owner, Column column, ExecutableNormalizedField f, Object value) {
+            if (value == null || !column.list()) {
+                return element(owner, column, f, value);
+            }
+            List<Object> elements = new ArrayList<>();
+            for (Object element : (List<?>) value) {
+                elements.add(element(owner, column, f, element));
+            }
+            return elements;
+        }
+
+        private Object element(String owner, Column column, ExecutableNormalizedField f, Object value) {
+            if (value == null || !column.isDocument()) {
+                return serialize(Scalars.of(column.type()), value);
+            }
+            String type = GraphqlNames.nestedType(owner, column);
+            Map<?, ?> document = (Map<?, ?>) value;
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (ExecutableNormalizedField child : f.getChildren()) {
+                if (child.getName().equals("__typename")) {
+                    map.put(child.getResultKey(), type);
+                    continue;
+                }
+                Column field = column.fields().stream().filter(c -> c.fieldName().equals(child.getName())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no field " + child.getName() + " in " + type));
+                Object fieldValue = document.get(field.name());
+                map.put(child.getResultKey(), field.isScalar() ? serialize(Scalars.of(field.type()), fieldValue)
+                        : documentValue(type, field, child, fieldValue));
+            }
+            return map;
         }
 
         private Object serialize(GraphQLScalarType scalar, Object value) {

@@ -86,17 +86,20 @@ public final class Fetchers implements FetcherFactory {
         return new ColumnFetcher(column.name());
     }
 
-    /** Reads one column of a {@link Row}; "light" so graphql-java skips building an environment per value. */
+    /**
+     * Reads one column of a {@link Row}, or one field of a nested document (a map by field name, MongoDB);
+     * "light" so graphql-java skips building an environment per value.
+     */
     private record ColumnFetcher(String column) implements LightDataFetcher<Object> {
         @Override
         public Object get(graphql.schema.GraphQLFieldDefinition definition, Object source,
                           Supplier<DataFetchingEnvironment> env) {
-            return ((Row) source).get(column);
+            return source instanceof Row row ? row.get(column) : ((Map<?, ?>) source).get(column);
         }
 
         @Override
         public Object get(DataFetchingEnvironment env) {
-            return ((Row) env.getSource()).get(column);
+            return get(null, env.getSource(), null);
         }
     }
 

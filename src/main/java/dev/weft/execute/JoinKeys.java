@@ -14,7 +14,9 @@ import java.util.UUID;
  * How the key values of a relationship compare, whatever the two columns' types: per column pair a
  * domain is chosen once (numbers if either side is numeric, else text if either is text, else the
  * value itself), and every value is brought into it. So INTEGER 7 matches VARCHAR '7' and '7.0',
- * and CHAR padding is ignored ({@code 'd001  '} matches {@code 'd001'}).
+ * and CHAR padding is ignored ({@code 'd001  '} matches {@code 'd001'}). A MongoDB ObjectId is its hex
+ * string in lower case (as drivers print it): it matches that text, and a number only when its 24 digits
+ * are all decimal ({@code 000000000000000000000007} matches 7).
  *
  * <pre>{@code
  * JoinKeys keys = JoinKeys.of(List.of(intColumn), List.of(varcharColumn));
@@ -23,7 +25,7 @@ import java.util.UUID;
  * }</pre>
  */
 public final class JoinKeys {
-    enum Domain { INTEGER, NUMBER, TEXT, VALUE }
+    enum Domain { INTEGER, NUMBER, OBJECT_ID, TEXT, VALUE }
 
     private final List<Domain> domains;
     private final List<ColumnType> targetTypes;
@@ -40,6 +42,7 @@ public final class JoinKeys {
             ColumnType b = to.get(i).type();
             domains.add(isInteger(a) && isInteger(b) ? Domain.INTEGER
                     : a.isNumeric() || b.isNumeric() ? Domain.NUMBER
+                    : a == ColumnType.OBJECT_ID || b == ColumnType.OBJECT_ID ? Domain.OBJECT_ID
                     : a.isText() || b.isText() ? Domain.TEXT : Domain.VALUE);
         }
         return new JoinKeys(domains, to.stream().map(Column::type).toList());
@@ -83,6 +86,7 @@ public final class JoinKeys {
         return switch (domain) {
             case INTEGER -> ((Number) value).longValue(); // both sides 8 to 64-bit integers: compare as long
             case NUMBER -> number(value);
+            case OBJECT_ID -> text(value);
             case TEXT -> value instanceof BigDecimal d ? d.toPlainString() : text(value);
             case VALUE -> value instanceof byte[] b ? HexFormat.of().formatHex(b)
                     : value instanceof UUID u ? u.toString() : value;
@@ -114,6 +118,24 @@ public final class JoinKeys {
         return value.toString().stripTrailing();
     }
 
+    /** 24 hex digits in lower case: the form of an ObjectId that equals text (drivers print it so). */
+    private static boolean isObjectIdHex(String text) {
+        return text.length() == 24 && text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+
+    /**
+     * The ObjectId (as its hex string) equal to a canonical key: text that is its 24 hex digits in lower case,
+     * or a whole number whose decimal digits, zero-padded to 24, are that hex string (7 meets 000000000000000000000007).
+     */
+    private static String objectId(Object canonical) {
+        if (canonical instanceof BigDecimal d) {
+            String digits = d.signum() < 0 ? "-" : d.toBigIntegerExact().toString(); // 7.5 throws: no ObjectId equals it
+            return digits.length() > 24 || d.signum() < 0 ? null : "0".repeat(24 - digits.length()) + digits;
+        }
+        String text = canonical.toString();
+        return isObjectIdHex(text) ? text : null;
+    }
+
     private static Object toType(Object canonical, ColumnType type) {
         try {
             if (canonical instanceof Long l) {
@@ -128,6 +150,7 @@ public final class JoinKeys {
                 case STRING -> canonical instanceof BigDecimal d ? d.toPlainString() : canonical.toString();
                 case UUID -> canonical instanceof UUID u ? u : UUID.fromString(canonical.toString().toLowerCase(Locale.ROOT));
                 case BYTES -> canonical instanceof byte[] b ? b : HexFormat.of().parseHex(canonical.toString());
+                case OBJECT_ID -> objectId(canonical);
                 default -> canonical;
             };
         } catch (ArithmeticException | IllegalArgumentException | NullPointerException e) {

@@ -33,6 +33,15 @@ public interface SourceExecutor extends AutoCloseable {
     /** Per key that has rows: its key values and its aggregates, as {@link #aggregate} names them. */
     List<KeyedAggregate> aggregateBatch(Select select, KeyBatch batch, Aggregates aggregates);
 
+    /**
+     * Whether the source runs conditions and orders that reach another table of its own ({@code EXISTS},
+     * a correlated subquery): SQL sources do. Where it does not (MongoDB), such a {@code where} is resolved
+     * into keys first and such an {@code order_by} is done in memory, as across sources.
+     */
+    default boolean supportsJoins() {
+        return true;
+    }
+
     /** Whether the source answers now; never throws. */
     boolean isHealthy();
 

@@ -17,7 +17,8 @@ public final class ConnectFailure {
         SQLException sql = findSql(error);
         String detail = rootMessage(error);
         if (sql == null) {
-            return "cannot connect: " + detail;
+            String mongo = mongoReason(error);
+            return mongo == null ? "cannot connect: " + detail : mongo + " (" + detail.split("\\. Client view of cluster state")[0] + ")";
         }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         String lower = detail.toLowerCase(Locale.ROOT);
@@ -26,7 +27,8 @@ public final class ConnectFailure {
         if (state.startsWith("28") || code == 1045 || lower.contains("password") || lower.contains("access denied")) {
             reason = "wrong user name or password";
         } else if (state.equals("3D000") || code == 1049 || code == 90146 || lower.contains("unknown database")
-                || (lower.contains("database") && lower.contains("does not exist"))) {
+                || (lower.contains("database") && lower.contains("does not exist"))
+                || anyMessageContains(error, "which was either not found")) { // IBM JCC (DB2, SQLSTATE 08004)
             reason = "unknown database";
         } else if (state.startsWith("08") || lower.contains("connection refused") || lower.contains("timed out")
                 || lower.contains("unknownhost") || lower.contains("could not connect")) {
@@ -35,6 +37,28 @@ public final class ConnectFailure {
             reason = "cannot connect";
         }
         return reason + " (" + detail + ")";
+    }
+
+    /** The MongoDB driver's failures (it throws no SQLException), by class: the reason, or null. */
+    private static String mongoReason(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof com.mongodb.MongoSecurityException) {
+                return "wrong user name or password";
+            }
+            if (t instanceof com.mongodb.MongoTimeoutException || t instanceof com.mongodb.MongoSocketException) {
+                return "host not answering";
+            }
+        }
+        return null;
+    }
+
+    private static boolean anyMessageContains(Throwable error, String text) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SQLException findSql(Throwable error) {

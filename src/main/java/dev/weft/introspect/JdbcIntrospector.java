@@ -9,6 +9,7 @@ import dev.weft.catalog.Source;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
 import dev.weft.config.ServiceSettings;
+import dev.weft.dialect.SqlDialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -36,9 +37,18 @@ public final class JdbcIntrospector {
             "MATERIALIZED VIEW");
 
     private final ServiceSettings settings;
+    /** Whether the source folds unquoted names to upper case: all-upper-case names get lower-case GraphQL names. */
+    private final boolean foldsToUpperCase;
 
     public JdbcIntrospector(ServiceSettings settings) {
         this.settings = settings;
+        this.foldsToUpperCase = false;
+    }
+
+    /** Reads with the naming rule of {@code dialect} ({@link SqlDialect#foldsToUpperCase()}). */
+    public JdbcIntrospector(ServiceSettings settings, SqlDialect dialect) {
+        this.settings = settings;
+        this.foldsToUpperCase = dialect.foldsToUpperCase();
     }
 
     /** Reads the service's tables over one connection of {@code dataSource}. */
@@ -64,7 +74,7 @@ public final class JdbcIntrospector {
             List<ForeignKey> foreignKeys = view ? List.of() : foreignKeys(meta, catalog, schema, name, service);
             tables.add(new Table(ref, view, columns.getOrDefault(name, List.of()), primaryKey, foreignKeys, null, null));
         }
-        return new Source(settings, tables);
+        return new Source(settings, tables, foldsToUpperCase);
     }
 
     /** Table name to whether it is a view, sorted by name so the schema is deterministic. */
@@ -96,7 +106,7 @@ public final class JdbcIntrospector {
                 ColumnType type = JdbcTypeMapper.map(rs.getInt("DATA_TYPE"), typeName, rs.getInt("COLUMN_SIZE"));
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
                 byTable.computeIfAbsent(table, t -> new TreeMap<>())
-                        .put(rs.getInt("ORDINAL_POSITION"), new Column(name, GraphqlNames.field(name), type, nullable, typeName));
+                        .put(rs.getInt("ORDINAL_POSITION"), new Column(name, GraphqlNames.field(name, foldsToUpperCase), type, nullable, typeName));
             }
         }
         Map<String, List<Column>> result = new LinkedHashMap<>();

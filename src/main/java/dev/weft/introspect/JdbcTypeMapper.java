@@ -51,6 +51,7 @@ public final class JdbcTypeMapper {
             case "year" -> ColumnType.INT;
             case "bytea" -> ColumnType.BYTES;
             case "money" -> ColumnType.STRING;
+            case "decfloat" -> ColumnType.DECIMAL; // DB2's decimal floating point (JCC reports its own type code)
             default -> null;
         };
     }

@@ -132,7 +132,8 @@ public final class QueryPlanner {
     private Predicate fieldCondition(TableBinding binding, String field, Map<String, Object> condition) {
         Column column = binding.columns().get(field);
         if (column != null) {
-            return columnCondition(column, condition);
+            return column.isDocument() ? documentCondition(column.name() + ".", column, condition)
+                    : columnCondition(column.name(), column, condition);
         }
         Relationship r = binding.relationships().get(field);
         if (r == null) {
@@ -150,9 +151,42 @@ public final class QueryPlanner {
         return new Predicate.Exists(r.to(), r.fromColumns(), r.toColumns(), inner);
     }
 
-    private Predicate columnCondition(Column column, Map<String, Object> condition) {
+    /**
+     * The filter of a nested document (MongoDB): its fields are addressed by dotted paths
+     * ({@code payload.browser}), with {@code _and}, {@code _or} and {@code _not} inside it too.
+     */
+    @SuppressWarnings("unchecked")
+    private Predicate documentCondition(String prefix, Column document, Object where) {
         List<Predicate> parts = new ArrayList<>();
-        String c = column.name();
+        for (var entry : ((Map<String, Object>) where).entrySet()) {
+            Object value = entry.getValue();
+            if (value == null) {
+                continue;
+            }
+            parts.add(switch (entry.getKey()) {
+                case "_and" -> Predicate.and(list(value).stream().map(w -> documentCondition(prefix, document, w)).toList());
+                case "_or" -> or(list(value).stream().map(w -> documentCondition(prefix, document, w)).toList());
+                case "_not" -> new Predicate.Not(documentCondition(prefix, document, value));
+                default -> {
+                    Column field = nestedField(document, entry.getKey(), "where");
+                    yield field.isDocument() ? documentCondition(prefix + field.name() + ".", field, value)
+                            : columnCondition(prefix + field.name(), field, (Map<String, Object>) value);
+                }
+            });
+        }
+        return Predicate.and(parts);
+    }
+
+    private static Column nestedField(Column document, String fieldName, String where) {
+        return document.fields().stream().filter(f -> f.fieldName().equals(fieldName)).findFirst()
+                .orElseThrow(() -> WeftException.badInput("unknown field '" + fieldName + "' of '" + document.fieldName()
+                        + "' in " + where));
+    }
+
+    /** Conditions on one column, or on a nested field at the dotted {@code path}. */
+    private Predicate columnCondition(String path, Column column, Map<String, Object> condition) {
+        List<Predicate> parts = new ArrayList<>();
+        String c = path;
         for (var op : condition.entrySet()) {
             Object v = op.getValue();
             if (v == null && !op.getKey().equals("_is_null")) {
@@ -215,6 +249,10 @@ public final class QueryPlanner {
                 continue;
             }
             Column column = binding.columns().get(entry.getKey());
+            if (column != null && column.isDocument()) {
+                addDocumentOrder(hops, column.name() + ".", column, (Map<String, Object>) entry.getValue(), out);
+                continue;
+            }
             if (column != null) {
                 OrderTerm t = term(hops, column.name(), (String) entry.getValue());
                 // a NOT NULL column of the table itself has no nulls to place: no NULLS clause, so indexes serve the order
@@ -228,6 +266,23 @@ public final class QueryPlanner {
             List<OrderTerm.Hop> deeper = new ArrayList<>(hops);
             deeper.add(new OrderTerm.Hop(r.to(), r.fromColumns(), r.toColumns()));
             addOrderTerms(bindings.table(r.to()), (Map<String, Object>) entry.getValue(), deeper, out);
+        }
+    }
+
+    /** Order terms on fields of a nested document (MongoDB), by their dotted paths; nulls placed as asked. */
+    @SuppressWarnings("unchecked")
+    private static void addDocumentOrder(List<OrderTerm.Hop> hops, String prefix, Column document, Map<String, Object> spec,
+                                         List<OrderTerm> out) {
+        for (var entry : spec.entrySet()) {
+            if (entry.getValue() == null) {
+                continue;
+            }
+            Column field = nestedField(document, entry.getKey(), "order_by");
+            if (field.isDocument()) {
+                addDocumentOrder(hops, prefix + field.name() + ".", field, (Map<String, Object>) entry.getValue(), out);
+            } else {
+                out.add(term(hops, prefix + field.name(), (String) entry.getValue()));
+            }
         }
     }
 

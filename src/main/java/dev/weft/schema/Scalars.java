@@ -22,6 +22,9 @@ public final class Scalars {
     public static final GraphQLScalarType BASE64 = IsoScalar.of("Base64", "Binary data as a Base64 string",
             byte[].class, s -> Base64.getDecoder().decode(s), b -> Base64.getEncoder().encodeToString(b));
 
+    /** A MongoDB ObjectId as its 24 hex digits; input is checked and read in lower case. */
+    public static final GraphQLScalarType OBJECT_ID = ObjectIdScalar.TYPE;
+
     private Scalars() {
     }
 
@@ -42,6 +45,7 @@ public final class Scalars {
             case JSON -> ExtendedScalars.Json;
             case UUID -> ExtendedScalars.UUID;
             case BYTES -> BASE64;
+            case OBJECT_ID -> OBJECT_ID;
         };
     }
 

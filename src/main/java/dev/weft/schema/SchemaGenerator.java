@@ -106,6 +106,10 @@ public final class SchemaGenerator {
         GraphQLInputObjectType.Builder orderBy = GraphQLInputObjectType.newInputObject().name(type + GraphqlNames.ORDER_BY)
                 .description("Ordering of " + table.ref() + "; give one key per list element to fix the order of keys");
         for (Column column : table.columns()) {
+            if (!column.isScalar()) {
+                addDocumentField(type, table.ref().toString(), column, object, where, orderBy);
+                continue;
+            }
             object.field(register(type, newFieldDefinition().name(column.fieldName())
                     .type(column.nullable() ? Scalars.of(column.type()) : nonNull(Scalars.of(column.type()))),
                     new FieldBinding.ColumnField(column)));
@@ -130,6 +134,58 @@ public final class SchemaGenerator {
         addAggregateTypes(table);
     }
 
+    /**
+     * A MongoDB field that is a nested document or an array (SQL columns never are): a nested object type
+     * ({@code EventsClicksPayload}) with its own {@code BoolExp} and {@code OrderBy}, or a list. In {@code where}
+     * a document takes its nested filter, an array of values its element's comparisons and an array of
+     * documents the documents' filter (each condition holds for some element, MongoDB's dot-notation rule);
+     * {@code order_by} reaches into documents, never into arrays ({@code orderBy} is null inside an array).
+     */
+    private void addDocumentField(String owner, String origin, Column column, GraphQLObjectType.Builder object,
+                                  GraphQLInputObjectType.Builder where, GraphQLInputObjectType.Builder orderBy) {
+        String nested = GraphqlNames.nestedType(owner, column);
+        GraphQLOutputType element = column.isDocument() ? typeRef(nested) : Scalars.of(column.type());
+        GraphQLOutputType type = column.list() ? list(element) : element;
+        object.field(register(owner, newFieldDefinition().name(column.fieldName())
+                .type(column.nullable() ? type : nonNull(type)), new FieldBinding.ColumnField(column)));
+        if (!column.isDocument()) {
+            where.field(newInputObjectField().name(column.fieldName()).type(comparison(column)));
+            return;
+        }
+        String path = origin + "." + column.name();
+        GraphQLObjectType.Builder nestedObject = GraphQLObjectType.newObject().name(nested)
+                .description((column.list() ? "Documents of the array '" : "The nested document '") + path + "'");
+        GraphQLInputObjectType.Builder nestedWhere = GraphQLInputObjectType.newInputObject().name(nested + GraphqlNames.BOOL_EXP)
+                .description("Filter on " + path + "; all given conditions must hold")
+                .field(newInputObjectField().name("_and").type(list(nonNull(typeRef(nested + GraphqlNames.BOOL_EXP)))))
+                .field(newInputObjectField().name("_or").type(list(nonNull(typeRef(nested + GraphqlNames.BOOL_EXP)))))
+                .field(newInputObjectField().name("_not").type(typeRef(nested + GraphqlNames.BOOL_EXP)));
+        GraphQLInputObjectType.Builder nestedOrder = GraphQLInputObjectType.newInputObject().name(nested + GraphqlNames.ORDER_BY)
+                .description("Ordering by fields of " + path);
+        for (Column field : column.fields()) {
+            if (!field.isScalar()) {
+                addDocumentField(nested, path, field, nestedObject, nestedWhere,
+                        orderBy == null || column.list() ? null : nestedOrder);
+                continue;
+            }
+            nestedObject.field(register(nested, newFieldDefinition().name(field.fieldName())
+                    .type(field.nullable() ? Scalars.of(field.type()) : nonNull(Scalars.of(field.type()))),
+                    new FieldBinding.ColumnField(field)));
+            nestedWhere.field(newInputObjectField().name(field.fieldName()).type(comparison(field)));
+            if (field.type().isOrdered() || field.type() == dev.weft.catalog.ColumnType.BOOLEAN) {
+                nestedOrder.field(newInputObjectField().name(field.fieldName()).type(typeRef(ORDER_BY_ENUM)));
+            }
+        }
+        put(nestedObject.build());
+        where.field(newInputObjectField().name(column.fieldName()).type(typeRef(nested + GraphqlNames.BOOL_EXP)));
+        put(nestedWhere.build());
+        GraphQLInputObjectType order = nestedOrder.build();
+        if (orderBy != null && !column.list() && !order.getFieldDefinitions().isEmpty()) {
+            put(order);
+            orderBy.field(newInputObjectField().name(column.fieldName()).type(typeRef(nested + GraphqlNames.ORDER_BY)));
+        }
+    }
+
     private void addRelationship(GraphQLObjectType.Builder object, Relationship r, Table target) {
         String owner = tablesByRef.get(r.from().toString()).typeName();
         String description = r.description() != null ? r.description() : "Related rows of " + r.to()
@@ -151,8 +207,8 @@ public final class SchemaGenerator {
         String type = table.typeName();
         GraphQLObjectType.Builder fields = GraphQLObjectType.newObject().name(type + GraphqlNames.AGGREGATE_FIELDS)
                 .field(newFieldDefinition().name("count").type(nonNull(graphql.Scalars.GraphQLInt)));
-        List<Column> numeric = table.columns().stream().filter(c -> c.type().isNumeric()).toList();
-        List<Column> ordered = table.columns().stream().filter(c -> c.type().isOrdered()).toList();
+        List<Column> numeric = table.columns().stream().filter(c -> c.isScalar() && c.type().isNumeric()).toList();
+        List<Column> ordered = table.columns().stream().filter(c -> c.isScalar() && c.type().isOrdered()).toList();
         addFunctionType(fields, "sum", type + GraphqlNames.SUM_FIELDS, numeric, c -> Scalars.sumOf(c.type()));
         addFunctionType(fields, "avg", type + GraphqlNames.AVG_FIELDS, numeric, c -> graphql.Scalars.GraphQLFloat);
         addFunctionType(fields, "min", type + GraphqlNames.MIN_FIELDS, ordered, c -> Scalars.of(c.type()));

@@ -1,10 +1,12 @@
 package dev.weft.web;
 
 import dev.weft.config.ServiceSettings;
+import dev.weft.dialect.Db2Dialect;
 import dev.weft.dialect.H2Dialect;
 import dev.weft.dialect.MySqlDialect;
 import dev.weft.dialect.PostgresDialect;
 import dev.weft.dialect.SqlDialect;
+import dev.weft.execute.DialectProbe;
 import dev.weft.execute.JdbcPools;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +25,26 @@ final class SourceFactory {
         return switch (settings.kind()) {
             case POSTGRES -> new PostgresDialect();
             case MARIADB, MYSQL -> new MySqlDialect();
+            case DB2 -> new Db2Dialect();
             case H2 -> new H2Dialect();
+            case MONGODB -> throw new IllegalArgumentException("MongoDB is not a SQL dialect: " + settings.name());
         };
+    }
+
+    /**
+     * Whether the service is a MongoDB database, served through the driver by {@link MongoSources}
+     * (introspection by sampling, {@code MongoSourceExecutor}) rather than through a JDBC pool.
+     */
+    static boolean isMongo(ServiceSettings settings) {
+        return switch (settings.kind()) {
+            case MONGODB -> true;
+            case POSTGRES, MARIADB, MYSQL, DB2, H2 -> false;
+        };
+    }
+
+    /** The dialect of {@link #dialect}, probed once on the service's pool for what varies by server (see {@link DialectProbe}). */
+    static SqlDialect probedDialect(ServiceSettings settings, DataSource pool) {
+        return DialectProbe.probe(dialect(settings), pool, settings.name());
     }
 
     static DataSource pool(ServiceSettings settings) {
@@ -37,13 +57,19 @@ final class SourceFactory {
             }
             case MARIADB -> putUnlessInUrl(settings, properties, "sessionVariables",
                     "max_statement_time=" + settings.queryTimeout().toMillis() / 1000.0);
+            // JCC enforces the JDBC query timeout by closing the socket (2) rather than by asking the server to
+            // cancel the statement (1, its default), which only DB2 itself supports: the timeout then holds on
+            // every DRDA server; a timed-out connection is replaced by the pool. The URL may choose 1.
+            case DB2 -> putUnlessInUrl(settings, properties, "queryTimeoutInterruptProcessingMode", "2");
             default -> { }
         }
         return JdbcPools.create(settings, switch (settings.kind()) {
             case POSTGRES -> "org.postgresql.Driver";
             case MARIADB -> "org.mariadb.jdbc.Driver";
             case MYSQL -> "com.mysql.cj.jdbc.Driver";
+            case DB2 -> "com.ibm.db2.jcc.DB2Driver";
             case H2 -> "org.h2.Driver";
+            case MONGODB -> throw new IllegalArgumentException("MongoDB has no JDBC pool: " + settings.name());
         }, properties);
     }
 

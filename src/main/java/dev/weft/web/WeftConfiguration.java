@@ -53,7 +53,7 @@ public class WeftConfiguration {
                 .orElse(WeftProperties.of(null, Map.of()));
         boolean demo = properties.services().isEmpty();
         if (demo) {
-            log.info("No weft.services configured: serving the embedded demo (H2 databases hr and hrstatus)");
+            log.info("No weft.services configured: serving the embedded demo (H2 databases hr, hrstatus and pm; MongoDB events)");
             properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys());
         }
         List<ConfigProblem> problems = new java.util.ArrayList<>(unknown);

@@ -75,16 +75,21 @@ public final class WeftRuntime implements AutoCloseable {
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
                                     int crossSourceMaxKeys) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
-        services.forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
+        MongoSources mongo = new MongoSources(services);
+        services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
         try {
-            List<Source> sources = introspectAll(services, pools);
+            List<Source> sources = introspectAll(services, pools, mongo);
             Catalog catalog = new CatalogResolver().resolve(sources, relationships);
             Map<ServiceName, SourceExecutor> executors = new LinkedHashMap<>();
             var tables = catalog.tables();
             for (ServiceSettings s : services) {
                 ServiceName name = new ServiceName(s.name());
+                if (mongo.serves(s)) {
+                    executors.put(name, mongo.executor(s, tables::get));
+                    continue;
+                }
                 executors.put(name, new JdbcSourceExecutor(s, pools.get(name), SourceFactory.serverEnforcesTimeout(s),
-                        SourceFactory.dialect(s), tables::get));
+                        SourceFactory.probedDialect(s, pools.get(name)), tables::get));
             }
             SchemaBindings bindings = SchemaBindings.of(catalog);
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
@@ -93,6 +98,7 @@ public final class WeftRuntime implements AutoCloseable {
             return new WeftRuntime(catalog, schema, executors, async, fetchers);
         } catch (RuntimeException e) {
             pools.values().forEach(JdbcPools::close);
+            mongo.close();
             throw e;
         }
     }
@@ -100,23 +106,26 @@ public final class WeftRuntime implements AutoCloseable {
     /** The services that cannot be read now, each with the reason; used to report them with other problems. */
     static List<ConfigProblem> unreachable(List<ServiceSettings> services) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
-        services.forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
+        MongoSources mongo = new MongoSources(services);
+        services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
         try {
-            introspectAll(services, pools);
+            introspectAll(services, pools, mongo);
             return List.of();
         } catch (WeftConfigException e) {
             return e.problems();
         } finally {
             pools.values().forEach(JdbcPools::close);
+            mongo.close();
         }
     }
 
-    private static List<Source> introspectAll(List<ServiceSettings> services, Map<ServiceName, DataSource> pools) {
+    private static List<Source> introspectAll(List<ServiceSettings> services, Map<ServiceName, DataSource> pools,
+                                              MongoSources mongo) {
         List<Source> sources = new ArrayList<>();
         List<ConfigProblem> problems = new ArrayList<>();
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Source>> futures = services.stream()
-                    .map(s -> parallel.submit(() -> introspect(s, pools.get(new ServiceName(s.name())))))
+                    .map(s -> parallel.submit(() -> mongo.serves(s) ? mongo.introspect(s) : introspect(s, pools.get(new ServiceName(s.name())))))
                     .toList();
             for (int i = 0; i < services.size(); i++) {
                 try {
@@ -136,10 +145,10 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     private static Source introspect(ServiceSettings settings, DataSource pool) throws Exception {
-        return new JdbcIntrospector(settings).read(pool);
+        return new JdbcIntrospector(settings, SourceFactory.dialect(settings)).read(pool);
     }
 
-    /** A JDBC URL without any password written into it. */
+    /** A JDBC or MongoDB URL without any password written into it. */
     static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^;&]*", "$1****").replaceAll("//([^/@:]+):[^/@]*@", "//$1:****@");
     }

@@ -97,7 +97,7 @@ class StatementCountIT {
                 for (Integer batchSize : BATCH_SIZES) {
                     ServiceProperties p = db.propertiesFor("mariadb");
                     ServiceSettings service = service("shop", new ServiceProperties(p.kind(), p.url(), user, "counted",
-                            null, null, null, null, null, null, null, batchSize));
+                            null, null, null, null, null, null, null, batchSize, null));
                     try (WeftRuntime weft = WeftRuntime.start(List.of(service))) {
                         int size = batchSize == null ? ServiceSettings.DEFAULT_BATCH_SIZE : batchSize;
                         long warm = selectsOf(db, user, weft); // also opens the pool's connections
@@ -186,7 +186,7 @@ class StatementCountIT {
     private static ServiceSettings service(TestDatabase db, Integer batchSize) {
         ServiceProperties p = db.propertiesFor(db.defaultKind());
         return service("shop", new ServiceProperties(p.kind(), p.url(), p.username(), p.password(), p.schema(),
-                p.include(), p.exclude(), p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), batchSize));
+                p.include(), p.exclude(), p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), batchSize, null));
     }
 
     private static ServiceSettings service(String name, ServiceProperties properties) {

@@ -26,6 +26,8 @@ import java.util.StringJoiner;
 public final class SqlRenderer {
     /** The row-number column added for per-parent paging; never a catalog name (it has a space). */
     static final String ROW_NUMBER = "weft rn";
+    /** Prefix of the columns a derived table adds for sort keys that walk relationships (see {@code source}). */
+    static final String ORDER_KEY = "weft o";
 
     private final SqlDialect dialect;
 
@@ -37,7 +39,7 @@ public final class SqlRenderer {
     public SqlStatement select(Select select) {
         Context ctx = new Context();
         StringBuilder sql = new StringBuilder("SELECT ").append(columnList(select.columns(), "t0"))
-                .append(" FROM ").append(table(select.table())).append(" t0");
+                .append(" FROM ").append(source(select.table(), select.orderBy(), ctx));
         appendWhere(sql, select.where(), ctx);
         appendOrderBy(sql, select.orderBy(), ctx);
         dialect.appendPage(sql, select.page().limit(), select.page().offset(), ctx.params);
@@ -83,7 +85,7 @@ public final class SqlRenderer {
             return ctx.statement(sql);
         }
         StringBuilder inner = new StringBuilder("SELECT ").append(columnList(aggregatedColumns(select, aggregates, List.of()), "t0"))
-                .append(" FROM ").append(table(select.table())).append(" t0");
+                .append(" FROM ").append(source(select.table(), select.orderBy(), ctx));
         appendWhere(inner, select.where(), ctx);
         appendOrderBy(inner, select.orderBy(), ctx);
         dialect.appendPage(inner, select.page().limit(), select.page().offset(), ctx.params);
@@ -112,14 +114,34 @@ public final class SqlRenderer {
     }
 
     private String windowed(Select select, KeyBatch batch, Predicate where, Context ctx) {
+        String from = source(select.table(), select.orderBy(), ctx);
         StringBuilder sql = new StringBuilder("SELECT ").append(columnList(select.columns(), "t0"))
                 .append(", ROW_NUMBER() OVER (PARTITION BY ").append(columnList(batch.keyColumns(), "t0"));
         if (!select.orderBy().isEmpty()) {
             sql.append(" ORDER BY ").append(orderList(select.orderBy(), ctx));
         }
-        sql.append(") AS ").append(dialect.quote(ROW_NUMBER)).append(" FROM ").append(table(select.table())).append(" t0");
+        sql.append(") AS ").append(dialect.quote(ROW_NUMBER)).append(" FROM ").append(from);
         appendWhere(sql, where, ctx);
         return sql.toString();
+    }
+
+    /**
+     * The ordered rows' FROM item: the table as {@code t0}; or, where the dialect cannot sort by a correlated
+     * subquery (DB2) and the order walks object relationships, a derived table {@code t0} that adds each such
+     * walk as a column ({@code "weft o1"}, ...) for the ORDER BY to name.
+     */
+    private String source(TableRef table, List<OrderTerm> orderBy, Context ctx) {
+        List<OrderTerm> walks = orderBy.stream().filter(t -> !t.hops().isEmpty()).toList();
+        if (walks.isEmpty() || dialect.supportsSubqueryInOrderBy()) {
+            return table(table) + " t0";
+        }
+        StringBuilder derived = new StringBuilder("(SELECT t0.*");
+        for (OrderTerm walk : walks) {
+            String column = dialect.quote(ORDER_KEY + (ctx.orderKeys.size() + 1));
+            derived.append(", ").append(orderExpression(walk, ctx)).append(" AS ").append(column);
+            ctx.orderKeys.put(walk, "t0." + column);
+        }
+        return derived.append(" FROM ").append(table(table)).append(" t0) t0").toString();
     }
 
     private void appendRowNumberRange(StringBuilder sql, Page page, Context ctx) {
@@ -148,6 +170,7 @@ public final class SqlRenderer {
             // AVG of integers or decimals is a DECIMAL rounded to 4 more digits on MySQL/MariaDB
             // (div_precision_increment): "* 1.0E0" makes it a DOUBLE there; PostgreSQL reads 1.0E0 as numeric.
             String argument = "t0." + dialect.quote(a.column()) + (a.function() == Aggregates.Function.AVG ? " * 1.0E0" : "");
+            argument = a.function() == Aggregates.Function.SUM ? dialect.sumArgument(argument) : argument;
             list.add(a.function().name() + "(" + argument + ")");
         }
         return list.toString();
@@ -179,7 +202,7 @@ public final class SqlRenderer {
             } else if (dialect.supportsNullsOrdering()) {
                 terms.add(expr + direction + (term.nulls() == NullsOrder.FIRST ? " NULLS FIRST" : " NULLS LAST"));
             } else {
-                terms.add(expr + " IS NULL" + (term.nulls() == NullsOrder.FIRST ? " DESC" : " ASC"));
+                terms.add(dialect.nullSortKey(expr) + (term.nulls() == NullsOrder.FIRST ? " DESC" : " ASC"));
                 terms.add(expr + direction);
             }
         }
@@ -190,6 +213,10 @@ public final class SqlRenderer {
     private String orderExpression(OrderTerm term, Context ctx) {
         if (term.hops().isEmpty()) {
             return "t0." + dialect.quote(term.column());
+        }
+        String derivedColumn = ctx.orderKeys.get(term);
+        if (derivedColumn != null) {
+            return derivedColumn;
         }
         StringBuilder sql = new StringBuilder("(SELECT ");
         String outer = "t0";
@@ -242,7 +269,7 @@ public final class SqlRenderer {
         if (dialect.supportsIlike()) {
             return operand + not + " ILIKE ?";
         }
-        return "LOWER(" + operand + ")" + not + " LIKE LOWER(?)";
+        return "LOWER(" + operand + ")" + not + " LIKE LOWER(" + dialect.textParameter() + ")";
     }
 
     private String in(Predicate.InList in, String alias, Context ctx) {
@@ -323,6 +350,8 @@ public final class SqlRenderer {
     /** Parameters and alias numbering of one statement. */
     private static final class Context {
         final List<Object> params = new ArrayList<>();
+        /** Sort keys already rendered as columns of a derived table, by term. */
+        final java.util.Map<OrderTerm, String> orderKeys = new java.util.IdentityHashMap<>();
         int aliases;
 
         String nextAlias() {

@@ -1,0 +1,307 @@
+package dev.weft.config;
+
+import dev.weft.config.AccessSpec.ApiKeySpec;
+import dev.weft.config.AccessSpec.MaskStrategy;
+import dev.weft.config.AccessSpec.RoleSpec;
+import dev.weft.config.AccessSpec.TableAccessSpec;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads access.yml into an {@link AccessSpec} and checks its form, reporting every problem at once
+ * with file and line: unknown keys, API keys whose hash is not 64 hexadecimal digits or whose role
+ * is not defined, role names that are not names, table keys that are not {@code service.table},
+ * unknown mask strategies, limits that are not positive. Whether the tables and columns exist is
+ * checked later, against the catalog.
+ *
+ * <p>A key of a role's mapping that contains a dot names a table ({@code hr.employees}); the others
+ * are the role's options: {@code introspection} (default true) and {@code limits}.
+ */
+public final class AccessFile {
+    private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Set<String> KEY_KEYS = Set.of("name", "key-sha256", "role", "roles", "claims");
+    private static final Set<String> TABLE_KEYS = Set.of("select", "mask");
+    private static final Set<String> SELECT_KEYS = Set.of("columns", "filter");
+    private static final Set<String> LIMIT_KEYS = Set.of("max-depth", "max-limit", "max-fields");
+
+    private final String file;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    private AccessFile(String file) {
+        this.file = file;
+    }
+
+    public static AccessSpec parse(String file, String yaml) {
+        return parse(file, new StringReader(yaml));
+    }
+
+    /** Parses and checks the form; throws {@link WeftConfigException} listing every problem. */
+    public static AccessSpec parse(String file, Reader reader) {
+        AccessFile parser = new AccessFile(file);
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(reader);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new WeftConfigException(List.of(new ConfigProblem(file + ":" + line, null, "not valid YAML: " + e.getProblem())));
+        }
+        AccessSpec spec = parser.read(root);
+        if (!parser.problems.isEmpty()) {
+            throw new WeftConfigException(parser.problems);
+        }
+        return spec;
+    }
+
+    private AccessSpec read(Node root) {
+        List<ApiKeySpec> keys = new ArrayList<>();
+        List<RoleSpec> roles = new ArrayList<>();
+        Node keyList = null;
+        for (NodeTuple t : mapping(root, "access.yml")) {
+            String key = scalar(t.getKeyNode());
+            switch (String.valueOf(key)) {
+                case "api-keys" -> keyList = t.getValueNode();
+                case "roles" -> mapping(t.getValueNode(), "roles").forEach(r -> role(r).ifPresent(roles::add));
+                default -> problem(t.getKeyNode(), key, "unknown key; access.yml holds 'api-keys' and 'roles'");
+            }
+        }
+        Set<String> roleNames = new java.util.HashSet<>();
+        if (root instanceof MappingNode top) {
+            // every role named in the file counts as defined, even one with problems of its own
+            top.getValue().stream().filter(t -> "roles".equals(scalar(t.getKeyNode())))
+                    .filter(t -> t.getValueNode() instanceof MappingNode)
+                    .forEach(t -> ((MappingNode) t.getValueNode()).getValue().forEach(r -> roleNames.add(scalar(r.getKeyNode()))));
+        }
+        if (keyList != null) {
+            for (Node item : sequence(keyList, "api-keys")) {
+                apiKey(item, roleNames).ifPresent(keys::add);
+            }
+        }
+        return new AccessSpec(file, keys, roles);
+    }
+
+    private java.util.Optional<ApiKeySpec> apiKey(Node node, Set<String> roleNames) {
+        int before = problems.size();
+        Map<String, Node> values = new LinkedHashMap<>();
+        for (NodeTuple t : mapping(node, "api-keys")) {
+            String key = scalar(t.getKeyNode());
+            if (!KEY_KEYS.contains(key)) {
+                problem(t.getKeyNode(), key, "unknown key; an API key has " + String.join(", ", KEY_KEYS.stream().sorted().toList()));
+            } else {
+                values.put(key, t.getValueNode());
+            }
+        }
+        String name = values.containsKey("name") ? scalar(values.get("name")) : null;
+        if (name == null || name.isBlank()) {
+            problem(node, "name", "missing; every API key has a name (it appears in logs, never the key)");
+        }
+        String hash = values.containsKey("key-sha256") ? scalar(values.get("key-sha256")) : null;
+        if (hash == null || !SHA256.matcher(hash).matches()) {
+            problem(values.getOrDefault("key-sha256", node), "key-sha256",
+                    "must be the SHA-256 of the key as 64 hexadecimal digits (e.g. printf %s KEY | sha256sum)");
+        }
+        List<String> roles = new ArrayList<>();
+        if (values.containsKey("role")) {
+            roles.add(scalar(values.get("role")));
+        }
+        if (values.containsKey("roles")) {
+            sequence(values.get("roles"), "roles").forEach(n -> roles.add(scalar(n)));
+        }
+        if (roles.isEmpty()) {
+            problem(node, "role", "missing; an API key grants a role (role: x, or roles: [x, y])");
+        }
+        for (String role : roles) {
+            if (!roleNames.contains(role)) {
+                problem(values.getOrDefault("role", values.getOrDefault("roles", node)), "role",
+                        "role '" + role + "' is not defined under roles");
+            }
+        }
+        Map<String, Object> claims = new LinkedHashMap<>();
+        if (values.containsKey("claims")) {
+            for (NodeTuple t : mapping(values.get("claims"), "claims")) {
+                Object value = plain(t.getValueNode());
+                if (value instanceof Map || value instanceof List || value == null) {
+                    problem(t.getValueNode(), "claims", "claim '" + scalar(t.getKeyNode()) + "' must be a single value");
+                } else {
+                    claims.put(scalar(t.getKeyNode()), value);
+                }
+            }
+        }
+        return problems.size() > before ? java.util.Optional.empty()
+                : java.util.Optional.of(new ApiKeySpec(line(node), name, hash.toLowerCase(Locale.ROOT), roles, claims));
+    }
+
+    private java.util.Optional<RoleSpec> role(NodeTuple tuple) {
+        int before = problems.size();
+        String name = scalar(tuple.getKeyNode());
+        if (name == null || !ROLE.matcher(name).matches()) {
+            problem(tuple.getKeyNode(), "roles", "role name '" + name + "' must match [A-Za-z][A-Za-z0-9_-]*");
+        }
+        boolean introspection = true;
+        Integer[] limits = new Integer[3];
+        List<TableAccessSpec> tables = new ArrayList<>();
+        for (NodeTuple t : mapping(tuple.getValueNode(), "roles." + name)) {
+            String key = String.valueOf(scalar(t.getKeyNode()));
+            if (key.contains(".")) {
+                table(key, t).ifPresent(tables::add);
+            } else if (key.equals("introspection")) {
+                Object value = plain(t.getValueNode());
+                if (!(value instanceof Boolean b)) {
+                    problem(t.getValueNode(), key, "must be true or false");
+                } else {
+                    introspection = b;
+                }
+            } else if (key.equals("limits")) {
+                for (NodeTuple l : mapping(t.getValueNode(), "limits")) {
+                    String limit = scalar(l.getKeyNode());
+                    Object value = plain(l.getValueNode());
+                    int index = List.of("max-depth", "max-limit", "max-fields").indexOf(limit);
+                    if (index < 0) {
+                        problem(l.getKeyNode(), limit, "unknown limit; one of " + String.join(", ", LIMIT_KEYS.stream().sorted().toList()));
+                    } else if (!(value instanceof Integer n) || n < 1) {
+                        problem(l.getValueNode(), limit, "must be a whole number of at least 1");
+                    } else {
+                        limits[index] = n;
+                    }
+                }
+            } else {
+                problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection' and 'limits'");
+            }
+        }
+        return problems.size() > before ? java.util.Optional.empty()
+                : java.util.Optional.of(new RoleSpec(line(tuple.getKeyNode()), name, introspection, limits[0], limits[1], limits[2], tables));
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Optional<TableAccessSpec> table(String key, NodeTuple tuple) {
+        int before = problems.size();
+        int dot = key.indexOf('.');
+        String service = key.substring(0, dot);
+        String table = key.substring(dot + 1);
+        if (service.isEmpty() || table.isEmpty()) {
+            problem(tuple.getKeyNode(), key, "a table is named service.table");
+        }
+        Map<String, Integer> lines = new HashMap<>();
+        lines.put("table", line(tuple.getKeyNode()));
+        List<String> columns = null;
+        Map<String, Object> filter = null;
+        Map<String, MaskStrategy> masks = new LinkedHashMap<>();
+        for (NodeTuple t : mapping(tuple.getValueNode(), key)) {
+            String k = scalar(t.getKeyNode());
+            lines.put(k, line(t.getKeyNode()));
+            if (!TABLE_KEYS.contains(k)) {
+                problem(t.getKeyNode(), k, "unknown key; a table holds 'select' and 'mask'");
+            } else if (k.equals("select")) {
+                for (NodeTuple s : mapping(t.getValueNode(), "select")) {
+                    String sk = scalar(s.getKeyNode());
+                    lines.put(sk, line(s.getKeyNode()));
+                    if (!SELECT_KEYS.contains(sk)) {
+                        problem(s.getKeyNode(), sk, "unknown key; select holds 'columns' and 'filter'");
+                    } else if (sk.equals("columns")) {
+                        columns = new ArrayList<>();
+                        for (Node c : sequence(s.getValueNode(), "columns")) {
+                            columns.add(scalar(c));
+                        }
+                    } else if (plain(s.getValueNode()) instanceof Map<?, ?> m) {
+                        filter = (Map<String, Object>) m;
+                    } else {
+                        problem(s.getValueNode(), "filter", "must be a mapping in the where syntax, e.g. { tenant_id: { _eq: \"@claims.tenant_id\" } }");
+                    }
+                }
+            } else {
+                for (NodeTuple m : mapping(t.getValueNode(), "mask")) {
+                    String strategy = String.valueOf(scalar(m.getValueNode()));
+                    lines.put("mask." + scalar(m.getKeyNode()), line(m.getKeyNode()));
+                    try {
+                        masks.put(scalar(m.getKeyNode()), MaskStrategy.valueOf(strategy.toUpperCase(Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        problem(m.getValueNode(), "mask", "unknown strategy '" + strategy + "'; one of null, redact, email, last4, hash");
+                    }
+                }
+            }
+        }
+        return problems.size() > before ? java.util.Optional.empty()
+                : java.util.Optional.of(new TableAccessSpec(line(tuple.getKeyNode()), lines, service, table, columns, filter, masks));
+    }
+
+    private List<NodeTuple> mapping(Node node, String what) {
+        if (node instanceof MappingNode m) {
+            return m.getValue();
+        }
+        if (!(node instanceof ScalarNode s && (s.getTag() == Tag.NULL))) {
+            problem(node, what, "expected a mapping");
+        }
+        return List.of();
+    }
+
+    private List<Node> sequence(Node node, String what) {
+        if (node instanceof SequenceNode s) {
+            return s.getValue();
+        }
+        problem(node, what, "expected a list");
+        return List.of();
+    }
+
+    /** A node as plain Java values: maps, lists, strings, integers, longs, decimals, booleans, null. */
+    static Object plain(Node node) {
+        if (node instanceof MappingNode m) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            m.getValue().forEach(t -> map.put(scalar(t.getKeyNode()), plain(t.getValueNode())));
+            return map;
+        }
+        if (node instanceof SequenceNode s) {
+            List<Object> list = new ArrayList<>();
+            s.getValue().forEach(n -> list.add(plain(n)));
+            return list;
+        }
+        ScalarNode s = (ScalarNode) node;
+        String v = s.getValue();
+        if (s.getTag() == Tag.NULL) {
+            return null;
+        }
+        if (s.getTag() == Tag.BOOL) {
+            return Boolean.parseBoolean(v.toLowerCase(Locale.ROOT));
+        }
+        try {
+            if (s.getTag() == Tag.INT) {
+                long n = Long.parseLong(v.replace("_", ""));
+                return n == (int) n ? (Object) (int) n : (Object) n;
+            }
+            if (s.getTag() == Tag.FLOAT) {
+                return new java.math.BigDecimal(v.replace("_", ""));
+            }
+        } catch (NumberFormatException e) {
+            return v; // 0x1F, 1e400 and the like stay as written
+        }
+        return v;
+    }
+
+    private static String scalar(Node node) {
+        return node instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
+    }
+
+    private void problem(Node node, String key, String message) {
+        problems.add(new ConfigProblem(file + ":" + line(node), key, message));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.weft.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * access.yml as written (CONTRACT §6), checked for form but not yet against the catalog: API keys
+ * (only their SHA-256 hashes) and roles with their per-table permissions. Every part knows its line.
+ *
+ * <pre>{@code
+ * api-keys:
+ *   - { name: reporting, key-sha256: 9f86d08..., role: analyst, claims: { tenant_id: "t1" } }
+ * roles:
+ *   analyst:
+ *     introspection: false
+ *     limits: { max-depth: 6, max-limit: 100, max-fields: 200 }
+ *     hr.employees:
+ *       select:
+ *         columns: [emp_no, first_name, email, tenant_id]
+ *         filter: { tenant_id: { _eq: "@claims.tenant_id" } }
+ *       mask: { email: email }
+ * }</pre>
+ */
+public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> roles) {
+    public AccessSpec {
+        apiKeys = List.copyOf(apiKeys);
+        roles = List.copyOf(roles);
+    }
+
+    /** An API key: its name, the lower-case hex SHA-256 of the key, the roles it grants, its claims. */
+    public record ApiKeySpec(int line, String name, String keySha256, List<String> roles, Map<String, Object> claims) {
+        public ApiKeySpec {
+            roles = List.copyOf(roles);
+            claims = Map.copyOf(claims);
+        }
+    }
+
+    /** A role: whether it may introspect, its limits (null when unset), and its tables. */
+    public record RoleSpec(int line, String name, boolean introspection, Integer maxDepth, Integer maxLimit,
+                           Integer maxFields, List<TableAccessSpec> tables) {
+        public RoleSpec {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    /**
+     * What a role may do with one table ({@code service.table}): the columns it may select (null for
+     * all), a row filter in the {@code where} syntax whose values may be {@code "@claims.<name>"}, and
+     * the columns it sees masked, with their strategy.
+     */
+    public record TableAccessSpec(int line, Map<String, Integer> keyLines, String service, String table,
+                                  List<String> columns, Map<String, Object> filter, Map<String, MaskStrategy> masks) {
+        public TableAccessSpec {
+            keyLines = Map.copyOf(keyLines);
+            columns = columns == null ? null : List.copyOf(columns);
+            filter = filter == null ? null : java.util.Collections.unmodifiableMap(filter);
+            masks = Map.copyOf(masks);
+        }
+
+        public int lineOf(String key) {
+            return keyLines.getOrDefault(key, line);
+        }
+    }
+
+    /** How a masked value is shown: {@code null}, {@code redact}, {@code email}, {@code last4}, {@code hash}. */
+    public enum MaskStrategy {
+        NULL, REDACT, EMAIL, LAST4, HASH;
+
+        public String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.weft.security;
+
+import dev.weft.catalog.TableRef;
+import dev.weft.config.AccessSpec.MaskStrategy;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one role may do with one table: the columns it may select (catalog names), its row filter in
+ * the {@code where} syntax (by GraphQL field names, values possibly {@code "@claims.x"}; null for
+ * none), and the columns it sees masked.
+ */
+public record TablePolicy(TableRef table, Set<String> columns, Map<String, Object> filter, Map<String, MaskStrategy> masks) {
+    public TablePolicy {
+        columns = Set.copyOf(columns);
+        masks = Map.copyOf(masks);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.weft.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.config.AccessSpec.MaskStrategy;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The form checks of access.yml: every problem at once, each with file and line. */
+class AccessFileTest {
+    private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @Test
+    void readsKeysRolesTablesFiltersMasksAndLimits() {
+        AccessSpec spec = AccessFile.parse("access.yml", """
+                api-keys:
+                  - name: reporting
+                    key-sha256: %s
+                    role: analyst
+                    claims: { tenant_id: "t1", level: 3 }
+                roles:
+                  analyst:
+                    introspection: false
+                    limits: { max-depth: 6, max-limit: 100, max-fields: 200 }
+                    hr.employees:
+                      select:
+                        columns: [emp_no, email, tenant_id]
+                        filter: { tenant_id: { _eq: "@claims.tenant_id" } }
+                      mask:
+                        email: email
+                  manager:
+                    hr.employees: {}
+                """.formatted(HASH.toUpperCase()));
+        assertThat(spec.apiKeys()).singleElement().satisfies(k -> {
+            assertThat(k.keySha256()).isEqualTo(HASH);
+            assertThat(k.roles()).containsExactly("analyst");
+            assertThat(k.claims()).isEqualTo(Map.of("tenant_id", "t1", "level", 3));
+        });
+        AccessSpec.RoleSpec analyst = spec.roles().get(0);
+        assertThat(analyst.introspection()).isFalse();
+        assertThat(analyst.maxDepth()).isEqualTo(6);
+        assertThat(analyst.maxLimit()).isEqualTo(100);
+        assertThat(analyst.maxFields()).isEqualTo(200);
+        AccessSpec.TableAccessSpec employees = analyst.tables().get(0);
+        assertThat(employees.service()).isEqualTo("hr");
+        assertThat(employees.table()).isEqualTo("employees");
+        assertThat(employees.columns()).containsExactly("emp_no", "email", "tenant_id");
+        assertThat(employees.filter()).isEqualTo(Map.of("tenant_id", Map.of("_eq", "@claims.tenant_id")));
+        assertThat(employees.masks()).isEqualTo(Map.of("email", MaskStrategy.EMAIL));
+        assertThat(spec.roles().get(1).tables().get(0).columns()).as("all columns").isNull();
+        assertThat(spec.roles().get(1).introspection()).isTrue();
+    }
+
+    @Test
+    void reportsEveryProblemWithFileAndLine() {
+        assertThatThrownBy(() -> AccessFile.parse("access.yml", """
+                api-keys:
+                  - name: bad
+                    key-sha256: 1234
+                    role: ghost
+                  - key-sha256: %s
+                    role: analyst
+                    colour: blue
+                roles:
+                  analyst:
+                    limits: { max-depth: 0, max-rows: 5 }
+                    hr.employees:
+                      select: { columns: [a], where: {} }
+                      mask: { email: scramble }
+                  "bad role":
+                    hr.x: {}
+                """.formatted(HASH)))
+                .isInstanceOf(WeftConfigException.class)
+                .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
+                        .containsExactlyInAnyOrder(
+                                "access.yml:10: max-depth: must be a whole number of at least 1",
+                                "access.yml:10: max-rows: unknown limit; one of max-depth, max-fields, max-limit",
+                                "access.yml:12: where: unknown key; select holds 'columns' and 'filter'",
+                                "access.yml:13: mask: unknown strategy 'scramble'; one of null, redact, email, last4, hash",
+                                "access.yml:14: roles: role name 'bad role' must match [A-Za-z][A-Za-z0-9_-]*",
+                                "access.yml:3: key-sha256: must be the SHA-256 of the key as 64 hexadecimal digits"
+                                        + " (e.g. printf %s KEY | sha256sum)",
+                                "access.yml:4: role: role 'ghost' is not defined under roles",
+                                "access.yml:7: colour: unknown key; an API key has claims, key-sha256, name, role, roles",
+                                "access.yml:5: name: missing; every API key has a name (it appears in logs, never the key)"));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.weft.it;
+
+import static dev.weft.it.CrossDatabaseFixture.both;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.config.ServiceProperties;
+import dev.weft.config.ServiceProperties.PoolProperties;
+import dev.weft.config.WeftProperties;
+import dev.weft.testing.CompactJson;
+import dev.weft.testing.GraphqlAssertions;
+import dev.weft.testing.TcpProxy;
+import dev.weft.web.WeftRuntime;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CONTRACT §5 across databases: when the source on the other side of a relationship is down, only the
+ * relationship fields are null, each with a SOURCE_UNAVAILABLE error at its path; the parents (and other
+ * root fields) are served. Every service is reached through its own {@link TcpProxy}, stopped and started
+ * by the test; the data is {@link CrossDatabaseFixture}'s.
+ */
+class CrossDatabaseOutageIT {
+
+    @Test
+    void aRelatedSourceThatIsDownFailsOnlyTheRelationshipFields() {
+        try (CrossDatabaseFixture fixture = CrossDatabaseFixture.create();
+             TcpProxy crm = TcpProxy.to("127.0.0.1", 3306);
+             TcpProxy shop = TcpProxy.to("127.0.0.1", 5432);
+             TcpProxy ware = TcpProxy.to("127.0.0.1", 3306)) {
+            Map<String, TcpProxy> proxies = Map.of("crm", crm, "shop", shop, "ware", ware);
+            try (WeftRuntime weft = WeftRuntime.start(fixture.services((name, p) -> proxied(p, proxies.get(name).port())),
+                    CrossDatabaseFixture.relationships(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS)) {
+                String customers = """
+                        { crm_customers(where: {id: {_in: [1, 2]}}, order_by: [{id: asc}]) {
+                            name orders(order_by: [{id: asc}]) { id } loyalty { points } orders_aggregate { aggregate { count } } }
+                          crm_carriers(order_by: [{id: asc}]) { name } }""";
+                String served = """
+                        {"crm_customers": [
+                          {"name": "Ada", "orders": [{"id": 101}, {"id": 102}, {"id": 103}, {"id": 104}], "loyalty": {"points": 120},
+                           "orders_aggregate": {"aggregate": {"count": 4}}},
+                          {"name": "Bob", "orders": [{"id": 105}, {"id": 106}], "loyalty": null,
+                           "orders_aggregate": {"aggregate": {"count": 2}}}],
+                         "crm_carriers": [{"name": "Swift"}, {"name": "Slow"}]}""";
+                CrossDatabaseFixture.assertData(weft, customers, served);
+
+                // PostgreSQL (shop) down: MariaDB parents served, their shop fields null with an error each
+                shop.stop();
+                ExecutionResult down = both(weft, customers);
+                assertThat(CompactJson.write(down.getData())).isEqualTo(CompactJson.compact("""
+                        {"crm_customers": [
+                          {"name": "Ada", "orders": null, "loyalty": null, "orders_aggregate": null},
+                          {"name": "Bob", "orders": null, "loyalty": null, "orders_aggregate": null}],
+                         "crm_carriers": [{"name": "Swift"}, {"name": "Slow"}]}"""));
+                assertUnavailable(down, "shop", List.of(
+                        List.of("crm_customers", 0, "orders"), List.of("crm_customers", 0, "loyalty"),
+                        List.of("crm_customers", 0, "orders_aggregate"), List.of("crm_customers", 1, "orders"),
+                        List.of("crm_customers", 1, "loyalty"), List.of("crm_customers", 1, "orders_aggregate")));
+
+                // a filter through the relationship needs the source: that root field fails, the other is served
+                ExecutionResult filtered = both(weft, """
+                        { crm_customers(where: {orders: {total: {_gt: 500}}}) { name } crm_carriers(order_by: [{id: asc}]) { name } }""");
+                assertThat(CompactJson.write(filtered.getData())).isEqualTo(CompactJson.compact("""
+                        {"crm_customers": null, "crm_carriers": [{"name": "Swift"}, {"name": "Slow"}]}"""));
+                assertUnavailable(filtered, "shop", List.of(List.of("crm_customers")));
+                shop.start();
+                CrossDatabaseFixture.assertData(weft, customers, served);
+
+                // the second MariaDB database (ware) down, in the middle of a chain crm -> shop -> ware -> crm
+                ware.stop();
+                ExecutionResult chain = both(weft, """
+                        { shop_orders(where: {id: {_in: [102, 105]}}, order_by: [{id: asc}]) {
+                            id customer { name } shipments { id recipient { name } } } }""");
+                assertThat(CompactJson.write(chain.getData())).isEqualTo(CompactJson.compact("""
+                        {"shop_orders": [{"id": 102, "customer": {"name": "Ada"}, "shipments": null},
+                                         {"id": 105, "customer": {"name": "Bob"}, "shipments": null}]}"""));
+                assertUnavailable(chain, "ware", List.of(List.of("shop_orders", 0, "shipments"),
+                        List.of("shop_orders", 1, "shipments")));
+                ware.start();
+
+                // MariaDB (crm) down: PostgreSQL parents served, their crm fields null
+                crm.stop();
+                ExecutionResult crmDown = both(weft, """
+                        { shop_orders(where: {id: {_in: [101, 107]}}, order_by: [{id: asc}]) { id total customer { name } } }""");
+                assertThat(CompactJson.write(crmDown.getData())).isEqualTo(CompactJson.compact("""
+                        {"shop_orders": [{"id": 101, "total": 250.00, "customer": null},
+                                         {"id": 107, "total": 300.00, "customer": null}]}"""));
+                assertUnavailable(crmDown, "crm", List.of(List.of("shop_orders", 0, "customer"),
+                        List.of("shop_orders", 1, "customer")));
+                crm.start();
+                CrossDatabaseFixture.assertData(weft, """
+                        { shop_orders(where: {id: {_in: [101, 107]}}, order_by: [{id: asc}]) { id customer { name } } }""", """
+                        {"shop_orders": [{"id": 101, "customer": {"name": "Ada"}}, {"id": 107, "customer": {"name": "Cy"}}]}""");
+            }
+        }
+    }
+
+    /** One SOURCE_UNAVAILABLE error per path, each naming the source, and no other error. */
+    private static void assertUnavailable(ExecutionResult result, String service, List<List<Object>> paths) {
+        List<List<Object>> actual = new ArrayList<>();
+        for (GraphQLError error : result.getErrors()) {
+            assertThat(GraphqlAssertions.code(error)).as("code of %s", error).isEqualTo("SOURCE_UNAVAILABLE");
+            assertThat(error.getMessage()).isEqualTo("source '" + service + "' is unavailable");
+            actual.add(error.getPath());
+        }
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(paths);
+    }
+
+    private static ServiceProperties proxied(ServiceProperties p, int port) {
+        String url = p.url().replace(":3306/", ":" + port + "/").replace(":5432/", ":" + port + "/");
+        return new ServiceProperties(p.kind(), url, p.username(), p.password(), p.schema(), p.include(), p.exclude(),
+                p.prefix(), p.typePrefix(), new PoolProperties(2, Duration.ofMillis(500)), Duration.ofSeconds(5),
+                p.batchSize(), null);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.weft.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.config.ConfigOrigins;
+import dev.weft.config.ConfigValidator;
+import dev.weft.config.RelationshipsFile;
+import dev.weft.config.WeftProperties;
+import graphql.ExecutionResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The embedded demo's MongoDB service ({@code events}, an in-process mongo-java-server reached through the
+ * real driver over TCP): its queries give the same data and errors through the direct executor and through
+ * graphql-java's field-by-field execution, nested documents and arrays included, and the relationships to
+ * the H2 employees work both ways.
+ */
+class MongoDemoDifferentialTest {
+    private static WeftRuntime runtime;
+
+    @BeforeAll
+    static void start() {
+        runtime = WeftRuntime.start(new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, DemoDatabases.create())),
+                RelationshipsFile.load("relationships.yml"), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    static List<Object[]> queries() {
+        return List.of(
+                q("{ events_clicks(order_by: [{at: asc}], limit: 5) { _id emp_no at page duration_ms tags "
+                        + "payload { browser os screen { w h __typename } __typename } __typename } }"),
+                q("{ events_clicks(where: {payload: {browser: {_eq: \"Chrome\"}}}, order_by: [{_id: desc}]) { _id payload { browser } } }"),
+                q("{ events_clicks(where: {payload: {screen: {w: {_gte: 1920}}}, tags: {_eq: \"campaign\"}}, order_by: [{_id: asc}]) { _id tags } }"),
+                q("{ events_clicks(order_by: [{payload: {browser: asc}}, {emp_no: desc_nulls_last}, {_id: asc}]) { _id emp_no payload { browser } } }"),
+                q("{ events_clicks(where: {_not: {emp_no: {_eq: 10001}}}, order_by: [{emp_no: asc}, {_id: asc}]) { _id emp_no } }"),
+                q("{ events_clicks(where: {page: {_like: \"/products%\"}}, order_by: [{_id: asc}], offset: 1, limit: 2) { _id page } }"),
+                q("{ events_clicks_by_pk(_id: \"6650a1c2e4b0a1b2c3d40003\") { _id page employee { emp_no last_name } } "
+                        + "missing: events_clicks_by_pk(_id: \"6650a1c2e4b0a1b2c3d4ffff\") { _id } }"),
+                q("{ events_clicks_aggregate(where: {emp_no: {_is_null: false}}) { aggregate { count sum { duration_ms emp_no } "
+                        + "avg { duration_ms } min { at page _id } max { at duration_ms } } nodes { _id } } }"),
+                q("{ hr_employees(order_by: [{emp_no: asc}], limit: 6) { emp_no clicks(order_by: [{at: desc}], limit: 2) { at page } "
+                        + "clicks_aggregate { aggregate { count max { duration_ms } } } } }"),
+                q("{ hr_employees(where: {clicks: {payload: {os: {_eq: \"Android\"}}}}, order_by: [{emp_no: asc}]) { emp_no } }"),
+                q("{ events_clicks(where: {employee: {last_name: {_like: \"S%\"}}}, order_by: [{employee: {last_name: asc}}, {_id: asc}]) "
+                        + "{ _id employee { last_name status { status } } } }"),
+                q("{ events_clicks(order_by: [{employee: {hire_date: desc}}, {_id: asc}], limit: 4) { _id emp_no } }"),
+                q("{ events_clicks(limit: -1) { _id } }"),
+                q("{ events_clicks_by_pk(_id: \"not-an-id\") { _id } }"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("queries")
+    void directAndFieldByFieldExecutionAgree(String query) {
+        ExecutionResult direct = runtime.execute(query, Map.of());
+        ExecutionResult fieldByField = runtime.executeFieldByField(query, Map.of());
+        assertThat(direct.toSpecification()).isEqualTo(fieldByField.toSpecification());
+        if (!query.contains("-1") && !query.contains("not-an-id")) {
+            assertThat(direct.getErrors()).isEmpty();
+            ((Map<?, ?>) direct.getData()).forEach((field, value) -> assertThat(value).as("%s", field)
+                    .satisfiesAnyOf(v -> assertThat(field).isEqualTo("missing"), v -> assertThat(v).isNotNull()));
+        }
+    }
+
+    @Test
+    void nestedDocumentsAndArraysReadAsWritten() {
+        ExecutionResult r = runtime.execute("{ events_clicks_by_pk(_id: \"6650a1c2e4b0a1b2c3d40003\") { _id emp_no at "
+                + "page tags payload { browser os screen { w h } } employee { first_name } } }", Map.of());
+        assertThat(r.getErrors()).isEmpty();
+        assertThat(r.<Map<String, Object>>getData().get("events_clicks_by_pk")).isEqualTo(Map.of(
+                "_id", "6650a1c2e4b0a1b2c3d40003", "emp_no", 10001, "at", "2024-05-01T09:51:21.111Z", "page", "/cart",
+                "tags", List.of("campaign", "mobile"),
+                "payload", Map.of("browser", "Chrome", "os", "Android", "screen", Map.of("w", 2560, "h", 1440)),
+                "employee", Map.of("first_name", "Georgi")));
+    }
+
+    private static Object[] q(String query) {
+        return new Object[] {query};
+    }
+}
