@@ -102,7 +102,8 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
         }
         Run run = new Run(context, operation);
         Map<String, Object> data = run.rootFields(operation.getTopLevelFields());
-        run.errors.forEach(context::addError);
+        // sibling fields fail concurrently: order their errors by path, so a response is always the same
+        run.errors.stream().sorted(BY_PATH).forEach(context::addError);
         return CompletableFuture.completedFuture(new ExecutionResultImpl(data, context.getErrors()));
     }
 
@@ -427,6 +428,19 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
             return values;
         }
     }
+
+    private static final java.util.Comparator<GraphQLError> BY_PATH = (a, b) -> {
+        List<Object> x = a.getPath() == null ? List.of() : a.getPath();
+        List<Object> y = b.getPath() == null ? List.of() : b.getPath();
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            int c = x.get(i) instanceof Integer m && y.get(i) instanceof Integer n ? Integer.compare(m, n)
+                    : String.valueOf(x.get(i)).compareTo(String.valueOf(y.get(i)));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.size(), y.size());
+    };
 
     private static String functionTypeSuffix(String function) {
         return switch (function) {

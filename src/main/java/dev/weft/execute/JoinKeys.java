@@ -28,10 +28,12 @@ public final class JoinKeys {
     enum Domain { INTEGER, NUMBER, OBJECT_ID, TEXT, VALUE }
 
     private final List<Domain> domains;
+    private final List<ColumnType> sourceTypes;
     private final List<ColumnType> targetTypes;
 
-    private JoinKeys(List<Domain> domains, List<ColumnType> targetTypes) {
+    private JoinKeys(List<Domain> domains, List<ColumnType> sourceTypes, List<ColumnType> targetTypes) {
         this.domains = List.copyOf(domains);
+        this.sourceTypes = List.copyOf(sourceTypes);
         this.targetTypes = List.copyOf(targetTypes);
     }
 
@@ -45,25 +47,29 @@ public final class JoinKeys {
                     : a == ColumnType.OBJECT_ID || b == ColumnType.OBJECT_ID ? Domain.OBJECT_ID
                     : a.isText() || b.isText() ? Domain.TEXT : Domain.VALUE);
         }
-        return new JoinKeys(domains, to.stream().map(Column::type).toList());
+        return new JoinKeys(domains, from.stream().map(Column::type).toList(), to.stream().map(Column::type).toList());
     }
 
     /** The comparable form of a key, or null when a part is null or cannot equal anything on the other side. */
     public List<Object> canonical(List<Object> values) {
+        return canonical(values, sourceTypes);
+    }
+
+    /** The comparable form of a key read from the related side (same rules as {@link #canonical}). */
+    public List<Object> canonicalTarget(List<Object> values) {
+        return canonical(values, targetTypes);
+    }
+
+    private List<Object> canonical(List<Object> values, List<ColumnType> types) {
         List<Object> key = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            Object v = canonical(domains.get(i), values.get(i));
+            Object v = canonical(domains.get(i), values.get(i), types.get(i));
             if (v == null) {
                 return null;
             }
             key.add(v);
         }
         return key;
-    }
-
-    /** The comparable form of a key read from the related side (same rules as {@link #canonical}). */
-    public List<Object> canonicalTarget(List<Object> values) {
-        return canonical(values);
     }
 
     /** A canonical key converted to the target columns' types, or empty when no target value can equal it. */
@@ -79,13 +85,14 @@ public final class JoinKeys {
         return Optional.of(values);
     }
 
-    private static Object canonical(Domain domain, Object value) {
+    private static Object canonical(Domain domain, Object value, ColumnType type) {
         if (value == null) {
             return null;
         }
         return switch (domain) {
             case INTEGER -> ((Number) value).longValue(); // both sides 8 to 64-bit integers: compare as long
-            case NUMBER -> number(value);
+            case NUMBER -> type == ColumnType.OBJECT_ID ? number(value) : value instanceof CharSequence text
+                    ? plainNumber(text.toString().stripTrailing()) : number(value);
             case OBJECT_ID -> text(value);
             case TEXT -> value instanceof BigDecimal d ? d.toPlainString() : text(value);
             case VALUE -> value instanceof byte[] b ? HexFormat.of().formatHex(b)
@@ -108,10 +115,20 @@ public final class JoinKeys {
                 case Boolean b -> b ? BigDecimal.ONE : BigDecimal.ZERO;
                 default -> new BigDecimal(value.toString().trim());
             };
-            return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+            return d == null ? null : d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
         } catch (NumberFormatException e) {
             return null; // 'abc' can never equal a number
         }
+    }
+
+    /**
+     * The number a text holds when it is written plainly, the way the number prints ({@code "7"},
+     * {@code "-1.5"}), else null: {@code "007"}, {@code "7.0"} or {@code "+7"} equal no number, whichever side
+     * the join starts from (a number is looked up in text as its plain form, so only plain text can meet it).
+     */
+    private static BigDecimal plainNumber(String text) {
+        BigDecimal canonical = number(text);
+        return canonical != null && canonical.toPlainString().equals(text) ? canonical : null;
     }
 
     private static String text(Object value) {

@@ -16,7 +16,10 @@ class JoinKeysTest {
     void integerAndTextKeysMeetAsNumbers() {
         JoinKeys keys = JoinKeys.of(List.of(col(ColumnType.INT)), List.of(col(ColumnType.STRING)));
         assertThat(keys.canonical(List.of(7))).isEqualTo(keys.canonicalTarget(List.of("7")));
-        assertThat(keys.canonical(List.of(7))).isEqualTo(keys.canonicalTarget(List.of("7.0")));
+        assertThat(keys.canonicalTarget(List.of("7  "))).as("CHAR padding").isEqualTo(keys.canonical(List.of(7)));
+        assertThat(keys.canonicalTarget(List.of("7.0"))).as("not written plainly").isNull();
+        assertThat(keys.canonicalTarget(List.of("007"))).as("not written plainly").isNull();
+        assertThat(keys.canonicalTarget(List.of("-1.5"))).isEqualTo(List.of(new BigDecimal("-1.5")));
         assertThat(keys.bindable(keys.canonical(List.of(7)))).contains(List.of("7"));
         assertThat(keys.canonicalTarget(List.of("seven"))).isNull();
     }
