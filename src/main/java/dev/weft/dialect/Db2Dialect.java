@@ -108,24 +108,12 @@ public final class Db2Dialect extends SqlDialect {
             params.add(Long.MAX_VALUE);
             return;
         }
-        if (offset != null) {
-            sql.append(" OFFSET ? ROWS");
-            params.add(offset);
-        }
-        if (limit != null) {
-            sql.append(" FETCH FIRST ? ROWS ONLY");
-            params.add(limit);
-        }
+        super.appendPage(sql, limit, offset, params);
     }
 
     @Override
     public boolean supportsNullsOrdering() {
         return capabilities.nullsOrdering();
-    }
-
-    @Override
-    public boolean supportsIlike() {
-        return false;
     }
 
     @Override

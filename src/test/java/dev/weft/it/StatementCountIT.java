@@ -5,25 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.config.ServiceProperties;
 import dev.weft.config.ServiceSettings;
 import dev.weft.testing.GraphqlAssertions;
+import dev.weft.testing.ServerStatements;
 import dev.weft.testing.TestDatabase;
 import dev.weft.web.WeftRuntime;
 import graphql.ExecutionResult;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -46,8 +34,6 @@ class StatementCountIT {
     private static final int ORDERS = CUSTOMERS * 2 + CUSTOMERS / 2; // 2 or 3 orders each
     private static final int ITEMS = ORDERS * 2;
     private static final int BATCH_SIZE = 200;
-    private static final Path PG_LOG = Path.of(System.getProperty("weft.test.pglog",
-            "/var/log/postgresql/postgresql-15-main.log"));
 
     private static final String QUERY = """
             { shop_customers(order_by: [{id: asc}]) {
@@ -65,8 +51,7 @@ class StatementCountIT {
     void postgresReadsEachLevelWithOneStatementPerBatch() throws Exception {
         try (TestDatabase db = TestDatabase.postgres()) {
             seed(db);
-            db.execute("ALTER DATABASE " + db.name() + " SET log_statement = 'all'");
-            PgLog log = new PgLog(db.name());
+            ServerStatements.PostgresLog log = ServerStatements.PostgresLog.enable(db);
             for (Integer batchSize : BATCH_SIZES) {
                 try (WeftRuntime weft = WeftRuntime.start(List.of(service(db, batchSize)))) {
                     checkData(weft.execute(QUERY, Map.of())); // warm the pool and the drivers' caches
@@ -75,7 +60,7 @@ class StatementCountIT {
                     List<String> selects = log.selectsSince(from);
                     int size = batchSize == null ? ServiceSettings.DEFAULT_BATCH_SIZE : batchSize;
                     report("PostgreSQL", "batch-size " + size + (batchSize == null ? " (default)" : ""), selects);
-                    assertThat(perTable(selects)).isEqualTo(Map.of("customers", 1,
+                    assertThat(ServerStatements.perTable(selects)).isEqualTo(Map.of("customers", 1,
                             "orders", ceil(CUSTOMERS, size), "order_items", ceil(ORDERS, size)));
                     assertThat(selects).hasSize(expectedStatements(size));
                     assertThat(selects).filteredOn(s -> !s.contains("\"customers\""))
@@ -87,30 +72,23 @@ class StatementCountIT {
 
     @Test
     void mariadbReadsEachLevelWithOneStatementPerBatch() throws Exception {
-        String user = "weft_sc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         try (TestDatabase db = TestDatabase.mariadb()) {
             seed(db);
-            db.execute("SET GLOBAL userstat = ON", // per-user statement counters; left on (cheap, and a concurrent run may need them)
-                    "CREATE USER '" + user + "'@'%' IDENTIFIED BY 'counted'",
-                    "GRANT ALL ON " + db.name() + ".* TO '" + user + "'@'%'");
-            try {
+            try (ServerStatements.MariadbUser user = ServerStatements.MariadbUser.create(db)) {
                 for (Integer batchSize : BATCH_SIZES) {
-                    ServiceProperties p = db.propertiesFor("mariadb");
-                    ServiceSettings service = service("shop", new ServiceProperties(p.kind(), p.url(), user, "counted",
-                            null, null, null, null, null, null, null, batchSize, null));
-                    try (WeftRuntime weft = WeftRuntime.start(List.of(service))) {
+                    try (WeftRuntime weft = WeftRuntime.start(List.of(service("shop", user.properties(db, batchSize))))) {
                         int size = batchSize == null ? ServiceSettings.DEFAULT_BATCH_SIZE : batchSize;
-                        long warm = selectsOf(db, user, weft); // also opens the pool's connections
-                        long selects = selectsOf(db, user, weft);
+                        checkData(weft.execute(QUERY, Map.of())); // warm the pool and the drivers' caches
+                        long before = user.selects();
+                        checkData(weft.execute(QUERY, Map.of()));
+                        long selects = user.selectsSince(before);
                         System.out.printf("[StatementCountIT] MariaDB, batch-size %d%s: %d SELECT statements "
-                                + "(USER_STATISTICS.SELECT_COMMANDS of the service's own user; warm-up run %d) for "
+                                + "(USER_STATISTICS.SELECT_COMMANDS of the service's own user) for "
                                 + "%d customers, %d orders, %d items%n", size, batchSize == null ? " (default)" : "",
-                                selects, warm, CUSTOMERS, ORDERS, ITEMS);
+                                selects, CUSTOMERS, ORDERS, ITEMS);
                         assertThat(selects).isEqualTo(expectedStatements(size));
                     }
                 }
-            } finally {
-                db.execute("DROP USER IF EXISTS '" + user + "'@'%'");
             }
         }
     }
@@ -122,34 +100,6 @@ class StatementCountIT {
             assertThat(expected).isEqualTo(3); // one per level
         }
         return expected;
-    }
-
-    /**
-     * The SELECTs that MariaDB counted for {@code user} while one request ran. The server updates a
-     * user's counters at the end of each statement, so the count is read until it holds still.
-     */
-    private static long selectsOf(TestDatabase db, String user, WeftRuntime weft) throws Exception {
-        try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
-            long before = userSelects(s, user);
-            checkData(weft.execute(QUERY, Map.of()));
-            long after = userSelects(s, user);
-            for (int i = 0; i < 40; i++) {
-                Thread.sleep(50);
-                long again = userSelects(s, user);
-                if (again == after && i >= 3) {
-                    break;
-                }
-                after = again;
-            }
-            return after - before;
-        }
-    }
-
-    private static long userSelects(Statement s, String user) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT SELECT_COMMANDS FROM information_schema.USER_STATISTICS WHERE USER = '"
-                + user + "'")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
     }
 
     private static void seed(TestDatabase db) {
@@ -214,16 +164,6 @@ class StatementCountIT {
         assertThat(items).isEqualTo(ITEMS);
     }
 
-    private static Map<String, Integer> perTable(List<String> selects) {
-        Pattern from = Pattern.compile("FROM\\s+(?:\"[^\"]+\"\\.)?\"([^\"]+)\"");
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String sql : selects) {
-            Matcher m = from.matcher(sql);
-            counts.merge(m.find() ? m.group(1) : "?", 1, Integer::sum);
-        }
-        return counts;
-    }
-
     private static int placeholders(String sql) {
         Matcher m = Pattern.compile("\\$\\d+").matcher(sql);
         int n = 0;
@@ -236,57 +176,11 @@ class StatementCountIT {
     private static void report(String server, String setting, List<String> selects) {
         System.out.printf("[StatementCountIT] %s, %s: %d SELECT statements logged by the server for %d customers, "
                 + "%d orders, %d items; per table %s%n", server, setting, selects.size(), CUSTOMERS, ORDERS, ITEMS,
-                perTable(selects));
-        selects.forEach(s -> System.out.println("[StatementCountIT]   " + abbreviate(s)));
-    }
-
-    private static String abbreviate(String sql) {
-        return sql.length() <= 160 ? sql : sql.substring(0, 160) + "... (" + sql.length() + " chars)";
+                ServerStatements.perTable(selects));
+        selects.forEach(s -> System.out.println("[StatementCountIT]   " + ServerStatements.abbreviate(s)));
     }
 
     private static int ceil(int keys, int batch) {
         return (keys + batch - 1) / batch;
-    }
-
-    /** The statements PostgreSQL logged for one database ({@code log_statement = 'all'}), from a byte offset on. */
-    private static final class PgLog {
-        private final Pattern line;
-
-        PgLog(String database) {
-            // log_line_prefix '%m [%p] %q%u@%d ': "... [pid] postgres@db LOG:  execute <unnamed>: SELECT ..."
-            this.line = Pattern.compile("^.*\\] \\S*@" + Pattern.quote(database)
-                    + " LOG:  (?:statement|execute [^:]*): (.*)$");
-            if (!Files.isReadable(PG_LOG)) {
-                throw new AssertionError("cannot read the PostgreSQL server log " + PG_LOG
-                        + " (set -Dweft.test.pglog=<path> to the cluster's log file)");
-            }
-        }
-
-        long position() throws IOException {
-            return Files.size(PG_LOG);
-        }
-
-        List<String> selectsSince(long from) throws IOException {
-            byte[] bytes;
-            try (RandomAccessFile file = new RandomAccessFile(PG_LOG.toFile(), "r")) {
-                long length = file.length();
-                if (length < from) {
-                    throw new AssertionError("the PostgreSQL log was rotated during the test; run it again");
-                }
-                bytes = new byte[(int) (length - from)];
-                file.seek(from);
-                file.readFully(bytes);
-            }
-            List<String> statements = new ArrayList<>();
-            for (String text : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
-                Matcher m = line.matcher(text);
-                if (m.matches()) {
-                    statements.add(m.group(1).trim());
-                }
-            }
-            assertThat(statements).as("statements logged for the test database (is log_statement applied?)")
-                    .isNotEmpty();
-            return statements.stream().filter(s -> s.toUpperCase(Locale.ROOT).startsWith("SELECT")).toList();
-        }
     }
 }
