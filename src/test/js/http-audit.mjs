@@ -24,9 +24,15 @@ const watchdog = setTimeout(() => {
   process.exit(1);
 }, TOTAL_TIMEOUT_MS);
 
-/** fetch with a per-request time limit, so one hung request cannot stall the audit. */
-const fetchFn = (input, init = {}) =>
-  fetch(input, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+/** The API key the audit sends (X-API-Key), from the environment: Weft's demo needs one. */
+const apiKey = process.env.WEFT_API_KEY;
+
+/** fetch with a per-request time limit (so one hung request cannot stall the audit) and the API key. */
+const fetchFn = (input, init = {}) => {
+  const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
+  if (apiKey) headers.set('X-API-Key', apiKey);
+  return fetch(input, { ...init, headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+};
 
 /** Best-effort description of the response an audit failed on (its body may be consumed). */
 async function describe(response) {

@@ -25,13 +25,6 @@ public final class ConfigValidator {
     private static final int MAX_BATCH_SIZE = 100_000;
     private static final int MAX_SAMPLE_SIZE = 1_000_000;
 
-    /**
-     * Roles, API keys and JWT (CONTRACT §6) are not built yet. Settings for them must not be ignored
-     * silently: a user would believe tables are protected while every caller may read them.
-     */
-    public static final String NO_SECURITY_YET = "access control (weft.security, access.yml) is not available in this"
-            + " version of Weft, so it cannot be enforced; remove it to serve every table to every caller";
-
     private final ConfigOrigins origins;
 
     public ConfigValidator(ConfigOrigins origins) {
@@ -75,10 +68,8 @@ public final class ConfigValidator {
     public List<ConfigProblem> unknownKeys(Collection<String> keys) {
         List<ConfigProblem> problems = new ArrayList<>();
         for (String key : keys) {
-            if (key.startsWith("weft.security.")) {
-                problems.add(problem(key, NO_SECURITY_YET));
-            } else if (!KnownKeys.isKnown(key)) {
-                problems.add(problem(key, "unknown key; known keys are " + KnownKeys.describe()));
+            if (!KnownKeys.isKnown(key)) {
+                problems.add(problem(key, "unknown key; known keys are " + KnownKeys.describe(key)));
             }
         }
         return problems;

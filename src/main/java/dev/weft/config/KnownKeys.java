@@ -11,13 +11,16 @@ final class KnownKeys {
     private static final Pattern SERVICE_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(.+)");
     private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)\\[\\d+]");
     private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",
-            "weft.cross-source-max-keys");
+            "weft.graphiql.default-headers", "weft.cross-source-max-keys");
+    private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
+            "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
+            "weft.security.jwt.role-claim");
 
     private KnownKeys() {
     }
 
     static boolean isKnown(String key) {
-        if (TOP_LEVEL.contains(key) || LIST_KEY.matcher(key).matches()) {
+        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIST_KEY.matcher(key).matches()) {
             return true;
         }
         var m = SERVICE_KEY.matcher(key);
@@ -27,5 +30,11 @@ final class KnownKeys {
     static String describe() {
         return "weft.relationships, weft.cross-source-max-keys, weft.services.<name>.{" + String.join(", ", SERVICE_KEYS.stream().sorted().toList())
                 + ", include, exclude}";
+    }
+
+    /** The known keys to suggest for an unknown {@code key}: those of its section. */
+    static String describe(String key) {
+        return key.startsWith("weft.security.") ? "weft.security.{access, anonymous-role, jwt.hmac-secret, jwt.jwk-set-uri,"
+                + " jwt.issuer-uri, jwt.role-claim}" : describe();
     }
 }

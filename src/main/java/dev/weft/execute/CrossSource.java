@@ -56,7 +56,19 @@ final class CrossSource {
      */
     Select resolve(Select select) {
         Predicate where = resolve(select.where(), select.table());
-        return where == select.where() ? select : select.withWhere(where);
+        List<OrderTerm> orderBy = select.orderBy().stream().map(this::resolve).toList();
+        return where == select.where() && orderBy.equals(select.orderBy()) ? select
+                : new Select(select.table(), select.columns(), where, orderBy, select.page());
+    }
+
+    /** An order term whose hops carry row filters that reach other sources, resolved like a where. */
+    private OrderTerm resolve(OrderTerm term) {
+        if (term.hops().stream().allMatch(h -> Predicate.TRUE.equals(h.filter()))) {
+            return term;
+        }
+        List<OrderTerm.Hop> hops = term.hops().stream().map(h -> new OrderTerm.Hop(h.target(), h.outerColumns(),
+                h.innerColumns(), resolve(h.filter(), h.target()))).toList();
+        return new OrderTerm(hops, term.column(), term.descending(), term.nulls());
     }
 
     /** {@code p} with its semi-joins resolved; {@code scope} is the table whose rows {@code p} filters. */
@@ -96,7 +108,8 @@ final class CrossSource {
             if (junctionKeys.isEmpty()) {
                 return Predicate.FALSE;
             }
-            related = distinct(r, j.table(), j.fromColumns(), new Predicate.InList(j.toColumns(), junctionKeys, false));
+            related = distinct(r, j.table(), j.fromColumns(), Predicate.and(List.of(
+                    new Predicate.InList(j.toColumns(), junctionKeys, false), resolve(s.junctionWhere(), j.table()))));
             relatedColumns = columns(j.table(), j.fromColumns());
         }
         List<List<Object>> parentKeys = convert(related, relatedColumns, columns(r.from(), r.fromColumns()));
@@ -199,7 +212,7 @@ final class CrossSource {
             }
             Set<String> selected = new LinkedHashSet<>(hop.innerColumns());
             selected.addAll(wanted);
-            Select select = new Select(hop.target(), List.copyOf(selected), Predicate.TRUE, List.of(), Page.ALL);
+            Select select = new Select(hop.target(), List.copyOf(selected), hop.filter(), List.of(), Page.ALL);
             List<Row> found = bind.isEmpty() ? List.of() : executors.get(hop.target().service())
                     .selectBatch(select, new KeyBatch(hop.innerColumns(), new ArrayList<>(bind.values())));
             Map<List<Object>, Row> byKey = new HashMap<>();

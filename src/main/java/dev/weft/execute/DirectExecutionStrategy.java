@@ -5,6 +5,7 @@ import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.Relationship;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.ErrorCode;
+import dev.weft.query.Access;
 import dev.weft.query.Aggregates;
 import dev.weft.query.QueryPlanner;
 import dev.weft.query.Select;
@@ -114,12 +115,16 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
         private final GraphQLContext graphQLContext;
         private final Locale locale;
         final List<GraphQLError> errors = Collections.synchronizedList(new ArrayList<>());
+        private final Access access;
+        private final QueryPlanner planner;
 
         Run(ExecutionContext context, ExecutableNormalizedOperation operation) {
             this.context = context;
             this.operation = operation;
             this.graphQLContext = context.getGraphQLContext();
             this.locale = context.getLocale();
+            this.access = fetchers.access(graphQLContext);
+            this.planner = DirectExecutionStrategy.this.planner.forAccess(access);
         }
 
         Map<String, Object> rootFields(List<ExecutableNormalizedField> fields) {
@@ -154,7 +159,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                         if (columns.isEmpty()) {
                             columns.add(binding.table().columns().get(0).name());
                         }
-                        Row row = fetchers.byPk(root.table(), f.getResolvedArguments(), columns);
+                        Row row = fetchers.byPk(planner, root.table(), f.getResolvedArguments(), columns);
                         yield row == null ? null : objects(binding, f.getChildren(), List.of(row), List.of(loc)).get(0);
                     }
                     case AGGREGATE -> {
@@ -183,13 +188,19 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                 }
             }
             int capacity = (int) (fields.size() / 0.75f) + 1;
+            boolean masked = access.masks(binding.table().ref());
             for (Row row : rows) {
                 Map<String, Object> map = new LinkedHashMap<>(capacity);
                 for (ExecutableNormalizedField f : fields) {
                     Column column = binding.columns().get(f.getName());
                     if (column != null) {
-                        map.put(f.getResultKey(), column.isScalar() ? serialize(Scalars.of(column.type()), row.get(column.name()))
-                                : documentValue(binding.table().typeName(), column, f, row.get(column.name())));
+                        Object value = row.get(column.name());
+                        var strategy = masked ? access.mask(binding.table().ref(), column.name()) : null;
+                        if (strategy != null) {
+                            value = dev.weft.security.Mask.apply(strategy, value);
+                        }
+                        map.put(f.getResultKey(), column.isScalar() ? serialize(Scalars.of(column.type()), value)
+                                : documentValue(binding.table().typeName(), column, f, value));
                     } else if (f.getName().equals("__typename")) {
                         map.put(f.getResultKey(), binding.table().typeName());
                     } else {
@@ -236,7 +247,8 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                     Select select = planner.selectFields(r.to(), f.getResolvedArguments(), nodeNames(f), List.of());
                     Aggregates aggregates = aggregatesOf(target, f);
                     List<RelationshipLoaders.PerParentAggregate> perKey = keys.isEmpty() ? List.of()
-                            : loaders.aggregatePerParent(r, keys, select, aggregates, has(f, "nodes"), has(f, "aggregate"));
+                            : loaders.aggregatePerParent(r, keys, select, aggregates, has(f, "nodes"), has(f, "aggregate"),
+                            access);
                     List<Map<String, Object>> valuesPerRow = new ArrayList<>(rows.size());
                     List<List<Row>> nodesPerRow = new ArrayList<>(rows.size());
                     List<Loc> fieldLocs = new ArrayList<>(rows.size());
@@ -251,7 +263,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                     return values;
                 }
                 Select select = planner.selectFields(r.to(), f.getResolvedArguments(), names(f.getChildren()), r.toColumns());
-                List<List<Row>> groups = keys.isEmpty() ? List.of() : loaders.rows(r, keys, select);
+                List<List<Row>> groups = keys.isEmpty() ? List.of() : loaders.rows(r, keys, select, access);
                 List<Row> flat = new ArrayList<>();
                 List<Loc> flatLocs = new ArrayList<>();
                 for (int i = 0; i < rows.size(); i++) {

@@ -5,6 +5,7 @@ import dev.weft.catalog.Relationship;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
+import dev.weft.query.Access;
 import dev.weft.query.Aggregates;
 import dev.weft.query.Page;
 import dev.weft.query.Predicate;
@@ -40,6 +41,7 @@ public final class Fetchers implements FetcherFactory {
     private final Executor async;
     private final RelationshipLoaders loaders;
     private final CrossSource crossSource;
+    private final boolean accessRequired;
 
     /** Default for {@code crossSourceMaxKeys}: the most keys a semi-join carries, and the most rows sorted in memory. */
     public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS = 10_000;
@@ -50,15 +52,34 @@ public final class Fetchers implements FetcherFactory {
 
     public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
                     int crossSourceMaxKeys) {
+        this(planner, executors, async, crossSourceMaxKeys, false);
+    }
+
+    /**
+     * @param accessRequired whether access control is on: then a request whose GraphQL context carries
+     *     no {@link Access} fails (closed) instead of reading unfiltered rows
+     */
+    public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
+                    int crossSourceMaxKeys, boolean accessRequired) {
+        this.accessRequired = accessRequired;
         this.planner = planner;
         this.executors = Map.copyOf(executors);
         this.async = async;
         this.crossSource = new CrossSource(planner.bindings(), this.executors, crossSourceMaxKeys);
-        this.loaders = new RelationshipLoaders(planner, this.executors, async, crossSource);
+        this.loaders = new RelationshipLoaders(planner, this.executors, async, crossSource, this::access);
     }
 
     QueryPlanner planner() {
         return planner;
+    }
+
+    /** The Access of a request; with access control on, a request without one fails rather than reading everything. */
+    Access access(graphql.GraphQLContext context) {
+        Access access = context == null ? null : context.get(Access.CONTEXT_KEY);
+        if (access == null && accessRequired) {
+            throw new IllegalStateException("a request reached the data without the caller's access: refused");
+        }
+        return access == null ? Access.UNRESTRICTED : access;
     }
 
     RelationshipLoaders loaders() {
@@ -72,18 +93,15 @@ public final class Fetchers implements FetcherFactory {
     @Override
     public DataFetcher<?> fetcher(FieldBinding binding) {
         return switch (binding) {
-            case FieldBinding.ColumnField c -> columnFetcher(c.column());
-            case FieldBinding.RootList r -> env -> supply(env, () -> rootList(
-                    planner.select(r.table(), env.getArguments(), env.getSelectionSet(), List.of())));
+            case FieldBinding.ColumnField c -> c.table() == null ? new ColumnFetcher(c.column().name())
+                    : new MaskingColumnFetcher(c.column().name(), c.table());
+            case FieldBinding.RootList r -> env -> supply(env, () -> rootList(planner.forAccess(access(env.getGraphQlContext()))
+                    .select(r.table(), env.getArguments(), env.getSelectionSet(), List.of())));
             case FieldBinding.RootByPk r -> env -> supply(env, () -> byPk(r.table(), env));
             case FieldBinding.RootAggregate r -> env -> supply(env, () -> rootAggregate(r.table(), env));
             case FieldBinding.RelationshipField r -> env -> loaders.related(r.relationship(), env);
             case FieldBinding.RelationshipAggregate r -> env -> loaders.aggregate(r.relationship(), env);
         };
-    }
-
-    private static DataFetcher<?> columnFetcher(Column column) {
-        return new ColumnFetcher(column.name());
     }
 
     /**
@@ -103,19 +121,45 @@ public final class Fetchers implements FetcherFactory {
         }
     }
 
-    private Row byPk(TableRef ref, DataFetchingEnvironment env) {
-        TableBinding binding = planner.bindings().table(ref);
-        return byPk(ref, env.getArguments(), columns(binding, env.getSelectionSet()));
+    /**
+     * A column read by a top-level field: masked when the request's role sees it masked. The
+     * environment is only built when the table has masks for some role.
+     */
+    private final class MaskingColumnFetcher implements LightDataFetcher<Object> {
+        private final String column;
+        private final TableRef table;
+
+        MaskingColumnFetcher(String column, TableRef table) {
+            this.column = column;
+            this.table = table;
+        }
+
+        @Override
+        public Object get(graphql.schema.GraphQLFieldDefinition definition, Object source,
+                          Supplier<DataFetchingEnvironment> env) {
+            Object value = ((Row) source).get(column);
+            if (!accessRequired) {
+                return value;
+            }
+            var strategy = access(env.get().getGraphQlContext()).mask(table, column);
+            return strategy == null ? value : dev.weft.security.Mask.apply(strategy, value);
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment env) {
+            return get(null, env.getSource(), () -> env);
+        }
     }
 
-    /** The row with the primary key given as arguments (by GraphQL field name), or null. */
-    Row byPk(TableRef ref, Map<String, Object> arguments, List<String> columns) {
-        Table table = planner.bindings().table(ref).table();
-        List<Predicate> keys = table.primaryKey().stream()
-                .map(c -> (Predicate) new Predicate.Compare(c, Predicate.CompareOp.EQ,
-                        arguments.get(table.requireColumn(c).fieldName())))
-                .toList();
-        List<Row> rows = executor(ref).select(new Select(ref, columns, Predicate.and(keys), List.of(), Page.ALL));
+    private Row byPk(TableRef ref, DataFetchingEnvironment env) {
+        TableBinding binding = planner.bindings().table(ref);
+        return byPk(planner.forAccess(access(env.getGraphQlContext())), ref, env.getArguments(),
+                columns(binding, env.getSelectionSet()));
+    }
+
+    /** The row with the primary key given as arguments (by GraphQL field name), if the caller may see it; else null. */
+    Row byPk(QueryPlanner requestPlanner, TableRef ref, Map<String, Object> arguments, List<String> columns) {
+        List<Row> rows = executor(ref).select(crossSource.resolve(requestPlanner.byPk(ref, arguments, columns)));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -134,7 +178,8 @@ public final class Fetchers implements FetcherFactory {
         TableBinding binding = planner.bindings().table(ref);
         DataFetchingFieldSelectionSet selection = env.getSelectionSet();
         Aggregates aggregates = planner.aggregates(binding, selection);
-        Select select = planner.select(ref, env.getArguments(), null, nodeColumns(binding, selection));
+        Select select = planner.forAccess(access(env.getGraphQlContext()))
+                .select(ref, env.getArguments(), null, nodeColumns(binding, selection));
         AggregateResult result = aggregate(select, aggregates, selection.contains("nodes"), selection.contains("aggregate"));
         Map<String, Object> shaped = new LinkedHashMap<>();
         if (result.values() != null) {

@@ -5,6 +5,7 @@ import dev.weft.catalog.Relationship;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
+import dev.weft.query.Access;
 import dev.weft.query.Aggregates;
 import dev.weft.query.KeyBatch;
 import dev.weft.query.Page;
@@ -47,8 +48,11 @@ final class RelationshipLoaders {
     private final CrossSource crossSource;
     private final Map<Relationship, JoinKeys> joinKeys = new ConcurrentHashMap<>();
 
+    private final java.util.function.Function<graphql.GraphQLContext, Access> accessOf;
+
     RelationshipLoaders(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
-                        CrossSource crossSource) {
+                        CrossSource crossSource, java.util.function.Function<graphql.GraphQLContext, Access> accessOf) {
+        this.accessOf = accessOf;
         this.planner = planner;
         this.executors = executors;
         this.async = async;
@@ -82,13 +86,14 @@ final class RelationshipLoaders {
     }
 
     private BatchLoader<List<Object>, List<Row>> rowsLoader(Relationship r, DataFetchingEnvironment env) {
-        Select select = planner.select(r.to(), env.getArguments(), env.getSelectionSet(), r.toColumns());
-        return keys -> CompletableFuture.supplyAsync(() -> rowsPerParent(r, keys, crossSource.resolve(select)), async);
+        Access access = accessOf.apply(env.getGraphQlContext());
+        Select select = planner.forAccess(access).select(r.to(), env.getArguments(), env.getSelectionSet(), r.toColumns());
+        return keys -> CompletableFuture.supplyAsync(() -> rowsPerParent(r, keys, crossSource.resolve(select), access), async);
     }
 
     /** The related rows of each parent key, for a select as the planner made it. */
-    List<List<Row>> rows(Relationship r, List<List<Object>> keys, Select planned) {
-        return rowsPerParent(r, keys, crossSource.resolve(planned));
+    List<List<Row>> rows(Relationship r, List<List<Object>> keys, Select planned, Access access) {
+        return rowsPerParent(r, keys, crossSource.resolve(planned), access);
     }
 
     private BatchLoader<List<Object>, Map<String, Object>> aggregateLoader(Relationship r, DataFetchingEnvironment env,
@@ -98,9 +103,11 @@ final class RelationshipLoaders {
         boolean wantsAggregate = env.getSelectionSet().contains("aggregate");
         Set<String> columns = new LinkedHashSet<>();
         env.getSelectionSet().getFields("nodes").forEach(f -> columns.addAll(planner.columnsOf(target, f.getSelectionSet())));
-        Select select = planner.select(r.to(), env.getArguments(), null, List.copyOf(columns));
+        Access access = accessOf.apply(env.getGraphQlContext());
+        Select select = planner.forAccess(access).select(r.to(), env.getArguments(), null, List.copyOf(columns));
         return keys -> CompletableFuture.supplyAsync(() -> {
-            List<PerParentAggregate> perParent = aggregatePerParent(r, keys, select, aggregates, wantsNodes, wantsAggregate);
+            List<PerParentAggregate> perParent = aggregatePerParent(r, keys, select, aggregates, wantsNodes, wantsAggregate,
+                    access);
             List<Map<String, Object>> result = new ArrayList<>(keys.size());
             perParent.forEach(p -> result.add(shaped(target, aggregates, p.values(), p.nodes())));
             return result;
@@ -117,7 +124,8 @@ final class RelationshipLoaders {
      * node columns asked for; the key and aggregated columns are added here.
      */
     List<PerParentAggregate> aggregatePerParent(Relationship r, List<List<Object>> keys, Select planned,
-                                                Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate) {
+                                                Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate,
+                                                Access access) {
         Set<String> columns = new LinkedHashSet<>(r.toColumns());
         columns.addAll(planned.columns());
         aggregates.functions().forEach(a -> columns.add(a.column()));
@@ -125,7 +133,7 @@ final class RelationshipLoaders {
                 planned.orderBy(), planned.page()));
         Table table = planner.bindings().table(r.to()).table();
         boolean inMemory = r.junction().isPresent() || (crossSource.ordersRemotely(resolved) && !resolved.page().isAll());
-        List<List<Row>> nodes = wantsNodes || inMemory ? rowsPerParent(r, keys, resolved) : null;
+        List<List<Row>> nodes = wantsNodes || inMemory ? rowsPerParent(r, keys, resolved, access) : null;
         Map<List<Object>, Map<String, Object>> values = new HashMap<>();
         if (wantsAggregate && inMemory) {
             for (int i = 0; i < keys.size(); i++) {
@@ -158,9 +166,9 @@ final class RelationshipLoaders {
     }
 
     /** Each parent's related rows, in the requested order and page, lined up with {@code keys}. */
-    List<List<Row>> rowsPerParent(Relationship r, List<List<Object>> keys, Select select) {
+    List<List<Row>> rowsPerParent(Relationship r, List<List<Object>> keys, Select select, Access access) {
         if (r.junction().isPresent()) {
-            return throughJunction(r, keys, select);
+            return throughJunction(r, keys, select, access);
         }
         if (!crossSource.ordersRemotely(select)) {
             return byKey(r, keys, executor(r.to()).selectBatch(select, batch(r, keys)));
@@ -175,13 +183,14 @@ final class RelationshipLoaders {
      * many_to_many: the junction rows of all parents (one statement), then the related rows of all
      * the junction's keys (one statement, ordered as asked), then each parent's rows cut to its page.
      */
-    private List<List<Row>> throughJunction(Relationship r, List<List<Object>> keys, Select select) {
+    private List<List<Row>> throughJunction(Relationship r, List<List<Object>> keys, Select select, Access access) {
         Relationship.Junction j = r.junction().orElseThrow();
         JoinKeys toJunction = parentKeys(r);
         JoinKeys toRelated = relatedKeys(r);
         List<List<Object>> junctionBinds = new ArrayList<>();
         keys.forEach(k -> toJunction.bindable(k).ifPresent(junctionBinds::add));
-        Select junctionSelect = new Select(j.table(), union(j.fromColumns(), j.toColumns()), Predicate.TRUE, List.of(), Page.ALL);
+        Select junctionSelect = crossSource.resolve(new Select(j.table(), union(j.fromColumns(), j.toColumns()),
+                access.filter(j.table()), List.of(), Page.ALL)); // only the junction rows the caller may see
         List<Row> junctionRows = junctionBinds.isEmpty() ? List.of()
                 : executor(j.table()).selectBatch(junctionSelect, new KeyBatch(j.fromColumns(), junctionBinds));
 

@@ -18,11 +18,18 @@ public record OrderTerm(List<Hop> hops, String column, boolean descending, Nulls
         return new OrderTerm(List.of(), column, descending, nulls);
     }
 
-    /** One step through an object relationship of the same source. */
-    public record Hop(TableRef target, List<String> outerColumns, List<String> innerColumns) {
+    /**
+     * One step through an object relationship: to the row of {@code target} whose {@code innerColumns}
+     * equal the outer row's {@code outerColumns}, among the rows {@code filter} lets the caller see.
+     */
+    public record Hop(TableRef target, List<String> outerColumns, List<String> innerColumns, Predicate filter) {
         public Hop {
             outerColumns = List.copyOf(outerColumns);
             innerColumns = List.copyOf(innerColumns);
+        }
+
+        public Hop(TableRef target, List<String> outerColumns, List<String> innerColumns) {
+            this(target, outerColumns, innerColumns, Predicate.TRUE);
         }
     }
 }

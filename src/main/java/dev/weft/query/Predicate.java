@@ -66,9 +66,14 @@ public sealed interface Predicate {
     /**
      * Some row related through {@code relationship} (to another source, or through a junction)
      * matches {@code where}. Executors resolve it into an {@link InList} of keys fetched from the
-     * related source before rendering ("semi-join"); a renderer never sees it.
+     * related source before rendering ("semi-join"); a renderer never sees it. {@code junctionWhere}
+     * limits the junction rows of a many_to_many (the caller's row filter on the junction table).
      */
-    record SemiJoin(Relationship relationship, Predicate where) implements Predicate {
+    record SemiJoin(Relationship relationship, Predicate where, Predicate junctionWhere) implements Predicate {
+        /** A semi-join with no condition on the junction rows. */
+        public SemiJoin(Relationship relationship, Predicate where) {
+            this(relationship, where, TRUE);
+        }
     }
 
     static Predicate and(List<Predicate> parts) {

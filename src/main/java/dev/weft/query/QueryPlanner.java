@@ -30,9 +30,43 @@ import java.util.Set;
  */
 public final class QueryPlanner {
     private final SchemaBindings bindings;
+    private final Access access;
 
     public QueryPlanner(SchemaBindings bindings) {
+        this(bindings, Access.UNRESTRICTED);
+    }
+
+    private QueryPlanner(SchemaBindings bindings, Access access) {
         this.bindings = bindings;
+        this.access = access;
+    }
+
+    /**
+     * A planner for one request's caller: every select it makes keeps to the rows the caller may see,
+     * wherever a table is reached (the root, a relationship, a filter or an order through one, a
+     * junction), and its lists to the role's max-limit.
+     */
+    public QueryPlanner forAccess(Access callerAccess) {
+        return callerAccess == access ? this : new QueryPlanner(bindings, callerAccess);
+    }
+
+    public Access access() {
+        return access;
+    }
+
+    /** The row with this primary key (arguments by GraphQL field name), if the caller may see it. */
+    public Select byPk(TableRef table, Map<String, Object> arguments, List<String> columns) {
+        dev.weft.catalog.Table t = bindings.table(table).table();
+        List<Predicate> keys = new ArrayList<>();
+        keys.add(access.filter(table));
+        t.primaryKey().forEach(c -> keys.add(new Predicate.Compare(c, Predicate.CompareOp.EQ,
+                arguments.get(t.requireColumn(c).fieldName()))));
+        return new Select(table, columns, Predicate.and(keys), List.of(), Page.ALL);
+    }
+
+    /** The rows of {@code table} the caller may see (for selects the executors build themselves, e.g. junctions). */
+    public Predicate rowFilter(TableRef table) {
+        return access.filter(table);
     }
 
     public SchemaBindings bindings() {
@@ -53,7 +87,8 @@ public final class QueryPlanner {
         TableBinding binding = bindings.table(table);
         Set<String> columns = new LinkedHashSet<>(requiredColumns);
         columns.addAll(columnsOf(binding, fieldNames));
-        return new Select(table, ensureOne(binding.table(), columns), where(binding, arguments.get("where")),
+        Predicate where = Predicate.and(List.of(access.filter(table), where(binding, arguments.get("where"))));
+        return new Select(table, ensureOne(binding.table(), columns), where,
                 orderBy(binding, arguments.get("order_by")), page(arguments));
     }
 
@@ -105,8 +140,15 @@ public final class QueryPlanner {
         return r;
     }
 
+    /** The page asked for; within the role's max-limit (no limit means the max-limit; more is an error). */
     public Page page(Map<String, Object> arguments) {
-        return new Page(nonNegative(arguments, "limit"), nonNegative(arguments, "offset"));
+        Long limit = nonNegative(arguments, "limit");
+        Integer max = access.maxLimit();
+        if (max != null && limit != null && limit > max) {
+            throw WeftException.badInput("limit " + limit + " is more than the " + max + " rows role '" + access.role()
+                    + "' may read at once (max-limit)");
+        }
+        return new Page(limit == null && max != null ? Long.valueOf(max) : limit, nonNegative(arguments, "offset"));
     }
 
     @SuppressWarnings("unchecked")
@@ -139,14 +181,16 @@ public final class QueryPlanner {
         if (r == null) {
             throw WeftException.badInput("unknown field '" + field + "' in where");
         }
-        Predicate inner = where(bindings.table(r.to()), condition);
+        // the related rows a relationship reaches are only those the caller may see (and the junction's)
+        Predicate inner = Predicate.and(List.of(access.filter(r.to()), where(bindings.table(r.to()), condition)));
+        Predicate junctionRows = r.junction().map(j -> access.filter(j.table())).orElse(Predicate.TRUE);
         if (!r.sameSource()) {
-            return new Predicate.SemiJoin(r, inner);
+            return new Predicate.SemiJoin(r, inner, junctionRows);
         }
         if (r.junction().isPresent()) {
             var j = r.junction().get();
-            return new Predicate.Exists(j.table(), r.fromColumns(), j.fromColumns(),
-                    new Predicate.Exists(r.to(), j.toColumns(), r.toColumns(), inner));
+            return new Predicate.Exists(j.table(), r.fromColumns(), j.fromColumns(), Predicate.and(List.of(junctionRows,
+                    new Predicate.Exists(r.to(), j.toColumns(), r.toColumns(), inner))));
         }
         return new Predicate.Exists(r.to(), r.fromColumns(), r.toColumns(), inner);
     }
@@ -264,7 +308,7 @@ public final class QueryPlanner {
                 throw WeftException.badInput("cannot order by '" + entry.getKey() + "'");
             }
             List<OrderTerm.Hop> deeper = new ArrayList<>(hops);
-            deeper.add(new OrderTerm.Hop(r.to(), r.fromColumns(), r.toColumns()));
+            deeper.add(new OrderTerm.Hop(r.to(), r.fromColumns(), r.toColumns(), access.filter(r.to())));
             addOrderTerms(bindings.table(r.to()), (Map<String, Object>) entry.getValue(), deeper, out);
         }
     }

@@ -19,7 +19,11 @@ public sealed interface FieldBinding {
     }
 
     /** A column of a row. */
-    record ColumnField(Column column) implements FieldBinding {
+    record ColumnField(Column column, TableRef table) implements FieldBinding {
+        /** A field of a nested document (masks apply to top-level columns only). */
+        public ColumnField(Column column) {
+            this(column, null);
+        }
     }
 
     /** An object or list relationship of a row. */

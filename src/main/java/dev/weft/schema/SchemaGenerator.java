@@ -48,29 +48,51 @@ public final class SchemaGenerator {
     private final GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
     private final Map<String, Table> tablesByRef = new LinkedHashMap<>();
     private FetcherFactory fetchers;
+    private SchemaView view = SchemaView.ALL;
 
+    /** The full schema: every table, column and relationship. */
     public GeneratedSchema generate(Catalog catalog, SchemaBindings bindings, FetcherFactory fetcherFactory) {
+        return generate(catalog, bindings, fetcherFactory, SchemaView.ALL);
+    }
+
+    /** The schema of one view: only what it shows (one role's schema, or the full one with its masks). */
+    public GeneratedSchema generate(Catalog catalog, SchemaBindings bindings, FetcherFactory fetcherFactory,
+                                    SchemaView schemaView) {
         this.fetchers = fetcherFactory;
+        this.view = schemaView;
         catalog.tables().forEach((ref, table) -> tablesByRef.put(ref.toString(), table));
         types.put(ORDER_BY_ENUM, orderByEnum());
         GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query");
+        boolean anyTable = false;
         for (Source source : catalog.sources()) {
             for (Table table : source.tables()) {
+                if (!view.table(table.ref())) {
+                    continue;
+                }
                 TableBinding binding = bindings.table(table.ref());
                 addTableTypes(binding);
                 addRootFields(query, table);
+                anyTable = true;
             }
         }
-        if (catalog.sources().stream().allMatch(s -> s.tables().isEmpty())) {
+        if (!anyTable) {
             query.field(newFieldDefinition().name("_empty").type(graphql.Scalars.GraphQLString)
-                    .description("No table is configured; this field only keeps the schema valid."));
+                    .description("No table is served here; this field only keeps the schema valid."));
         }
-        GraphQLSchema schema = GraphQLSchema.newSchema()
+        GraphQLSchema.Builder schema = GraphQLSchema.newSchema()
                 .query(query.build())
                 .additionalTypes(new java.util.LinkedHashSet<>(types.values()))
-                .codeRegistry(code.build())
-                .build();
-        return new GeneratedSchema(schema, bindings);
+                .codeRegistry(code.build());
+        if (view.hasMasks()) {
+            schema.additionalDirective(MaskDirective.DEFINITION);
+        }
+        return new GeneratedSchema(schema.build(), bindings);
+    }
+
+    /** Whether a table's rows can be ordered in this view (a visible, unmasked column that sorts). */
+    private boolean sortable(Table table) {
+        return table.columns().stream().anyMatch(c -> c.isScalar() && view.comparable(table.ref(), c)
+                && (c.type().isOrdered() || c.type() == dev.weft.catalog.ColumnType.BOOLEAN));
     }
 
     private void addRootFields(GraphQLObjectType.Builder query, Table table) {
@@ -106,13 +128,20 @@ public final class SchemaGenerator {
         GraphQLInputObjectType.Builder orderBy = GraphQLInputObjectType.newInputObject().name(type + GraphqlNames.ORDER_BY)
                 .description("Ordering of " + table.ref() + "; give one key per list element to fix the order of keys");
         for (Column column : table.columns()) {
+            if (!view.column(table.ref(), column)) {
+                continue;
+            }
             if (!column.isScalar()) {
                 addDocumentField(type, table.ref().toString(), column, object, where, orderBy);
                 continue;
             }
-            object.field(register(type, newFieldDefinition().name(column.fieldName())
-                    .type(column.nullable() ? Scalars.of(column.type()) : nonNull(Scalars.of(column.type()))),
-                    new FieldBinding.ColumnField(column)));
+            GraphQLFieldDefinition.Builder field = newFieldDefinition().name(column.fieldName())
+                    .type(column.nullable() ? Scalars.of(column.type()) : nonNull(Scalars.of(column.type())));
+            view.masks(table.ref(), column).forEach((strategy, roles) -> field.withAppliedDirective(MaskDirective.applied(strategy, roles)));
+            object.field(register(type, field, new FieldBinding.ColumnField(column, table.ref())));
+            if (!view.comparable(table.ref(), column)) {
+                continue; // a masked column is output only: comparing or sorting would reveal it
+            }
             if (column.type().isComparable() || column.type() == dev.weft.catalog.ColumnType.JSON) {
                 where.field(newInputObjectField().name(column.fieldName()).type(comparison(column)));
             }
@@ -121,16 +150,21 @@ public final class SchemaGenerator {
             }
         }
         for (Relationship r : binding.relationships().values()) {
+            if (!view.relationship(r)) {
+                continue; // a role sees a relationship only when it may select both sides
+            }
             Table target = tablesByRef.get(r.to().toString());
             addRelationship(object, r, target);
             where.field(newInputObjectField().name(r.fieldName()).type(typeRef(target.typeName() + GraphqlNames.BOOL_EXP)));
-            if (r.cardinality() == Relationship.Cardinality.OBJECT) {
+            if (r.cardinality() == Relationship.Cardinality.OBJECT && sortable(target)) {
                 orderBy.field(newInputObjectField().name(r.fieldName()).type(typeRef(target.typeName() + GraphqlNames.ORDER_BY)));
             }
         }
         put(object.build());
         put(where.build());
-        put(orderBy.build());
+        if (sortable(table)) {
+            put(orderBy.build());
+        }
         addAggregateTypes(table);
     }
 
@@ -207,8 +241,10 @@ public final class SchemaGenerator {
         String type = table.typeName();
         GraphQLObjectType.Builder fields = GraphQLObjectType.newObject().name(type + GraphqlNames.AGGREGATE_FIELDS)
                 .field(newFieldDefinition().name("count").type(nonNull(graphql.Scalars.GraphQLInt)));
-        List<Column> numeric = table.columns().stream().filter(c -> c.isScalar() && c.type().isNumeric()).toList();
-        List<Column> ordered = table.columns().stream().filter(c -> c.isScalar() && c.type().isOrdered()).toList();
+        List<Column> numeric = table.columns().stream()
+                .filter(c -> c.isScalar() && c.type().isNumeric() && view.comparable(table.ref(), c)).toList();
+        List<Column> ordered = table.columns().stream()
+                .filter(c -> c.isScalar() && c.type().isOrdered() && view.comparable(table.ref(), c)).toList();
         addFunctionType(fields, "sum", type + GraphqlNames.SUM_FIELDS, numeric, c -> Scalars.sumOf(c.type()));
         addFunctionType(fields, "avg", type + GraphqlNames.AVG_FIELDS, numeric, c -> graphql.Scalars.GraphQLFloat);
         addFunctionType(fields, "min", type + GraphqlNames.MIN_FIELDS, ordered, c -> Scalars.of(c.type()));
@@ -233,12 +269,16 @@ public final class SchemaGenerator {
     }
 
     private List<GraphQLArgument> listArguments(String type) {
-        return List.of(
-                newArgument().name("where").type(typeRef(type + GraphqlNames.BOOL_EXP)).description("Filter the rows").build(),
-                newArgument().name("order_by").type(list(nonNull(typeRef(type + GraphqlNames.ORDER_BY))))
-                        .description("Sort the rows by one or more keys").build(),
-                newArgument().name("limit").type(graphql.Scalars.GraphQLInt).description("At most this many rows").build(),
-                newArgument().name("offset").type(graphql.Scalars.GraphQLInt).description("Skip this many rows").build());
+        Table table = tablesByRef.values().stream().filter(t -> t.typeName().equals(type)).findFirst().orElseThrow();
+        List<GraphQLArgument> arguments = new java.util.ArrayList<>();
+        arguments.add(newArgument().name("where").type(typeRef(type + GraphqlNames.BOOL_EXP)).description("Filter the rows").build());
+        if (sortable(table)) {
+            arguments.add(newArgument().name("order_by").type(list(nonNull(typeRef(type + GraphqlNames.ORDER_BY))))
+                    .description("Sort the rows by one or more keys").build());
+        }
+        arguments.add(newArgument().name("limit").type(graphql.Scalars.GraphQLInt).description("At most this many rows").build());
+        arguments.add(newArgument().name("offset").type(graphql.Scalars.GraphQLInt).description("Skip this many rows").build());
+        return arguments;
     }
 
     private GraphQLInputType comparison(Column column) {

@@ -9,6 +9,8 @@ import java.util.Map;
  */
 public record Caller(String role, Map<String, Object> claims) {
     public static final Caller UNRESTRICTED = new Caller(null, Map.of());
+    /** The key of the request's caller in the GraphQL context (graphql-java's {@code GraphQLContext}). */
+    public static final String CONTEXT_KEY = Caller.class.getName();
 
     public Caller {
         claims = Map.copyOf(claims);

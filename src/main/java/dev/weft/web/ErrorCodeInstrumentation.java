@@ -64,6 +64,9 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         if (type == ErrorType.OperationNotSupported) {
             return "GRAPHQL_VALIDATION_FAILED";
         }
+        if (type == ErrorType.ExecutionAborted) {
+            return "BAD_USER_INPUT"; // a role's max-depth or max-fields
+        }
         return "INTERNAL";
     }
 }

@@ -27,8 +27,11 @@ import org.springframework.web.bind.annotation.GetMapping;
  * <p>The editor opens with the query of the property {@code weft.graphiql.default-query}
  * (GraphiQL's own welcome text when it is empty). The query is written into the page as a JSON
  * string with {@code <}, {@code >} and {@code &} escaped, so no value can end its
- * {@code <script>} element. The page is rendered once, at start-up, and sent with a
- * Content-Security-Policy that admits only this origin and the page's own bootstrap script.
+ * {@code <script>} element. Likewise the headers editor opens with {@code weft.graphiql.default-headers}
+ * (a JSON object as text, e.g. {@code {"X-API-Key": "..."}}; GraphiQL sends them with every request);
+ * unset, the embedded demo's access control gives the demo manager's API key, and otherwise there
+ * are none. The page is rendered once, at start-up, and sent with a Content-Security-Policy that
+ * admits only this origin and the page's own bootstrap script.
  *
  * <p>Spring for GraphQL's own GraphiQL ({@code spring.graphql.graphiql.enabled}) stays off: it
  * loads its assets from a CDN.
@@ -47,14 +50,20 @@ public class GraphiqlController {
      * Renders the page.
      *
      * @param defaultQuery the query the editor opens with; empty for GraphiQL's welcome text
+     * @param defaultHeaders the headers editor's text, a JSON object; empty for the default of {@code security}
+     * @param security whether the embedded demo's access control is on (then GraphiQL sends its key)
      * @throws IllegalStateException if the template or a GraphiQL WebJar is not on the classpath
+     * @throws dev.weft.config.WeftConfigException if {@code defaultHeaders} is not a JSON object
      */
-    public GraphiqlController(@Value("${weft.graphiql.default-query:}") String defaultQuery) {
+    public GraphiqlController(@Value("${weft.graphiql.default-query:}") String defaultQuery,
+                              @Value("${weft.graphiql.default-headers:}") String defaultHeaders, WeftSecurity security) {
         String html = read(TEMPLATE);
         for (String webjar : WEBJARS) {
             html = html.replace("{{" + webjar + ".version}}", webjarVersion(webjar));
         }
-        this.page = html.replace("{{default-query.json}}", jsonString(defaultQuery));
+        String headers = defaultHeaders.isBlank() ? security.graphiqlDefaultHeaders() : checkedHeaders(defaultHeaders);
+        this.page = html.replace("{{default-query.json}}", jsonString(defaultQuery))
+                .replace("{{default-headers.json}}", jsonString(headers));
         this.contentSecurityPolicy = "default-src 'self'; script-src 'self' " + inlineScriptHashes(page)
                 + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:;"
                 + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
@@ -93,6 +102,20 @@ public class GraphiqlController {
             }
         }
         return out.append('"').toString();
+    }
+
+    private static String checkedHeaders(String headers) {
+        boolean object;
+        try {
+            object = tools.jackson.databind.json.JsonMapper.builder().build().readTree(headers).isObject();
+        } catch (tools.jackson.core.JacksonException e) {
+            object = false;
+        }
+        if (!object) {
+            throw new dev.weft.config.WeftConfigException(java.util.List.of(new dev.weft.config.ConfigProblem(null,
+                    "weft.graphiql.default-headers", "must be a JSON object, as in {\"X-API-Key\": \"...\"}")));
+        }
+        return headers;
     }
 
     /** The CSP source expressions ('sha256-...') of the page's inline, executable scripts. */

@@ -5,9 +5,11 @@ import dev.weft.config.ConfigProblem;
 import dev.weft.config.ConfigValidator;
 import dev.weft.config.RelationshipSpec;
 import dev.weft.config.RelationshipsFile;
+import dev.weft.config.SecuritySettings;
 import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftConfigException;
 import dev.weft.config.WeftProperties;
+import dev.weft.security.Caller;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -43,7 +45,7 @@ public class WeftConfiguration {
     private static final Logger log = LoggerFactory.getLogger(WeftConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    WeftRuntime weftRuntime(ConfigurableEnvironment environment) {
+    WeftRuntime weftRuntime(ConfigurableEnvironment environment, SecuritySettings.Validation security) {
         long start = System.nanoTime();
         ConfigOrigins origins = key -> originOf(environment, key);
         ConfigValidator validator = new ConfigValidator(origins);
@@ -54,16 +56,14 @@ public class WeftConfiguration {
         boolean demo = properties.services().isEmpty();
         if (demo) {
             log.info("No weft.services configured: serving the embedded demo (H2 databases hr, hrstatus and pm; MongoDB events)");
-            properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys());
+            properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys(),
+                    properties.security());
         }
         List<ConfigProblem> problems = new java.util.ArrayList<>(unknown);
         ConfigValidator.Validation validation = validator.check(properties);
         List<ServiceSettings> services = validation.services();
         problems.addAll(validation.problems());
-        if (java.nio.file.Files.exists(java.nio.file.Path.of("access.yml"))) {
-            problems.add(new ConfigProblem(java.nio.file.Path.of("access.yml").toAbsolutePath().toString(), null,
-                    ConfigValidator.NO_SECURITY_YET));
-        }
+        problems.addAll(security.problems()); // weft.security and access.yml (WeftSecurityConfiguration)
         List<RelationshipSpec> relationships = List.of();
         try {
             relationships = RelationshipsFile.load(properties.relationships());
@@ -75,7 +75,8 @@ public class WeftConfiguration {
             problems.addAll(WeftRuntime.unreachable(services));
             throw new WeftConfigException(problems);
         }
-        WeftRuntime runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysOrDefault());
+        WeftRuntime runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysOrDefault(),
+                security.settings().map(SecuritySettings::access).orElse(null));
         log.info("Weft serves {} services, {} tables, {} relationships (start-up took {} ms)", services.size(),
                 runtime.catalog().tables().size(), runtime.catalog().relationships().size(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -109,6 +110,24 @@ public class WeftConfiguration {
                 .GET(path, get::handle).build();
     }
 
+    /** {@code GET /graphql/schema}: the SDL of the caller's own schema (its role's, with access control). */
+    @Bean
+    org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> schemaRoute(
+            WeftRuntime runtime, @org.springframework.beans.factory.annotation.Value("${spring.graphql.http.path:/graphql}") String path) {
+        return org.springframework.web.servlet.function.RouterFunctions.route().GET(path + "/schema", request -> {
+            Caller caller = (Caller) request.attributes().get(Caller.CONTEXT_KEY);
+            String sdl = new graphql.schema.idl.SchemaPrinter().print(runtime.schemaFor(caller));
+            return org.springframework.web.servlet.function.ServerResponse.ok()
+                    .contentType(org.springframework.http.MediaType.TEXT_PLAIN).body(sdl);
+        }).build();
+    }
+
+    /** Each request runs as its caller: the role's schema, limits, row filters and masks. */
+    @Bean
+    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime) {
+        return new WeftExecutionService(runtime);
+    }
+
     /** {@code /actuator/health} gets a component per source: {@code sources.hr}, {@code sources.hrstatus}. */
     @Bean
     CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime) {
@@ -129,7 +148,7 @@ public class WeftConfiguration {
         return List.copyOf(keys);
     }
 
-    private static String originOf(ConfigurableEnvironment environment, String key) {
+    static String originOf(ConfigurableEnvironment environment, String key) {
         if (!ConfigurationPropertyName.isValid(key)) {
             return null;
         }

@@ -20,7 +20,25 @@ import dev.weft.schema.SchemaBindings;
 import dev.weft.schema.SchemaGenerator;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
+import dev.weft.config.AccessSpec;
+import dev.weft.dialect.ErrorCode;
+import dev.weft.dialect.WeftException;
+import dev.weft.query.Access;
+import dev.weft.query.RowFilterCompiler;
+import dev.weft.schema.SchemaView;
+import dev.weft.security.Caller;
+import dev.weft.security.RolePolicy;
+import dev.weft.security.SecurityModel;
+import graphql.ExecutionResultImpl;
 import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.introspection.Introspection;
+import graphql.schema.GraphQLSchema;
+import java.util.concurrent.CompletableFuture;
 import graphql.execution.AsyncExecutionStrategy;
 import dev.weft.execute.DirectExecutionStrategy;
 import javax.sql.DataSource;
@@ -52,19 +70,45 @@ public final class WeftRuntime implements AutoCloseable {
     private final ExecutorService async;
     private final GraphQL graphQL;
     private final GraphQL fieldByField;
-    private final DocumentCache documents = new DocumentCache();
-
     private final Fetchers fetchers;
+    private final SecurityModel security;
+    private final RowFilterCompiler filters;
+    private final Map<String, RoleEngine> roles = new LinkedHashMap<>();
+
+    /** One role's schema and its GraphQL instances (its own limits, its own validated-document cache). */
+    private record RoleEngine(RolePolicy policy, GeneratedSchema schema, GraphQL graphQL, GraphQL fieldByField) {
+    }
 
     private WeftRuntime(Catalog catalog, GeneratedSchema schema, Map<ServiceName, SourceExecutor> executors,
-                        ExecutorService async, Fetchers fetchers) {
+                        ExecutorService async, Fetchers fetchers, SecurityModel security) {
         this.catalog = catalog;
         this.schema = schema;
         this.executors = executors;
         this.async = async;
         this.fetchers = fetchers;
+        this.security = security;
+        this.filters = new RowFilterCompiler(schema.bindings());
         this.graphQL = configure(GraphQL.newGraphQL(schema.schema())).build();
         this.fieldByField = configure(GraphQL.newGraphQL(schema.schema()), false).build();
+        if (security != null) {
+            security.roles().values().forEach(policy -> {
+                GeneratedSchema own = new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, SchemaView.of(policy));
+                roles.put(policy.name(), new RoleEngine(policy, own,
+                        configure(GraphQL.newGraphQL(own.schema()), true, new DocumentCache(), limits(policy)).build(),
+                        configure(GraphQL.newGraphQL(own.schema()), false, new DocumentCache(), limits(policy)).build()));
+            });
+        }
+    }
+
+    private static List<Instrumentation> limits(RolePolicy policy) {
+        List<Instrumentation> limits = new ArrayList<>();
+        if (policy.maxDepth() != null) {
+            limits.add(new MaxQueryDepthInstrumentation(policy.maxDepth()));
+        }
+        if (policy.maxFields() != null) {
+            limits.add(new MaxQueryComplexityInstrumentation(policy.maxFields()));
+        }
+        return limits;
     }
 
     public static WeftRuntime start(List<ServiceSettings> services) {
@@ -74,6 +118,15 @@ public final class WeftRuntime implements AutoCloseable {
     /** Starts with the relationships of relationships.yml (already read with {@link dev.weft.config.RelationshipsFile}). */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
                                     int crossSourceMaxKeys) {
+        return start(services, relationships, crossSourceMaxKeys, null);
+    }
+
+    /**
+     * Starts with access control when {@code access} (access.yml) is given: every request then needs a
+     * {@link Caller}, sees its role's schema, and reads only the rows and columns its role may.
+     */
+    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
+                                    int crossSourceMaxKeys, AccessSpec access) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
@@ -93,9 +146,12 @@ public final class WeftRuntime implements AutoCloseable {
             }
             SchemaBindings bindings = SchemaBindings.of(catalog);
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
-            Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async, crossSourceMaxKeys);
-            GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers);
-            return new WeftRuntime(catalog, schema, executors, async, fetchers);
+            SecurityModel security = access == null ? null : SecurityModel.resolve(access, catalog);
+            checkRowFilters(access, security, bindings);
+            Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async, crossSourceMaxKeys, security != null);
+            GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers,
+                    security == null ? SchemaView.ALL : SchemaView.all(security));
+            return new WeftRuntime(catalog, schema, executors, async, fetchers, security);
         } catch (RuntimeException e) {
             pools.values().forEach(JdbcPools::close);
             mongo.close();
@@ -163,11 +219,106 @@ public final class WeftRuntime implements AutoCloseable {
      *               field through the schema's data fetchers (kept for the tests that compare the two)
      */
     GraphQL.Builder configure(GraphQL.Builder builder, boolean direct) {
+        return configure(builder, direct, fullSchemaDocuments, List.of());
+    }
+
+    private final DocumentCache fullSchemaDocuments = new DocumentCache();
+
+    private GraphQL.Builder configure(GraphQL.Builder builder, boolean direct, DocumentCache documents,
+                                      List<Instrumentation> limits) {
         WeftExceptionHandler exceptions = new WeftExceptionHandler();
+        List<Instrumentation> instrumentations = new ArrayList<>(limits);
+        instrumentations.add(new ErrorCodeInstrumentation());
         return builder.defaultDataFetcherExceptionHandler(exceptions)
                 .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))
-                .instrumentation(new ErrorCodeInstrumentation())
+                .instrumentation(new ChainedInstrumentation(instrumentations))
                 .preparsedDocumentProvider(documents);
+    }
+
+    /** Every row filter of access.yml must parse against its table (fields, operators, relationships). */
+    private static void checkRowFilters(AccessSpec access, SecurityModel security, SchemaBindings bindings) {
+        if (security == null) {
+            return;
+        }
+        RowFilterCompiler compiler = new RowFilterCompiler(bindings);
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (AccessSpec.RoleSpec role : access.roles()) {
+            RolePolicy policy = security.roles().get(role.name());
+            for (AccessSpec.TableAccessSpec t : role.tables()) {
+                policy.tables().values().stream()
+                        .filter(p -> p.filter() != null && p.table().service().value().equals(t.service())
+                                && p.table().name().equalsIgnoreCase(t.table()))
+                        .forEach(p -> {
+                            try {
+                                compiler.check(p);
+                            } catch (WeftException e) {
+                                problems.add(new ConfigProblem(access.file() + ":" + t.lineOf("filter"),
+                                        "roles." + role.name() + "." + t.service() + "." + t.table() + ".select.filter", e.getMessage()));
+                            }
+                        });
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new WeftConfigException(problems);
+        }
+    }
+
+    /** The access rules (access.yml resolved against the catalog), or null without access control. */
+    public SecurityModel securityModel() {
+        return security;
+    }
+
+    /** Whether access control is on (an access.yml was given). */
+    public boolean secured() {
+        return security != null;
+    }
+
+    /** The schema a caller sees: its role's, or the full one without access control. */
+    public GraphQLSchema schemaFor(Caller caller) {
+        if (security == null) {
+            return schema.schema();
+        }
+        RoleEngine engine = caller == null ? null : roles.get(caller.role());
+        if (engine == null) {
+            throw new WeftException(ErrorCode.FORBIDDEN, "no role to show a schema for");
+        }
+        return engine.schema().schema();
+    }
+
+    /**
+     * Runs a request as {@code caller}: with access control, through its role's schema, with its Access
+     * (row filters with its claims, masks, max-limit) in the request's GraphQL context; a caller without
+     * a known role gets FORBIDDEN and reads nothing.
+     */
+    public CompletableFuture<ExecutionResult> executeAsync(ExecutionInput input, Caller caller, boolean direct) {
+        if (security == null) {
+            return (direct ? graphQL : fieldByField).executeAsync(input);
+        }
+        RoleEngine engine = caller == null || caller.isUnrestricted() ? null : roles.get(caller.role());
+        if (engine == null) {
+            return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().addError(
+                    GraphqlErrorBuilder.newError().message("the request has no role that may read anything")
+                            .extensions(Map.of("code", ErrorCode.FORBIDDEN.name())).build()).build());
+        }
+        input.getGraphQLContext().put(Access.CONTEXT_KEY, Access.of(engine.policy(), caller, filters::compile));
+        if (!engine.policy().introspection()) {
+            input.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
+        }
+        return (direct ? engine.graphQL() : engine.fieldByField()).executeAsync(input);
+    }
+
+    /** Runs one request as {@code caller} outside Spring (tests, tools). */
+    public ExecutionResult execute(String query, Map<String, Object> variables, Caller caller) {
+        return executeAsync(input(query, variables), caller, true).join();
+    }
+
+    /** As {@link #execute(String, Map, Caller)}, field by field through the data fetchers and DataLoaders. */
+    public ExecutionResult executeFieldByField(String query, Map<String, Object> variables, Caller caller) {
+        return executeAsync(input(query, variables), caller, false).join();
+    }
+
+    private static ExecutionInput input(String query, Map<String, Object> variables) {
+        return ExecutionInput.newExecutionInput(query).variables(variables).dataLoaderRegistry(new DataLoaderRegistry()).build();
     }
 
     /** Runs one request outside Spring (tests, tools), with its own DataLoader registry. */

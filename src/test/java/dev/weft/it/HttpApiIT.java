@@ -162,6 +162,9 @@ class HttpApiIT {
         assertThat(body.at("/components/sources/components/hrstatus/status").asString()).isEqualTo("UP");
     }
 
+    /** The embedded demo is served with access control: its documented manager key sees every table. */
+    private static final String DEMO_KEY = "demo-manager-key";
+
     private static List<String> codes(JsonNode body) {
         assertThat(body.has("errors")).as(body.toString()).isTrue();
         return body.get("errors").valueStream().map(e -> e.at("/extensions/code").asString()).toList();
@@ -169,6 +172,7 @@ class HttpApiIT {
 
     private HttpResponse<String> post(Map<String, Object> body, String accept) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri("/graphql"))
+                .header("X-API-Key", DEMO_KEY)
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
@@ -176,7 +180,7 @@ class HttpApiIT {
     }
 
     private HttpResponse<String> get(String pathAndQuery, String accept) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Accept", accept).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).header("X-API-Key", DEMO_KEY).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -71,8 +71,9 @@ class GraphiqlBrowserIT {
             List<String> command = new ArrayList<>(List.of(node.toString(), SCRIPTS.resolve(script).toString()));
             command.addAll(List.of(args));
             try {
-                Process process = new ProcessBuilder(command).directory(BASE_DIR.toFile())
-                        .redirectErrorStream(true).start();
+                ProcessBuilder builder = new ProcessBuilder(command).directory(BASE_DIR.toFile()).redirectErrorStream(true);
+                builder.environment().put("WEFT_API_KEY", "demo-manager-key"); // the embedded demo's documented key
+                Process process = builder.start();
                 process.getOutputStream().close();
                 ByteArrayOutputStream output = new ByteArrayOutputStream();
                 Thread pump = Thread.ofVirtual().start(() -> copy(process.getInputStream(), output));

@@ -26,7 +26,11 @@ class WeftPropertiesBindingTest {
                 "weft.services.hr.type-prefix", "H",
                 "weft.services.hr.query-timeout", "3s",
                 "weft.services.hr.pool.max-size", "4",
-                "weft.services.hr.include[0]", "emp*")));
+                "weft.services.hr.include[0]", "emp*")), new MapConfigurationPropertySource(Map.of(
+                "weft.security.access", "acl.yml",
+                "weft.security.anonymous-role", "viewer",
+                "weft.security.jwt.jwk-set-uri", "https://idp.example/jwks",
+                "weft.security.jwt.role-claim", "realm_access.roles")));
         WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class)).get();
         assertThat(properties.relationships()).isEqualTo("rel.yml");
         assertThat(properties.crossSourceMaxKeysOrDefault()).isEqualTo(500);
@@ -37,5 +41,9 @@ class WeftPropertiesBindingTest {
         assertThat(hr.queryTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(hr.pool().maxSize()).isEqualTo(4);
         assertThat(hr.include()).containsExactly("emp*");
+        assertThat(properties.security().access()).isEqualTo("acl.yml");
+        assertThat(properties.security().anonymousRole()).isEqualTo("viewer");
+        assertThat(properties.security().jwt().jwkSetUri()).isEqualTo("https://idp.example/jwks");
+        assertThat(properties.security().jwt().roleClaim()).isEqualTo("realm_access.roles");
     }
 }

@@ -230,6 +230,9 @@ public final class SqlRenderer {
             OrderTerm.Hop hop = term.hops().get(i);
             sql.append(i == 0 ? "" : ", ").append(table(hop.target())).append(' ').append(aliases.get(i));
             conditions.add(joinCondition(outer, hop.outerColumns(), aliases.get(i), hop.innerColumns()));
+            if (!Predicate.TRUE.equals(hop.filter())) {
+                conditions.add(predicate(hop.filter(), aliases.get(i), ctx)); // only rows the caller may see
+            }
             outer = aliases.get(i);
         }
         return sql.append(" WHERE ").append(conditions).append(')').toString();

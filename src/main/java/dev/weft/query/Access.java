@@ -1,0 +1,77 @@
+package dev.weft.query;
+
+import dev.weft.catalog.TableRef;
+import dev.weft.config.AccessSpec.MaskStrategy;
+import dev.weft.security.Caller;
+import dev.weft.security.RolePolicy;
+import dev.weft.security.TablePolicy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * What one request's caller may see, ready for the planner and executors: the row filter of each
+ * table (claims bound, compiled once per table and request), the masked columns, and the role's
+ * maximum {@code limit}. {@link #UNRESTRICTED} applies nothing: the caller when no access control is
+ * configured.
+ *
+ * <pre>{@code
+ * Access access = Access.of(policy, caller, compiler::compile);
+ * Predicate rows = access.filter(employees);   // e.g. tenant_id = 't1'
+ * }</pre>
+ */
+public final class Access {
+    public static final Access UNRESTRICTED = new Access(null, null, null);
+
+    /** Where a request's Access sits in its GraphQL context (put there by the web stage for each request). */
+    public static final String CONTEXT_KEY = Access.class.getName();
+
+    private final RolePolicy policy;
+    private final Caller caller;
+    private final BiFunction<TablePolicy, Caller, Predicate> compiler;
+    private final Map<TableRef, Predicate> filters = new ConcurrentHashMap<>();
+
+    private Access(RolePolicy policy, Caller caller, BiFunction<TablePolicy, Caller, Predicate> compiler) {
+        this.policy = policy;
+        this.caller = caller;
+        this.compiler = compiler;
+    }
+
+    /** The access of {@code caller} under its role's policy; {@code compiler} turns a table's filter into a predicate. */
+    public static Access of(RolePolicy policy, Caller caller, BiFunction<TablePolicy, Caller, Predicate> compiler) {
+        return new Access(policy, caller, compiler);
+    }
+
+    public boolean isRestricted() {
+        return policy != null;
+    }
+
+    /** The rows of {@code table} the caller may see; {@link Predicate#FALSE} for a table the role may not select. */
+    public Predicate filter(TableRef table) {
+        if (policy == null) {
+            return Predicate.TRUE;
+        }
+        return filters.computeIfAbsent(table, t -> policy.table(t)
+                .map(p -> p.filter() == null ? Predicate.TRUE : compiler.apply(p, caller))
+                .orElse(Predicate.FALSE));
+    }
+
+    /** How {@code column} of {@code table} is masked for the caller, or null. */
+    public MaskStrategy mask(TableRef table, String column) {
+        return policy == null ? null : policy.table(table).map(p -> p.masks().get(column)).orElse(null);
+    }
+
+    /** Whether any column of {@code table} is masked for the caller. */
+    public boolean masks(TableRef table) {
+        return policy != null && policy.table(table).map(p -> !p.masks().isEmpty()).orElse(false);
+    }
+
+    /** The most rows one list may return for the caller's role, or null. */
+    public Integer maxLimit() {
+        return policy == null ? null : policy.maxLimit();
+    }
+
+    public String role() {
+        return policy == null ? null : policy.name();
+    }
+}

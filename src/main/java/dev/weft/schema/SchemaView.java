@@ -1,0 +1,88 @@
+package dev.weft.schema;
+
+import dev.weft.catalog.Column;
+import dev.weft.catalog.Relationship;
+import dev.weft.catalog.TableRef;
+import dev.weft.config.AccessSpec.MaskStrategy;
+import dev.weft.security.RolePolicy;
+import dev.weft.security.SecurityModel;
+import dev.weft.security.TablePolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which part of the catalog a schema shows: {@link #ALL} for the full schema, or {@link #of(RolePolicy)}
+ * for one role: only the tables, columns and relationships (both sides, and the junction) that the role
+ * may select. A column the role sees masked is output only: it cannot be filtered, sorted or aggregated
+ * (otherwise comparisons would reveal it). The full schema carries {@code @mask(strategy, roles)} on
+ * every field some role sees masked; a role's schema carries {@code @mask(strategy)} on its own.
+ */
+public final class SchemaView {
+    public static final SchemaView ALL = new SchemaView(null, null);
+
+    private final RolePolicy role;
+    private final SecurityModel model;
+
+    private SchemaView(RolePolicy role, SecurityModel model) {
+        this.role = role;
+        this.model = model;
+    }
+
+    public static SchemaView of(RolePolicy role) {
+        return new SchemaView(role, null);
+    }
+
+    /** The full schema, annotated with every role's masks. */
+    public static SchemaView all(SecurityModel model) {
+        return new SchemaView(null, model);
+    }
+
+    public boolean table(TableRef table) {
+        return role == null || role.table(table).isPresent();
+    }
+
+    public boolean column(TableRef table, Column column) {
+        return role == null || role.table(table).map(p -> p.columns().contains(column.name())).orElse(false);
+    }
+
+    /** Whether the column may be filtered, sorted and aggregated (visible and not masked). */
+    public boolean comparable(TableRef table, Column column) {
+        return column(table, column) && mask(table, column) == null;
+    }
+
+    public boolean relationship(Relationship r) {
+        return table(r.from()) && table(r.to()) && r.junction().map(j -> table(j.table())).orElse(true);
+    }
+
+    /** The role's mask of a column, or null. */
+    public MaskStrategy mask(TableRef table, Column column) {
+        return role == null ? null : role.table(table).map(p -> p.masks().get(column.name())).orElse(null);
+    }
+
+    /** The {@code @mask} directives of a column: per strategy, the roles that see it so (one entry for a role's view). */
+    public Map<MaskStrategy, List<String>> masks(TableRef table, Column column) {
+        Map<MaskStrategy, List<String>> masks = new TreeMap<>();
+        if (role != null) {
+            MaskStrategy own = mask(table, column);
+            if (own != null) {
+                masks.put(own, List.of());
+            }
+            return masks;
+        }
+        if (model != null) {
+            model.roles().values().forEach(r -> r.table(table).map(TablePolicy::masks).map(m -> m.get(column.name()))
+                    .ifPresent(s -> masks.computeIfAbsent(s, x -> new ArrayList<>()).add(r.name())));
+            masks.values().forEach(names -> names.sort(String::compareTo));
+        }
+        return masks;
+    }
+
+    /** Whether any field of the schema may carry {@code @mask}. */
+    public boolean hasMasks() {
+        return role != null ? role.tables().values().stream().anyMatch(p -> !p.masks().isEmpty())
+                : model != null && model.roles().values().stream()
+                .anyMatch(r -> r.tables().values().stream().anyMatch(p -> !p.masks().isEmpty()));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.weft.web;
+
+import dev.weft.security.Caller;
+import graphql.ExecutionInput;
+import org.springframework.graphql.ExecutionGraphQlRequest;
+import org.springframework.graphql.ExecutionGraphQlResponse;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs each GraphQL request through the {@link WeftRuntime} as its caller: the role's own schema,
+ * limits and row filters. The caller was put into the request's GraphQL context by authentication;
+ * without access control every request runs against the full schema, as before.
+ */
+final class WeftExecutionService implements ExecutionGraphQlService {
+    private final WeftRuntime runtime;
+
+    WeftExecutionService(WeftRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Mono<ExecutionGraphQlResponse> execute(ExecutionGraphQlRequest request) {
+        ExecutionInput input = request.toExecutionInput();
+        Caller caller = input.getGraphQLContext().get(Caller.CONTEXT_KEY);
+        return Mono.fromFuture(() -> runtime.executeAsync(input, caller, true))
+                .map(result -> new DefaultExecutionGraphQlResponse(input, result));
+    }
+}
