@@ -1,9 +1,7 @@
 package dev.weft.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.weft.WeftApplication;
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.WeftConfigException;
 import dev.weft.testing.TestDatabase;
@@ -16,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -149,17 +146,8 @@ class StartupFailureIT {
         assertReported(output, failure.getMessage());
     }
 
-    private WeftConfigException startFails(Path yml) {
-        Throwable thrown = catchThrowable(() -> new SpringApplicationBuilder(WeftApplication.class)
-                .properties("spring.main.banner-mode=off", "spring.config.additional-location=file:" + yml)
-                .run("--server.port=0").close());
-        assertThat(thrown).as("start-up must fail").isNotNull();
-        Throwable t = thrown;
-        while (t != null && !(t instanceof WeftConfigException)) {
-            t = t.getCause();
-        }
-        assertThat(t).as("a WeftConfigException in the causes of %s", thrown).isInstanceOf(WeftConfigException.class);
-        return (WeftConfigException) t;
+    private static WeftConfigException startFails(Path yml) {
+        return dev.weft.testing.FailedStart.with(yml);
     }
 
     /** The problem names its key, says what is wrong and, when Spring knows the key's origin, the file and line. */

@@ -5,11 +5,6 @@ import static dev.weft.testing.GraphqlAssertions.codes;
 import static dev.weft.testing.GraphqlAssertions.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.config.AccessFile;
-import dev.weft.config.ConfigOrigins;
-import dev.weft.config.ConfigValidator;
-import dev.weft.config.RelationshipsFile;
-import dev.weft.config.WeftProperties;
 import dev.weft.security.Caller;
 import graphql.ExecutionResult;
 import graphql.schema.idl.SchemaPrinter;
@@ -53,9 +48,7 @@ class AccessEnforcementTest {
 
     @BeforeAll
     static void start() {
-        weft = WeftRuntime.start(new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, DemoDatabases.create())),
-                RelationshipsFile.load("relationships.yml"), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,
-                AccessFile.parse("access.yml", ACCESS));
+        weft = DemoRuntime.start(ACCESS);
     }
 
     @AfterAll

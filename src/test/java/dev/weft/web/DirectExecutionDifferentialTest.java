@@ -2,10 +2,6 @@ package dev.weft.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.config.ConfigOrigins;
-import dev.weft.config.ConfigValidator;
-import dev.weft.config.RelationshipsFile;
-import dev.weft.config.WeftProperties;
 import graphql.ExecutionResult;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +19,7 @@ class DirectExecutionDifferentialTest {
 
     @BeforeAll
     static void start() {
-        runtime = WeftRuntime.start(new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, DemoDatabases.create())),
-                RelationshipsFile.load("relationships.yml"), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
+        runtime = DemoRuntime.start();
     }
 
     @AfterAll

@@ -7,12 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.catalog.Column;
 import dev.weft.catalog.Table;
-import dev.weft.config.AccessFile;
 import dev.weft.config.AccessSpec.MaskStrategy;
-import dev.weft.config.ConfigOrigins;
-import dev.weft.config.ConfigValidator;
-import dev.weft.config.RelationshipsFile;
-import dev.weft.config.WeftProperties;
 import dev.weft.security.Caller;
 import dev.weft.security.Mask;
 import dev.weft.security.RolePolicy;
@@ -50,9 +45,7 @@ class RoleMatrixTest {
 
     @BeforeAll
     static void start() {
-        weft = WeftRuntime.start(new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, DemoDatabases.create())),
-                RelationshipsFile.load("relationships.yml"), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,
-                AccessFile.parse("access.yml", ACCESS));
+        weft = DemoRuntime.start(ACCESS);
     }
 
     @AfterAll

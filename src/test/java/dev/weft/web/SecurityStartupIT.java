@@ -1,9 +1,7 @@
 package dev.weft.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.weft.WeftApplication;
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.ConfigValidator;
 import dev.weft.config.WeftConfigException;
@@ -14,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Start-up with bad security settings: problems of {@code weft.security.*} and access.yml come with
@@ -87,16 +84,7 @@ class SecurityStartupIT {
     }
 
     private static WeftConfigException startFails(Path yml) {
-        Throwable thrown = catchThrowable(() -> new SpringApplicationBuilder(WeftApplication.class)
-                .properties("spring.main.banner-mode=off", "spring.config.additional-location=file:" + yml)
-                .run("--server.port=0").close());
-        assertThat(thrown).as("start-up must fail").isNotNull();
-        Throwable t = thrown;
-        while (t != null && !(t instanceof WeftConfigException)) {
-            t = t.getCause();
-        }
-        assertThat(t).as("a WeftConfigException in the causes of %s", thrown).isInstanceOf(WeftConfigException.class);
-        return (WeftConfigException) t;
+        return dev.weft.testing.FailedStart.with(yml);
     }
 
     private Path write(String name, String text) throws IOException {
