@@ -26,7 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
  * write by hand; Weft's throughput is reported as a ratio of it. Run by {@code src/test/bench/run.sh}.
  * It lives outside {@code dev.weft} so that Weft's component scan never picks it up in tests.
  */
-@SpringBootApplication(scanBasePackages = "dev.weftbench")
+// no Spring Security: the baseline is the minimal endpoint a team would write (Weft's tests put security on the classpath)
+@SpringBootApplication(scanBasePackages = "dev.weftbench", excludeName = {
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 public class BaselineApplication {
 
     public static void main(String[] args) {
@@ -77,7 +84,7 @@ public class BaselineApplication {
                             Map<String, Object> order = new LinkedHashMap<>();
                             order.put("id", rs.getLong(1));
                             order.put("total", rs.getBigDecimal(3));
-                            order.put("created_at", rs.getObject(4, LocalDateTime.class).toString());
+                            order.put("created_at", java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(rs.getObject(4, LocalDateTime.class)));
                             order.put("status", rs.getString(5));
                             ordersOf.get(rs.getLong(2)).add(order);
                         }
