@@ -68,27 +68,20 @@ final class VirtualRelationships {
                     + String.join(", ", sources.keySet())));
             return Optional.empty();
         }
-        Optional<Table> exact = source.tables().stream().filter(t -> t.ref().name().equals(name)).findFirst();
-        if (exact.isPresent()) {
-            return exact;
+        Optional<Table> table = source.findTable(name);
+        if (table.isEmpty()) {
+            boolean ambiguous = source.tables().stream().anyMatch(t -> t.ref().name().equalsIgnoreCase(name));
+            problems.add(spec.problem(tableKey, "no table or view '" + name + "' in service '" + service + "'"
+                    + (ambiguous ? " (several differ only in case: name it exactly)" : "")));
         }
-        List<Table> folded = source.tables().stream().filter(t -> t.ref().name().equalsIgnoreCase(name)).toList();
-        if (folded.size() == 1) {
-            return Optional.of(folded.get(0));
-        }
-        problems.add(spec.problem(tableKey, "no table or view '" + name + "' in service '" + service + "'"
-                + (folded.size() > 1 ? " (several differ only in case: name it exactly)" : "")));
-        return Optional.empty();
+        return table;
     }
 
     private static List<Column> columns(RelationshipSpec spec, String key, Table table, List<String> names,
                                         List<ConfigProblem> problems) {
         List<Column> columns = new ArrayList<>();
         for (String name : names) {
-            Optional<Column> column = table.column(name).or(() -> {
-                List<Column> folded = table.columns().stream().filter(c -> c.name().equalsIgnoreCase(name)).toList();
-                return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
-            });
+            Optional<Column> column = table.findColumn(name);
             if (column.isEmpty()) {
                 problems.add(spec.problem(key, "no column '" + name + "' in " + table.ref()));
             } else {
@@ -123,5 +116,4 @@ final class VirtualRelationships {
     private static List<String> names(List<Column> columns) {
         return columns.stream().map(Column::name).toList();
     }
-
 }

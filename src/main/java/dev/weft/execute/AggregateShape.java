@@ -32,11 +32,4 @@ final class AggregateShape {
         });
         return shaped;
     }
-
-    /** The shape of a parent with no related rows. */
-    static Map<String, Object> empty() {
-        Map<String, Object> shaped = new LinkedHashMap<>();
-        shaped.put("count", 0);
-        return shaped;
-    }
 }

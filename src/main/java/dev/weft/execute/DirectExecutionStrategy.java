@@ -5,7 +5,9 @@ import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.Relationship;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.ErrorCode;
+import dev.weft.config.AccessSpec.MaskStrategy;
 import dev.weft.query.Access;
+import dev.weft.security.Mask;
 import dev.weft.query.Aggregates;
 import dev.weft.query.QueryPlanner;
 import dev.weft.query.Select;
@@ -188,18 +190,29 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                 }
             }
             int capacity = (int) (fields.size() / 0.75f) + 1;
-            boolean masked = access.masks(binding.table().ref());
+            // per field, once: its column, its mask for the caller, its scalar (the row loop only reads them)
+            Column[] columns = new Column[fields.size()];
+            MaskStrategy[] masks = new MaskStrategy[fields.size()];
+            GraphQLScalarType[] scalars = new GraphQLScalarType[fields.size()];
+            for (int i = 0; i < fields.size(); i++) {
+                Column column = binding.columns().get(fields.get(i).getName());
+                columns[i] = column;
+                if (column != null) {
+                    masks[i] = access.mask(binding.table().ref(), column.name());
+                    scalars[i] = column.isScalar() ? Scalars.of(column.type()) : null;
+                }
+            }
             for (Row row : rows) {
                 Map<String, Object> map = new LinkedHashMap<>(capacity);
-                for (ExecutableNormalizedField f : fields) {
-                    Column column = binding.columns().get(f.getName());
+                for (int i = 0; i < fields.size(); i++) {
+                    ExecutableNormalizedField f = fields.get(i);
+                    Column column = columns[i];
                     if (column != null) {
                         Object value = row.get(column.name());
-                        var strategy = masked ? access.mask(binding.table().ref(), column.name()) : null;
-                        if (strategy != null) {
-                            value = dev.weft.security.Mask.apply(strategy, value);
+                        if (masks[i] != null) {
+                            value = Mask.apply(masks[i], value);
                         }
-                        map.put(f.getResultKey(), column.isScalar() ? serialize(Scalars.of(column.type()), value)
+                        map.put(f.getResultKey(), scalars[i] != null ? serialize(scalars[i], value)
                                 : documentValue(binding.table().typeName(), column, f, value));
                     } else if (f.getName().equals("__typename")) {
                         map.put(f.getResultKey(), binding.table().typeName());

@@ -43,18 +43,6 @@ public final class Fetchers implements FetcherFactory {
     private final CrossSource crossSource;
     private final boolean accessRequired;
 
-    /** Default for {@code crossSourceMaxKeys}: the most keys a semi-join carries, and the most rows sorted in memory. */
-    public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS = 10_000;
-
-    public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async) {
-        this(planner, executors, async, DEFAULT_CROSS_SOURCE_MAX_KEYS);
-    }
-
-    public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
-                    int crossSourceMaxKeys) {
-        this(planner, executors, async, crossSourceMaxKeys, false);
-    }
-
     /**
      * @param accessRequired whether access control is on: then a request whose GraphQL context carries
      *     no {@link Access} fails (closed) instead of reading unfiltered rows

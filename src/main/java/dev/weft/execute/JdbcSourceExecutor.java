@@ -43,11 +43,6 @@ public final class JdbcSourceExecutor implements SourceExecutor {
 
     private final boolean serverEnforcesTimeout;
 
-    public JdbcSourceExecutor(ServiceSettings settings, DataSource dataSource, SqlDialect dialect,
-                              Function<TableRef, Table> tables) {
-        this(settings, dataSource, false, dialect, tables);
-    }
-
     /**
      * @param serverEnforcesTimeout whether the pool's connections already carry the query timeout as a
      *     server setting (PostgreSQL {@code statement_timeout}, MariaDB {@code max_statement_time}); then no

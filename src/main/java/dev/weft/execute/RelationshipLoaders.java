@@ -294,12 +294,13 @@ final class RelationshipLoaders {
     }
 
     /**
-     * One loader per relationship and query position: the field's AST node is shared by every parent
-     * row of a level, and so are its arguments and selection.
+     * One loader per relationship and query position: the field's path without list indices (aliases
+     * keep two uses of one field apart) is the same for every parent row of a level, and so are its
+     * arguments and selection.
      */
     private static String loaderName(String kind, Relationship r, DataFetchingEnvironment env) {
         return "weft:" + kind + ":" + r.from() + "." + r.fieldName() + "@"
-                + System.identityHashCode(env.getField()) + ":" + env.getArguments();
+                + String.join("/", env.getExecutionStepInfo().getPath().getKeysOnly()) + ":" + env.getArguments();
     }
 
     private static List<String> union(List<String> a, List<String> b) {

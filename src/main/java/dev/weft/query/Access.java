@@ -42,10 +42,6 @@ public final class Access {
         return new Access(policy, caller, compiler);
     }
 
-    public boolean isRestricted() {
-        return policy != null;
-    }
-
     /** The rows of {@code table} the caller may see; {@link Predicate#FALSE} for a table the role may not select. */
     public Predicate filter(TableRef table) {
         if (policy == null) {
@@ -59,11 +55,6 @@ public final class Access {
     /** How {@code column} of {@code table} is masked for the caller, or null. */
     public MaskStrategy mask(TableRef table, String column) {
         return policy == null ? null : policy.table(table).map(p -> p.masks().get(column)).orElse(null);
-    }
-
-    /** Whether any column of {@code table} is masked for the caller. */
-    public boolean masks(TableRef table) {
-        return policy != null && policy.table(table).map(p -> !p.masks().isEmpty()).orElse(false);
     }
 
     /** The most rows one list may return for the caller's role, or null. */

@@ -64,11 +64,6 @@ public final class QueryPlanner {
         return new Select(table, columns, Predicate.and(keys), List.of(), Page.ALL);
     }
 
-    /** The rows of {@code table} the caller may see (for selects the executors build themselves, e.g. junctions). */
-    public Predicate rowFilter(TableRef table) {
-        return access.filter(table);
-    }
-
     public SchemaBindings bindings() {
         return bindings;
     }

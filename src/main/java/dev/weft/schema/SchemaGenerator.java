@@ -326,9 +326,4 @@ public final class SchemaGenerator {
     private void put(GraphQLType type) {
         types.put(((graphql.schema.GraphQLNamedType) type).getName(), type);
     }
-
-    /** The output type of a list field, for callers that need to know (kept for symmetry with inputs). */
-    static GraphQLOutputType listOf(String typeName) {
-        return list(nonNull(typeRef(typeName)));
-    }
 }

@@ -2,10 +2,6 @@ package dev.weft.security;
 
 import dev.weft.catalog.ColumnType;
 import dev.weft.config.AccessSpec.MaskStrategy;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Applies a masking strategy to a value, keeping its type (a masked non-null field stays non-null):
@@ -44,7 +40,7 @@ public final class Mask {
             case REDACT -> value instanceof CharSequence ? "[redacted]" : zero(value);
             case EMAIL -> email(value.toString());
             case LAST4 -> last4(value.toString());
-            case HASH -> sha256(value.toString());
+            case HASH -> ApiKey.sha256Hex(value.toString());
         };
     }
 
@@ -66,13 +62,5 @@ public final class Mask {
     private static String last4(String text) {
         int keep = Math.min(4, text.length());
         return "*".repeat(text.length() - keep) + text.substring(text.length() - keep);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

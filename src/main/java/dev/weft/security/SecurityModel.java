@@ -106,6 +106,6 @@ public record SecurityModel(Map<String, RolePolicy> roles, List<ApiKey> apiKeys)
             }
         });
         return problems.size() > before ? Optional.empty()
-                : Optional.of(new TablePolicy(table.get().ref(), columns, t.filter(), masks));
+                : Optional.of(new TablePolicy(table.get().ref(), columns, t.filter(), masks, file + ":" + t.lineOf("filter")));
     }
 }

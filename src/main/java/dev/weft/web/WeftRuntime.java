@@ -147,7 +147,7 @@ public final class WeftRuntime implements AutoCloseable {
             SchemaBindings bindings = SchemaBindings.of(catalog);
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
             SecurityModel security = access == null ? null : SecurityModel.resolve(access, catalog);
-            checkRowFilters(access, security, bindings);
+            checkRowFilters(security, bindings);
             Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async, crossSourceMaxKeys, security != null);
             GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers,
                     security == null ? SchemaView.ALL : SchemaView.all(security));
@@ -236,26 +236,23 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     /** Every row filter of access.yml must parse against its table (fields, operators, relationships). */
-    private static void checkRowFilters(AccessSpec access, SecurityModel security, SchemaBindings bindings) {
+    private static void checkRowFilters(SecurityModel security, SchemaBindings bindings) {
         if (security == null) {
             return;
         }
         RowFilterCompiler compiler = new RowFilterCompiler(bindings);
         List<ConfigProblem> problems = new ArrayList<>();
-        for (AccessSpec.RoleSpec role : access.roles()) {
-            RolePolicy policy = security.roles().get(role.name());
-            for (AccessSpec.TableAccessSpec t : role.tables()) {
-                policy.tables().values().stream()
-                        .filter(p -> p.filter() != null && p.table().service().value().equals(t.service())
-                                && p.table().name().equalsIgnoreCase(t.table()))
-                        .forEach(p -> {
-                            try {
-                                compiler.check(p);
-                            } catch (WeftException e) {
-                                problems.add(new ConfigProblem(access.file() + ":" + t.lineOf("filter"),
-                                        "roles." + role.name() + "." + t.service() + "." + t.table() + ".select.filter", e.getMessage()));
-                            }
-                        });
+        for (RolePolicy role : security.roles().values()) {
+            for (var policy : role.tables().values()) {
+                if (policy.filter() == null) {
+                    continue;
+                }
+                try {
+                    compiler.check(policy);
+                } catch (WeftException e) {
+                    problems.add(new ConfigProblem(policy.filterOrigin(),
+                            "roles." + role.name() + "." + policy.table() + ".select.filter", e.getMessage()));
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -266,11 +263,6 @@ public final class WeftRuntime implements AutoCloseable {
     /** The access rules (access.yml resolved against the catalog), or null without access control. */
     public SecurityModel securityModel() {
         return security;
-    }
-
-    /** Whether access control is on (an access.yml was given). */
-    public boolean secured() {
-        return security != null;
     }
 
     /** The schema a caller sees: its role's, or the full one without access control. */
