@@ -30,16 +30,19 @@ class ArchitectureTest {
                 .layer("schema").definedBy("dev.weft.schema..")
                 .layer("query").definedBy("dev.weft.query..")
                 .layer("execute").definedBy("dev.weft.execute..")
+                .layer("plan").definedBy("dev.weft.plan..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("schema", "query", "execute", "web")
-                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "schema", "query", "execute", "web")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "schema", "query", "execute", "web")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "web")
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "schema", "query", "execute", "plan", "web")
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "schema", "query", "execute", "plan",
+                        "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "schema", "query",
-                        "execute", "web")
+                        "execute", "plan", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -54,7 +57,7 @@ class ArchitectureTest {
     @Test
     void pureStagesDoNotTouchADatabase() {
         noClasses().that().resideInAnyPackage("dev.weft.config..", "dev.weft.catalog..", "dev.weft.schema..",
-                        "dev.weft.query..", "dev.weft.security..", "dev.weft.web..")
+                        "dev.weft.query..", "dev.weft.security..", "dev.weft.plan..", "dev.weft.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "com.zaxxer..")
                 .check(classes);
     }

@@ -61,6 +61,10 @@ public final class ConfigValidator {
         if (properties.crossSourceMaxKeys() != null && properties.crossSourceMaxKeys() < 1) {
             problems.add(problem("weft.cross-source-max-keys", "must be at least 1, was " + properties.crossSourceMaxKeys()));
         }
+        if (properties.crossSourceMaxKeysInMemory() != null && properties.crossSourceMaxKeysInMemory() < 1) {
+            problems.add(problem("weft.cross-source-max-keys-in-memory", "must be at least 1, was "
+                    + properties.crossSourceMaxKeysInMemory()));
+        }
         return new Validation(services, problems);
     }
 

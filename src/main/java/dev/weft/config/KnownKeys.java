@@ -11,7 +11,7 @@ final class KnownKeys {
     private static final Pattern SERVICE_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(.+)");
     private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)\\[\\d+]");
     private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",
-            "weft.graphiql.default-headers", "weft.cross-source-max-keys");
+            "weft.graphiql.default-headers", "weft.cross-source-max-keys", "weft.cross-source-max-keys-in-memory");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
             "weft.security.jwt.role-claim");
@@ -28,7 +28,7 @@ final class KnownKeys {
     }
 
     static String describe() {
-        return "weft.relationships, weft.cross-source-max-keys, weft.services.<name>.{" + String.join(", ", SERVICE_KEYS.stream().sorted().toList())
+        return "weft.relationships, weft.cross-source-max-keys-in-memory, weft.services.<name>.{" + String.join(", ", SERVICE_KEYS.stream().sorted().toList())
                 + ", include, exclude}";
     }
 

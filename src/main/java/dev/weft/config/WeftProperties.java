@@ -9,7 +9,7 @@ import java.util.Map;
  * <pre>{@code
  * weft:
  *   relationships: relationships.yml    # default: relationships.yml in the working directory, if present
- *   cross-source-max-keys: 10000
+ *   cross-source-max-keys-in-memory: 1000000   # memory budget of cross-source plans
  *   services:
  *     hr: { kind: postgres, url: jdbc:postgresql://127.0.0.1:5432/hr }
  *   security: { anonymous-role: viewer }    # see SecurityProperties
@@ -17,25 +17,29 @@ import java.util.Map;
  */
 // One constructor only: Spring's binder binds a record through its single constructor.
 public record WeftProperties(String relationships, Map<String, ServiceProperties> services, Integer crossSourceMaxKeys,
-                             SecurityProperties security) {
-    /** Default of {@code weft.cross-source-max-keys}. */
-    public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS = 10_000;
+                             Integer crossSourceMaxKeysInMemory, SecurityProperties security) {
+    /** Default of {@code weft.cross-source-max-keys-in-memory}, the memory budget of cross-source plans. */
+    public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS_IN_MEMORY = 1_000_000;
+    /** The same default, by the older name of the setting ({@code weft.cross-source-max-keys}). */
+    public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS = DEFAULT_CROSS_SOURCE_MAX_KEYS_IN_MEMORY;
 
     public WeftProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
         security = security == null ? SecurityProperties.NONE : security;
     }
 
-    /** Properties with the default {@code cross-source-max-keys}. */
+    /** Properties with the default memory budget. */
     public static WeftProperties of(String relationships, Map<String, ServiceProperties> services) {
-        return new WeftProperties(relationships, services, null, null);
+        return new WeftProperties(relationships, services, null, null, null);
     }
 
     /**
-     * The most keys a {@code where} through a relationship to another source may carry, and the most
-     * rows Weft sorts in memory for an {@code order_by} through one.
+     * The memory budget of cross-source plans: the most keys or rows one step holds at once (the related
+     * keys carried into one statement, the rows sorted in memory). {@code weft.cross-source-max-keys-in-memory},
+     * else the older {@code weft.cross-source-max-keys} (read as the same setting), else 1,000,000.
      */
-    public int crossSourceMaxKeysOrDefault() {
-        return crossSourceMaxKeys == null ? DEFAULT_CROSS_SOURCE_MAX_KEYS : crossSourceMaxKeys;
+    public int crossSourceMaxKeysInMemoryOrDefault() {
+        return crossSourceMaxKeysInMemory != null ? crossSourceMaxKeysInMemory
+                : crossSourceMaxKeys != null ? crossSourceMaxKeys : DEFAULT_CROSS_SOURCE_MAX_KEYS_IN_MEMORY;
     }
 }

@@ -40,7 +40,7 @@ public final class Fetchers implements FetcherFactory {
     private final Map<ServiceName, SourceExecutor> executors;
     private final Executor async;
     private final RelationshipLoaders loaders;
-    private final CrossSource crossSource;
+    private final CrossSourceSteps crossSource;
     private final boolean accessRequired;
 
     /**
@@ -48,12 +48,13 @@ public final class Fetchers implements FetcherFactory {
      *     no {@link Access} fails (closed) instead of reading unfiltered rows
      */
     public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
-                    int crossSourceMaxKeys, boolean accessRequired) {
+                    java.util.function.Function<Map<ServiceName, SourceExecutor>, CrossSourceSteps> crossSourcePlanner,
+                    boolean accessRequired) {
         this.accessRequired = accessRequired;
         this.planner = planner;
         this.executors = Map.copyOf(executors);
         this.async = async;
-        this.crossSource = new CrossSource(planner.bindings(), this.executors, crossSourceMaxKeys);
+        this.crossSource = crossSourcePlanner.apply(this.executors);
         this.loaders = new RelationshipLoaders(planner, this.executors, async, crossSource, this::access);
     }
 
@@ -151,15 +152,9 @@ public final class Fetchers implements FetcherFactory {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** The rows of a root list field, semi-joins resolved and ordered across sources where asked. */
+    /** The rows of a root list field, filtered and ordered across sources where asked. */
     List<Row> rootList(Select planned) {
-        Select select = crossSource.resolve(planned);
-        if (!crossSource.ordersRemotely(select)) {
-            return executor(select.table()).select(select);
-        }
-        List<Row> rows = crossSource.capped(executor(select.table()).select(crossSource.unorderedForMemorySort(select, true)),
-                "the rows of " + select.table());
-        return crossSource.sortAndPage(select.table(), rows, select.orderBy(), select.page());
+        return crossSource.rootList(planned);
     }
 
     private Map<String, Object> rootAggregate(TableRef ref, DataFetchingEnvironment env) {
@@ -181,21 +176,24 @@ public final class Fetchers implements FetcherFactory {
     record AggregateResult(Map<String, Object> values, List<Row> nodes) {
     }
 
-    /** A root aggregate: one statement for the values, one for the nodes when asked. */
+    /**
+     * A root aggregate: one statement for the values and one for the nodes when asked, or, when the filter
+     * or the order reaches another source, as the cross-source planner runs it (the values stay exact).
+     */
     AggregateResult aggregate(Select planned, Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate) {
         TableRef ref = planned.table();
         Set<String> columns = new LinkedHashSet<>(planned.columns());
         aggregates.functions().forEach(a -> columns.add(a.column()));
-        Select select = crossSource.resolve(new Select(ref, new ArrayList<>(columns), planned.where(), planned.orderBy(),
-                planned.page()));
-        boolean remoteOrder = crossSource.ordersRemotely(select);
-        boolean pagedInMemory = remoteOrder && !select.page().isAll();
+        Select select = new Select(ref, new ArrayList<>(columns), planned.where(), planned.orderBy(), planned.page());
+        boolean remote = crossSource.ordersRemotely(select) || crossSource.filtersRemotely(select);
+        boolean pagedInMemory = remote && !select.page().isAll();
         List<Row> nodes = wantsNodes || pagedInMemory ? rootList(select) : List.of();
         Map<String, Object> values = null;
         if (wantsAggregate) {
+            Select unordered = new Select(ref, select.columns(), select.where(), List.of(), select.page());
             values = pagedInMemory ? PerKeyPage.aggregate(nodes, aggregates, planner.bindings().table(ref).table())
-                    : executor(ref).aggregate(remoteOrder ? new Select(ref, select.columns(), select.where(), List.of(),
-                    select.page()) : select, aggregates);
+                    : remote ? crossSource.aggregate(unordered, aggregates)
+                    : executor(ref).aggregate(select, aggregates);
         }
         return new AggregateResult(values, wantsNodes ? nodes : List.of());
     }

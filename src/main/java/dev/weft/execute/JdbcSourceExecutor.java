@@ -227,6 +227,11 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     }
 
     @Override
+    public int maxBindParameters() {
+        return dialect.maxBindParameters();
+    }
+
+    @Override
     public boolean isHealthy() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2);

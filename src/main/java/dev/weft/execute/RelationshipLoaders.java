@@ -45,13 +45,13 @@ final class RelationshipLoaders {
     private final QueryPlanner planner;
     private final Map<ServiceName, SourceExecutor> executors;
     private final Executor async;
-    private final CrossSource crossSource;
+    private final CrossSourceSteps crossSource;
     private final Map<Relationship, JoinKeys> joinKeys = new ConcurrentHashMap<>();
 
     private final java.util.function.Function<graphql.GraphQLContext, Access> accessOf;
 
     RelationshipLoaders(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
-                        CrossSource crossSource, java.util.function.Function<graphql.GraphQLContext, Access> accessOf) {
+                        CrossSourceSteps crossSource, java.util.function.Function<graphql.GraphQLContext, Access> accessOf) {
         this.accessOf = accessOf;
         this.planner = planner;
         this.executors = executors;
@@ -173,7 +173,7 @@ final class RelationshipLoaders {
         if (!crossSource.ordersRemotely(select)) {
             return byKey(r, keys, executor(r.to()).selectBatch(select, batch(r, keys)));
         }
-        List<Row> rows = executor(r.to()).selectBatch(crossSource.unorderedForMemorySort(select, false), batch(r, keys));
+        List<Row> rows = executor(r.to()).selectBatch(crossSource.unorderedForMemorySort(select), batch(r, keys));
         List<List<Row>> groups = byKey(r, keys, rows);
         groups.replaceAll(group -> crossSource.sortAndPage(r.to(), group, select.orderBy(), select.page()));
         return groups;
@@ -205,7 +205,7 @@ final class RelationshipLoaders {
             }
         }
         boolean inMemory = crossSource.ordersRemotely(select);
-        Select fetch = inMemory ? crossSource.unorderedForMemorySort(select, false)
+        Select fetch = inMemory ? crossSource.unorderedForMemorySort(select)
                 : new Select(select.table(), select.columns(), select.where(), select.orderBy(), Page.ALL);
         List<Row> relatedRows = relatedBinds.isEmpty() ? List.of()
                 : executor(r.to()).selectBatch(fetch, new KeyBatch(r.toColumns(), new ArrayList<>(relatedBinds.values())));

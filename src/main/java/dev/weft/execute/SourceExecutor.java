@@ -42,6 +42,11 @@ public interface SourceExecutor extends AutoCloseable {
         return true;
     }
 
+    /** The most values one statement may bind (the driver's limit); unbounded where there is none (MongoDB). */
+    default int maxBindParameters() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Whether the source answers now; never throws. */
     boolean isHealthy();
 

@@ -57,7 +57,7 @@ public class WeftConfiguration {
         if (demo) {
             log.info("No weft.services configured: serving the embedded demo (H2 databases hr, hrstatus and pm; MongoDB events)");
             properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys(),
-                    properties.security());
+                    properties.crossSourceMaxKeysInMemory(), properties.security());
         }
         List<ConfigProblem> problems = new java.util.ArrayList<>(unknown);
         ConfigValidator.Validation validation = validator.check(properties);
@@ -75,7 +75,13 @@ public class WeftConfiguration {
             problems.addAll(WeftRuntime.unreachable(services));
             throw new WeftConfigException(problems);
         }
-        WeftRuntime runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysOrDefault(),
+        if (properties.crossSourceMaxKeys() != null) {
+            log.warn("weft.cross-source-max-keys ({}) is read as weft.cross-source-max-keys-in-memory, the memory budget of"
+                    + " cross-source plans (a where through another source no longer stops at it); rename the key{}",
+                    properties.crossSourceMaxKeys(), properties.crossSourceMaxKeysInMemory() == null ? ""
+                            : ": weft.cross-source-max-keys-in-memory is also set and wins");
+        }
+        WeftRuntime runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
                 security.settings().map(SecuritySettings::access).orElse(null));
         log.info("Weft serves {} services, {} tables, {} relationships (start-up took {} ms)", services.size(),
                 runtime.catalog().tables().size(), runtime.catalog().relationships().size(),

@@ -14,6 +14,7 @@ import dev.weft.execute.JdbcSourceExecutor;
 import dev.weft.execute.SourceExecutor;
 import dev.weft.introspect.ConnectFailure;
 import dev.weft.introspect.JdbcIntrospector;
+import dev.weft.plan.CrossSourcePlanner;
 import dev.weft.query.QueryPlanner;
 import dev.weft.schema.GeneratedSchema;
 import dev.weft.schema.SchemaBindings;
@@ -117,8 +118,8 @@ public final class WeftRuntime implements AutoCloseable {
 
     /** Starts with the relationships of relationships.yml (already read with {@link dev.weft.config.RelationshipsFile}). */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
-                                    int crossSourceMaxKeys) {
-        return start(services, relationships, crossSourceMaxKeys, null);
+                                    int maxKeysInMemory) {
+        return start(services, relationships, maxKeysInMemory, null);
     }
 
     /**
@@ -126,7 +127,7 @@ public final class WeftRuntime implements AutoCloseable {
      * {@link Caller}, sees its role's schema, and reads only the rows and columns its role may.
      */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
-                                    int crossSourceMaxKeys, AccessSpec access) {
+                                    int maxKeysInMemory, AccessSpec access) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
@@ -148,7 +149,8 @@ public final class WeftRuntime implements AutoCloseable {
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
             SecurityModel security = access == null ? null : SecurityModel.resolve(access, catalog);
             checkRowFilters(security, bindings);
-            Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async, crossSourceMaxKeys, security != null);
+            Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async,
+                    readers -> new CrossSourcePlanner(bindings, readers, maxKeysInMemory), security != null);
             GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers,
                     security == null ? SchemaView.ALL : SchemaView.all(security));
             return new WeftRuntime(catalog, schema, executors, async, fetchers, security);

@@ -4,6 +4,7 @@ import static dev.weft.it.CrossDatabaseFixture.assertData;
 import static dev.weft.it.CrossDatabaseFixture.both;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.testing.CompactJson;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.web.WeftRuntime;
 import graphql.ExecutionResult;
@@ -381,31 +382,37 @@ class CrossDatabaseRelationshipsIT {
     }
 
     @Test
-    void aFilterMatchingMoreKeysThanTheCapIsABadUserInputError() {
-        // six customers match: one more than the cap; the other root field is still served
+    void pastTheBudgetARootFilterReadsTheParentSideInChunksAndOtherStepsFailNamingTheSetting() {
+        // six customers match: more than the budget of 5, so the orders are read first, 5 keys at a time
         ExecutionResult result = both(capped, """
-                { shop_orders(where: {customer: {name: {_neq: "nobody"}}}) { id } crm_carriers(order_by: [{id: asc}]) { name } }""");
-        assertThat(result.getErrors()).hasSize(1);
-        GraphQLError error = result.getErrors().get(0);
-        assertThat(GraphqlAssertions.code(error)).isEqualTo("BAD_USER_INPUT");
-        assertThat(error.getMessage()).contains("weft.cross-source-max-keys").contains("customer").contains("5");
-        assertThat(error.getPath()).isEqualTo(List.of("shop_orders"));
-        Map<String, Object> data = result.getData();
-        assertThat(data).containsEntry("shop_orders", null);
-        assertThat(GraphqlAssertions.<List<Map<String, Object>>>at(data, "crm_carriers")).extracting(c -> c.get("name"))
-                .containsExactly("Swift", "Slow");
+                { shop_orders(where: {customer: {name: {_neq: "nobody"}}}, order_by: [{id: asc}]) { id }
+                  none: shop_orders_aggregate(where: {_not: {customer: {}}}) { aggregate { count sum { total } } }
+                  crm_carriers(order_by: [{id: asc}]) { name } }""");
+        assertThat(result.getErrors()).isEmpty();
+        assertThat(CompactJson.write(result.getData())).isEqualTo(CompactJson.compact("""
+                {"shop_orders": [{"id": 101}, {"id": 102}, {"id": 103}, {"id": 104}, {"id": 105}, {"id": 106}, {"id": 107},
+                 {"id": 108}], "none": {"aggregate": {"count": 1, "sum": {"total": 700.00}}},
+                 "crm_carriers": [{"name": "Swift"}, {"name": "Slow"}]}"""));
 
-        // the same filter on a relationship field fails that field for each parent
+        // on a relationship field the related keys are carried into one statement: past the budget it fails
         ExecutionResult nested = both(capped, """
                 { crm_customers(where: {id: {_eq: 1}}) { name orders(where: {customer: {name: {_neq: "nobody"}}}) { id } } }""");
         assertThat(GraphqlAssertions.codes(nested)).containsExactly("BAD_USER_INPUT");
+        assertThat(nested.getErrors().get(0).getMessage()).contains("weft.cross-source-max-keys-in-memory").contains("customer");
         assertThat(nested.getErrors().get(0).getPath()).isEqualTo(List.of("crm_customers", 0, "orders"));
         assertThat(GraphqlAssertions.<Object>at(nested.getData(), "crm_customers.0.orders")).isNull();
         assertThat(GraphqlAssertions.<Object>at(nested.getData(), "crm_customers.0.name")).isEqualTo("Ada");
 
-        // ordering through a relationship to another source sorts in memory, at most the cap's rows
+        // ordering through another source without a limit sorts in memory, at most the budget's rows
         ExecutionResult sorted = both(capped, "{ shop_orders(order_by: [{customer: {name: asc}}]) { id } }");
         assertThat(GraphqlAssertions.codes(sorted)).containsExactly("BAD_USER_INPUT");
-        assertThat(sorted.getErrors().get(0).getMessage()).contains("weft.cross-source-max-keys");
+        assertThat(sorted.getErrors().get(0).getMessage()).contains("weft.cross-source-max-keys-in-memory");
+
+        // with a limit, the sorted side drives: customers by name, then their orders; no customer last (first if desc)
+        assertData(capped, """
+                { shop_orders(order_by: [{customer: {name: desc}}, {id: desc}], limit: 4) { id }
+                  all: shop_orders(order_by: [{customer: {name: asc}}, {id: desc}], limit: 20, offset: 1) { id } }""", """
+                {"shop_orders": [{"id": 109}, {"id": 108}, {"id": 107}, {"id": 106}],
+                 "all": [{"id": 103}, {"id": 102}, {"id": 101}, {"id": 106}, {"id": 105}, {"id": 107}, {"id": 108}, {"id": 109}]}""");
     }
 }

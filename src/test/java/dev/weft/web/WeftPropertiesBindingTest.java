@@ -33,7 +33,12 @@ class WeftPropertiesBindingTest {
                 "weft.security.jwt.role-claim", "realm_access.roles")));
         WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class)).get();
         assertThat(properties.relationships()).isEqualTo("rel.yml");
-        assertThat(properties.crossSourceMaxKeysOrDefault()).isEqualTo(500);
+        assertThat(properties.crossSourceMaxKeysInMemoryOrDefault()).as("the older key, read as the memory budget")
+                .isEqualTo(500);
+        WeftProperties renamed = new Binder(new MapConfigurationPropertySource(Map.of("weft.cross-source-max-keys", "500",
+                "weft.cross-source-max-keys-in-memory", "2000000"))).bind("weft", Bindable.of(WeftProperties.class)).get();
+        assertThat(renamed.crossSourceMaxKeysInMemoryOrDefault()).as("the new key wins").isEqualTo(2_000_000);
+        assertThat(WeftProperties.of(null, Map.of()).crossSourceMaxKeysInMemoryOrDefault()).isEqualTo(1_000_000);
         var hr = properties.services().get("hr");
         assertThat(hr.kind()).isEqualTo("postgres");
         assertThat(hr.url()).isEqualTo("jdbc:postgresql://h/db");
