@@ -44,7 +44,7 @@ final class ChunkedFilter {
         List<OrderTerm> total = ParentChunks.withPrimaryKey(order, chunks.primaryKey());
         List<Row> result = new ArrayList<>();
         for (List<Row> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
-            Select select = new Select(table, columns, whereFor(chunk, chunks.primaryKey()), order.isEmpty() ? List.of() : total,
+            Select select = new Select(table, columns, whereFor(chunk, chunks), order.isEmpty() ? List.of() : total,
                     Page.ALL);
             PlanLog.statement("rows of {} among {} chunk keys", table, chunk.size());
             result.addAll(sources.of(table).select(select));
@@ -64,7 +64,7 @@ final class ChunkedFilter {
         ParentChunks chunks = chunks(List.of());
         PartialAggregates partial = new PartialAggregates(aggregates);
         for (List<Row> chunk = chunks.next(); !chunk.isEmpty(); chunk = chunks.next()) {
-            Predicate where = whereFor(chunk, chunks.primaryKey());
+            Predicate where = whereFor(chunk, chunks);
             PlanLog.statement("aggregates of {} among {} chunk keys", table, chunk.size());
             Map<String, Object> values = sources.of(table).aggregate(new Select(table, columns, where, List.of(), Page.ALL),
                     partial.perChunk());
@@ -90,11 +90,14 @@ final class ChunkedFilter {
     private void log(ParentChunks chunks) {
         PlanLog.choice("plan {} where {}: parent side read first in {} chunk(s) of at most {} keys ({})", table,
                 plan.leafNames(), chunks.chunksRead(), plan.chunkSize(),
-                chunks.chunksRead() <= 1 ? "small parent side" : "both sides large, streamed");
+                chunks.chunksRead() <= 1 ? "one chunk" : "streamed");
     }
 
-    /** The where of one chunk's rows: their primary keys, and each large condition answered for them. */
-    private Predicate whereFor(List<Row> chunk, List<String> primaryKey) {
+    /**
+     * The where of one chunk's rows: their primary key range (or keys), and each large condition answered
+     * for them, as the shorter of the keys that match and those that do not.
+     */
+    private Predicate whereFor(List<Row> chunk, ParentChunks chunks) {
         Map<Predicate, Predicate> answers = new LinkedHashMap<>();
         plan.large().forEach((node, leaf) -> {
             Set<List<Object>> keys = new LinkedHashSet<>();
@@ -104,10 +107,17 @@ final class ChunkedFilter {
                     keys.add(key);
                 }
             }
-            answers.put(node, leaf.membership(leaf.matching(keys)));
+            List<List<Object>> matched = leaf.matching(keys);
+            if (matched.size() * 2 <= keys.size()) {
+                answers.put(node, leaf.membership(matched));
+            } else {
+                matched.forEach(keys::remove);
+                answers.put(node, leaf.membershipExcept(List.copyOf(keys)));
+            }
         });
-        List<List<Object>> keys = chunk.stream().map(r -> Sources.values(r, primaryKey)).toList();
+        Predicate rows = chunks.bounds() != null ? chunks.bounds() : new Predicate.InList(chunks.primaryKey(),
+                chunk.stream().map(r -> Sources.values(r, chunks.primaryKey())).toList(), false);
         Predicate where = Leaves.replace(plan.select().where(), table, sources, answers::get, (p, t) -> p);
-        return Predicate.and(List.of(new Predicate.InList(primaryKey, keys, false), where));
+        return Predicate.and(List.of(rows, where));
     }
 }

@@ -26,6 +26,7 @@ final class ParentChunks {
     private final boolean keyset;
     private final int size;
     private List<Object> last;
+    private Predicate bounds;
     private long offset;
     private boolean done;
     private int chunks;
@@ -64,6 +65,7 @@ final class ParentChunks {
             return List.of();
         }
         Predicate condition = keyset && last != null ? Predicate.and(List.of(where, after(last))) : where;
+        List<Object> previous = last;
         Select select = new Select(table, columns, condition, order, new Page((long) size, keyset || offset == 0 ? null : offset));
         PlanLog.statement("chunk {} of {}: at most {} rows", chunks + 1, table, size);
         List<Row> rows = sources.of(table).select(select);
@@ -72,8 +74,18 @@ final class ParentChunks {
         offset += rows.size();
         if (!rows.isEmpty()) {
             last = Sources.values(rows.get(rows.size() - 1), primaryKey);
+            bounds = keyset ? Predicate.and(List.of(previous == null ? Predicate.TRUE : after(previous),
+                    new Predicate.Not(after(last)))) : null;
         }
         return rows;
+    }
+
+    /**
+     * The rows of the last chunk as a condition: its primary key range when read by keyset (the candidate
+     * rows in that range are exactly the chunk), else null (then the chunk's keys are listed).
+     */
+    Predicate bounds() {
+        return bounds;
     }
 
     /** Rows whose primary key comes after {@code key}: (a > x) OR (a = x AND b > y) ... */

@@ -211,6 +211,23 @@ final class RemoteLeaf {
         return Predicate.and(parts);
     }
 
+    /**
+     * The same condition for rows whose keys are all among those tested, given the tested keys that do
+     * not match: a key that is not NULL and not one of them.
+     */
+    Predicate membershipExcept(List<List<Object>> unmatched) {
+        List<Predicate> parts = new ArrayList<>();
+        for (Column c : sources.columns(scope, outer)) {
+            if (c.nullable()) {
+                parts.add(new Predicate.IsNull(c.name(), false));
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            parts.add(new Predicate.InList(outer, unmatched, true));
+        }
+        return Predicate.and(parts);
+    }
+
     private List<List<Object>> distinct(TableRef table, List<String> columns, Predicate where, long limit) {
         PlanLog.statement("distinct {} of {}{}", columns, table, limit == UNBOUNDED ? " among given keys"
                 : " (at most " + limit + ")");

@@ -108,8 +108,8 @@ final class SortedSideDriver {
             }
             size = Math.min(max, size * 2);
         }
-        PlanLog.choice("plan {} order_by {}.{}: sorted side {} drives, {} chunk(s) read, stopped at {} of {} rows", select.table(),
-                hop.target(), first.column(), target, chunks, result.size(), need);
+        PlanLog.choice("plan {} order_by {}.{}: sorted side {} drives, {} chunk(s) of it read, {} rows found for {} wanted",
+                select.table(), hop.target(), first.column(), target, chunks, result.size(), need);
         return true;
     }
 

@@ -105,8 +105,8 @@ class CrossSourcePlanIsolationIT {
             assertThat(column(result, "few", "emp_no")).isEqualTo(employees.stream()
                     .filter(r -> "inactive".equals(visibleStatus.get(r.get(0)))).limit(50).map(r -> r.get(0)).toList());
         }
-        assertThat(logged()).anyMatch(m -> m.contains("parent side read first") && m.contains("small parent side"))
-                .anyMatch(m -> m.contains("parent side read first") && m.contains("both sides large"));
+        assertThat(logged()).anyMatch(m -> m.contains("parent side read first") && m.contains("one chunk"))
+                .anyMatch(m -> m.contains("parent side read first") && m.contains("streamed"));
     }
 
     @Test
