@@ -201,12 +201,7 @@ final class RemoteLeaf {
         if (keys.isEmpty()) {
             return Predicate.FALSE;
         }
-        List<Predicate> parts = new ArrayList<>();
-        for (Column c : sources.columns(scope, outer)) {
-            if (c.nullable()) {
-                parts.add(new Predicate.IsNull(c.name(), false)); // so that NOT of this leaf keeps rows with no key
-            }
-        }
+        List<Predicate> parts = keyPresent(); // so that NOT of this leaf keeps the rows with no key
         parts.add(new Predicate.InList(outer, keys, false));
         return Predicate.and(parts);
     }
@@ -216,16 +211,22 @@ final class RemoteLeaf {
      * not match: a key that is not NULL and not one of them.
      */
     Predicate membershipExcept(List<List<Object>> unmatched) {
+        List<Predicate> parts = keyPresent();
+        if (!unmatched.isEmpty()) {
+            parts.add(new Predicate.InList(outer, unmatched, true));
+        }
+        return Predicate.and(parts);
+    }
+
+    /** {@code IS NOT NULL} on each nullable key column. */
+    private List<Predicate> keyPresent() {
         List<Predicate> parts = new ArrayList<>();
         for (Column c : sources.columns(scope, outer)) {
             if (c.nullable()) {
                 parts.add(new Predicate.IsNull(c.name(), false));
             }
         }
-        if (!unmatched.isEmpty()) {
-            parts.add(new Predicate.InList(outer, unmatched, true));
-        }
-        return Predicate.and(parts);
+        return parts;
     }
 
     private List<List<Object>> distinct(TableRef table, List<String> columns, Predicate where, long limit) {
