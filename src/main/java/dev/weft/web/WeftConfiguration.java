@@ -166,13 +166,7 @@ public class WeftConfiguration {
     static String readable(Origin origin) {
         Origin o = origin instanceof PropertySourceOrigin wrapped && wrapped.getOrigin() != null ? wrapped.getOrigin() : origin;
         if (o instanceof TextResourceOrigin text && text.getLocation() != null && text.getResource() != null) {
-            String file;
-            try {
-                file = text.getResource().isFile() ? text.getResource().getFile().getPath() : text.getResource().getDescription();
-            } catch (java.io.IOException e) {
-                file = text.getResource().getDescription();
-            }
-            return file + ":" + (text.getLocation().getLine() + 1);
+            return CheckedYamlPropertySourceLoader.fileName(text.getResource()) + ":" + (text.getLocation().getLine() + 1);
         }
         return o.toString();
     }

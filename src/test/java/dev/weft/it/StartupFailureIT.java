@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -144,6 +145,24 @@ class StartupFailureIT {
         assertThat(problem(failure, "weft.services.noanswer").toString())
                 .contains("cannot read source 'noanswer'", "host not answering");
         assertReported(output, failure.getMessage());
+    }
+
+    @Test
+    void yamlMistakesInWeftYmlAreReportedWithFileAndLineLikeEveryOtherProblem(CapturedOutput output) throws IOException {
+        Map<String, String> mistakes = Map.of(
+                "weft:\n  services:\n    hr: { kind: postgres, url: \"jdbc:postgresql://127.0.0.1:5432/hr\"\n    pm:\n      kind: postgres\n",
+                "4: not valid YAML: expected ',' or '}'",
+                "weft:\n  services:\n    hr:\n      kind: postgres\n    hr:\n      kind: mariadb\n",
+                "5: weft.services.hr: duplicate key; it is also at line 3",
+                "weft:\n  services:\n    hr:\n\tkind: postgres\n",
+                "4: not valid YAML: found character '\\t(TAB)' that cannot start any token");
+        for (var mistake : mistakes.entrySet()) {
+            Path yml = write("weft.yml", mistake.getKey());
+            WeftConfigException failure = startFails(yml);
+            assertThat(failure.getMessage()).startsWith("Weft cannot start: 1 problem").contains(yml + ":" + mistake.getValue());
+            assertReported(output, failure.getMessage());
+        }
+        assertThat(output.getAll()).doesNotContain("Application run failed", "org.yaml.snakeyaml");
     }
 
     private static WeftConfigException startFails(Path yml) {
