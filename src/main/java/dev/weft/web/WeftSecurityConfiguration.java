@@ -122,8 +122,15 @@ public class WeftSecurityConfiguration {
     }
 
     private static String describe(SecuritySettings.JwtSettings jwt) {
-        String keys = jwt.hmacSecret().isPresent() ? "HMAC secret" : jwt.jwkSetUri() != null ? "JWK set " + jwt.jwkSetUri()
-                : "issuer " + jwt.issuerUri();
-        return "verified with the " + keys + ", roles at " + jwt.roleClaim();
+        String keys = jwt.hmacSecret().isPresent() ? "HMAC secret (" + String.join(", ", jwt.hmacAlgorithms()) + ")"
+                : jwt.jwkSetUri() != null ? "JWK set " + jwt.jwkSetUri() : "issuer " + jwt.issuerUri();
+        String issuer = jwt.issuer() != null ? jwt.issuer() : jwt.issuerUri();
+        if (issuer == null || jwt.audiences().isEmpty()) {
+            log.warn("Bearer tokens are accepted{}{}: set weft.security.jwt.issuer and weft.security.jwt.audiences in production,"
+                    + " so that a token issued for another application is refused", issuer == null ? " from any issuer" : "",
+                    jwt.audiences().isEmpty() ? " for any audience" : "");
+        }
+        return "verified with the " + keys + ", roles at " + jwt.roleClaim()
+                + (issuer == null ? "" : ", iss " + issuer) + (jwt.audiences().isEmpty() ? "" : ", aud one of " + jwt.audiences());
     }
 }
