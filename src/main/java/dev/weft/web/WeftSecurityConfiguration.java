@@ -51,7 +51,7 @@ public class WeftSecurityConfiguration {
         WeftProperties properties = Binder.get(environment).bind("weft", Bindable.of(WeftProperties.class))
                 .orElse(WeftProperties.of(null, Map.of()));
         return SecuritySettings.check(properties.security(), properties.services().isEmpty(), Path.of(""),
-                key -> WeftConfiguration.originOf(environment, key));
+                WeftConfiguration.origins(environment));
     }
 
     /** access.yml resolved against the catalog: every table, column and mask exists and fits. */

@@ -14,19 +14,16 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import dev.weft.web.CheckedYamlPropertySourceLoader;
+import dev.weft.web.PropertyOrigins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
-import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.PropertySourceOrigin;
-import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -153,30 +150,12 @@ class ConfigGoldenTest {
                 iterable.stream().map(ConfigurationPropertyName::toString).filter(k -> k.startsWith("weft.")).forEach(keys::add);
             }
         }
+        PropertyOrigins spring = PropertyOrigins.of(sources); // as the application finds them, the file's name kept alone
         ConfigOrigins origins = key -> {
-            if (!ConfigurationPropertyName.isValid(key)) {
-                return null;
-            }
-            for (ConfigurationPropertySource source : sources) {
-                ConfigurationProperty property = source.getConfigurationProperty(ConfigurationPropertyName.of(key));
-                if (property != null) {
-                    return fileAndLine(property.getOrigin());
-                }
-            }
-            return null;
+            String origin = spring.originOf(key);
+            return origin == null ? null : origin.substring(origin.lastIndexOf('/') + 1);
         };
         return new Loaded(properties, List.copyOf(keys), origins);
-    }
-
-    /** {@code several-problems.yml:7}: the file's name and the 1-based line, stable wherever the build runs. */
-    private static String fileAndLine(Origin origin) {
-        if (origin instanceof PropertySourceOrigin wrapped && wrapped.getOrigin() != null) {
-            origin = wrapped.getOrigin();
-        }
-        if (origin instanceof TextResourceOrigin text && text.getLocation() != null && text.getResource() != null) {
-            return text.getResource().getFilename() + ":" + (text.getLocation().getLine() + 1);
-        }
-        return origin == null ? null : origin.toString();
     }
 
     private static List<String> expected(String kind, String name) throws IOException {

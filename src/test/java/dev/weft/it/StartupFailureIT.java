@@ -117,6 +117,9 @@ class StartupFailureIT {
                         .contains("cannot read source 'noanswer'", "host not answering", ":" + closedPort);
                 assertThat(problem(failure, "weft.services.nodb").toString())
                         .contains("cannot read source 'nodb'", "unknown database", missingDb);
+                for (String service : List.of("badpass", "noanswer", "nodb")) { // at the first line of the service's settings
+                    assertThat(problem(failure, "weft.services." + service).location()).isEqualTo(yml + ":" + (lineOfService(yml, service) + 1));
+                }
                 assertReported(output, message);
             } finally {
                 maria.execute("DROP USER IF EXISTS '" + user + "'@'%'");
@@ -160,9 +163,70 @@ class StartupFailureIT {
             Path yml = write("weft.yml", mistake.getKey());
             WeftConfigException failure = startFails(yml);
             assertThat(failure.getMessage()).startsWith("Weft cannot start: 1 problem").contains(yml + ":" + mistake.getValue());
+            assertThat(output.getAll()).contains("Description:\n\n" + failure.getMessage());
+        }
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                .doesNotContain("Application run failed", "org.yaml.snakeyaml", "\tat ");
+    }
+
+    @Test
+    void aMissingRelationshipsFileIsReportedAtTheLineThatNamesIt(CapturedOutput output) throws IOException {
+        Path yml = write("weft.yml", """
+                weft:
+                  relationships: %s
+                  services:
+                    hr:
+                      kind: postgres
+                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                      username: postgres
+                """.formatted(dir.resolve("no-such-relationships.yml")));
+        WeftConfigException failure = startFails(yml);
+        assertThat(problem(failure, "weft.relationships").toString())
+                .isEqualTo(yml + ":2: weft.relationships: the relationships file '" + dir.resolve("no-such-relationships.yml")
+                        + "' does not exist");
+        assertReported(output, failure.getMessage());
+    }
+
+    @Test
+    void anIncludeGlobThatSelectsNoTableIsAProblemAtItsLine(CapturedOutput output) throws IOException {
+        try (TestDatabase pg = TestDatabase.postgres()) {
+            pg.execute("CREATE TABLE employees (emp_no INT PRIMARY KEY)");
+            Path yml = write("weft.yml", """
+                    weft:
+                      relationships: %s
+                      services:
+                        hr:
+                          kind: postgres
+                          url: %s
+                          username: postgres
+                          include: ["employees", "employes_*"]
+                    """.formatted(write("relationships.yml", "relationships:\n"), pg.url("postgres")));
+            WeftConfigException failure = startFails(yml);
+            assertThat(failure.problems()).extracting(ConfigProblem::toString).containsExactly(yml + ":8: weft.services.hr.include[1]:"
+                    + " 'employes_*' selects no table, view or collection of service 'hr' (names compare ignoring case;"
+                    + " exclude applies after include)");
             assertReported(output, failure.getMessage());
         }
-        assertThat(output.getAll()).doesNotContain("Application run failed", "org.yaml.snakeyaml");
+    }
+
+    @Test
+    void aTypoUnderWeftIsReportedBeforeTheEmbeddedDemoCouldStart(CapturedOutput output) throws IOException {
+        Path yml = write("weft.yml", """
+                weft:
+                  servics:
+                    hr:
+                      kind: postgres
+                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                """);
+        WeftConfigException failure = startFails(yml);
+        assertThat(failure.problems()).extracting(ConfigProblem::location).containsExactly(yml + ":4", yml + ":5");
+        assertThat(failure.getMessage()).contains("weft.servics.hr.kind: unknown key", "weft.servics.hr.url: unknown key");
+        assertThat(output.getAll()).doesNotContain("embedded demo", "H2 databases");
+        assertReported(output, failure.getMessage());
+    }
+
+    private static int lineOfService(Path yml, String service) throws IOException {
+        return Files.readAllLines(yml).stream().map(String::trim).toList().indexOf(service + ":") + 1;
     }
 
     private static WeftConfigException startFails(Path yml) {
