@@ -49,6 +49,7 @@ public record SecuritySettings(String file, AccessSpec access, String anonymousR
                               String issuer, List<String> audiences) {
         public JwtSettings {
             audiences = List.copyOf(audiences);
+            Redaction.register(hmacSecret == null ? null : hmacSecret.value());
         }
 
         /**

@@ -5,6 +5,7 @@ import dev.weft.catalog.CatalogResolver;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Source;
 import dev.weft.config.ConfigProblem;
+import dev.weft.config.Redaction;
 import dev.weft.config.RelationshipSpec;
 import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftProperties;
@@ -221,7 +222,8 @@ public final class WeftRuntime implements AutoCloseable {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
                     ServiceSettings s = services.get(i);
                     problems.add(new ConfigProblem(null, "weft.services." + s.name(),
-                            "cannot read source '" + s.name() + "' at " + redact(s.url()) + ": " + ConnectFailure.describe(cause)));
+                            "cannot read source '" + s.name() + "' at " + Redaction.redact(s.url()) + ": "
+                                    + Redaction.redact(ConnectFailure.describe(cause))));
                 }
             }
         }
@@ -233,11 +235,6 @@ public final class WeftRuntime implements AutoCloseable {
 
     private static Source introspect(ServiceSettings settings, DataSource pool) throws Exception {
         return new JdbcIntrospector(settings, SourceFactory.dialect(settings)).read(pool);
-    }
-
-    /** A JDBC or MongoDB URL without any password written into it. */
-    static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^;&]*", "$1****").replaceAll("//([^/@:]+):[^/@]*@", "//$1:****@");
     }
 
     /** Applies what every GraphQL instance of Weft needs: error codes, safe messages, direct execution of queries. */

@@ -225,6 +225,31 @@ class StartupFailureIT {
         assertReported(output, failure.getMessage());
     }
 
+    @Test
+    void passwordsWrittenInJdbcUrlsNeverReachTheReportEvenWhenTheDriverRepeatsThem(CapturedOutput output) throws IOException {
+        Path yml = write("weft.yml", """
+                weft:
+                  services:
+                    userinfo:
+                      kind: mariadb
+                      url: jdbc:mariadb://root:%1$s@127.0.0.1:3306/weft_missing_db
+                      pool: { connection-timeout: 1s }
+                    pginfo:
+                      kind: postgres
+                      url: jdbc:postgresql://postgres:%1$s@127.0.0.1:5432/weft_missing_db
+                      pool: { connection-timeout: 1s }
+                    query:
+                      kind: mariadb
+                      url: jdbc:mariadb://127.0.0.1:3306/weft_missing_db?user=nobody&password=%1$s
+                      pool: { connection-timeout: 1s }
+                """.formatted(URL_PASSWORD));
+        WeftConfigException failure = startFails(yml);
+        System.out.println("[StartupFailureIT] passwords in URLs:\n" + failure.getMessage());
+        assertThat(failure.problems()).hasSize(3);
+        assertThat(problem(failure, "weft.services.userinfo").message()).contains("jdbc:mariadb://root:****@127.0.0.1", "****@127.0.0.1");
+        assertReported(output, failure.getMessage());
+    }
+
     private static int lineOfService(Path yml, String service) throws IOException {
         return Files.readAllLines(yml).stream().map(String::trim).toList().indexOf(service + ":") + 1;
     }
