@@ -158,7 +158,8 @@ class ConfigGoldenTest {
         return new Loaded(properties, List.copyOf(keys), origins);
     }
 
-    private static List<String> expected(String kind, String name) throws IOException {
+    /** The lines of {@code config/<kind>/<name>.expected}, comments and blank lines left out. */
+    static List<String> expected(String kind, String name) throws IOException {
         Resource file = RESOURCES.getResource("classpath:config/" + kind + "/" + name + ".expected");
         assertThat(file.exists()).as("%s", file).isTrue();
         try (InputStream in = file.getInputStream()) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -54,18 +52,7 @@ class YamlFilesGoldenTest {
             assertThat(failure).as("%s/%s.yml must fail", kind, name).isNotNull();
             List<String> actual = failure.problems().stream().map(ConfigProblem::toString).toList();
             assertThat(actual).as("problems of %s/%s.yml (actual, one per line):%n%s", kind, name, String.join("\n", actual))
-                    .containsExactlyElementsOf(expected(kind, name));
-        }
-    }
-
-    private static List<String> expected(String kind, String name) throws IOException {
-        Resource file = RESOURCES.getResource("classpath:config/" + kind + "/" + name + ".expected");
-        assertThat(file.exists()).as("%s", file).isTrue();
-        try (InputStream in = file.getInputStream()) {
-            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
-                    .map(String::stripTrailing)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .toList();
+                    .containsExactlyElementsOf(ConfigGoldenTest.expected(kind, name));
         }
     }
 
