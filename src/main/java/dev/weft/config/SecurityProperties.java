@@ -12,6 +12,8 @@ package dev.weft.config;
  *     jwt:
  *       hmac-secret: ${WEFT_JWT_SECRET}   # or jwk-set-uri / issuer-uri
  *       role-claim: role                  # a claim path; a list claim gives several roles
+ *       issuer: https://idp.example       # optional: every token's iss must be this
+ *       audiences: [weft-api]             # optional: every token's aud must contain one of these
  * }</pre>
  */
 // One constructor only: Spring's binder binds a record through its single constructor.
@@ -28,16 +30,21 @@ public record SecurityProperties(String access, String anonymousRole, Jwt jwt) {
         return s == null || s.isBlank();
     }
 
-    /** {@code weft.security.jwt.*}: where the verification keys come from, and the role claim. */
-    public record Jwt(String hmacSecret, String jwkSetUri, String issuerUri, String roleClaim) {
+    /**
+     * {@code weft.security.jwt.*}: where the verification keys come from, the role claim, and the
+     * {@code iss} and {@code aud} every token must carry (when set).
+     */
+    public record Jwt(String hmacSecret, String jwkSetUri, String issuerUri, String roleClaim,
+                      String issuer, java.util.List<String> audiences) {
         public boolean isEmpty() {
-            return blank(hmacSecret) && blank(jwkSetUri) && blank(issuerUri) && blank(roleClaim);
+            return blank(hmacSecret) && blank(jwkSetUri) && blank(issuerUri) && blank(roleClaim)
+                    && blank(issuer) && (audiences == null || audiences.isEmpty());
         }
 
         @Override
         public String toString() {
             return "Jwt[hmacSecret=" + (hmacSecret == null ? "(none)" : "****") + ", jwkSetUri=" + jwkSetUri
-                    + ", issuerUri=" + issuerUri + ", roleClaim=" + roleClaim + "]";
+                    + ", issuerUri=" + issuerUri + ", roleClaim=" + roleClaim + ", issuer=" + issuer + ", audiences=" + audiences + "]";
         }
     }
 }
