@@ -12,6 +12,7 @@ package dev.weft.config;
  *     jwt:
  *       hmac-secret: ${WEFT_JWT_SECRET}   # or jwk-set-uri / issuer-uri
  *       role-claim: role                  # a claim path; a list claim gives several roles
+ *       claims-namespace: https://hasura.io/jwt/claims   # or claims-namespace-path: $.hasura.claims
  * }</pre>
  */
 // One constructor only: Spring's binder binds a record through its single constructor.
@@ -28,16 +29,22 @@ public record SecurityProperties(String access, String anonymousRole, Jwt jwt) {
         return s == null || s.isBlank();
     }
 
-    /** {@code weft.security.jwt.*}: where the verification keys come from, and the role claim. */
-    public record Jwt(String hmacSecret, String jwkSetUri, String issuerUri, String roleClaim) {
+    /**
+     * {@code weft.security.jwt.*}: where the verification keys come from, the role claim, and where the
+     * caller's claims sit in a token (a top-level key, or a claim path; both null for the top level).
+     */
+    public record Jwt(String hmacSecret, String jwkSetUri, String issuerUri, String roleClaim, String claimsNamespace,
+                      String claimsNamespacePath) {
         public boolean isEmpty() {
-            return blank(hmacSecret) && blank(jwkSetUri) && blank(issuerUri) && blank(roleClaim);
+            return blank(hmacSecret) && blank(jwkSetUri) && blank(issuerUri) && blank(roleClaim) && blank(claimsNamespace)
+                    && blank(claimsNamespacePath);
         }
 
         @Override
         public String toString() {
             return "Jwt[hmacSecret=" + (hmacSecret == null ? "(none)" : "****") + ", jwkSetUri=" + jwkSetUri
-                    + ", issuerUri=" + issuerUri + ", roleClaim=" + roleClaim + "]";
+                    + ", issuerUri=" + issuerUri + ", roleClaim=" + roleClaim + ", claimsNamespace=" + claimsNamespace
+                    + ", claimsNamespacePath=" + claimsNamespacePath + "]";
         }
     }
 }

@@ -23,7 +23,8 @@ import java.util.Optional;
  *
  * <p>Checked, every problem at once: at most one source of JWT keys ({@code hmac-secret},
  * {@code jwk-set-uri}, {@code issuer-uri}), an HMAC secret of at least 32 bytes, http(s) URLs, the
- * syntax of {@code role-claim} ({@link ClaimPath}), an {@code anonymous-role} that access.yml
+ * syntax of {@code role-claim} and {@code claims-namespace-path} ({@link ClaimPath}), at most one of
+ * {@code claims-namespace} and {@code claims-namespace-path}, an {@code anonymous-role} that access.yml
  * defines, and access.yml's own form ({@link AccessFile}).
  *
  * @param file where access.yml was read, for messages
@@ -41,9 +42,11 @@ public record SecuritySettings(String file, AccessSpec access, String anonymousR
     /**
      * Bearer tokens: verified with an HMAC secret (HS256, HS384, HS512), the keys of a JWK set, or
      * the JWK set an OpenID issuer publishes (its tokens' {@code iss} must then be that issuer);
-     * the caller's roles are at {@code roleClaim}.
+     * the caller's claims are under {@code claimsNamespace} (null: the token's top level), and its
+     * roles at {@code roleClaim} within them.
      */
-    public record JwtSettings(Secret hmacSecret, String jwkSetUri, String issuerUri, ClaimPath roleClaim) {
+    public record JwtSettings(Secret hmacSecret, String jwkSetUri, String issuerUri, ClaimPath roleClaim,
+                              ClaimPath claimsNamespace) {
     }
 
     /** The settings (empty: no access control, or problems) and every problem found. */
@@ -135,7 +138,32 @@ public record SecuritySettings(String file, AccessSpec access, String anonymousR
                     + " (e.g. role, realm_access.roles, [\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"])"));
         }
         return new JwtSettings(new Secret(SecurityProperties.blank(jwt.hmacSecret()) ? null : jwt.hmacSecret()),
-                blankToNull(jwt.jwkSetUri()), blankToNull(jwt.issuerUri()), path);
+                blankToNull(jwt.jwkSetUri()), blankToNull(jwt.issuerUri()), path, namespace(jwt, origins, problems));
+    }
+
+    /** {@code claims-namespace} (a key, taken as written) or {@code claims-namespace-path} (a claim path), not both. */
+    private static ClaimPath namespace(SecurityProperties.Jwt jwt, ConfigOrigins origins, List<ConfigProblem> problems) {
+        boolean key = !SecurityProperties.blank(jwt.claimsNamespace());
+        boolean path = !SecurityProperties.blank(jwt.claimsNamespacePath());
+        if (key && path) {
+            problems.add(problem(origins, "weft.security.jwt.claims-namespace-path", "set only one of"
+                    + " weft.security.jwt.claims-namespace (a key) and claims-namespace-path (a path)"));
+            return null;
+        }
+        if (key) {
+            return ClaimPath.key(jwt.claimsNamespace().strip());
+        }
+        if (!path) {
+            return null;
+        }
+        String text = jwt.claimsNamespacePath().strip();
+        try {
+            return ClaimPath.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(problem(origins, "weft.security.jwt.claims-namespace-path", "'" + text + "' is not a claim path: "
+                    + e.getMessage() + " (e.g. $.hasura.claims, [\"https://hasura.io/jwt/claims\"])"));
+            return null;
+        }
     }
 
     private static void url(String value, String name, List<String> sources, ConfigOrigins origins, List<ConfigProblem> problems) {

@@ -94,7 +94,7 @@ public class WeftSecurityConfiguration {
         http.addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class);
 
         if (settings.jwt() != null) {
-            JwtAuthentication.CallerConverter converter = new JwtAuthentication.CallerConverter(settings.jwt().roleClaim(),
+            JwtAuthentication.CallerConverter converter = new JwtAuthentication.CallerConverter(settings.jwt(),
                     security.model().roles().keySet());
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.decoder(JwtAuthentication.decoder(settings.jwt())).jwtAuthenticationConverter(converter))
@@ -124,6 +124,7 @@ public class WeftSecurityConfiguration {
     private static String describe(SecuritySettings.JwtSettings jwt) {
         String keys = jwt.hmacSecret().isPresent() ? "HMAC secret" : jwt.jwkSetUri() != null ? "JWK set " + jwt.jwkSetUri()
                 : "issuer " + jwt.issuerUri();
-        return "verified with the " + keys + ", roles at " + jwt.roleClaim();
+        return "verified with the " + keys + ", roles at " + jwt.roleClaim()
+                + (jwt.claimsNamespace() == null ? "" : ", claims under " + jwt.claimsNamespace());
     }
 }

@@ -61,7 +61,7 @@ class SecuritySettingsTest {
     void aFullValidConfiguration() throws IOException {
         Files.writeString(dir.resolve("roles.yml"), ACCESS);
         SecurityProperties p = new SecurityProperties("roles.yml", "analyst",
-                new SecurityProperties.Jwt(SECRET, null, null, "[\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"]"));
+                new SecurityProperties.Jwt(SECRET, null, null, "[\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"]", null, null));
         SecuritySettings.Validation v = SecuritySettings.check(p, false, dir, ORIGINS);
         assertThat(v.problems()).isEmpty();
         SecuritySettings settings = v.settings().orElseThrow();
@@ -75,7 +75,7 @@ class SecuritySettingsTest {
     @Test
     void theRoleClaimDefaultsToRole() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
-        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, "https://idp.example/jwks", null, null));
+        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, "https://idp.example/jwks", null, null, null, null));
         assertThat(SecuritySettings.check(p, false, dir, ORIGINS).settings().orElseThrow().jwt().roleClaim().segments())
                 .containsExactly("role");
     }
@@ -84,7 +84,7 @@ class SecuritySettingsTest {
     void everyProblemAtOnceWithWhereItWasSet() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
         SecurityProperties p = new SecurityProperties(null, "ghost",
-                new SecurityProperties.Jwt("short", "ftp://idp.example/jwks", "https://idp.example", "a..b"));
+                new SecurityProperties.Jwt("short", "ftp://idp.example/jwks", "https://idp.example", "a..b", null, null));
         List<String> problems = SecuritySettings.check(p, false, dir, ORIGINS).problems().stream().map(ConfigProblem::toString).toList();
         assertThat(problems).containsExactly(
                 "weft.yml(hmac-secret): weft.security.jwt.hmac-secret: must be at least 32 bytes (256 bits) long, as HS256 requires; it has 5",
@@ -101,14 +101,14 @@ class SecuritySettingsTest {
     @Test
     void aRoleClaimWithoutKeysIsAProblem() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
-        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, null, null, "roles"));
+        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, null, null, "roles", null, null));
         assertThat(SecuritySettings.check(p, false, dir, ORIGINS).problems()).extracting(ConfigProblem::message)
                 .containsExactly("a role claim needs a source of token keys: set weft.security.jwt.hmac-secret, jwk-set-uri or issuer-uri");
     }
 
     @Test
     void securitySettingsWithoutAccessYmlAreAProblem() {
-        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null));
+        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, null));
         for (boolean noServices : List.of(true, false)) {
             List<ConfigProblem> problems = SecuritySettings.check(p, noServices, dir, ORIGINS).problems();
             assertThat(problems).hasSize(1);
