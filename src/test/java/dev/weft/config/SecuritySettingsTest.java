@@ -73,6 +73,30 @@ class SecuritySettingsTest {
     }
 
     @Test
+    void aClaimsNamespaceIsAKeyOrAPathNotBoth() throws IOException {
+        Files.writeString(dir.resolve("access.yml"), ACCESS);
+        SecurityProperties key = new SecurityProperties(null, null,
+                new SecurityProperties.Jwt(SECRET, null, null, "x-hasura-allowed-roles", "https://hasura.io/jwt/claims", null));
+        assertThat(SecuritySettings.check(key, false, dir, ORIGINS).settings().orElseThrow().jwt().claimsNamespace().segments())
+                .containsExactly("https://hasura.io/jwt/claims");
+        SecurityProperties path = new SecurityProperties(null, null,
+                new SecurityProperties.Jwt(SECRET, null, null, null, null, "$.hasura['claims']"));
+        assertThat(SecuritySettings.check(path, false, dir, ORIGINS).settings().orElseThrow().jwt().claimsNamespace().segments())
+                .containsExactly("hasura", "claims");
+        SecurityProperties none = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, null));
+        assertThat(SecuritySettings.check(none, false, dir, ORIGINS).settings().orElseThrow().jwt().claimsNamespace()).isNull();
+
+        SecurityProperties both = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, "a", "b"));
+        assertThat(SecuritySettings.check(both, false, dir, ORIGINS).problems()).extracting(ConfigProblem::toString).containsExactly(
+                "weft.yml(claims-namespace-path): weft.security.jwt.claims-namespace-path: set only one of"
+                        + " weft.security.jwt.claims-namespace (a key) and claims-namespace-path (a path)");
+        SecurityProperties bad = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, "a..b"));
+        assertThat(SecuritySettings.check(bad, false, dir, ORIGINS).problems()).extracting(ConfigProblem::message).containsExactly(
+                "'a..b' is not a claim path: a '.' must be followed by a name (position 2)"
+                        + " (e.g. $.hasura.claims, [\"https://hasura.io/jwt/claims\"])");
+    }
+
+    @Test
     void theRoleClaimDefaultsToRole() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
         SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, "https://idp.example/jwks", null, null, null, null));
