@@ -30,21 +30,22 @@ public record SecurityProperties(String access, String anonymousRole, Jwt jwt) {
     }
 
     /**
-     * {@code weft.security.jwt.*}: where the verification keys come from, the role claim, and where the
-     * caller's claims sit in a token (a top-level key, or a claim path; both null for the top level).
+     * {@code weft.security.jwt.*}: where the verification keys come from, the role claim, where the
+     * caller's claims sit in a token (a top-level key, or a claim path; both null for the top level),
+     * and the claim naming the default role (null: the first role).
      */
     public record Jwt(String hmacSecret, String jwkSetUri, String issuerUri, String roleClaim, String claimsNamespace,
-                      String claimsNamespacePath) {
+                      String claimsNamespacePath, String defaultRoleClaim) {
         public boolean isEmpty() {
             return blank(hmacSecret) && blank(jwkSetUri) && blank(issuerUri) && blank(roleClaim) && blank(claimsNamespace)
-                    && blank(claimsNamespacePath);
+                    && blank(claimsNamespacePath) && blank(defaultRoleClaim);
         }
 
         @Override
         public String toString() {
             return "Jwt[hmacSecret=" + (hmacSecret == null ? "(none)" : "****") + ", jwkSetUri=" + jwkSetUri
                     + ", issuerUri=" + issuerUri + ", roleClaim=" + roleClaim + ", claimsNamespace=" + claimsNamespace
-                    + ", claimsNamespacePath=" + claimsNamespacePath + "]";
+                    + ", claimsNamespacePath=" + claimsNamespacePath + ", defaultRoleClaim=" + defaultRoleClaim + "]";
         }
     }
 }

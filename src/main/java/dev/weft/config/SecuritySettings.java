@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * <p>Checked, every problem at once: at most one source of JWT keys ({@code hmac-secret},
  * {@code jwk-set-uri}, {@code issuer-uri}), an HMAC secret of at least 32 bytes, http(s) URLs, the
- * syntax of {@code role-claim} and {@code claims-namespace-path} ({@link ClaimPath}), at most one of
+ * syntax of {@code role-claim}, {@code claims-namespace-path} and {@code default-role-claim} ({@link ClaimPath}), at most one of
  * {@code claims-namespace} and {@code claims-namespace-path}, an {@code anonymous-role} that access.yml
  * defines, and access.yml's own form ({@link AccessFile}).
  *
@@ -43,10 +43,10 @@ public record SecuritySettings(String file, AccessSpec access, String anonymousR
      * Bearer tokens: verified with an HMAC secret (HS256, HS384, HS512), the keys of a JWK set, or
      * the JWK set an OpenID issuer publishes (its tokens' {@code iss} must then be that issuer);
      * the caller's claims are under {@code claimsNamespace} (null: the token's top level), and its
-     * roles at {@code roleClaim} within them.
+     * roles at {@code roleClaim} within them, the default one at {@code defaultRoleClaim} (null: the first).
      */
     public record JwtSettings(Secret hmacSecret, String jwkSetUri, String issuerUri, ClaimPath roleClaim,
-                              ClaimPath claimsNamespace) {
+                              ClaimPath claimsNamespace, ClaimPath defaultRoleClaim) {
     }
 
     /** The settings (empty: no access control, or problems) and every problem found. */
@@ -138,7 +138,22 @@ public record SecuritySettings(String file, AccessSpec access, String anonymousR
                     + " (e.g. role, realm_access.roles, [\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"])"));
         }
         return new JwtSettings(new Secret(SecurityProperties.blank(jwt.hmacSecret()) ? null : jwt.hmacSecret()),
-                blankToNull(jwt.jwkSetUri()), blankToNull(jwt.issuerUri()), path, namespace(jwt, origins, problems));
+                blankToNull(jwt.jwkSetUri()), blankToNull(jwt.issuerUri()), path, namespace(jwt, origins, problems),
+                defaultRole(jwt, origins, problems));
+    }
+
+    private static ClaimPath defaultRole(SecurityProperties.Jwt jwt, ConfigOrigins origins, List<ConfigProblem> problems) {
+        if (SecurityProperties.blank(jwt.defaultRoleClaim())) {
+            return null;
+        }
+        String text = jwt.defaultRoleClaim().strip();
+        try {
+            return ClaimPath.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(problem(origins, "weft.security.jwt.default-role-claim", "'" + text + "' is not a claim path: "
+                    + e.getMessage() + " (e.g. x-hasura-default-role)"));
+            return null;
+        }
     }
 
     /** {@code claims-namespace} (a key, taken as written) or {@code claims-namespace-path} (a claim path), not both. */

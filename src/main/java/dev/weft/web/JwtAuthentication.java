@@ -66,14 +66,14 @@ final class JwtAuthentication {
      * A verified token to a caller ({@link TokenClaims}): its claims are the token's claims as JSON
      * values (times as seconds since the epoch), or those under the configured namespace; its roles
      * are the values at the role claim within them that access.yml defines, in the token's order
-     * (others are ignored).
+     * (others are ignored), or the default role claim's first.
      */
     static final class CallerConverter implements Converter<Jwt, AbstractAuthenticationToken> {
         private final TokenClaims tokenClaims;
         private final Set<String> definedRoles;
 
         CallerConverter(JwtSettings settings, Set<String> definedRoles) {
-            this.tokenClaims = new TokenClaims(settings.roleClaim(), settings.claimsNamespace());
+            this.tokenClaims = new TokenClaims(settings.roleClaim(), settings.claimsNamespace(), settings.defaultRoleClaim());
             this.definedRoles = Set.copyOf(definedRoles);
         }
 

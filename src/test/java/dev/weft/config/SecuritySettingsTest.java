@@ -61,7 +61,7 @@ class SecuritySettingsTest {
     void aFullValidConfiguration() throws IOException {
         Files.writeString(dir.resolve("roles.yml"), ACCESS);
         SecurityProperties p = new SecurityProperties("roles.yml", "analyst",
-                new SecurityProperties.Jwt(SECRET, null, null, "[\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"]", null, null));
+                new SecurityProperties.Jwt(SECRET, null, null, "[\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"]", null, null, null));
         SecuritySettings.Validation v = SecuritySettings.check(p, false, dir, ORIGINS);
         assertThat(v.problems()).isEmpty();
         SecuritySettings settings = v.settings().orElseThrow();
@@ -76,21 +76,23 @@ class SecuritySettingsTest {
     void aClaimsNamespaceIsAKeyOrAPathNotBoth() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
         SecurityProperties key = new SecurityProperties(null, null,
-                new SecurityProperties.Jwt(SECRET, null, null, "x-hasura-allowed-roles", "https://hasura.io/jwt/claims", null));
+                new SecurityProperties.Jwt(SECRET, null, null, "x-hasura-allowed-roles", "https://hasura.io/jwt/claims", null, null));
         assertThat(SecuritySettings.check(key, false, dir, ORIGINS).settings().orElseThrow().jwt().claimsNamespace().segments())
                 .containsExactly("https://hasura.io/jwt/claims");
         SecurityProperties path = new SecurityProperties(null, null,
-                new SecurityProperties.Jwt(SECRET, null, null, null, null, "$.hasura['claims']"));
+                new SecurityProperties.Jwt(SECRET, null, null, null, null, "$.hasura['claims']", "x-hasura-default-role"));
         assertThat(SecuritySettings.check(path, false, dir, ORIGINS).settings().orElseThrow().jwt().claimsNamespace().segments())
                 .containsExactly("hasura", "claims");
-        SecurityProperties none = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, null));
+        assertThat(SecuritySettings.check(path, false, dir, ORIGINS).settings().orElseThrow().jwt().defaultRoleClaim().segments())
+                .containsExactly("x-hasura-default-role");
+        SecurityProperties none = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, null, null));
         assertThat(SecuritySettings.check(none, false, dir, ORIGINS).settings().orElseThrow().jwt().claimsNamespace()).isNull();
 
-        SecurityProperties both = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, "a", "b"));
+        SecurityProperties both = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, "a", "b", null));
         assertThat(SecuritySettings.check(both, false, dir, ORIGINS).problems()).extracting(ConfigProblem::toString).containsExactly(
                 "weft.yml(claims-namespace-path): weft.security.jwt.claims-namespace-path: set only one of"
                         + " weft.security.jwt.claims-namespace (a key) and claims-namespace-path (a path)");
-        SecurityProperties bad = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, "a..b"));
+        SecurityProperties bad = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, "a..b", null));
         assertThat(SecuritySettings.check(bad, false, dir, ORIGINS).problems()).extracting(ConfigProblem::message).containsExactly(
                 "'a..b' is not a claim path: a '.' must be followed by a name (position 2)"
                         + " (e.g. $.hasura.claims, [\"https://hasura.io/jwt/claims\"])");
@@ -99,7 +101,7 @@ class SecuritySettingsTest {
     @Test
     void theRoleClaimDefaultsToRole() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
-        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, "https://idp.example/jwks", null, null, null, null));
+        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, "https://idp.example/jwks", null, null, null, null, null));
         assertThat(SecuritySettings.check(p, false, dir, ORIGINS).settings().orElseThrow().jwt().roleClaim().segments())
                 .containsExactly("role");
     }
@@ -108,7 +110,7 @@ class SecuritySettingsTest {
     void everyProblemAtOnceWithWhereItWasSet() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
         SecurityProperties p = new SecurityProperties(null, "ghost",
-                new SecurityProperties.Jwt("short", "ftp://idp.example/jwks", "https://idp.example", "a..b", null, null));
+                new SecurityProperties.Jwt("short", "ftp://idp.example/jwks", "https://idp.example", "a..b", null, null, null));
         List<String> problems = SecuritySettings.check(p, false, dir, ORIGINS).problems().stream().map(ConfigProblem::toString).toList();
         assertThat(problems).containsExactly(
                 "weft.yml(hmac-secret): weft.security.jwt.hmac-secret: must be at least 32 bytes (256 bits) long, as HS256 requires; it has 5",
@@ -125,14 +127,14 @@ class SecuritySettingsTest {
     @Test
     void aRoleClaimWithoutKeysIsAProblem() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
-        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, null, null, "roles", null, null));
+        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, null, null, "roles", null, null, null));
         assertThat(SecuritySettings.check(p, false, dir, ORIGINS).problems()).extracting(ConfigProblem::message)
                 .containsExactly("a role claim needs a source of token keys: set weft.security.jwt.hmac-secret, jwk-set-uri or issuer-uri");
     }
 
     @Test
     void securitySettingsWithoutAccessYmlAreAProblem() {
-        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, null));
+        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, null, null));
         for (boolean noServices : List.of(true, false)) {
             List<ConfigProblem> problems = SecuritySettings.check(p, noServices, dir, ORIGINS).problems();
             assertThat(problems).hasSize(1);

@@ -35,6 +35,20 @@ class TokenClaimsTest {
     }
 
     @Test
+    void aDefaultRoleClaimPutsItsRoleFirstAndMustBeAmongTheRoles() {
+        TokenClaims read = new TokenClaims(ClaimPath.parse("x-hasura-allowed-roles"), ClaimPath.key(NAMESPACE),
+                ClaimPath.parse("x-hasura-default-role"));
+        Map<String, Object> token = Map.of(NAMESPACE, Map.of("x-hasura-allowed-roles", List.of("admin", "user"),
+                "x-hasura-default-role", "user"));
+        assertThat(read.roles(read.claims(token), Set.of("admin", "user"))).containsExactly("user", "admin");
+        Map<String, Object> outside = Map.of(NAMESPACE, Map.of("x-hasura-allowed-roles", List.of("user"),
+                "x-hasura-default-role", "admin"));
+        assertThat(read.roles(read.claims(outside), Set.of("admin", "user"))).isEmpty();
+        Map<String, Object> none = Map.of(NAMESPACE, Map.of("x-hasura-allowed-roles", List.of("admin", "user")));
+        assertThat(read.roles(read.claims(none), Set.of("admin", "user"))).isEmpty();
+    }
+
+    @Test
     void aPathNamespaceAndATokenWithoutIt() {
         TokenClaims read = new TokenClaims(ClaimPath.parse("roles"), ClaimPath.parse("$.app.claims"));
         Map<String, Object> token = Map.of("sub", "u1", "app", Map.of("claims", Map.of("roles", "viewer", "org", 4)));

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
  * {@code weft.security.jwt.claims-namespace} over HTTP, with tokens laid out as Hasura's identity
  * providers issue them: the roles and the row filters' claims come from the namespace (names
  * {@code x-hasura-*} in any case, string and list claims read as the columns' types); a top-level
- * claim that is not a registered one is out of reach, {@code sub} stays reachable. API keys carry
- * list claims too.
+ * claim that is not a registered one is out of reach, {@code sub} stays reachable; the default role is
+ * {@code x-hasura-default-role}'s, which must be among the allowed roles. API keys carry list claims too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SecurityTesting.CallerProbe.class)
@@ -58,6 +58,7 @@ class JwtClaimsNamespaceIT {
         registry.add("weft.security.jwt.hmac-secret", () -> JwtHmacAuthIT.SECRET);
         registry.add("weft.security.jwt.claims-namespace", () -> NAMESPACE);
         registry.add("weft.security.jwt.role-claim", () -> "x-hasura-allowed-roles");
+        registry.add("weft.security.jwt.default-role-claim", () -> "X-Hasura-Default-Role");
     }
 
     private String token(Map<String, Object> namespaced, String topLevelGender) {
@@ -68,7 +69,8 @@ class JwtClaimsNamespaceIT {
     @Test
     void theNamespaceGivesTheRoleAndTheFiltersClaims() {
         Response response = post(port, "{ hr_employees { emp_no gender } }", "Authorization", token(Map.of(
-                "x-hasura-allowed-roles", List.of("analyst"), "x-hasura-default-role", "analyst", "x-hasura-gender", "F"), "M"));
+                "x-hasura-allowed-roles", List.of("lister", "analyst"), "x-hasura-default-role", "analyst",
+                "x-hasura-gender", "F", "x-hasura-emp-nos", "{10001}"), "M"));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         assertThat(response.json().has("errors")).as(response.text()).isFalse();
         JsonNode rows = response.json().at("/data/hr_employees");
@@ -83,7 +85,7 @@ class JwtClaimsNamespaceIT {
     @Test
     void aListClaimAsHasuraSendsItWorksInIn() {
         Response response = post(port, "{ hr_employees(order_by: [{emp_no: asc}]) { emp_no } }", "Authorization", token(Map.of(
-                "x-hasura-allowed-roles", List.of("lister"), "x-hasura-emp-nos", "{10001,10003}"), "F"));
+                "x-hasura-allowed-roles", List.of("lister"), "x-hasura-default-role", "lister", "x-hasura-emp-nos", "{10001,10003}"), "F"));
         assertThat(response.json().has("errors")).as(response.text()).isFalse();
         assertThat(empNos(response)).containsExactly(10001, 10003);
     }
@@ -92,7 +94,14 @@ class JwtClaimsNamespaceIT {
     void rolesOutsideTheNamespaceGrantNothing() {
         // the token's top-level x-hasura-allowed-roles names lister; the namespace names no role of access.yml
         Response response = post(port, "{ hr_employees { emp_no } }", "Authorization",
-                token(Map.of("x-hasura-allowed-roles", List.of("ghost")), "F"));
+                token(Map.of("x-hasura-allowed-roles", List.of("ghost"), "x-hasura-default-role", "ghost"), "F"));
+        assertThat(response.status()).as(response.text()).isEqualTo(403);
+    }
+
+    @Test
+    void aDefaultRoleOutsideTheAllowedOnesGrantsNothing() {
+        Response response = post(port, "{ hr_employees { emp_no } }", "Authorization", token(Map.of(
+                "x-hasura-allowed-roles", List.of("lister"), "x-hasura-default-role", "analyst", "x-hasura-emp-nos", "{10001}"), "F"));
         assertThat(response.status()).as(response.text()).isEqualTo(403);
     }
 
