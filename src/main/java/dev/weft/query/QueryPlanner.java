@@ -160,33 +160,19 @@ public final class QueryPlanner {
         return r;
     }
 
-    /** The page of a list; within the role's max-limit (no limit means the max-limit; more is an error). */
+    /** The page of a list; within the role's max-limit ({@link Paging#list}). */
     public Page page(Map<String, Object> arguments) {
-        return nodesPage(aggregatePage(arguments, true));
+        return Paging.list(arguments, access);
     }
 
-    /**
-     * The page an aggregate field computes over: the caller's {@code limit} and {@code offset} as given.
-     * A {@code limit} above the role's max-limit is an error only when the field returns its
-     * {@code nodes}, since only they are rows returned.
-     */
+    /** The page an aggregate field computes over ({@link Paging#aggregate}): max-limit does not cut it. */
     public Page aggregatePage(Map<String, Object> arguments, boolean wantsNodes) {
-        Long limit = nonNegative(arguments, "limit");
-        Integer max = access.maxLimit();
-        if (wantsNodes && max != null && limit != null && limit > max) {
-            throw WeftException.badInput("limit " + limit + " is more than the " + max + " rows role '" + access.role()
-                    + "' may read at once (max-limit)");
-        }
-        return new Page(limit, nonNegative(arguments, "offset"));
+        return Paging.aggregate(arguments, wantsNodes, access);
     }
 
-    /**
-     * The rows an aggregate field's {@code nodes} return: its page, cut to the role's max-limit when
-     * the caller gave no limit. Its rows are always the first ones of the aggregated page.
-     */
+    /** The page of an aggregate field's {@code nodes} ({@link Paging#nodes}): cut to the role's max-limit. */
     public Page nodesPage(Page aggregatePage) {
-        Integer max = access.maxLimit();
-        return aggregatePage.limit() == null && max != null ? new Page(Long.valueOf(max), aggregatePage.offset()) : aggregatePage;
+        return Paging.nodes(aggregatePage, access);
     }
 
     @SuppressWarnings("unchecked")
@@ -376,18 +362,6 @@ public final class QueryPlanner {
             case "desc_nulls_last" -> new OrderTerm(hops, column, true, NullsOrder.LAST);
             default -> throw WeftException.badInput("unknown order '" + direction + "'");
         };
-    }
-
-    private static Long nonNegative(Map<String, Object> arguments, String name) {
-        Object value = arguments.get(name);
-        if (value == null) {
-            return null;
-        }
-        long n = ((Number) value).longValue();
-        if (n < 0) {
-            throw WeftException.badInput(name + " must not be negative, was " + n);
-        }
-        return n;
     }
 
     private static List<String> ensureOne(Table table, Set<String> columns) {
