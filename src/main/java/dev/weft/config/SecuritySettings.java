@@ -129,54 +129,39 @@ public record SecuritySettings(String file, AccessSpec access, String anonymousR
             problems.add(problem(origins, "weft.security.jwt.role-claim", "a role claim needs a source of token keys:"
                     + " set weft.security.jwt.hmac-secret, jwk-set-uri or issuer-uri"));
         }
-        String claim = SecurityProperties.blank(jwt.roleClaim()) ? ClaimPath.DEFAULT : jwt.roleClaim().strip();
-        ClaimPath path = null;
-        try {
-            path = ClaimPath.parse(claim);
-        } catch (IllegalArgumentException e) {
-            problems.add(problem(origins, "weft.security.jwt.role-claim", "'" + claim + "' is not a claim path: " + e.getMessage()
-                    + " (e.g. role, realm_access.roles, [\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"])"));
-        }
+        String claim = SecurityProperties.blank(jwt.roleClaim()) ? ClaimPath.DEFAULT : jwt.roleClaim();
+        ClaimPath path = claimPath(claim, "role-claim", "role, realm_access.roles, [\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"]",
+                origins, problems);
         return new JwtSettings(new Secret(SecurityProperties.blank(jwt.hmacSecret()) ? null : jwt.hmacSecret()),
                 blankToNull(jwt.jwkSetUri()), blankToNull(jwt.issuerUri()), path, namespace(jwt, origins, problems),
-                defaultRole(jwt, origins, problems));
-    }
-
-    private static ClaimPath defaultRole(SecurityProperties.Jwt jwt, ConfigOrigins origins, List<ConfigProblem> problems) {
-        if (SecurityProperties.blank(jwt.defaultRoleClaim())) {
-            return null;
-        }
-        String text = jwt.defaultRoleClaim().strip();
-        try {
-            return ClaimPath.parse(text);
-        } catch (IllegalArgumentException e) {
-            problems.add(problem(origins, "weft.security.jwt.default-role-claim", "'" + text + "' is not a claim path: "
-                    + e.getMessage() + " (e.g. x-hasura-default-role)"));
-            return null;
-        }
+                claimPath(jwt.defaultRoleClaim(), "default-role-claim", "x-hasura-default-role", origins, problems));
     }
 
     /** {@code claims-namespace} (a key, taken as written) or {@code claims-namespace-path} (a claim path), not both. */
     private static ClaimPath namespace(SecurityProperties.Jwt jwt, ConfigOrigins origins, List<ConfigProblem> problems) {
-        boolean key = !SecurityProperties.blank(jwt.claimsNamespace());
-        boolean path = !SecurityProperties.blank(jwt.claimsNamespacePath());
-        if (key && path) {
+        if (!SecurityProperties.blank(jwt.claimsNamespace()) && !SecurityProperties.blank(jwt.claimsNamespacePath())) {
             problems.add(problem(origins, "weft.security.jwt.claims-namespace-path", "set only one of"
                     + " weft.security.jwt.claims-namespace (a key) and claims-namespace-path (a path)"));
             return null;
         }
-        if (key) {
+        if (!SecurityProperties.blank(jwt.claimsNamespace())) {
             return ClaimPath.key(jwt.claimsNamespace().strip());
         }
-        if (!path) {
+        return claimPath(jwt.claimsNamespacePath(), "claims-namespace-path", "$.hasura.claims, [\"https://hasura.io/jwt/claims\"]",
+                origins, problems);
+    }
+
+    /** The claim path of {@code weft.security.jwt.<key>}, or null when it is not set or not a path (a problem then). */
+    private static ClaimPath claimPath(String value, String key, String examples, ConfigOrigins origins, List<ConfigProblem> problems) {
+        if (SecurityProperties.blank(value)) {
             return null;
         }
-        String text = jwt.claimsNamespacePath().strip();
+        String text = value.strip();
         try {
             return ClaimPath.parse(text);
         } catch (IllegalArgumentException e) {
-            problems.add(problem(origins, "weft.security.jwt.claims-namespace-path", "'" + text + "' is not a claim path: "
-                    + e.getMessage() + " (e.g. $.hasura.claims, [\"https://hasura.io/jwt/claims\"])"));
+            problems.add(problem(origins, "weft.security.jwt." + key, "'" + text + "' is not a claim path: " + e.getMessage()
+                    + " (e.g. " + examples + ")"));
             return null;
         }
     }
