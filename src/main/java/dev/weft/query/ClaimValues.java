@@ -47,10 +47,11 @@ public final class ClaimValues {
      * A single value of the column's type (as its GraphQL scalar reads variables): numbers and
      * booleans from their plain text, text from numbers and booleans, dates and times from ISO-8601.
      *
-     * @throws NotCoercible with what was expected ("an int"), for a value that is not one, a list or null
+     * @throws NotCoercible with what was expected ("an int"), for a value that is not one, null, or a
+     *     list or object (except for a JSON column)
      */
     public static Object single(Object value, ColumnType type) {
-        if (value == null || value instanceof Collection<?> || value instanceof Map<?, ?>) {
+        if (value == null || type != ColumnType.JSON && (value instanceof Collection<?> || value instanceof Map<?, ?>)) {
             throw new NotCoercible(expected(type));
         }
         try {

@@ -84,8 +84,38 @@ public final class RowFilterCompiler {
             }
             return bind(bindings.table(r.to()), (Map<String, Object>) condition, caller);
         }
+        return column.isDocument() ? document(column, (Map<String, Object>) condition, caller)
+                : operators(column, (Map<String, Object>) condition, caller);
+    }
+
+    /** A condition on a nested document (MongoDB): its fields by name, with {@code _and}, {@code _or}, {@code _not}. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> document(Column document, Map<String, Object> condition, Caller caller) {
+        Map<String, Object> bound = new LinkedHashMap<>();
+        for (var entry : condition.entrySet()) {
+            Object value = entry.getValue();
+            switch (entry.getKey()) {
+                case "_and", "_or" -> bound.put(entry.getKey(), (value instanceof List<?> l ? l : List.of(value)).stream()
+                        .map(part -> (Object) document(document, (Map<String, Object>) part, caller)).toList());
+                case "_not" -> bound.put("_not", document(document, (Map<String, Object>) value, caller));
+                default -> {
+                    Column nested = document.fields().stream().filter(f -> f.fieldName().equals(entry.getKey())).findFirst()
+                            .orElseThrow(() -> WeftException.badInput("unknown field '" + entry.getKey() + "' of '"
+                                    + document.fieldName() + "'"));
+                    if (!(value instanceof Map<?, ?>)) {
+                        throw WeftException.badInput("the condition on '" + entry.getKey() + "' must be a mapping of operators");
+                    }
+                    bound.put(entry.getKey(), nested.isDocument() ? document(nested, (Map<String, Object>) value, caller)
+                            : operators(nested, (Map<String, Object>) value, caller));
+                }
+            }
+        }
+        return bound;
+    }
+
+    private Map<String, Object> operators(Column column, Map<String, Object> condition, Caller caller) {
         Map<String, Object> ops = new LinkedHashMap<>();
-        for (var op : ((Map<String, Object>) condition).entrySet()) {
+        for (var op : condition.entrySet()) {
             Object v = op.getValue();
             ops.put(op.getKey(), switch (op.getKey()) {
                 case "_in", "_nin" -> list(column, v, caller);
