@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.config.AccessFile;
+import dev.weft.config.RelationshipsFile;
 import dev.weft.config.WeftConfigException;
 import dev.weft.config.WeftProperties;
 import dev.weft.security.Caller;
@@ -49,6 +50,8 @@ class GovernanceIT {
                 gov.customers:
                   select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
                 gov.orders:
+                gov.tags:
+                gov.customer_tags:
               nokey:
                 gov.customers:
                   select: { columns: [name, region] }
@@ -89,7 +92,16 @@ class GovernanceIT {
                             + " name VARCHAR(40) NOT NULL, credit NUMERIC(12, 2) NOT NULL, vip BOOLEAN NOT NULL, since DATE NOT NULL,"
                             + " seen " + (postgres ? "TIMESTAMP" : "DATETIME") + " NOT NULL, big BIGINT NOT NULL)",
                     "CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL, amount NUMERIC(10, 2) NOT NULL,"
-                            + " FOREIGN KEY (customer_id) REFERENCES customers (id))");
+                            + " FOREIGN KEY (customer_id) REFERENCES customers (id))",
+                    "CREATE TABLE tags (id INT PRIMARY KEY, weight INT NOT NULL)",
+                    "CREATE TABLE customer_tags (customer_id INT NOT NULL, tag_id INT NOT NULL, PRIMARY KEY (customer_id, tag_id))");
+            StringJoiner tags = new StringJoiner(", ", "INSERT INTO tags VALUES ", "");
+            StringJoiner links = new StringJoiner(", ", "INSERT INTO customer_tags VALUES ", "");
+            for (int id = 1; id <= 300; id++) {
+                tags.add("(" + id + ", " + id % 7 + ")");
+                links.add("(1, " + id + ")");
+            }
+            db.execute(tags.toString(), links.toString());
             StringJoiner customers = new StringJoiner(", ", "INSERT INTO customers VALUES ", "");
             for (int id = 1; id <= CUSTOMERS; id++) {
                 customers.add("(" + id + ", " + (id <= TENANT_ONE ? 1 : 2) + ", '" + List.of("north", "south", "east").get(id % 3)
@@ -104,7 +116,12 @@ class GovernanceIT {
             }
             db.execute(customers.toString(), orders.toString());
             WeftRuntime weft = WeftRuntime.start(TestDatabase.services(Map.of("gov", db.propertiesFor(db.defaultKind()))),
-                    List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, AccessFile.parse("access.yml", ACCESS));
+                    RelationshipsFile.parse("relationships.yml", """
+                            relationships:
+                              - { service: gov, table: customers, name: tags, type: many_to_many, field: id,
+                                  ref_service: gov, ref_table: tags, ref_field: id,
+                                  junction_table: customer_tags, junction_field: customer_id, junction_ref_field: tag_id }
+                            """), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, AccessFile.parse("access.yml", ACCESS));
             FIXTURES.put(server, new Fixture(db, weft));
         }
     }
@@ -163,6 +180,15 @@ class GovernanceIT {
                     .isEqualByComparingTo((BigDecimal) sql.get(1));
             assertThat(ids(at(data, "gov_customers.0.orders_aggregate.nodes"))).hasSize(100);
             assertThat(ids(at(data, "gov_customers.0.orders"))).hasSize(100);
+
+            // through a junction the aggregate is computed from the rows: all of them, the nodes cut
+            data = data(run.apply("{ gov_customers(where: {id: {_eq: 1}}) { tags { id }"
+                    + " tags_aggregate { aggregate { count sum { weight } } nodes { id } } } }", Map.of()));
+            assertThat(((Number) at(data, "gov_customers.0.tags_aggregate.aggregate.count")).longValue()).isEqualTo(300);
+            assertThat(((Number) at(data, "gov_customers.0.tags_aggregate.aggregate.sum.weight")).longValue())
+                    .isEqualTo(((Number) sqlRow(f, "SELECT SUM(weight) FROM tags").get(0)).longValue());
+            assertThat(ids(at(data, "gov_customers.0.tags_aggregate.nodes"))).hasSize(100);
+            assertThat(ids(at(data, "gov_customers.0.tags"))).hasSize(100);
         }
     }
 
