@@ -149,8 +149,10 @@ public final class AccessFile {
         if (values.containsKey("claims")) {
             for (NodeTuple t : mapping(values.get("claims"), "claims")) {
                 Object value = plain(t.getValueNode());
-                if (value instanceof Map || value instanceof List || value == null) {
-                    problem(t.getValueNode(), "claims", "claim '" + scalar(t.getKeyNode()) + "' must be a single value");
+                if (value instanceof Map || value == null || value instanceof List<?> list
+                        && list.stream().anyMatch(v -> v == null || v instanceof Map || v instanceof List)) {
+                    problem(t.getValueNode(), "claims", "claim '" + scalar(t.getKeyNode())
+                            + "' must be a value (a string, number or boolean) or a list of values");
                 } else {
                     claims.put(scalar(t.getKeyNode()), value);
                 }

@@ -24,7 +24,8 @@ import java.util.Optional;
  * <p>Checked, every problem at once: at most one source of JWT keys ({@code hmac-secret},
  * {@code jwk-set-uri}, {@code issuer-uri}), an HMAC secret of at least 32 bytes, an {@code issuer}
  * that agrees with {@code issuer-uri}, no empty {@code audiences} entry, http(s) URLs, the
- * syntax of {@code role-claim} ({@link ClaimPath}), an {@code anonymous-role} that access.yml
+ * syntax of {@code role-claim}, {@code claims-namespace-path} and {@code default-role-claim} ({@link ClaimPath}), at most one of
+ * {@code claims-namespace} and {@code claims-namespace-path}, an {@code anonymous-role} that access.yml
  * defines, and access.yml's own form ({@link AccessFile}).
  *
  * @param file where access.yml was read, for messages
@@ -41,12 +42,14 @@ public record SecuritySettings(String file, AccessSpec access, String anonymousR
 
     /**
      * Bearer tokens: verified with an HMAC secret, the keys of a JWK set, or the JWK set an OpenID
-     * issuer publishes (its tokens' {@code iss} must then be that issuer); the caller's roles are at
-     * {@code roleClaim}. When {@code issuer} is set, {@code iss} must equal it; when {@code audiences}
-     * is not empty, {@code aud} must contain one of them (a token without {@code aud} is refused).
+     * issuer publishes (its tokens' {@code iss} must then be that issuer); the caller's claims are under
+     * {@code claimsNamespace} (null: the token's top level), and its roles at {@code roleClaim} within
+     * them, the default one at {@code defaultRoleClaim} (null: the first). When {@code issuer} is set,
+     * {@code iss} must equal it; when {@code audiences} is not empty, {@code aud} must contain one of
+     * them (a token without {@code aud} is refused).
      */
     public record JwtSettings(Secret hmacSecret, String jwkSetUri, String issuerUri, ClaimPath roleClaim,
-                              String issuer, List<String> audiences) {
+                              ClaimPath claimsNamespace, ClaimPath defaultRoleClaim, String issuer, List<String> audiences) {
         public JwtSettings {
             audiences = List.copyOf(audiences);
             Redaction.register(hmacSecret == null ? null : hmacSecret.value());
@@ -156,16 +159,42 @@ public record SecuritySettings(String file, AccessSpec access, String anonymousR
             problems.add(problem(origins, "weft.security.jwt.audiences", "has an empty entry; list the audiences a token may"
                     + " carry in aud, e.g. [weft-api]"));
         }
-        String claim = SecurityProperties.blank(jwt.roleClaim()) ? ClaimPath.DEFAULT : jwt.roleClaim().strip();
-        ClaimPath path = null;
-        try {
-            path = ClaimPath.parse(claim);
-        } catch (IllegalArgumentException e) {
-            problems.add(problem(origins, "weft.security.jwt.role-claim", "'" + claim + "' is not a claim path: " + e.getMessage()
-                    + " (e.g. role, realm_access.roles, [\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"])"));
-        }
+        String claim = SecurityProperties.blank(jwt.roleClaim()) ? ClaimPath.DEFAULT : jwt.roleClaim();
+        ClaimPath path = claimPath(claim, "role-claim", "role, realm_access.roles, [\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"]",
+                origins, problems);
         return new JwtSettings(new Secret(SecurityProperties.blank(jwt.hmacSecret()) ? null : jwt.hmacSecret()),
-                blankToNull(jwt.jwkSetUri()), blankToNull(jwt.issuerUri()), path, issuer, audiences);
+                blankToNull(jwt.jwkSetUri()), blankToNull(jwt.issuerUri()), path, namespace(jwt, origins, problems),
+                claimPath(jwt.defaultRoleClaim(), "default-role-claim", "x-hasura-default-role", origins, problems),
+                issuer, audiences);
+    }
+
+    /** {@code claims-namespace} (a key, taken as written) or {@code claims-namespace-path} (a claim path), not both. */
+    private static ClaimPath namespace(SecurityProperties.Jwt jwt, ConfigOrigins origins, List<ConfigProblem> problems) {
+        if (!SecurityProperties.blank(jwt.claimsNamespace()) && !SecurityProperties.blank(jwt.claimsNamespacePath())) {
+            problems.add(problem(origins, "weft.security.jwt.claims-namespace-path", "set only one of"
+                    + " weft.security.jwt.claims-namespace (a key) and claims-namespace-path (a path)"));
+            return null;
+        }
+        if (!SecurityProperties.blank(jwt.claimsNamespace())) {
+            return ClaimPath.key(jwt.claimsNamespace().strip());
+        }
+        return claimPath(jwt.claimsNamespacePath(), "claims-namespace-path", "$.hasura.claims, [\"https://hasura.io/jwt/claims\"]",
+                origins, problems);
+    }
+
+    /** The claim path of {@code weft.security.jwt.<key>}, or null when it is not set or not a path (a problem then). */
+    private static ClaimPath claimPath(String value, String key, String examples, ConfigOrigins origins, List<ConfigProblem> problems) {
+        if (SecurityProperties.blank(value)) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            return ClaimPath.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(problem(origins, "weft.security.jwt." + key, "'" + text + "' is not a claim path: " + e.getMessage()
+                    + " (e.g. " + examples + ")"));
+            return null;
+        }
     }
 
     private static void url(String value, String name, List<String> sources, ConfigOrigins origins, List<ConfigProblem> problems) {

@@ -6,8 +6,8 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import dev.weft.config.ClaimPath;
 import dev.weft.config.SecuritySettings.JwtSettings;
+import dev.weft.security.TokenClaims;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -130,29 +130,31 @@ final class JwtAuthentication {
     }
 
     /**
-     * A verified token to a caller: its roles are the values at the role claim that access.yml
-     * defines, in the token's order (others are ignored); its claims are all top-level claims as
-     * JSON values (times as seconds since the epoch).
+     * A verified token to a caller ({@link TokenClaims}): its claims are the token's claims as JSON
+     * values (times as seconds since the epoch), or those under the configured namespace; its roles
+     * are the values at the role claim within them that access.yml defines, in the token's order
+     * (others are ignored), or the default role claim's first.
      */
     static final class CallerConverter implements Converter<Jwt, AbstractAuthenticationToken> {
-        private final ClaimPath roleClaim;
+        private final TokenClaims tokenClaims;
         private final Set<String> definedRoles;
 
-        CallerConverter(ClaimPath roleClaim, Set<String> definedRoles) {
-            this.roleClaim = roleClaim;
+        CallerConverter(JwtSettings settings, Set<String> definedRoles) {
+            this.tokenClaims = new TokenClaims(settings.roleClaim(), settings.claimsNamespace(), settings.defaultRoleClaim());
             this.definedRoles = Set.copyOf(definedRoles);
         }
 
         @Override
         public AbstractAuthenticationToken convert(Jwt jwt) {
-            List<String> roles = roleClaim.values(jwt.getClaims()).stream().filter(definedRoles::contains).distinct().toList();
-            Map<String, Object> claims = new LinkedHashMap<>();
+            Map<String, Object> token = new LinkedHashMap<>();
             jwt.getClaims().forEach((name, value) -> {
                 Object json = json(value);
                 if (json != null) {
-                    claims.put(name, json);
+                    token.put(name, json);
                 }
             });
+            Map<String, Object> claims = tokenClaims.claims(token);
+            List<String> roles = tokenClaims.roles(claims, definedRoles);
             String subject = jwt.getSubject();
             return new CallerAuthentication(subject == null ? "bearer token" : "bearer token of " + subject, roles, claims);
         }

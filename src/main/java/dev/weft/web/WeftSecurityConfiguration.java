@@ -94,7 +94,7 @@ public class WeftSecurityConfiguration {
         http.addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class);
 
         if (settings.jwt() != null) {
-            JwtAuthentication.CallerConverter converter = new JwtAuthentication.CallerConverter(settings.jwt().roleClaim(),
+            JwtAuthentication.CallerConverter converter = new JwtAuthentication.CallerConverter(settings.jwt(),
                     security.model().roles().keySet());
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.decoder(JwtAuthentication.decoder(settings.jwt())).jwtAuthenticationConverter(converter))
@@ -131,6 +131,7 @@ public class WeftSecurityConfiguration {
                     jwt.audiences().isEmpty() ? " for any audience" : "");
         }
         return "verified with the " + keys + ", roles at " + jwt.roleClaim()
+                + (jwt.claimsNamespace() == null ? "" : ", claims under " + jwt.claimsNamespace())
                 + (issuer == null ? "" : ", iss " + issuer) + (jwt.audiences().isEmpty() ? "" : ", aud one of " + jwt.audiences());
     }
 }

@@ -29,7 +29,7 @@ class RedactionTest {
     @Test
     void theConfiguredPasswordAndTheJwtSecretAreMasked() {
         service("jdbc:mariadb://127.0.0.1:3306/db", "configured-Pa55");
-        new SecuritySettings.JwtSettings(new Secret("a-jwt-secret-of-thirty-two-bytes-long!!"), null, null, null, null, List.of());
+        new SecuritySettings.JwtSettings(new Secret("a-jwt-secret-of-thirty-two-bytes-long!!"), null, null, null, null, null, null, List.of());
         assertThat(Redaction.redact("user root with configured-Pa55 and a-jwt-secret-of-thirty-two-bytes-long!!"))
                 .isEqualTo("user root with **** and ****");
     }
