@@ -27,6 +27,7 @@ class ArchitectureTest {
                 .layer("dialect").definedBy("dev.weft.dialect..")
                 .layer("introspect").definedBy("dev.weft.introspect..")
                 .layer("security").definedBy("dev.weft.security..")
+                .layer("limits").definedBy("dev.weft.limits..")
                 .layer("schema").definedBy("dev.weft.schema..")
                 .layer("query").definedBy("dev.weft.query..")
                 .layer("execute").definedBy("dev.weft.execute..")
@@ -35,11 +36,13 @@ class ArchitectureTest {
                 .whereLayer("execute").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "web")
                 .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("schema", "query", "execute", "web")
-                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "schema", "query", "execute", "web")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "schema", "query", "execute", "web")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "schema", "query",
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "web")
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "web")
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query",
                         "execute", "web")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
+                        "query", "execute", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

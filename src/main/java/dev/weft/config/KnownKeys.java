@@ -15,12 +15,14 @@ final class KnownKeys {
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
             "weft.security.jwt.role-claim");
+    private static final List<String> LIMIT_KEYS = List.of("weft.limits.max-depth", "weft.limits.max-fields",
+            "weft.limits.max-rows", "weft.limits.max-response-bytes", "weft.limits.request-timeout");
 
     private KnownKeys() {
     }
 
     static boolean isKnown(String key) {
-        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIST_KEY.matcher(key).matches()) {
+        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIMIT_KEYS.contains(key) || LIST_KEY.matcher(key).matches()) {
             return true;
         }
         var m = SERVICE_KEY.matcher(key);
@@ -34,6 +36,9 @@ final class KnownKeys {
 
     /** The known keys to suggest for an unknown {@code key}: those of its section. */
     static String describe(String key) {
+        if (key.startsWith("weft.limits.")) {
+            return "weft.limits.{max-depth, max-fields, max-rows, max-response-bytes, request-timeout}";
+        }
         return key.startsWith("weft.security.") ? "weft.security.{access, anonymous-role, jwt.hmac-secret, jwt.jwk-set-uri,"
                 + " jwt.issuer-uri, jwt.role-claim}" : describe();
     }

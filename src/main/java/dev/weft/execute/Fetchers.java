@@ -5,6 +5,7 @@ import dev.weft.catalog.Relationship;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
+import dev.weft.limits.RequestBudget;
 import dev.weft.query.Access;
 import dev.weft.query.Aggregates;
 import dev.weft.query.Page;
@@ -84,7 +85,7 @@ public final class Fetchers implements FetcherFactory {
             case FieldBinding.ColumnField c -> c.table() == null ? new ColumnFetcher(c.column().name())
                     : new MaskingColumnFetcher(c.column().name(), c.table());
             case FieldBinding.RootList r -> env -> supply(env, () -> rootList(planner.forAccess(access(env.getGraphQlContext()))
-                    .select(r.table(), env.getArguments(), env.getSelectionSet(), List.of())));
+                    .select(r.table(), env.getArguments(), env.getSelectionSet(), List.of()), RequestBudget.of(env.getGraphQlContext())));
             case FieldBinding.RootByPk r -> env -> supply(env, () -> byPk(r.table(), env));
             case FieldBinding.RootAggregate r -> env -> supply(env, () -> rootAggregate(r.table(), env));
             case FieldBinding.RelationshipField r -> env -> loaders.related(r.relationship(), env);
@@ -151,15 +152,19 @@ public final class Fetchers implements FetcherFactory {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** The rows of a root list field, semi-joins resolved and ordered across sources where asked. */
-    List<Row> rootList(Select planned) {
-        Select select = crossSource.resolve(planned);
+    /**
+     * The rows of a root list field, semi-joins resolved and ordered across sources where asked, read
+     * and charged within the request's budget.
+     */
+    List<Row> rootList(Select planned, RequestBudget budget) {
+        budget.checkOpen();
+        Select select = ResponseRows.capped(crossSource.resolve(planned), budget);
         if (!crossSource.ordersRemotely(select)) {
-            return executor(select.table()).select(select);
+            return ResponseRows.list(budget, executor(select.table()).select(select));
         }
         List<Row> rows = crossSource.capped(executor(select.table()).select(crossSource.unorderedForMemorySort(select, true)),
                 "the rows of " + select.table());
-        return crossSource.sortAndPage(select.table(), rows, select.orderBy(), select.page());
+        return ResponseRows.list(budget, crossSource.sortAndPage(select.table(), rows, select.orderBy(), select.page()));
     }
 
     private Map<String, Object> rootAggregate(TableRef ref, DataFetchingEnvironment env) {
@@ -168,7 +173,8 @@ public final class Fetchers implements FetcherFactory {
         Aggregates aggregates = planner.aggregates(binding, selection);
         Select select = planner.forAccess(access(env.getGraphQlContext()))
                 .select(ref, env.getArguments(), null, nodeColumns(binding, selection));
-        AggregateResult result = aggregate(select, aggregates, selection.contains("nodes"), selection.contains("aggregate"));
+        AggregateResult result = aggregate(select, aggregates, selection.contains("nodes"), selection.contains("aggregate"),
+                RequestBudget.of(env.getGraphQlContext()));
         Map<String, Object> shaped = new LinkedHashMap<>();
         if (result.values() != null) {
             shaped.put("aggregate", AggregateShape.of(binding, result.values()));
@@ -182,7 +188,8 @@ public final class Fetchers implements FetcherFactory {
     }
 
     /** A root aggregate: one statement for the values, one for the nodes when asked. */
-    AggregateResult aggregate(Select planned, Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate) {
+    AggregateResult aggregate(Select planned, Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate,
+                              RequestBudget budget) {
         TableRef ref = planned.table();
         Set<String> columns = new LinkedHashSet<>(planned.columns());
         aggregates.functions().forEach(a -> columns.add(a.column()));
@@ -190,7 +197,7 @@ public final class Fetchers implements FetcherFactory {
                 planned.page()));
         boolean remoteOrder = crossSource.ordersRemotely(select);
         boolean pagedInMemory = remoteOrder && !select.page().isAll();
-        List<Row> nodes = wantsNodes || pagedInMemory ? rootList(select) : List.of();
+        List<Row> nodes = wantsNodes || pagedInMemory ? rootList(select, budget) : List.of();
         Map<String, Object> values = null;
         if (wantsAggregate) {
             values = pagedInMemory ? PerKeyPage.aggregate(nodes, aggregates, planner.bindings().table(ref).table())

@@ -3,6 +3,7 @@ package dev.weft.web;
 import dev.weft.config.ConfigOrigins;
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.ConfigValidator;
+import dev.weft.config.LimitSettings;
 import dev.weft.config.RelationshipSpec;
 import dev.weft.config.RelationshipsFile;
 import dev.weft.config.SecuritySettings;
@@ -57,12 +58,13 @@ public class WeftConfiguration {
         if (demo) {
             log.info("No weft.services configured: serving the embedded demo (H2 databases hr, hrstatus and pm; MongoDB events)");
             properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys(),
-                    properties.security());
+                    properties.security(), properties.limits());
         }
         List<ConfigProblem> problems = new java.util.ArrayList<>(unknown);
         ConfigValidator.Validation validation = validator.check(properties);
         List<ServiceSettings> services = validation.services();
         problems.addAll(validation.problems());
+        LimitSettings limits = properties.limits().resolve(origins, problems);
         problems.addAll(security.problems()); // weft.security and access.yml (WeftSecurityConfiguration)
         List<RelationshipSpec> relationships = List.of();
         try {
@@ -76,7 +78,7 @@ public class WeftConfiguration {
             throw new WeftConfigException(problems);
         }
         WeftRuntime runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysOrDefault(),
-                security.settings().map(SecuritySettings::access).orElse(null));
+                security.settings().map(SecuritySettings::access).orElse(null), limits);
         log.info("Weft serves {} services, {} tables, {} relationships (start-up took {} ms)", services.size(),
                 runtime.catalog().tables().size(), runtime.catalog().relationships().size(),
                 (System.nanoTime() - start) / 1_000_000);
