@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class DocumentShapeTest {
+public class DocumentShapeTest {
 
     /** The audit's fragment bomb: F0 has two fields, each Fi spreads F(i-1) twice. */
-    static String fragmentBomb(int fragments) {
+    public static String fragmentBomb(int fragments) {
         String definitions = IntStream.range(1, fragments).mapToObj(i -> "fragment F" + i + " on HrEmployees { ...F"
                 + (i - 1) + " ...F" + (i - 1) + " }").collect(Collectors.joining(" "));
         return "{ hr_employees { ...F" + (fragments - 1) + " } } fragment F0 on HrEmployees { emp_no last_name } " + definitions;
