@@ -27,7 +27,7 @@ import java.util.Set;
  * Depth counts fields on a path, the root field being 1, as graphql-java's {@code MaxQueryDepthInstrumentation}.
  *
  * <pre>{@code
- * DocumentShape s = DocumentShape.of(Parser.parse("{ hr_employees { emp_no status { since } } }"), null);
+ * DocumentShape s = DocumentShape.of(Parser.parse("{ hr_employees { emp_no status { since } } }"));
  * s.fields();  // 4
  * s.depth();   // 3
  * }</pre>
@@ -35,11 +35,8 @@ import java.util.Set;
 public record DocumentShape(long fields, long depth) {
     private static final DocumentShape EMPTY = new DocumentShape(0, 0);
 
-    /**
-     * The shape of the operation named {@code operationName}, or, without a name (or when no operation
-     * has it), the largest of all operations.
-     */
-    public static DocumentShape of(Document document, String operationName) {
+    /** The shape of the largest operation of {@code document} (the most fields, the deepest). */
+    public static DocumentShape of(Document document) {
         Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
         List<OperationDefinition> operations = new java.util.ArrayList<>();
         for (Definition<?> d : document.getDefinitions()) {
@@ -50,10 +47,8 @@ public record DocumentShape(long fields, long depth) {
             }
         }
         Map<String, DocumentShape> measured = measureFragments(fragments);
-        List<OperationDefinition> chosen = operations.stream()
-                .filter(o -> operationName != null && operationName.equals(o.getName())).toList();
         DocumentShape shape = EMPTY;
-        for (OperationDefinition o : chosen.isEmpty() ? operations : chosen) {
+        for (OperationDefinition o : operations) {
             DocumentShape s = measure(o.getSelectionSet(), measured);
             shape = new DocumentShape(Math.max(shape.fields, s.fields), Math.max(shape.depth, s.depth));
         }

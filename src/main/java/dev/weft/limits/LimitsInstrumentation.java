@@ -2,7 +2,6 @@ package dev.weft.limits;
 
 import dev.weft.config.LimitSettings;
 import dev.weft.dialect.ErrorCode;
-import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.execution.AbortExecutionException;
@@ -35,8 +34,9 @@ public final class LimitsInstrumentation extends SimplePerformantInstrumentation
     @Override
     public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables documentAndVariables,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        ExecutionInput input = parameters.getExecutionInput();
-        DocumentShape shape = DocumentShape.of(documentAndVariables.getDocument(), input.getOperationName());
+        // every operation of the document, not only the one asked for: validated documents are cached by
+        // their text alone, so a later request may run another operation of the same document
+        DocumentShape shape = DocumentShape.of(documentAndVariables.getDocument());
         if (shape.depth() > limits.maxDepth()) {
             throw refused("max-depth", "the query nests " + shape.depth() + " fields deep; at most " + limits.maxDepth()
                     + " are allowed (max-depth)");

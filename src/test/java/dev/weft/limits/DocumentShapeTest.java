@@ -17,7 +17,7 @@ public class DocumentShapeTest {
     }
 
     private static DocumentShape shape(String query) {
-        return DocumentShape.of(Parser.parse(query), null);
+        return DocumentShape.of(Parser.parse(query));
     }
 
     @Test
@@ -58,10 +58,8 @@ public class DocumentShapeTest {
     }
 
     @Test
-    void measuresTheNamedOperationOrElseTheLargest() {
-        String doc = "query Small { a } query Big { a { b { c } } }";
-        assertThat(DocumentShape.of(Parser.parse(doc), "Small")).isEqualTo(new DocumentShape(1, 1));
-        assertThat(DocumentShape.of(Parser.parse(doc), null)).isEqualTo(new DocumentShape(3, 3));
-        assertThat(DocumentShape.of(Parser.parse(doc), "Unknown")).isEqualTo(new DocumentShape(3, 3));
+    void measuresTheLargestOperationWhicheverIsAskedFor() {
+        assertThat(shape("query Small { a } query Big { a { b { c } } } query Wide { a b c d }"))
+                .isEqualTo(new DocumentShape(4, 3));
     }
 }

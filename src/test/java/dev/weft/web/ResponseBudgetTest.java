@@ -62,4 +62,16 @@ class ResponseBudgetTest {
         ExecutionResult within = weft.executeFieldByField("{ hr_employees(limit: 6) { emp_no } }", Map.of());
         assertThat(within.getErrors()).isEmpty();
     }
+
+    @Test
+    void aDocumentIsMeasuredWholeWhicheverOperationIsAsked() {
+        String bomb = dev.weft.limits.DocumentShapeTest.fragmentBomb(40).replaceFirst("\\{", "query Big {");
+        String document = "query Small { hr_employees(limit: 1) { emp_no } } " + bomb;
+        for (String operation : java.util.List.of("Small", "Small", "Big")) {
+            ExecutionResult result = weft.executeAsync(graphql.ExecutionInput.newExecutionInput(document)
+                    .operationName(operation).dataLoaderRegistry(new org.dataloader.DataLoaderRegistry()).build(), null, true).join();
+            assertThat(result.getErrors()).as(operation).singleElement()
+                    .satisfies(e -> assertThat(e.getExtensions()).containsEntry("limit", "max-fields"));
+        }
+    }
 }
