@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * LimitSettings analyst = LimitSettings.DEFAULTS.with(new LimitOverrides(6, 200, null, null, null));
- * analyst.maxDepth();   // 6; maxRows() stays 10000
+ * analyst.maxDepth();   // 6; maxRows() stays 100000
  * }</pre>
  *
  * @param maxDepth         the most nested fields on one path of a query, fragments expanded
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param requestTimeout   how long one request may run
  */
 public record LimitSettings(int maxDepth, int maxFields, int maxRows, long maxResponseBytes, Duration requestTimeout) {
-    public static final LimitSettings DEFAULTS = new LimitSettings(25, 1_000, 10_000, 16L * 1024 * 1024, Duration.ofSeconds(30));
+    public static final LimitSettings DEFAULTS = new LimitSettings(25, 1_000, 100_000, 16L * 1024 * 1024, Duration.ofSeconds(30));
 
     /** These limits with every override that is set. */
     public LimitSettings with(LimitOverrides o) {

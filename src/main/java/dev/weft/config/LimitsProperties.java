@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <pre>{@code
  * weft:
- *   limits: { max-depth: 25, max-fields: 1000, max-rows: 10000, max-response-bytes: 16MB, request-timeout: 30s }
+ *   limits: { max-depth: 25, max-fields: 1000, max-rows: 100000, max-response-bytes: 16MB, request-timeout: 30s }
  * }</pre>
  */
 public record LimitsProperties(Integer maxDepth, Integer maxFields, Integer maxRows, String maxResponseBytes,
