@@ -27,6 +27,7 @@ class ArchitectureTest {
                 .layer("dialect").definedBy("dev.weft.dialect..")
                 .layer("introspect").definedBy("dev.weft.introspect..")
                 .layer("security").definedBy("dev.weft.security..")
+                .layer("limits").definedBy("dev.weft.limits..")
                 .layer("schema").definedBy("dev.weft.schema..")
                 .layer("query").definedBy("dev.weft.query..")
                 .layer("execute").definedBy("dev.weft.execute..")
@@ -37,12 +38,13 @@ class ArchitectureTest {
                 .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "web")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "web")
                 .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "web")
-                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "schema", "query", "execute", "plan", "web")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "schema", "query", "execute", "plan",
-                        "web")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "schema", "query",
-                        "execute", "plan", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "web")
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan", "web")
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
+                        "plan", "web")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
+                        "query", "execute", "plan", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }
