@@ -242,10 +242,10 @@ public final class QueryPlanner {
                 case "_in" -> in(c, list(v), false);
                 case "_nin" -> in(c, list(v), true);
                 case "_is_null" -> v == null ? Predicate.TRUE : new Predicate.IsNull(c, (Boolean) v);
-                case "_like" -> new Predicate.Like(c, (String) v, false, false);
-                case "_nlike" -> new Predicate.Like(c, (String) v, false, true);
-                case "_ilike" -> new Predicate.Like(c, (String) v, true, false);
-                case "_nilike" -> new Predicate.Like(c, (String) v, true, true);
+                case "_like" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), false, false);
+                case "_nlike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), false, true);
+                case "_ilike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), true, false);
+                case "_nilike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), true, true);
                 default -> throw WeftException.badInput("unknown operator '" + op.getKey() + "'");
             });
         }
