@@ -104,8 +104,13 @@ public abstract class SqlDialect {
                 + ", row-value IN " + supportsRowValueIn();
     }
 
-    /** The left operand of {@code LIKE}/{@code ILIKE} for a rendered column; some engines need a cast to text. */
-    public String likeOperand(String column) {
+    /**
+     * The left operand of {@code LIKE}/{@code ILIKE} for a rendered column of the engine type {@code sqlType}
+     * (null where unknown): the column itself, so that the engine's own operator on the column's own type and
+     * collation decides (CHAR padding, case-insensitive collations); an engine casts only a type that has no
+     * {@code LIKE} at all.
+     */
+    public String likeOperand(String column, String sqlType) {
         return column;
     }
 

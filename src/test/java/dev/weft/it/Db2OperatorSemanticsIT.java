@@ -1,0 +1,84 @@
+package dev.weft.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.testing.Db2Database;
+import dev.weft.web.WeftRuntime;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link OperatorSemanticsScenarios} on a {@code db2} service (IBM JCC against the Derby 10.8.3.0 Network Server):
+ * {@code CHAR(5)}, whose padding DB2's {@code LIKE} sees, and {@code VARCHAR(20)}.
+ */
+class Db2OperatorSemanticsIT extends OperatorSemanticsScenarios {
+    private Db2Database derby;
+
+    @Override
+    protected Target target() {
+        throw new UnsupportedOperationException("a db2 scenario: see start()");
+    }
+
+    @Override
+    protected List<String> setup(Target t) {
+        List<String> setup = new ArrayList<>(List.of("CREATE TABLE words (id INT NOT NULL PRIMARY KEY, ch CHAR(5), vc VARCHAR(20),"
+                + " small SMALLINT, amount DECIMAL(12,2))"));
+        setup.addAll(inserts(2));
+        return setup;
+    }
+
+    @Override
+    @BeforeAll
+    void start() {
+        derby = Db2Database.create();
+        try {
+            derby.execute(setup(null).toArray(String[]::new));
+            weft = WeftRuntime.start(List.of(derby.service("hr")));
+        } catch (RuntimeException | Error e) {
+            derby.close();
+            derby = null;
+            throw e;
+        }
+    }
+
+    @Override
+    @AfterAll
+    void stop() {
+        try {
+            if (weft != null) {
+                weft.close();
+            }
+        } finally {
+            if (derby != null) {
+                derby.close();
+            }
+        }
+    }
+
+    @Override
+    protected List<String> textColumns() {
+        return List.of("CH", "VC");
+    }
+
+    @Override
+    protected Connection oracle() throws SQLException {
+        return derby.connect();
+    }
+
+    @Override
+    protected String bindLimit() {
+        return "32,767";
+    }
+
+    @Test
+    void likeIsSentOnTheColumnItselfWithoutACast() {
+        data("{ hr_words(where: {ch: {_like: \"ab%\"}, vc: {_ilike: \"AB%\"}}) { id } }");
+        List<String> sent = derby.weftStatements();
+        assertThat(sent.get(sent.size() - 1)).contains("t0.\"CH\" LIKE ?").contains("LOWER(t0.\"VC\") LIKE LOWER(CAST(? AS VARCHAR(32672)))");
+    }
+}
