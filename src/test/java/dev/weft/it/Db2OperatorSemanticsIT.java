@@ -2,14 +2,10 @@ package dev.weft.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.testing.Db2Database;
-import dev.weft.web.WeftRuntime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,11 +13,14 @@ import org.junit.jupiter.api.Test;
  * {@code CHAR(5)}, whose padding DB2's {@code LIKE} sees, and {@code VARCHAR(20)}.
  */
 class Db2OperatorSemanticsIT extends OperatorSemanticsScenarios {
-    private Db2Database derby;
-
     @Override
     protected Target target() {
-        throw new UnsupportedOperationException("a db2 scenario: see start()");
+        throw new UnsupportedOperationException("a db2 scenario: see onDerby()");
+    }
+
+    @Override
+    protected boolean onDerby() {
+        return true;
     }
 
     @Override
@@ -30,34 +29,6 @@ class Db2OperatorSemanticsIT extends OperatorSemanticsScenarios {
                 + " small SMALLINT, amount DECIMAL(12,2))"));
         setup.addAll(inserts(2));
         return setup;
-    }
-
-    @Override
-    @BeforeAll
-    void start() {
-        derby = Db2Database.create();
-        try {
-            derby.execute(setup(null).toArray(String[]::new));
-            weft = WeftRuntime.start(List.of(derby.service("hr")));
-        } catch (RuntimeException | Error e) {
-            derby.close();
-            derby = null;
-            throw e;
-        }
-    }
-
-    @Override
-    @AfterAll
-    void stop() {
-        try {
-            if (weft != null) {
-                weft.close();
-            }
-        } finally {
-            if (derby != null) {
-                derby.close();
-            }
-        }
     }
 
     @Override

@@ -1,45 +1,10 @@
 package dev.weft.it;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-
-/**
- * {@link OperatorSemanticsScenarios} on MariaDB through MySQL Connector/J: a case-insensitive
- * ({@code utf8mb4_general_ci}) and a binary ({@code utf8mb4_bin}) varchar and a {@code CHAR(5)}.
- */
-class MysqlOperatorSemanticsIT extends OperatorSemanticsScenarios {
+/** {@link MariadbOperatorSemanticsIT}'s scenarios on MariaDB through MySQL Connector/J (Weft's and the oracle's connections). */
+class MysqlOperatorSemanticsIT extends MariadbOperatorSemanticsIT {
 
     @Override
     protected Target target() {
         return Target.MYSQL;
-    }
-
-    @Override
-    protected List<String> setup(Target t) {
-        List<String> setup = new ArrayList<>(List.of("CREATE TABLE words (id INT PRIMARY KEY,"
-                + " ci VARCHAR(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci,"
-                + " cs VARCHAR(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,"
-                + " ch CHAR(5) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci, small SMALLINT, amount DECIMAL(12,2))"));
-        setup.addAll(inserts(3));
-        return setup;
-    }
-
-    @Override
-    protected List<String> textColumns() {
-        return List.of("ci", "cs", "ch");
-    }
-
-    @Override
-    protected Connection oracle() throws SQLException {
-        var p = db.propertiesFor(target().kind);
-        return DriverManager.getConnection(p.url(), p.username(), p.password());
-    }
-
-    @Override
-    protected String bindLimit() {
-        return "65,535";
     }
 }

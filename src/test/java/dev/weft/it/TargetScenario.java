@@ -2,6 +2,7 @@ package dev.weft.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.testing.Db2Database;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TestDatabase;
 import dev.weft.web.WeftRuntime;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TargetScenario {
     protected TestDatabase db;
+    /** The database of a scenario {@link #onDerby()}; null otherwise. */
+    protected Db2Database derby;
     protected WeftRuntime weft;
 
     /** The engine and driver this subclass runs on. */
@@ -31,6 +34,10 @@ abstract class TargetScenario {
 
     @BeforeAll
     void start() {
+        if (onDerby()) {
+            startOnDerby();
+            return;
+        }
         db = TestDatabase.create(target().server);
         try {
             db.execute(setup(target()).toArray(String[]::new));
@@ -38,6 +45,27 @@ abstract class TargetScenario {
         } catch (RuntimeException | Error e) {
             db.close();
             db = null;
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the scenario runs on a {@code db2} service (IBM JCC against the Derby 10.8.3.0 Network Server,
+     * {@link #derby}) instead of {@link #target()}; its {@link #setup} is then given {@link Target#POSTGRES},
+     * whose DDL (double quotes, standard types) is DB2's too.
+     */
+    protected boolean onDerby() {
+        return false;
+    }
+
+    private void startOnDerby() {
+        derby = Db2Database.create();
+        try {
+            derby.execute(setup(Target.POSTGRES).toArray(String[]::new));
+            weft = WeftRuntime.start(List.of(derby.service("hr")));
+        } catch (RuntimeException | Error e) {
+            derby.close();
+            derby = null;
             throw e;
         }
     }
@@ -51,6 +79,9 @@ abstract class TargetScenario {
         } finally {
             if (db != null) {
                 db.close();
+            }
+            if (derby != null) {
+                derby.close();
             }
         }
     }
