@@ -117,6 +117,15 @@ public abstract class SqlDialect {
     /** The most bind parameters one statement may carry. */
     public abstract int maxBindParameters();
 
+    /** A {@code BAD_USER_INPUT} naming the limit when one statement would bind more than {@link #maxBindParameters()} values. */
+    public void requireBindable(int count) {
+        if (count > maxBindParameters()) {
+            throw WeftException.badInput("this query needs " + String.format(java.util.Locale.ROOT, "%,d", count)
+                    + " values bound in one statement, and " + name() + " takes at most "
+                    + String.format(java.util.Locale.ROOT, "%,d", maxBindParameters()) + ": use shorter _in/_nin lists");
+        }
+    }
+
     /** A human name for messages. */
     public abstract String name();
 

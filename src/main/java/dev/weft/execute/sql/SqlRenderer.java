@@ -4,7 +4,6 @@ import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.NullsOrder;
 import dev.weft.dialect.SqlDialect;
-import dev.weft.dialect.WeftException;
 import dev.weft.query.Aggregates;
 import dev.weft.query.KeyBatch;
 import dev.weft.query.OrderTerm;
@@ -366,8 +365,6 @@ public final class SqlRenderer {
         final List<Object> params = new ArrayList<>();
         /** The table behind each alias of the statement. */
         final java.util.Map<String, TableRef> aliasTables = new java.util.HashMap<>();
-        final int maxBindParameters = dialect.maxBindParameters();
-        final String dialectName = dialect.name();
         /** Sort keys already rendered as columns of a derived table, by term. */
         final java.util.Map<OrderTerm, String> orderKeys = new java.util.IdentityHashMap<>();
         int aliases;
@@ -390,11 +387,7 @@ public final class SqlRenderer {
         }
 
         SqlStatement statement(StringBuilder sql) {
-            if (params.size() > maxBindParameters) {
-                throw WeftException.badInput("this query needs " + String.format(java.util.Locale.ROOT, "%,d", params.size())
-                        + " values bound in one statement, and " + dialectName + " takes at most "
-                        + String.format(java.util.Locale.ROOT, "%,d", maxBindParameters) + ": use shorter _in/_nin lists");
-            }
+            dialect.requireBindable(params.size());
             return new SqlStatement(sql.toString(), params);
         }
     }
