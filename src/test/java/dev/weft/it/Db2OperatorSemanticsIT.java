@@ -15,12 +15,7 @@ import org.junit.jupiter.api.Test;
 class Db2OperatorSemanticsIT extends OperatorSemanticsScenarios {
     @Override
     protected Target target() {
-        throw new UnsupportedOperationException("a db2 scenario: see onDerby()");
-    }
-
-    @Override
-    protected boolean onDerby() {
-        return true;
+        return Target.DB2;
     }
 
     @Override

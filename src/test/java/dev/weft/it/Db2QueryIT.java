@@ -33,12 +33,7 @@ import org.junit.jupiter.api.Test;
 class Db2QueryIT extends QueryScenarios {
     @Override
     protected Target target() {
-        throw new UnsupportedOperationException("a db2 scenario: see onDerby()");
-    }
-
-    @Override
-    protected boolean onDerby() {
-        return true;
+        return Target.DB2;
     }
 
     @Test

@@ -42,12 +42,7 @@ class Db2TypesIT extends TargetScenario {
 
     @Override
     protected Target target() {
-        throw new UnsupportedOperationException("a db2 scenario: see onDerby()");
-    }
-
-    @Override
-    protected boolean onDerby() {
-        return true;
+        return Target.DB2;
     }
 
     @Override

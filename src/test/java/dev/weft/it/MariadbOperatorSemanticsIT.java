@@ -1,8 +1,5 @@
 package dev.weft.it;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,12 +27,6 @@ class MariadbOperatorSemanticsIT extends OperatorSemanticsScenarios {
     @Override
     protected List<String> textColumns() {
         return List.of("ci", "cs", "ch");
-    }
-
-    @Override
-    protected Connection oracle() throws SQLException {
-        var p = db.propertiesFor(target().kind);
-        return DriverManager.getConnection(p.url(), p.username(), p.password());
     }
 
     @Override

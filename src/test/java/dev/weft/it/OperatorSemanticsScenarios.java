@@ -45,8 +45,15 @@ abstract class OperatorSemanticsScenarios extends TargetScenario {
     /** The text columns of {@code words} on this engine. */
     protected abstract List<String> textColumns();
 
-    /** A plain JDBC connection to the same database, through the same driver as Weft's. */
-    protected abstract Connection oracle() throws SQLException;
+    /**
+     * A plain JDBC connection to the same database, through the same driver as Weft's and, on PostgreSQL, with
+     * Weft's {@code stringtype=unspecified} (a bound text takes the column's type, as {@code citext}).
+     */
+    protected Connection oracle() throws SQLException {
+        var p = db.propertiesFor(target().kind);
+        return java.sql.DriverManager.getConnection(p.url() + (target().isPostgres() ? "?stringtype=unspecified" : ""),
+                p.username(), p.password());
+    }
 
     /** The engine's limit of bound values per statement, as Weft's message names it. */
     protected abstract String bindLimit();

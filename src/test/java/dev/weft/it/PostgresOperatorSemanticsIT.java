@@ -1,8 +1,5 @@
 package dev.weft.it;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,12 +23,6 @@ class PostgresOperatorSemanticsIT extends OperatorSemanticsScenarios {
     @Override
     protected List<String> textColumns() {
         return List.of("t", "ci", "ch", "c");
-    }
-
-    @Override
-    protected Connection oracle() throws SQLException {
-        var p = db.propertiesFor(target().kind);
-        return DriverManager.getConnection(p.url() + "?stringtype=unspecified", p.username(), p.password());
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TargetScenario {
     protected TestDatabase db;
-    /** The database of a scenario {@link #onDerby()}; null otherwise. */
+    /** The database of a scenario on {@link Target#DB2}; null otherwise. */
     protected Db2Database derby;
     protected WeftRuntime weft;
 
@@ -34,7 +34,7 @@ abstract class TargetScenario {
 
     @BeforeAll
     void start() {
-        if (onDerby()) {
+        if (target() == Target.DB2) {
             startOnDerby();
             return;
         }
@@ -47,15 +47,6 @@ abstract class TargetScenario {
             db = null;
             throw e;
         }
-    }
-
-    /**
-     * Whether the scenario runs on a {@code db2} service (IBM JCC against the Derby 10.8.3.0 Network Server,
-     * {@link #derby}) instead of {@link #target()}; its {@link #setup} is then given {@link Target#POSTGRES},
-     * whose DDL (double quotes, standard types) is DB2's too.
-     */
-    protected boolean onDerby() {
-        return false;
     }
 
     private void startOnDerby() {
