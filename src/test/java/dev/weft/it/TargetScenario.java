@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TargetScenario {
     protected TestDatabase db;
+    /** The URL of the in-memory database of a scenario on {@link Target#H2}; null otherwise. */
+    protected String h2Url;
     /** The database of a scenario on {@link Target#DB2}; null otherwise. */
     protected Db2Database derby;
     protected WeftRuntime weft;
@@ -36,6 +38,10 @@ abstract class TargetScenario {
     void start() {
         if (target() == Target.DB2) {
             startOnDerby();
+            return;
+        }
+        if (target() == Target.H2) {
+            startOnH2();
             return;
         }
         db = TestDatabase.create(target().server);
@@ -61,6 +67,20 @@ abstract class TargetScenario {
         }
     }
 
+    private void startOnH2() {
+        h2Url = "jdbc:h2:mem:weft_t_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(h2Url, "sa", ""); java.sql.Statement s = c.createStatement()) {
+            for (String sql : setup(Target.POSTGRES)) {
+                s.execute(sql);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("test setup failed on H2: " + e.getMessage(), e);
+        }
+        weft = WeftRuntime.start(TestDatabase.services(Map.of("hr", new dev.weft.config.ServiceProperties("h2", h2Url, "sa", "",
+                null, null, null, null, null, null, null, null, null))));
+    }
+
     @AfterAll
     void stop() {
         try {
@@ -73,6 +93,14 @@ abstract class TargetScenario {
             }
             if (derby != null) {
                 derby.close();
+            }
+            if (h2Url != null) {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(h2Url, "sa", "");
+                     java.sql.Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN"); // the in-memory database is kept (DB_CLOSE_DELAY=-1) until now
+                } catch (java.sql.SQLException e) {
+                    throw new AssertionError("cannot drop the H2 test database: " + e.getMessage(), e);
+                }
             }
         }
     }
