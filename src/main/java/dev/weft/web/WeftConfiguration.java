@@ -32,6 +32,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
@@ -49,7 +50,9 @@ public class WeftConfiguration {
         long start = System.nanoTime();
         ConfigOrigins origins = key -> originOf(environment, key);
         ConfigValidator validator = new ConfigValidator(origins);
-        List<ConfigProblem> unknown = validator.unknownKeys(weftKeys(environment));
+        List<ConfigProblem> unknown = validator.unknownKeys(weftKeys(environment, false));
+        validator.unknownAmbientKeys(weftKeys(environment, true)).forEach(problem ->
+                log.warn("Ignored {} (from {}): {}", problem.key(), problem.location(), problem.message()));
         Binder binder = Binder.get(environment);
         WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class))
                 .orElse(WeftProperties.of(null, Map.of()));
@@ -137,10 +140,16 @@ public class WeftConfiguration {
         return CompositeHealthContributor.fromMap(indicators);
     }
 
-    private static List<String> weftKeys(ConfigurableEnvironment environment) {
+    /**
+     * The keys under {@code weft.} of the configuration files, command line, system properties and
+     * {@code SPRING_APPLICATION_JSON} ({@code ambient} false), or of the environment variables ({@code ambient}
+     * true), whose unknown keys are only warned about: a pod's environment holds variables Weft never asked for.
+     */
+    private static List<String> weftKeys(ConfigurableEnvironment environment, boolean ambient) {
         TreeSet<String> keys = new TreeSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            if (source instanceof IterableConfigurationPropertySource iterable) {
+            if (source instanceof IterableConfigurationPropertySource iterable
+                    && (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource) == ambient) {
                 iterable.stream().map(ConfigurationPropertyName::toString).filter(k -> k.startsWith("weft."))
                         .forEach(keys::add);
             }
