@@ -131,12 +131,19 @@ public class WeftConfiguration {
         return new WeftExecutionService(runtime);
     }
 
+    /**
+     * A source that does not answer: {@code DEGRADED}, not {@code DOWN}, as only its own fields fail. The
+     * instance's status is then {@code DEGRADED} too, still HTTP 200 (application.yml orders the statuses).
+     */
+    static final org.springframework.boot.health.contributor.Status SOURCE_UNAVAILABLE =
+            new org.springframework.boot.health.contributor.Status("DEGRADED", "the source does not answer: its fields fail until it does");
+
     /** {@code /actuator/health} gets a component per source: {@code sources.hr}, {@code sources.hrstatus}. */
     @Bean
     CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime) {
         Map<String, HealthIndicator> indicators = new java.util.LinkedHashMap<>();
         runtime.executors().forEach((name, executor) -> indicators.put(name.value(), () -> executor.isHealthy()
-                ? Health.up().build() : Health.down().withDetail("reason", "source does not answer").build()));
+                ? Health.up().build() : Health.status(SOURCE_UNAVAILABLE).build()));
         return CompositeHealthContributor.fromMap(indicators);
     }
 
