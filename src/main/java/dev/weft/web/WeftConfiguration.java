@@ -69,7 +69,8 @@ public class WeftConfiguration {
         problems.addAll(security.problems()); // weft.security and access.yml (WeftSecurityConfiguration)
         List<RelationshipSpec> relationships = List.of();
         try {
-            relationships = RelationshipsFile.load(properties.relationships());
+            relationships = demo && properties.relationships() == null ? DemoDatabases.relationships()
+                    : RelationshipsFile.load(properties.relationships());
         } catch (WeftConfigException e) {
             problems.addAll(e.problems());
         }
