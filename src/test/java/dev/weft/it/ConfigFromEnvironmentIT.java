@@ -1,11 +1,11 @@
 package dev.weft.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.WeftConfigException;
 import dev.weft.testing.EnvironmentStart;
+import dev.weft.testing.FailedStart;
 import dev.weft.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,13 +122,7 @@ class ConfigFromEnvironmentIT {
     }
 
     private static WeftConfigException startFails(Map<String, String> env, String... args) {
-        Throwable thrown = catchThrowable(() -> EnvironmentStart.run(env, args).close());
-        Throwable t = thrown;
-        while (t != null && !(t instanceof WeftConfigException)) {
-            t = t.getCause();
-        }
-        assertThat(t).as("a WeftConfigException in the causes of %s", thrown).isInstanceOf(WeftConfigException.class);
-        return (WeftConfigException) t;
+        return FailedStart.of(() -> EnvironmentStart.run(env, args).close());
     }
 
     private static String get(int port, String path) throws Exception {
