@@ -115,7 +115,9 @@ class ApiKeyAuthIT {
         String script = page.text().replaceAll("(?s).*<script src=\"(webjars/graphiql/[^\"]+)\".*", "$1");
         assertThat(get(port, "/" + script).status()).isEqualTo(200);
         assertThat(get(port, "/actuator/health").status()).isEqualTo(200);
-        assertThat(get(port, "/actuator/health/sources").status()).isEqualTo(200);
+        // a source's health is a detail: shown to callers with credentials only
+        assertThat(get(port, "/actuator/health/sources").status()).isEqualTo(404);
+        assertThat(get(port, "/actuator/health/sources", "X-API-Key", MANAGER_KEY).status()).isEqualTo(200);
         assertThat(get(port, "/anything-else").status()).isEqualTo(401);
     }
 
