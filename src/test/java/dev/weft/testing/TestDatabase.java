@@ -76,7 +76,7 @@ public final class TestDatabase implements AutoCloseable {
         TestServers.Endpoint at = server.endpoint();
         return switch (kind) {
             case "postgres", "mariadb" -> at.url(name);
-            case "mysql" -> "jdbc:mysql://" + at.host() + ":" + at.port() + "/" + name + "?useSSL=false&allowPublicKeyRetrieval=true";
+            case "mysql" -> at.mysqlUrl(name);
             default -> throw new IllegalArgumentException(kind);
         };
     }

