@@ -203,7 +203,7 @@ public final class Db2Database implements AutoCloseable {
 
         static Server start() {
             try {
-                Path home = Files.createTempDirectory("weft-derby");
+                Path home = Files.createTempDirectory(scratchDirectory(), "weft-derby");
                 Path log = home.resolve("derby.log");
                 System.setProperty("derby.system.home", home.toString());
                 System.setProperty("derby.stream.error.file", log.toString());
@@ -230,7 +230,25 @@ public final class Db2Database implements AutoCloseable {
             } catch (Exception e) {
                 System.err.println("[Db2Database] the Derby Network Server did not stop: " + e.getMessage());
             }
-            deleteRecursively(home);
+            try {
+                DriverManager.getConnection("jdbc:derby:;shutdown=true").close(); // returns once the engine is down
+            } catch (SQLException expected) {
+                // XJ015: the engine was shut down (by this call or by the server's thread)
+            }
+            try {
+                deleteRecursively(home);
+            } catch (UncheckedIOException e) {
+                System.err.println("[Db2Database] could not delete " + home + ": " + e.getMessage());
+            }
+        }
+
+        /** Maven's {@code target} when the tests run under Maven (mvn clean removes what is left), else the temp directory. */
+        private static Path scratchDirectory() throws IOException {
+            String basedir = System.getProperty("basedir");
+            if (basedir == null) {
+                return Path.of(System.getProperty("java.io.tmpdir"));
+            }
+            return Files.createDirectories(Path.of(basedir, "target"));
         }
 
         private static void waitUntilUp(NetworkServerControl control) throws Exception {
