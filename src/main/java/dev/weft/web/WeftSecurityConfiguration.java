@@ -32,7 +32,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Authentication (CONTRACT §6) with Spring Security: reads {@code weft.security.*} and access.yml
+ * Authentication (README, "Security") with Spring Security: reads {@code weft.security.*} and access.yml
  * ({@link SecuritySettings}, its problems reported with the rest of the configuration's), resolves
  * them against the catalog ({@link WeftSecurity}), and builds the filter chain.
  *

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * API keys (CONTRACT §6) over the embedded demo's databases: the right key gives its role and claims
+ * API keys (README, "API keys") over the embedded demo's databases: the right key gives its role and claims
  * to the GraphQL context, a wrong or missing key is 401, a role the key does not grant is 403, and
  * {@code X-Weft-Role} chooses among a key's roles. GraphiQL, its assets and health stay open; the
  * API and the SDL do not.
