@@ -91,8 +91,11 @@ public final class WeftRuntime implements AutoCloseable {
         this.graphQL = configure(GraphQL.newGraphQL(schema.schema())).build();
         this.fieldByField = configure(GraphQL.newGraphQL(schema.schema()), false).build();
         if (security != null) {
+            Map<Object, GeneratedSchema> byShape = new java.util.HashMap<>(); // roles that see the same share a schema
             security.roles().values().forEach(policy -> {
-                GeneratedSchema own = new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, SchemaView.of(policy));
+                SchemaView view = SchemaView.of(policy);
+                GeneratedSchema own = byShape.computeIfAbsent(view.shape(),
+                        shape -> new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, view));
                 roles.put(policy.name(), new RoleEngine(policy, own,
                         configure(GraphQL.newGraphQL(own.schema()), true, new DocumentCache(), limits(policy)).build(),
                         configure(GraphQL.newGraphQL(own.schema()), false, new DocumentCache(), limits(policy)).build()));
