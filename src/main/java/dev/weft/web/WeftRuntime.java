@@ -133,8 +133,10 @@ public final class WeftRuntime implements AutoCloseable {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
+        int tableCount = -1;
         try {
             List<Source> sources = introspectAll(services, pools, mongo);
+            tableCount = sources.stream().mapToInt(s -> s.tables().size()).sum();
             Catalog catalog = new CatalogResolver().resolve(sources, relationships);
             Map<ServiceName, SourceExecutor> executors = new LinkedHashMap<>();
             var tables = catalog.tables();
@@ -159,6 +161,10 @@ public final class WeftRuntime implements AutoCloseable {
             pools.values().forEach(JdbcPools::close);
             mongo.close();
             throw e;
+        } catch (OutOfMemoryError e) {
+            pools.values().forEach(JdbcPools::close);
+            mongo.close();
+            throw StartupMemory.exhausted(tableCount);
         }
     }
 
@@ -191,6 +197,9 @@ public final class WeftRuntime implements AutoCloseable {
                     sources.add(futures.get(i).get());
                 } catch (Exception e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
+                    if (cause instanceof OutOfMemoryError outOfMemory) {
+                        throw outOfMemory; // not the source's fault: reported with the heap to try
+                    }
                     ServiceSettings s = services.get(i);
                     problems.add(new ConfigProblem(null, "weft.services." + s.name(),
                             "cannot read source '" + s.name() + "' at " + redact(s.url()) + ": " + ConnectFailure.describe(cause)));
