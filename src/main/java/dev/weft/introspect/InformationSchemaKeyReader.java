@@ -3,8 +3,6 @@ package dev.weft.introspect;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.TableRef;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 
@@ -24,21 +22,16 @@ final class InformationSchemaKeyReader implements KeyReader {
     public TableKeys read(Connection connection, String catalog, String schema, ServiceName service,
                           Collection<String> tables) throws SQLException {
         TableKeys keys = new TableKeys();
-        try (PreparedStatement statement = connection.prepareStatement(KEYS)) {
-            statement.setString(1, catalog);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String table = rs.getString(1);
-                    String referenced = rs.getString(5);
-                    if (referenced == null) {
-                        keys.primaryKeyColumn(table, rs.getInt(3), rs.getString(4));
-                    } else {
-                        keys.foreignKeyColumn(table, rs.getString(2), new TableRef(service, schema, referenced),
-                                rs.getInt(3), rs.getString(4), rs.getString(6));
-                    }
-                }
+        KeyReader.eachRow(connection, KEYS, catalog, rs -> {
+            String table = rs.getString(1);
+            String referenced = rs.getString(5);
+            if (referenced == null) {
+                keys.primaryKeyColumn(table, rs.getInt(3), rs.getString(4));
+            } else {
+                keys.foreignKeyColumn(table, rs.getString(2), new TableRef(service, schema, referenced),
+                        rs.getInt(3), rs.getString(4), rs.getString(6));
             }
-        }
+        });
         return keys;
     }
 }

@@ -3,6 +3,8 @@ package dev.weft.introspect;
 import dev.weft.catalog.ServiceName;
 import dev.weft.config.SourceKind;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 
@@ -24,6 +26,24 @@ interface KeyReader {
      */
     TableKeys read(Connection connection, String catalog, String schema, ServiceName service, Collection<String> tables)
             throws SQLException;
+
+    /** One row of a catalog query. */
+    @FunctionalInterface
+    interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql} with one bind parameter and hands each row to {@code row}. */
+    static void eachRow(Connection connection, String sql, String parameter, Row row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        }
+    }
 
     static KeyReader of(SourceKind kind) {
         return switch (kind) {

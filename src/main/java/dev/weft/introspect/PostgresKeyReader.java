@@ -3,8 +3,6 @@ package dev.weft.introspect;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.TableRef;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 
@@ -34,23 +32,9 @@ final class PostgresKeyReader implements KeyReader {
     public TableKeys read(Connection connection, String catalog, String schema, ServiceName service,
                           Collection<String> tables) throws SQLException {
         TableKeys keys = new TableKeys();
-        try (PreparedStatement statement = connection.prepareStatement(PRIMARY_KEYS)) {
-            statement.setString(1, schema);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    keys.primaryKeyColumn(rs.getString(1), rs.getInt(3), rs.getString(2));
-                }
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEYS)) {
-            statement.setString(1, schema);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    keys.foreignKeyColumn(rs.getString(1), rs.getString(2), new TableRef(service, rs.getString(3), rs.getString(4)),
-                            rs.getInt(5), rs.getString(6), rs.getString(7));
-                }
-            }
-        }
+        KeyReader.eachRow(connection, PRIMARY_KEYS, schema, rs -> keys.primaryKeyColumn(rs.getString(1), rs.getInt(3), rs.getString(2)));
+        KeyReader.eachRow(connection, FOREIGN_KEYS, schema, rs -> keys.foreignKeyColumn(rs.getString(1), rs.getString(2),
+                new TableRef(service, rs.getString(3), rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getString(7)));
         return keys;
     }
 }
