@@ -8,6 +8,7 @@
 #
 #   bash src/test/bench/startup.sh                 # from the repository root; needs PostgreSQL
 #   TABLES="1000 5000" bash src/test/bench/startup.sh
+#   TABLES=5000 XMX=512m bash src/test/bench/startup.sh     # another heap
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 TABLES=${TABLES:-"100 1000 5000"}
@@ -48,7 +49,7 @@ PY
 
 printf '\n%-7s %-9s %-14s %-14s %-15s %-15s %-13s %s\n' tables xmx weft-start app-start peak-heap heap-after-gc introspection result
 for n in $TABLES; do
-  xmx=512m; [ "$n" -gt 1000 ] && xmx=1g
+  xmx=512m; [ "$n" -gt 1000 ] && xmx=1g; xmx=${XMX:-$xmx}
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
   psql -q -h 127.0.0.1 -U postgres -d "$DB" -f src/test/resources/bench/wide-schema.sql -c "CALL weft_wide_schema($n)" > /dev/null
   printf 'weft:\n  relationships: %s/none.yml\n  services:\n    wide: { kind: postgres, url: "jdbc:postgresql://127.0.0.1:5432/%s", username: postgres }\n' \
