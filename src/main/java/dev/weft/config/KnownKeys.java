@@ -11,7 +11,9 @@ final class KnownKeys {
     private static final Pattern SERVICE_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(.+)");
     private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)\\[\\d+]");
     private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",
-            "weft.graphiql.default-headers", "weft.cross-source-max-keys", "weft.cross-source-max-keys-in-memory");
+            "weft.graphiql.default-headers", "weft.cross-source-max-keys", "weft.cross-source-max-keys-in-memory",
+            "weft.breaker.enabled", "weft.breaker.window-size", "weft.breaker.minimum-calls", "weft.breaker.failure-rate",
+            "weft.breaker.open-duration", "weft.breaker.half-open-calls");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
             "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",
@@ -37,6 +39,9 @@ final class KnownKeys {
 
     /** The known keys to suggest for an unknown {@code key}: those of its section. */
     static String describe(String key) {
+        if (key.startsWith("weft.breaker.")) {
+            return "weft.breaker.{enabled, window-size, minimum-calls, failure-rate, open-duration, half-open-calls}";
+        }
         return key.startsWith("weft.security.") ? "weft.security.{access, anonymous-role, jwt.hmac-secret, jwt.jwk-set-uri,"
                 + " jwt.issuer-uri, jwt.role-claim, jwt.issuer, jwt.audiences, jwt.claims-namespace, jwt.claims-namespace-path, jwt.default-role-claim}" : describe();
     }

@@ -1,5 +1,7 @@
 package dev.weft.web;
 
+import dev.weft.config.BreakerProperties;
+import dev.weft.config.BreakerSettings;
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.ConfigValidator;
 import dev.weft.config.RelationshipSpec;
@@ -8,6 +10,7 @@ import dev.weft.config.SecuritySettings;
 import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftConfigException;
 import dev.weft.config.WeftProperties;
+import dev.weft.ops.SourceBreakers;
 import dev.weft.security.Caller;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +43,8 @@ public class WeftConfiguration {
     private static final Logger log = LoggerFactory.getLogger(WeftConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    WeftRuntime weftRuntime(ConfigurableEnvironment environment, SecuritySettings.Validation security) {
+    WeftRuntime weftRuntime(ConfigurableEnvironment environment, SecuritySettings.Validation security,
+                            SourceBreakers breakers) {
         long start = System.nanoTime();
         PropertyOrigins origins = origins(environment);
         ConfigValidator validator = new ConfigValidator(origins);
@@ -76,7 +80,7 @@ public class WeftConfiguration {
         WeftRuntime runtime;
         try {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
-                    security.settings().map(SecuritySettings::access).orElse(null));
+                    security.settings().map(SecuritySettings::access).orElse(null), breakers);
         } catch (WeftConfigException e) {
             throw new WeftConfigException(origins.locate(e.problems()));
         }
@@ -137,12 +141,33 @@ public class WeftConfiguration {
         return new WeftExecutionService(runtime);
     }
 
-    /** {@code /actuator/health} gets a component per source: {@code sources.hr}, {@code sources.hrstatus}. */
+    /** The circuit breakers of the sources, by {@code weft.breaker.*}; a mistake there fails start-up with file and line. */
     @Bean
-    CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime) {
+    SourceBreakers sourceBreakers(ConfigurableEnvironment environment) {
+        List<ConfigProblem> problems = new java.util.ArrayList<>();
+        BreakerProperties properties = Binder.get(environment).bind("weft.breaker", Bindable.of(BreakerProperties.class))
+                .orElse(BreakerProperties.NONE);
+        PropertyOrigins origins = origins(environment);
+        BreakerSettings settings = new ConfigValidator(origins).breaker(properties, problems);
+        if (!problems.isEmpty()) {
+            throw new WeftConfigException(origins.locate(problems));
+        }
+        return new SourceBreakers(settings);
+    }
+
+    /**
+     * {@code /actuator/health} gets a component per source: {@code sources.hr}, {@code sources.hrstatus}, each
+     * with its circuit breaker's state ({@code breaker}: CLOSED, OPEN or HALF_OPEN) in its details.
+     */
+    @Bean
+    CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime, SourceBreakers breakers) {
         Map<String, HealthIndicator> indicators = new java.util.LinkedHashMap<>();
-        runtime.executors().forEach((name, executor) -> indicators.put(name.value(), () -> executor.isHealthy()
-                ? Health.up().build() : Health.down().withDetail("reason", "source does not answer").build()));
+        runtime.executors().forEach((name, executor) -> indicators.put(name.value(), () -> {
+            Health.Builder health = executor.isHealthy() ? Health.up()
+                    : Health.down().withDetail("reason", "source does not answer");
+            breakers.state(name.value()).ifPresent(state -> health.withDetail("breaker", state));
+            return health.build();
+        }));
         return CompositeHealthContributor.fromMap(indicators);
     }
 

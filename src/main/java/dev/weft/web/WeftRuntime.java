@@ -11,7 +11,9 @@ import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftProperties;
 import dev.weft.config.WeftConfigException;
 import dev.weft.execute.Fetchers;
+import dev.weft.config.BreakerSettings;
 import dev.weft.execute.JdbcSourceExecutor;
+import dev.weft.ops.SourceBreakers;
 import dev.weft.execute.SourceExecutor;
 import dev.weft.introspect.ConnectFailure;
 import dev.weft.introspect.JdbcIntrospector;
@@ -129,6 +131,12 @@ public final class WeftRuntime implements AutoCloseable {
      */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
                                     int maxKeysInMemory, AccessSpec access) {
+        return start(services, relationships, maxKeysInMemory, access, new SourceBreakers(BreakerSettings.DEFAULT));
+    }
+
+    /** Starts with every source's statements behind its circuit breaker of {@code breakers}. */
+    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
+                                    int maxKeysInMemory, AccessSpec access, SourceBreakers breakers) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
@@ -139,12 +147,9 @@ public final class WeftRuntime implements AutoCloseable {
             var tables = catalog.tables();
             for (ServiceSettings s : services) {
                 ServiceName name = new ServiceName(s.name());
-                if (mongo.serves(s)) {
-                    executors.put(name, mongo.executor(s, tables::get));
-                    continue;
-                }
-                executors.put(name, new JdbcSourceExecutor(s, pools.get(name), SourceFactory.serverEnforcesTimeout(s),
-                        SourceFactory.probedDialect(s, pools.get(name)), tables::get));
+                executors.put(name, breakers.guard(mongo.serves(s) ? mongo.executor(s, tables::get)
+                        : new JdbcSourceExecutor(s, pools.get(name), SourceFactory.serverEnforcesTimeout(s),
+                                SourceFactory.probedDialect(s, pools.get(name)), tables::get)));
             }
             SchemaBindings bindings = SchemaBindings.of(catalog);
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
