@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * checked later, against the catalog.
  *
  * <p>A key of a role's mapping that contains a dot names a table ({@code hr.employees}); the others
- * are the role's options: {@code introspection} (default true) and {@code limits}.
+ * are the role's options: {@code introspection} (default true), {@code actuator} (default false: may read Actuator's
+ * endpoints other than health) and {@code limits}.
  */
 public final class AccessFile {
     private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
@@ -169,16 +170,19 @@ public final class AccessFile {
             problem(tuple.getKeyNode(), "roles", "role name '" + name + "' must match [A-Za-z][A-Za-z0-9_-]*");
         }
         boolean introspection = true;
+        boolean actuator = false;
         Integer[] limits = new Integer[3];
         List<TableAccessSpec> tables = new ArrayList<>();
         for (NodeTuple t : mapping(tuple.getValueNode(), "roles." + name)) {
             String key = String.valueOf(scalar(t.getKeyNode()));
             if (key.contains(".")) {
                 table(key, t).ifPresent(tables::add);
-            } else if (key.equals("introspection")) {
+            } else if (key.equals("introspection") || key.equals("actuator")) {
                 Object value = plain(t.getValueNode());
                 if (!(value instanceof Boolean b)) {
                     problem(t.getValueNode(), key, "must be true or false");
+                } else if (key.equals("actuator")) {
+                    actuator = b;
                 } else {
                     introspection = b;
                 }
@@ -196,11 +200,12 @@ public final class AccessFile {
                     }
                 }
             } else {
-                problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection' and 'limits'");
+                problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection', 'actuator' and 'limits'");
             }
         }
         return problems.size() > before ? java.util.Optional.empty()
-                : java.util.Optional.of(new RoleSpec(line(tuple.getKeyNode()), name, introspection, limits[0], limits[1], limits[2], tables));
+                : java.util.Optional.of(new RoleSpec(line(tuple.getKeyNode()), name, introspection, limits[0], limits[1], limits[2], tables,
+                        actuator));
     }
 
     @SuppressWarnings("unchecked")

@@ -35,11 +35,20 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
         }
     }
 
-    /** A role: whether it may introspect, its limits (null when unset), and its tables. */
+    /**
+     * A role: whether it may introspect, its limits (null when unset), its tables, and whether it may read
+     * Actuator's endpoints other than health ({@code actuator: true}, e.g. {@code /actuator/prometheus}).
+     */
     public record RoleSpec(int line, String name, boolean introspection, Integer maxDepth, Integer maxLimit,
-                           Integer maxFields, List<TableAccessSpec> tables) {
+                           Integer maxFields, List<TableAccessSpec> tables, boolean actuator) {
         public RoleSpec {
             tables = List.copyOf(tables);
+        }
+
+        /** A role without access to Actuator's endpoints. */
+        public RoleSpec(int line, String name, boolean introspection, Integer maxDepth, Integer maxLimit,
+                        Integer maxFields, List<TableAccessSpec> tables) {
+            this(line, name, introspection, maxDepth, maxLimit, maxFields, tables, false);
         }
     }
 

@@ -11,6 +11,8 @@ import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftConfigException;
 import dev.weft.config.WeftProperties;
 import dev.weft.ops.SourceBreakers;
+import dev.weft.ops.SourceOperations;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.weft.security.Caller;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ public class WeftConfiguration {
 
     @Bean(destroyMethod = "close")
     WeftRuntime weftRuntime(ConfigurableEnvironment environment, SecuritySettings.Validation security,
-                            SourceBreakers breakers) {
+                            SourceBreakers breakers, org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
         long start = System.nanoTime();
         PropertyOrigins origins = origins(environment);
         ConfigValidator validator = new ConfigValidator(origins);
@@ -80,7 +82,8 @@ public class WeftConfiguration {
         WeftRuntime runtime;
         try {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
-                    security.settings().map(SecuritySettings::access).orElse(null), breakers);
+                    security.settings().map(SecuritySettings::access).orElse(null),
+                    new SourceOperations(breakers, meters.getIfAvailable()));
         } catch (WeftConfigException e) {
             throw new WeftConfigException(origins.locate(e.problems()));
         }
@@ -137,8 +140,9 @@ public class WeftConfiguration {
 
     /** Each request runs as its caller: the role's schema, limits, row filters and masks. */
     @Bean
-    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime) {
-        return new WeftExecutionService(runtime);
+    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime,
+            org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
+        return new WeftExecutionService(runtime, meters.getIfAvailable());
     }
 
     /** The circuit breakers of the sources, by {@code weft.breaker.*}; a mistake there fails start-up with file and line. */

@@ -2,6 +2,9 @@ package dev.weft.web;
 
 import dev.weft.security.Caller;
 import graphql.ExecutionInput;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
@@ -15,16 +18,27 @@ import reactor.core.publisher.Mono;
  */
 final class WeftExecutionService implements ExecutionGraphQlService {
     private final WeftRuntime runtime;
+    private final MeterRegistry meters;
 
-    WeftExecutionService(WeftRuntime runtime) {
+    /** @param meters where the timer {@code weft.requests} (tag {@code outcome}: success or errors) goes; null for none */
+    WeftExecutionService(WeftRuntime runtime, MeterRegistry meters) {
         this.runtime = runtime;
+        this.meters = meters;
     }
 
     @Override
     public Mono<ExecutionGraphQlResponse> execute(ExecutionGraphQlRequest request) {
         ExecutionInput input = request.toExecutionInput();
         Caller caller = input.getGraphQLContext().get(Caller.CONTEXT_KEY);
+        long start = System.nanoTime();
         return Mono.fromFuture(() -> runtime.executeAsync(input, caller, true))
+                .doOnNext(result -> {
+                    if (meters != null) {
+                        Timer.builder("weft.requests").description("GraphQL requests run by Weft, by outcome")
+                                .tag("outcome", result.getErrors().isEmpty() ? "success" : "errors").register(meters)
+                                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    }
+                })
                 .map(result -> new DefaultExecutionGraphQlResponse(input, result));
     }
 }

@@ -14,6 +14,7 @@ import dev.weft.execute.Fetchers;
 import dev.weft.config.BreakerSettings;
 import dev.weft.execute.JdbcSourceExecutor;
 import dev.weft.ops.SourceBreakers;
+import dev.weft.ops.SourceOperations;
 import dev.weft.execute.SourceExecutor;
 import dev.weft.introspect.ConnectFailure;
 import dev.weft.introspect.JdbcIntrospector;
@@ -131,12 +132,13 @@ public final class WeftRuntime implements AutoCloseable {
      */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
                                     int maxKeysInMemory, AccessSpec access) {
-        return start(services, relationships, maxKeysInMemory, access, new SourceBreakers(BreakerSettings.DEFAULT));
+        return start(services, relationships, maxKeysInMemory, access,
+                new SourceOperations(new SourceBreakers(BreakerSettings.DEFAULT), null));
     }
 
-    /** Starts with every source's statements behind its circuit breaker of {@code breakers}. */
+    /** Starts with every source's statements behind its circuit breaker and metered, and its pool's meters bound. */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
-                                    int maxKeysInMemory, AccessSpec access, SourceBreakers breakers) {
+                                    int maxKeysInMemory, AccessSpec access, SourceOperations operations) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
@@ -147,7 +149,10 @@ public final class WeftRuntime implements AutoCloseable {
             var tables = catalog.tables();
             for (ServiceSettings s : services) {
                 ServiceName name = new ServiceName(s.name());
-                executors.put(name, breakers.guard(mongo.serves(s) ? mongo.executor(s, tables::get)
+                if (!mongo.serves(s)) {
+                    operations.pool(pools.get(name));
+                }
+                executors.put(name, operations.wrap(mongo.serves(s) ? mongo.executor(s, tables::get)
                         : new JdbcSourceExecutor(s, pools.get(name), SourceFactory.serverEnforcesTimeout(s),
                                 SourceFactory.probedDialect(s, pools.get(name)), tables::get)));
             }

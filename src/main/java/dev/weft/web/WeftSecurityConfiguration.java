@@ -1,5 +1,6 @@
 package dev.weft.web;
 
+import dev.weft.config.AccessSpec;
 import dev.weft.config.SecuritySettings;
 import dev.weft.config.WeftProperties;
 import dev.weft.security.SecurityModel;
@@ -31,7 +32,8 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
  * ({@link SecuritySettings}, its problems reported with the rest of the configuration's), resolves
  * them against the catalog ({@link WeftSecurity}), and builds the filter chain.
  *
- * <p>{@code /graphiql}, {@code /webjars/**} and {@code /actuator/health/**} are open; every other
+ * <p>{@code /graphiql}, {@code /webjars/**} and {@code /actuator/health/**} are open; the other Actuator endpoints
+ * ({@code /actuator/prometheus}) need a role with {@code actuator: true} ({@link ActuatorAuthorization}); every other
  * path, {@code /graphql} and {@code /graphql/schema} among them, needs a caller: an API key in
  * {@code X-API-Key} ({@link ApiKeyAuthentication}), a bearer token ({@link JwtAuthentication}), or
  * none when an anonymous role is configured. {@link RoleAuthorization} picks the role, and
@@ -110,6 +112,9 @@ public class WeftSecurityConfiguration {
         return http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/graphiql", "/webjars/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").access(new ActuatorAuthorization(roles, settings.access().roles()
+                                .stream().filter(AccessSpec.RoleSpec::actuator).map(AccessSpec.RoleSpec::name)
+                                .collect(java.util.stream.Collectors.toSet())))
                         .anyRequest().access(roles))
                 .build();
     }

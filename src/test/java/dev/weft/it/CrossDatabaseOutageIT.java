@@ -8,6 +8,7 @@ import dev.weft.config.ServiceProperties;
 import dev.weft.config.ServiceProperties.PoolProperties;
 import dev.weft.config.WeftProperties;
 import dev.weft.ops.SourceBreakers;
+import dev.weft.ops.SourceOperations;
 import dev.weft.testing.CompactJson;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TcpProxy;
@@ -38,7 +39,7 @@ class CrossDatabaseOutageIT {
             Map<String, TcpProxy> proxies = Map.of("crm", crm, "shop", shop, "ware", ware);
             SourceBreakers breakers = new SourceBreakers(BreakerSettings.DEFAULT);
             try (WeftRuntime weft = WeftRuntime.start(fixture.services((name, p) -> proxied(p, proxies.get(name).port())),
-                    CrossDatabaseFixture.relationships(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, null, breakers)) {
+                    CrossDatabaseFixture.relationships(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, null, new SourceOperations(breakers, null))) {
                 String customers = """
                         { crm_customers(where: {id: {_in: [1, 2]}}, order_by: [{id: asc}]) {
                             name orders(order_by: [{id: asc}]) { id } loyalty { points } orders_aggregate { aggregate { count } } }

@@ -9,6 +9,7 @@ import dev.weft.config.ServiceProperties.PoolProperties;
 import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftProperties;
 import dev.weft.ops.SourceBreakers;
+import dev.weft.ops.SourceOperations;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
@@ -48,7 +49,7 @@ class SourceOutageIT {
 
             SourceBreakers breakers = new SourceBreakers(BreakerSettings.DEFAULT);
             try (WeftRuntime weft = WeftRuntime.start(services, List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,
-                    null, breakers)) {
+                    null, new SourceOperations(breakers, null))) {
                 assertBothServed(weft.execute(BOTH, Map.of()));
                 assertThat(proxy.liveConnections()).as("pooled connections through the proxy").isPositive();
 

@@ -1,0 +1,100 @@
+package dev.weft.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * {@code /actuator/prometheus} against the embedded demo: only a role with {@code actuator: true} reads it, and a
+ * scrape, parsed line by line, counts exactly the statements and keys of the requests the test sent.
+ */
+@SpringBootTest(classes = dev.weft.WeftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.endpoints.web.exposure.include=health,prometheus")
+class PrometheusIT {
+    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? (\\S+)");
+    private static final String QUERY = "{ hr_employees(limit: 5, order_by: [{emp_no: asc}]) { emp_no status { status } clicks { page } } }";
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void onlyAnActuatorRoleScrapesAndTheScrapeCountsTheStatementsAndKeysOfKnownRequests() throws Exception {
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", "demo-analyst-key").statusCode()).as("analyst has no actuator: true").isEqualTo(403);
+
+        Map<String, Double> before = scrape();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> response = post(QUERY);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"emp_no\"").doesNotContain("\"errors\"");
+        }
+        Map<String, Double> after = scrape();
+
+        assertThat(delta(before, after, "weft_source_statements_seconds_count{kind=\"select\",outcome=\"success\",service=\"hr\"}"))
+                .isEqualTo(2.0);
+        assertThat(delta(before, after,
+                "weft_source_statements_seconds_count{kind=\"select_batch\",outcome=\"success\",service=\"hrstatus\"}")).isEqualTo(2.0);
+        assertThat(delta(before, after,
+                "weft_source_statements_seconds_count{kind=\"select_batch\",outcome=\"success\",service=\"events\"}")).isEqualTo(2.0);
+        assertThat(delta(before, after, "weft_batch_keys_count{service=\"hrstatus\"}")).isEqualTo(2.0);
+        assertThat(delta(before, after, "weft_batch_keys_sum{service=\"hrstatus\"}")).as("5 employees per request").isEqualTo(10.0);
+        assertThat(delta(before, after, "weft_requests_seconds_count{outcome=\"success\"}")).isEqualTo(2.0);
+        assertThat(after).as("HikariCP's meters of every SQL pool").containsKeys(
+                "hikaricp_connections_max{pool=\"weft-hr\"}", "hikaricp_connections_max{pool=\"weft-hrstatus\"}",
+                "hikaricp_connections_max{pool=\"weft-pm\"}");
+        assertThat(after.get("hikaricp_connections_max{pool=\"weft-hr\"}")).isPositive();
+    }
+
+    private static double delta(Map<String, Double> before, Map<String, Double> after, String series) {
+        assertThat(after).as("series in the scrape").containsKey(series);
+        return after.get(series) - before.getOrDefault(series, 0.0);
+    }
+
+    /** Every sample of a scrape by its name and labels as written (Prometheus text format, labels sorted). */
+    private Map<String, Double> scrape() throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/actuator/prometheus", "demo-manager-key");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, Double> samples = new LinkedHashMap<>();
+        for (String line : response.body().split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = SAMPLE.matcher(line);
+            assertThat(m.matches()).as("a sample line: %s", line).isTrue();
+            samples.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.parseDouble(m.group(4)));
+        }
+        return samples;
+    }
+
+    private HttpResponse<String> post(String query) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri("/graphql")).header("X-API-Key", "demo-manager-key")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"" + query.replace("\"", "\\\"") + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
