@@ -1,5 +1,6 @@
 package dev.weft.web;
 
+import dev.weft.ops.RequestMeters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,8 +37,11 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
 
     private final BearerTokenAuthenticationEntryPoint bearer;
 
-    SecurityErrors(boolean bearerAccepted) {
+    private final RequestMeters meters;
+
+    SecurityErrors(boolean bearerAccepted, RequestMeters meters) {
         this.bearer = bearerAccepted ? new BearerTokenAuthenticationEntryPoint() : null;
+        this.meters = meters;
     }
 
     @Override
@@ -49,6 +53,7 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
         response.addHeader(HttpHeaders.WWW_AUTHENTICATE, API_KEY_CHALLENGE);
         String message = message(failure);
         log.debug("401 for {} {}: {}", request.getMethod(), request.getRequestURI(), message);
+        meters.refused("auth");
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", message);
     }
 
@@ -57,6 +62,7 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
             throws IOException {
         String message = reason(denied);
         log.debug("403 for {} {}: {}", request.getMethod(), request.getRequestURI(), message);
+        meters.refused("auth");
         write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", message == null ? "access denied" : message);
     }
 

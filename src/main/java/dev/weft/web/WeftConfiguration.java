@@ -11,6 +11,7 @@ import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftConfigException;
 import dev.weft.config.WeftProperties;
 import dev.weft.ops.SourceBreakers;
+import dev.weft.ops.RequestMeters;
 import dev.weft.ops.SourceOperations;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.weft.security.Caller;
@@ -138,11 +139,16 @@ public class WeftConfiguration {
         }).build();
     }
 
+    /** weft.requests and weft.requests.refused, on Actuator's registry when there is one. */
+    @Bean
+    RequestMeters requestMeters(org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
+        return new RequestMeters(meters.getIfAvailable());
+    }
+
     /** Each request runs as its caller: the role's schema, limits, row filters and masks. */
     @Bean
-    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime,
-            org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
-        return new WeftExecutionService(runtime, meters.getIfAvailable());
+    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime, RequestMeters requestMeters) {
+        return new WeftExecutionService(runtime, requestMeters);
     }
 
     /** The circuit breakers of the sources, by {@code weft.breaker.*}; a mistake there fails start-up with file and line. */

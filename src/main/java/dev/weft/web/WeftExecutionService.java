@@ -2,9 +2,7 @@ package dev.weft.web;
 
 import dev.weft.security.Caller;
 import graphql.ExecutionInput;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
+import dev.weft.ops.RequestMeters;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
@@ -18,10 +16,9 @@ import reactor.core.publisher.Mono;
  */
 final class WeftExecutionService implements ExecutionGraphQlService {
     private final WeftRuntime runtime;
-    private final MeterRegistry meters;
+    private final RequestMeters meters;
 
-    /** @param meters where the timer {@code weft.requests} (tag {@code outcome}: success or errors) goes; null for none */
-    WeftExecutionService(WeftRuntime runtime, MeterRegistry meters) {
+    WeftExecutionService(WeftRuntime runtime, RequestMeters meters) {
         this.runtime = runtime;
         this.meters = meters;
     }
@@ -32,13 +29,7 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         Caller caller = input.getGraphQLContext().get(Caller.CONTEXT_KEY);
         long start = System.nanoTime();
         return Mono.fromFuture(() -> runtime.executeAsync(input, caller, true))
-                .doOnNext(result -> {
-                    if (meters != null) {
-                        Timer.builder("weft.requests").description("GraphQL requests run by Weft, by outcome")
-                                .tag("outcome", result.getErrors().isEmpty() ? "success" : "errors").register(meters)
-                                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                    }
-                })
+                .doOnNext(result -> meters.executed(result, System.nanoTime() - start))
                 .map(result -> new DefaultExecutionGraphQlResponse(input, result));
     }
 }

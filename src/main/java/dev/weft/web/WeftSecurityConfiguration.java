@@ -1,6 +1,7 @@
 package dev.weft.web;
 
 import dev.weft.config.AccessSpec;
+import dev.weft.ops.RequestMeters;
 import dev.weft.config.SecuritySettings;
 import dev.weft.config.WeftProperties;
 import dev.weft.security.SecurityModel;
@@ -76,7 +77,7 @@ public class WeftSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security) throws Exception {
+    SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security, RequestMeters meters) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -86,7 +87,7 @@ public class WeftSecurityConfiguration {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
         SecuritySettings settings = security.settings();
-        SecurityErrors errors = new SecurityErrors(security.acceptsJwt());
+        SecurityErrors errors = new SecurityErrors(security.acceptsJwt(), meters);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
 
         AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(new ApiKeyAuthentication.Provider(security.model())),

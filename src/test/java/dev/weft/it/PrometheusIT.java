@@ -32,10 +32,10 @@ class PrometheusIT {
 
     @Test
     void onlyAnActuatorRoleScrapesAndTheScrapeCountsTheStatementsAndKeysOfKnownRequests() throws Exception {
+        Map<String, Double> before = scrape();
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", "demo-analyst-key").statusCode()).as("analyst has no actuator: true").isEqualTo(403);
-
-        Map<String, Double> before = scrape();
+        assertThat(post("{ hr_employees { no_such_field } }").body()).contains("GRAPHQL_VALIDATION_FAILED");
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> response = post(QUERY);
             assertThat(response.statusCode()).isEqualTo(200);
@@ -52,6 +52,9 @@ class PrometheusIT {
         assertThat(delta(before, after, "weft_batch_keys_count{service=\"hrstatus\"}")).isEqualTo(2.0);
         assertThat(delta(before, after, "weft_batch_keys_sum{service=\"hrstatus\"}")).as("5 employees per request").isEqualTo(10.0);
         assertThat(delta(before, after, "weft_requests_seconds_count{outcome=\"success\"}")).isEqualTo(2.0);
+        assertThat(delta(before, after, "weft_requests_seconds_count{outcome=\"errors\"}")).isEqualTo(1.0);
+        assertThat(delta(before, after, "weft_requests_refused_total{reason=\"auth\"}")).as("the 401 and the 403").isEqualTo(2.0);
+        assertThat(delta(before, after, "weft_requests_refused_total{reason=\"validation\"}")).isEqualTo(1.0);
         assertThat(after).as("HikariCP's meters of every SQL pool").containsKeys(
                 "hikaricp_connections_max{pool=\"weft-hr\"}", "hikaricp_connections_max{pool=\"weft-hrstatus\"}",
                 "hikaricp_connections_max{pool=\"weft-pm\"}");
