@@ -20,18 +20,23 @@ import java.util.function.Supplier;
  * A {@link SourceExecutor} that records every call on the {@link MeterRegistry}: the timer
  * {@code weft.source.statements} (tags {@code service}, {@code kind} = select, select_batch, distinct_keys,
  * aggregate or aggregate_batch, {@code outcome} = success or the error code in lower case) and, for batched
- * calls, the distribution {@code weft.batch.keys} of keys per call (tag {@code service}).
+ * calls, the distribution {@code weft.batch.keys} of keys per call (tag {@code service}); the keys a semi-join reads
+ * from this source to carry to another ({@code distinctKeys}) go to {@code weft.crosssource.keys} (tag {@code service}).
  */
 final class MeteredSourceExecutor implements SourceExecutor {
     private final SourceExecutor delegate;
     private final MeterRegistry registry;
     private final DistributionSummary batchKeys;
+    private final DistributionSummary crossSourceKeys;
 
     MeteredSourceExecutor(SourceExecutor delegate, MeterRegistry registry) {
         this.delegate = delegate;
         this.registry = registry;
         this.batchKeys = DistributionSummary.builder("weft.batch.keys").description("keys per batched statement")
                 .baseUnit("keys").tag("service", delegate.serviceName()).register(registry);
+        this.crossSourceKeys = DistributionSummary.builder("weft.crosssource.keys")
+                .description("keys a semi-join reads from this source to carry to another").baseUnit("keys")
+                .tag("service", delegate.serviceName()).register(registry);
     }
 
     private <T> T timed(String kind, Supplier<T> call) {
@@ -70,7 +75,9 @@ final class MeteredSourceExecutor implements SourceExecutor {
 
     @Override
     public List<List<Object>> distinctKeys(TableRef table, List<String> columns, Predicate where, long limit) {
-        return timed("distinct_keys", () -> delegate.distinctKeys(table, columns, where, limit));
+        List<List<Object>> keys = timed("distinct_keys", () -> delegate.distinctKeys(table, columns, where, limit));
+        crossSourceKeys.record(keys.size());
+        return keys;
     }
 
     @Override

@@ -145,6 +145,13 @@ public class WeftConfiguration {
         return new RequestMeters(meters.getIfAvailable());
     }
 
+    /** The hits and misses of the validated-document caches ({@code cache.gets{cache="weft.documents",role=...}}). */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder documentCacheMeters(WeftRuntime runtime) {
+        return registry -> runtime.documentCaches().forEach((role, documents) -> io.micrometer.core.instrument.binder.cache
+                .CaffeineCacheMetrics.monitor(registry, documents.cache(), "weft.documents", "role", role));
+    }
+
     /** Each request runs as its caller: the role's schema, limits, row filters and masks. */
     @Bean
     org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime, RequestMeters requestMeters) {

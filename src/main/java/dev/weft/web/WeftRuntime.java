@@ -98,8 +98,10 @@ public final class WeftRuntime implements AutoCloseable {
         if (security != null) {
             security.roles().values().forEach(policy -> {
                 GeneratedSchema own = new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, SchemaView.of(policy));
+                DocumentCache documents = new DocumentCache();
+                documentCaches.put(policy.name(), documents);
                 roles.put(policy.name(), new RoleEngine(policy, own,
-                        configure(GraphQL.newGraphQL(own.schema()), true, new DocumentCache(), limits(policy)).build(),
+                        configure(GraphQL.newGraphQL(own.schema()), true, documents, limits(policy)).build(),
                         configure(GraphQL.newGraphQL(own.schema()), false, new DocumentCache(), limits(policy)).build()));
             });
         }
@@ -263,6 +265,12 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     private final DocumentCache fullSchemaDocuments = new DocumentCache();
+    private final Map<String, DocumentCache> documentCaches = new LinkedHashMap<>(Map.of("unrestricted", fullSchemaDocuments));
+
+    /** The document cache of each role's schema (by role name) and of the full schema ({@code unrestricted}). */
+    Map<String, DocumentCache> documentCaches() {
+        return documentCaches;
+    }
 
     private GraphQL.Builder configure(GraphQL.Builder builder, boolean direct, DocumentCache documents,
                                       List<Instrumentation> limits) {

@@ -25,6 +25,8 @@ class PrometheusIT {
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? (\\S+)");
     private static final String QUERY = "{ hr_employees(limit: 5, order_by: [{emp_no: asc}]) { emp_no status { status } clicks { page } } }";
 
+    private static final String SEMI_JOIN = "{ hr_employees(where: {status: {status: {_eq: \"active\"}}}, limit: 2) { emp_no } }";
+
     @LocalServerPort
     int port;
 
@@ -41,20 +43,34 @@ class PrometheusIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"emp_no\"").doesNotContain("\"errors\"");
         }
+        HttpResponse<String> semiJoin = post(SEMI_JOIN);
+        assertThat(semiJoin.body()).contains("\"emp_no\"").doesNotContain("\"errors\"");
         Map<String, Double> after = scrape();
 
         assertThat(delta(before, after, "weft_source_statements_seconds_count{kind=\"select\",outcome=\"success\",service=\"hr\"}"))
-                .isEqualTo(2.0);
+                .as("QUERY twice, then SEMI_JOIN").isEqualTo(3.0);
         assertThat(delta(before, after,
                 "weft_source_statements_seconds_count{kind=\"select_batch\",outcome=\"success\",service=\"hrstatus\"}")).isEqualTo(2.0);
         assertThat(delta(before, after,
                 "weft_source_statements_seconds_count{kind=\"select_batch\",outcome=\"success\",service=\"events\"}")).isEqualTo(2.0);
         assertThat(delta(before, after, "weft_batch_keys_count{service=\"hrstatus\"}")).isEqualTo(2.0);
         assertThat(delta(before, after, "weft_batch_keys_sum{service=\"hrstatus\"}")).as("5 employees per request").isEqualTo(10.0);
-        assertThat(delta(before, after, "weft_requests_seconds_count{outcome=\"success\"}")).isEqualTo(2.0);
+        assertThat(delta(before, after, "weft_requests_seconds_count{outcome=\"success\"}")).isEqualTo(3.0);
         assertThat(delta(before, after, "weft_requests_seconds_count{outcome=\"errors\"}")).isEqualTo(1.0);
         assertThat(delta(before, after, "weft_requests_refused_total{reason=\"auth\"}")).as("the 401 and the 403").isEqualTo(2.0);
         assertThat(delta(before, after, "weft_requests_refused_total{reason=\"validation\"}")).isEqualTo(1.0);
+        // the invalid document, QUERY and SEMI_JOIN are misses in the manager role's document cache, QUERY's second run a hit
+        assertThat(delta(before, after, "cache_gets_total{cache=\"weft.documents\",result=\"miss\",role=\"manager\"}"))
+                .isEqualTo(3.0);
+        assertThat(delta(before, after, "cache_gets_total{cache=\"weft.documents\",result=\"hit\",role=\"manager\"}"))
+                .isEqualTo(1.0);
+        // SEMI_JOIN read the keys of the active statuses from hrstatus, to carry them into hr's statement
+        assertThat(delta(before, after, "weft_crosssource_keys_count{service=\"hrstatus\"}")).isEqualTo(1.0);
+        String active = post("{ hrstatus_employee_status_aggregate(where: {status: {_eq: \"active\"}}) { aggregate { count } } }").body();
+        Matcher count = Pattern.compile("\"count\":(\\d+)").matcher(active);
+        assertThat(count.find()).as(active).isTrue();
+        assertThat(delta(before, after, "weft_crosssource_keys_sum{service=\"hrstatus\"}"))
+                .isEqualTo(Double.parseDouble(count.group(1)));
         assertThat(after).as("HikariCP's meters of every SQL pool").containsKeys(
                 "hikaricp_connections_max{pool=\"weft-hr\"}", "hikaricp_connections_max{pool=\"weft-hrstatus\"}",
                 "hikaricp_connections_max{pool=\"weft-pm\"}");
