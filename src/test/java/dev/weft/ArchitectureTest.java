@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package order of ARCHITECTURE.md: a package may use the ones above it, never one below. */
+/** The package order of docs/architecture.md: a package may use the ones above it, never one below. */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -27,6 +27,7 @@ class ArchitectureTest {
                 .layer("dialect").definedBy("dev.weft.dialect..")
                 .layer("introspect").definedBy("dev.weft.introspect..")
                 .layer("security").definedBy("dev.weft.security..")
+                .layer("limits").definedBy("dev.weft.limits..")
                 .layer("schema").definedBy("dev.weft.schema..")
                 .layer("query").definedBy("dev.weft.query..")
                 .layer("execute").definedBy("dev.weft.execute..")
@@ -39,12 +40,14 @@ class ArchitectureTest {
                 .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "ops", "web")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("ops", "execute", "plan", "web")
                 .whereLayer("schema").mayOnlyBeAccessedByLayers("ops", "query", "execute", "plan", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("ops", "schema", "query", "execute", "plan", "web")
-                .whereLayer("introspect").mayOnlyBeAccessedByLayers("ops", "security", "schema", "query", "execute", "plan", "web")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("ops", "introspect", "security", "schema", "query", "execute", "plan",
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("ops", "schema", "query", "execute", "plan", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("ops", "limits", "schema", "query", "execute", "plan", "web")
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("ops", "security", "limits", "schema", "query", "execute", "plan",
                         "web")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("ops", "dialect", "introspect", "security", "schema", "query",
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("ops", "introspect", "security", "limits", "schema", "query",
                         "execute", "plan", "web")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("ops", "dialect", "introspect", "security", "limits", "schema",
+                        "query", "execute", "plan", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * access.yml as written (CONTRACT §6), checked for form but not yet against the catalog: API keys
+ * access.yml as written (README, "access.yml"), checked for form but not yet against the catalog: API keys
  * (only their SHA-256 hashes) and roles with their per-table permissions. Every part knows its line.
  *
  * <pre>{@code
@@ -13,7 +13,7 @@ import java.util.Map;
  * roles:
  *   analyst:
  *     introspection: false
- *     limits: { max-depth: 6, max-limit: 100, max-fields: 200 }
+ *     limits: { max-depth: 6, max-limit: 100, max-fields: 200, max-rows: 500, max-response-bytes: 4MB, request-timeout: 10s }
  *     hr.employees:
  *       select:
  *         columns: [emp_no, first_name, email, tenant_id]
@@ -36,19 +36,29 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
     }
 
     /**
-     * A role: whether it may introspect, its limits (null when unset), its tables, and whether it may read
-     * Actuator's endpoints other than health ({@code actuator: true}, e.g. {@code /actuator/prometheus}).
+     * A role: whether it may introspect, its {@code max-limit} (null when unset), the limits it sets over
+     * {@code weft.limits}, its tables, and whether it may read Actuator's endpoints other than health
+     * ({@code actuator: true}, e.g. {@code /actuator/prometheus}).
      */
-    public record RoleSpec(int line, String name, boolean introspection, Integer maxDepth, Integer maxLimit,
-                           Integer maxFields, List<TableAccessSpec> tables, boolean actuator) {
+    public record RoleSpec(int line, String name, boolean introspection, Integer maxLimit,
+                           LimitSettings.LimitOverrides limits, List<TableAccessSpec> tables, boolean actuator) {
         public RoleSpec {
             tables = List.copyOf(tables);
+            limits = limits == null ? LimitSettings.LimitOverrides.NONE : limits;
+        }
+
+        public Integer maxDepth() {
+            return limits.maxDepth();
+        }
+
+        public Integer maxFields() {
+            return limits.maxFields();
         }
 
         /** A role without access to Actuator's endpoints. */
-        public RoleSpec(int line, String name, boolean introspection, Integer maxDepth, Integer maxLimit,
-                        Integer maxFields, List<TableAccessSpec> tables) {
-            this(line, name, introspection, maxDepth, maxLimit, maxFields, tables, false);
+        public RoleSpec(int line, String name, boolean introspection, Integer maxLimit,
+                        LimitSettings.LimitOverrides limits, List<TableAccessSpec> tables) {
+            this(line, name, introspection, maxLimit, limits, tables, false);
         }
     }
 

@@ -9,7 +9,10 @@ final class KnownKeys {
     private static final Set<String> SERVICE_KEYS = Set.of("kind", "url", "username", "password", "schema",
             "prefix", "type-prefix", "query-timeout", "batch-size", "sample-size", "pool.max-size", "pool.connection-timeout");
     private static final Pattern SERVICE_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(.+)");
-    private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)\\[\\d+]");
+    // a list is bound from indexed keys (include[0]) or from one comma-separated value (include=a,b)
+    private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)(\\[\\d+])?");
+    // what Kubernetes injects into every pod for a Service named weft: WEFT_PORT, WEFT_PORT_8080_TCP_ADDR, WEFT_SERVICE_HOST...
+    private static final Pattern KUBERNETES_SERVICE_LINK = Pattern.compile("weft\\.(port|service\\.(host|port))([.\\[].*)?");
     private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",
             "weft.graphiql.default-headers", "weft.cross-source-max-keys", "weft.cross-source-max-keys-in-memory",
             "weft.breaker.enabled", "weft.breaker.window-size", "weft.breaker.minimum-calls", "weft.breaker.failure-rate",
@@ -19,17 +22,24 @@ final class KnownKeys {
             "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",
             "weft.security.jwt.claims-namespace", "weft.security.jwt.claims-namespace-path", "weft.security.jwt.default-role-claim");
     private static final Pattern AUDIENCE_KEY = Pattern.compile("weft\\.security\\.jwt\\.audiences\\[\\d+]");
+    private static final List<String> LIMIT_KEYS = List.of("weft.limits.max-depth", "weft.limits.max-fields",
+            "weft.limits.max-rows", "weft.limits.max-response-bytes", "weft.limits.request-timeout");
 
     private KnownKeys() {
     }
 
     static boolean isKnown(String key) {
-        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIST_KEY.matcher(key).matches()
+        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIMIT_KEYS.contains(key) || LIST_KEY.matcher(key).matches()
                 || AUDIENCE_KEY.matcher(key).matches()) {
             return true;
         }
         var m = SERVICE_KEY.matcher(key);
         return m.matches() && SERVICE_KEYS.contains(m.group(1));
+    }
+
+    /** Whether {@code key} is one of the variables Kubernetes sets for a Service named {@code weft}. */
+    static boolean isKubernetesServiceLink(String key) {
+        return KUBERNETES_SERVICE_LINK.matcher(key).matches();
     }
 
     static String describe() {
@@ -41,6 +51,9 @@ final class KnownKeys {
     static String describe(String key) {
         if (key.startsWith("weft.breaker.")) {
             return "weft.breaker.{enabled, window-size, minimum-calls, failure-rate, open-duration, half-open-calls}";
+        }
+        if (key.startsWith("weft.limits.")) {
+            return "weft.limits.{max-depth, max-fields, max-rows, max-response-bytes, request-timeout}";
         }
         return key.startsWith("weft.security.") ? "weft.security.{access, anonymous-role, jwt.hmac-secret, jwt.jwk-set-uri,"
                 + " jwt.issuer-uri, jwt.role-claim, jwt.issuer, jwt.audiences, jwt.claims-namespace, jwt.claims-namespace-path, jwt.default-role-claim}" : describe();

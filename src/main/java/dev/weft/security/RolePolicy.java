@@ -2,18 +2,20 @@ package dev.weft.security;
 
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
+import dev.weft.config.LimitSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything one role may do: its tables (a table absent here is invisible to the role), whether it
- * may introspect, and its limits (null when unset).
+ * may introspect, its {@code max-limit} (null when unset) and the limits it sets over {@code weft.limits}.
  */
-public record RolePolicy(String name, Map<TableRef, TablePolicy> tables, boolean introspection, Integer maxDepth,
-                         Integer maxLimit, Integer maxFields) {
+public record RolePolicy(String name, Map<TableRef, TablePolicy> tables, boolean introspection, Integer maxLimit,
+                         LimitSettings.LimitOverrides limits) {
     public RolePolicy {
         tables = Map.copyOf(tables);
+        limits = limits == null ? LimitSettings.LimitOverrides.NONE : limits;
     }
 
     public Optional<TablePolicy> table(TableRef ref) {

@@ -4,6 +4,7 @@ import dev.weft.config.BreakerProperties;
 import dev.weft.config.BreakerSettings;
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.ConfigValidator;
+import dev.weft.config.LimitSettings;
 import dev.weft.config.RelationshipSpec;
 import dev.weft.config.RelationshipsFile;
 import dev.weft.config.SecuritySettings;
@@ -33,6 +34,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
@@ -51,18 +53,21 @@ public class WeftConfiguration {
         long start = System.nanoTime();
         PropertyOrigins origins = origins(environment);
         ConfigValidator validator = new ConfigValidator(origins);
-        List<ConfigProblem> problems = new java.util.ArrayList<>(validator.unknownKeys(weftKeys(environment)));
+        List<ConfigProblem> problems = new java.util.ArrayList<>(validator.unknownKeys(weftKeys(environment, false)));
+        validator.unknownAmbientKeys(weftKeys(environment, true)).forEach(problem ->
+                log.warn("Ignored {} (from {}): {}", problem.key(), problem.location(), problem.message()));
         problems.addAll(security.problems()); // weft.security and access.yml (WeftSecurityConfiguration)
         Binder binder = Binder.get(environment);
         WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class))
                 .orElse(WeftProperties.of(null, Map.of()));
+        boolean demo = properties.services().isEmpty();
         List<RelationshipSpec> relationships = List.of();
         try {
-            relationships = RelationshipsFile.load(properties.relationships());
+            relationships = demo && properties.relationships() == null ? DemoDatabases.relationships()
+                    : RelationshipsFile.load(properties.relationships());
         } catch (WeftConfigException e) {
             problems.addAll(e.problems());
         }
-        boolean demo = properties.services().isEmpty();
         if (demo && !problems.isEmpty()) {
             // a typo such as "servics:" leaves no services: report it rather than start the demo
             throw new WeftConfigException(origins.locate(problems));
@@ -70,11 +75,12 @@ public class WeftConfiguration {
         if (demo) {
             log.info("No weft.services configured: serving the embedded demo (H2 databases hr, hrstatus and pm; MongoDB events)");
             properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys(),
-                    properties.crossSourceMaxKeysInMemory(), properties.security());
+                    properties.crossSourceMaxKeysInMemory(), properties.security(), properties.limits());
         }
         ConfigValidator.Validation validation = validator.check(properties);
         List<ServiceSettings> services = validation.services();
         problems.addAll(validation.problems());
+        LimitSettings limits = properties.limits().resolve(origins, problems);
         if (!problems.isEmpty()) {
             // still try the valid services, so one message lists every problem, unreachable sources included
             problems.addAll(WeftRuntime.unreachable(services));
@@ -83,7 +89,7 @@ public class WeftConfiguration {
         WeftRuntime runtime;
         try {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
-                    security.settings().map(SecuritySettings::access).orElse(null),
+                    security.settings().map(SecuritySettings::access).orElse(null), limits,
                     new SourceOperations(breakers, meters.getIfAvailable()));
         } catch (WeftConfigException e) {
             throw new WeftConfigException(origins.locate(e.problems()));
@@ -145,6 +151,13 @@ public class WeftConfiguration {
         return new RequestMeters(meters.getIfAvailable());
     }
 
+    /**
+     * A source that does not answer: {@code DEGRADED}, not {@code DOWN}, as only its own fields fail. The
+     * instance's status is then {@code DEGRADED} too, still HTTP 200 (application.yml orders the statuses).
+     */
+    static final org.springframework.boot.health.contributor.Status SOURCE_UNAVAILABLE =
+            new org.springframework.boot.health.contributor.Status("DEGRADED", "the source does not answer: its fields fail until it does");
+
     /** The hits and misses of the validated-document caches ({@code cache.gets{cache="weft.documents",role=...}}). */
     @Bean
     io.micrometer.core.instrument.binder.MeterBinder documentCacheMeters(WeftRuntime runtime) {
@@ -180,18 +193,23 @@ public class WeftConfiguration {
     CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime, SourceBreakers breakers) {
         Map<String, HealthIndicator> indicators = new java.util.LinkedHashMap<>();
         runtime.executors().forEach((name, executor) -> indicators.put(name.value(), () -> {
-            Health.Builder health = executor.isHealthy() ? Health.up()
-                    : Health.down().withDetail("reason", "source does not answer");
+            Health.Builder health = executor.isHealthy() ? Health.up() : Health.status(SOURCE_UNAVAILABLE);
             breakers.state(name.value()).ifPresent(state -> health.withDetail("breaker", state));
             return health.build();
         }));
         return CompositeHealthContributor.fromMap(indicators);
     }
 
-    private static List<String> weftKeys(ConfigurableEnvironment environment) {
+    /**
+     * The keys under {@code weft.} of the configuration files, command line, system properties and
+     * {@code SPRING_APPLICATION_JSON} ({@code ambient} false), or of the environment variables ({@code ambient}
+     * true), whose unknown keys are only warned about: a pod's environment holds variables Weft never asked for.
+     */
+    private static List<String> weftKeys(ConfigurableEnvironment environment, boolean ambient) {
         TreeSet<String> keys = new TreeSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            if (source instanceof IterableConfigurationPropertySource iterable) {
+            if (source instanceof IterableConfigurationPropertySource iterable
+                    && (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource) == ambient) {
                 iterable.stream().map(ConfigurationPropertyName::toString).filter(k -> k.startsWith("weft."))
                         .forEach(keys::add);
             }

@@ -13,6 +13,7 @@ import dev.weft.ops.SourceOperations;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
+import dev.weft.testing.TestServers;
 import dev.weft.web.WeftRuntime;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -24,7 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * CONTRACT §5: a source that is down or slow fails only its own fields (null at that path plus an
+ * README, "Errors": a source that is down or slow fails only its own fields (null at that path plus an
  * error with a code and no SQL, driver text or stack trace), the rest of the response is served, and
  * the source is used again within seconds of its return, without a restart: after three failed statements its
  * circuit breaker opens and its fields fail at once, and a probe two seconds later closes it again. MariaDB is reached through a
@@ -37,7 +38,7 @@ class SourceOutageIT {
     @Test
     void aSourceThatGoesDownFailsOnlyItsOwnFieldsAndIsUsedAgainWhenItIsBack() throws InterruptedException {
         try (TestDatabase maria = TestDatabase.mariadb(); TestDatabase pg = TestDatabase.postgres();
-             TcpProxy proxy = TcpProxy.to("127.0.0.1", 3306)) {
+             TcpProxy proxy = TcpProxy.to(TestServers.mariadb())) {
             maria.execute("CREATE TABLE things (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL)",
                     "INSERT INTO things VALUES (1, 'bolt'), (2, 'nut')");
             pg.execute("CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL)",
@@ -49,7 +50,7 @@ class SourceOutageIT {
 
             SourceBreakers breakers = new SourceBreakers(BreakerSettings.DEFAULT);
             try (WeftRuntime weft = WeftRuntime.start(services, List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,
-                    null, new SourceOperations(breakers, null))) {
+                    null, dev.weft.config.LimitSettings.DEFAULTS, new SourceOperations(breakers, null))) {
                 assertBothServed(weft.execute(BOTH, Map.of()));
                 assertThat(proxy.liveConnections()).as("pooled connections through the proxy").isPositive();
 
@@ -144,7 +145,7 @@ class SourceOutageIT {
                 assertThat(error.getPath()).isEqualTo(List.of("crm_slow_accounts"));
                 assertThat(GraphqlAssertions.code(error)).isEqualTo("TIMEOUT");
                 assertThat(error.getMessage()).isEqualTo("source 'crm' did not answer within 1s");
-                assertClientSafe(error, 5432);
+                assertClientSafe(error, TestServers.postgres().port());
                 assertThat(millis).as("the statement was cancelled, not waited for (the view sleeps 30 s)")
                         .isLessThan(20_000);
                 // the source stays usable after a cancelled statement
