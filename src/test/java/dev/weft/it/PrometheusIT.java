@@ -20,12 +20,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * scrape, parsed line by line, counts exactly the statements and keys of the requests the test sent.
  */
 @SpringBootTest(classes = dev.weft.WeftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoints.web.exposure.include=health,prometheus")
+        properties = {"management.endpoints.web.exposure.include=health,prometheus", "weft.limits.max-depth=5"})
 class PrometheusIT {
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? (\\S+)");
     private static final String QUERY = "{ hr_employees(limit: 5, order_by: [{emp_no: asc}]) { emp_no status { status } clicks { page } } }";
 
     private static final String SEMI_JOIN = "{ hr_employees(where: {status: {status: {_eq: \"active\"}}}, limit: 2) { emp_no } }";
+
+    private static final String TOO_DEEP = "{ hr_employees { dept_emp { departments { dept_emp { departments { dept_emp { emp_no } } } } } } }";
 
     @LocalServerPort
     int port;
@@ -38,6 +40,7 @@ class PrometheusIT {
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", "demo-analyst-key").statusCode()).as("analyst has no actuator: true").isEqualTo(403);
         assertThat(post("{ hr_employees { no_such_field } }").body()).contains("GRAPHQL_VALIDATION_FAILED");
+        assertThat(post(TOO_DEEP).body()).as("deeper than weft.limits.max-depth").contains("BAD_USER_INPUT").doesNotContain("\"data\":{");
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> response = post(QUERY);
             assertThat(response.statusCode()).isEqualTo(200);
@@ -56,12 +59,13 @@ class PrometheusIT {
         assertThat(delta(before, after, "weft_batch_keys_count{service=\"hrstatus\"}")).isEqualTo(2.0);
         assertThat(delta(before, after, "weft_batch_keys_sum{service=\"hrstatus\"}")).as("5 employees per request").isEqualTo(10.0);
         assertThat(delta(before, after, "weft_requests_seconds_count{outcome=\"success\"}")).isEqualTo(3.0);
-        assertThat(delta(before, after, "weft_requests_seconds_count{outcome=\"errors\"}")).isEqualTo(1.0);
+        assertThat(delta(before, after, "weft_requests_seconds_count{outcome=\"errors\"}")).isEqualTo(2.0);
         assertThat(delta(before, after, "weft_requests_refused_total{reason=\"auth\"}")).as("the 401 and the 403").isEqualTo(2.0);
         assertThat(delta(before, after, "weft_requests_refused_total{reason=\"validation\"}")).isEqualTo(1.0);
-        // the invalid document, QUERY and SEMI_JOIN are misses in the manager role's document cache, QUERY's second run a hit
+        assertThat(delta(before, after, "weft_requests_refused_total{reason=\"limit\"}")).isEqualTo(1.0);
+        // the invalid document, TOO_DEEP, QUERY and SEMI_JOIN are misses in the manager role's document cache, QUERY's second run a hit
         assertThat(delta(before, after, "cache_gets_total{cache=\"weft.documents\",result=\"miss\",role=\"manager\"}"))
-                .isEqualTo(3.0);
+                .isEqualTo(4.0);
         assertThat(delta(before, after, "cache_gets_total{cache=\"weft.documents\",result=\"hit\",role=\"manager\"}"))
                 .isEqualTo(1.0);
         // SEMI_JOIN read the keys of the active statuses from hrstatus, to carry them into hr's statement
