@@ -81,6 +81,29 @@ class PrometheusIT {
         assertThat(after.get("hikaricp_connections_max{pool=\"weft-hr\"}")).isPositive();
     }
 
+    @Test
+    void everyMetricOfTheGrafanaDashboardIsInAScrape() throws Exception {
+        assertThat(get("/graphql", null).statusCode()).isEqualTo(401); // a refusal, so that weft_requests_refused_total exists
+        assertThat(post(QUERY).statusCode()).isEqualTo(200);
+        java.util.Set<String> scraped = new java.util.HashSet<>();
+        scrape().keySet().forEach(series -> scraped.add(series.replaceAll("\\{.*", "")));
+
+        tools.jackson.databind.JsonNode dashboard = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(java.nio.file.Files.readString(java.nio.file.Path.of("deploy/grafana/weft.json")));
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        for (tools.jackson.databind.JsonNode panel : dashboard.get("panels")) {
+            for (tools.jackson.databind.JsonNode target : panel.get("targets")) {
+                Matcher metric = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{").matcher(target.get("expr").asString());
+                while (metric.find()) {
+                    queried.add(metric.group(1));
+                }
+            }
+        }
+        assertThat(queried).as("metrics the dashboard queries").hasSizeGreaterThan(10)
+                .contains("weft_requests_seconds_count", "weft_source_statements_seconds_count", "hikaricp_connections_active");
+        assertThat(scraped).as("series names of a scrape").containsAll(queried);
+    }
+
     private static double delta(Map<String, Double> before, Map<String, Double> after, String series) {
         assertThat(after).as("series in the scrape").containsKey(series);
         return after.get(series) - before.getOrDefault(series, 0.0);
