@@ -1,5 +1,6 @@
 package dev.weft.web;
 
+import dev.weft.ops.AuditLog;
 import dev.weft.ops.RequestMeters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,10 +39,12 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
     private final BearerTokenAuthenticationEntryPoint bearer;
 
     private final RequestMeters meters;
+    private final AuditLog audit;
 
-    SecurityErrors(boolean bearerAccepted, RequestMeters meters) {
+    SecurityErrors(boolean bearerAccepted, RequestMeters meters, AuditLog audit) {
         this.bearer = bearerAccepted ? new BearerTokenAuthenticationEntryPoint() : null;
         this.meters = meters;
+        this.audit = audit;
     }
 
     @Override
@@ -54,6 +57,7 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
         String message = message(failure);
         log.debug("401 for {} {}: {}", request.getMethod(), request.getRequestURI(), message);
         meters.refused("auth");
+        audit.refused(null, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", request.getRequestURI());
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", message);
     }
 
@@ -63,6 +67,9 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
         String message = reason(denied);
         log.debug("403 for {} {}: {}", request.getMethod(), request.getRequestURI(), message);
         meters.refused("auth");
+        org.springframework.security.core.Authentication caller =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        audit.refused(caller == null ? null : caller.getName(), HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", request.getRequestURI());
         write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", message == null ? "access denied" : message);
     }
 

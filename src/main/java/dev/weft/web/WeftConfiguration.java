@@ -12,6 +12,7 @@ import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftConfigException;
 import dev.weft.config.WeftProperties;
 import dev.weft.ops.SourceBreakers;
+import dev.weft.ops.AuditLog;
 import dev.weft.ops.RequestMeters;
 import dev.weft.ops.SourceOperations;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -145,6 +146,12 @@ public class WeftConfiguration {
         }).build();
     }
 
+    /** The audit log: one JSON record per request on the logger weft.audit. */
+    @Bean
+    AuditLog auditLog() {
+        return new AuditLog();
+    }
+
     /** weft.requests and weft.requests.refused, on Actuator's registry when there is one. */
     @Bean
     RequestMeters requestMeters(org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
@@ -167,8 +174,9 @@ public class WeftConfiguration {
 
     /** Each request runs as its caller: the role's schema, limits, row filters and masks. */
     @Bean
-    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime, RequestMeters requestMeters) {
-        return new WeftExecutionService(runtime, requestMeters);
+    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime, RequestMeters requestMeters,
+                                                                                AuditLog audit) {
+        return new WeftExecutionService(runtime, requestMeters, audit);
     }
 
     /** The circuit breakers of the sources, by {@code weft.breaker.*}; a mistake there fails start-up with file and line. */

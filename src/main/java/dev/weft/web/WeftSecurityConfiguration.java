@@ -1,6 +1,7 @@
 package dev.weft.web;
 
 import dev.weft.config.AccessSpec;
+import dev.weft.ops.AuditLog;
 import dev.weft.ops.RequestMeters;
 import dev.weft.config.SecuritySettings;
 import dev.weft.config.WeftProperties;
@@ -82,7 +83,7 @@ public class WeftSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security, GraphQlCorsProperties cors, RequestMeters meters,
+    SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security, GraphQlCorsProperties cors, RequestMeters meters, AuditLog audit,
             @Value("${spring.graphql.http.path:/graphql}") String path) throws Exception {
         http.cors(c -> c.configurationSource(corsSource(cors, path)))
                 .csrf(csrf -> csrf.disable())
@@ -94,7 +95,7 @@ public class WeftSecurityConfiguration {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
         SecuritySettings settings = security.settings();
-        SecurityErrors errors = new SecurityErrors(security.acceptsJwt(), meters);
+        SecurityErrors errors = new SecurityErrors(security.acceptsJwt(), meters, audit);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
 
         AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(new ApiKeyAuthentication.Provider(security.model())),
