@@ -20,20 +20,30 @@ import javax.sql.DataSource;
 public final class SourceOperations {
     private final SourceBreakers breakers;
     private final MeterRegistry registry;
+    private final boolean logStatements;
 
     /** @param registry where the meters go; null for none */
     public SourceOperations(SourceBreakers breakers, MeterRegistry registry) {
+        this(breakers, registry, false);
+    }
+
+    /** @param logStatements whether each call of a source is logged on {@code weft.statements} ({@code weft.log.statements}) */
+    public SourceOperations(SourceBreakers breakers, MeterRegistry registry, boolean logStatements) {
         this.breakers = breakers;
         this.registry = registry;
+        this.logStatements = logStatements;
     }
 
     public SourceBreakers breakers() {
         return breakers;
     }
 
-    /** The executor behind its breaker, metered outside it (a call the open breaker refuses is counted too). */
+    /**
+     * The executor behind its breaker, metered outside it (a call the open breaker refuses is counted too), and
+     * logged inside it when statements are logged (a call that reaches the source).
+     */
     public SourceExecutor wrap(SourceExecutor executor) {
-        SourceExecutor guarded = breakers.guard(executor);
+        SourceExecutor guarded = breakers.guard(logStatements ? new LoggedSourceExecutor(executor) : executor);
         return registry == null ? guarded : new MeteredSourceExecutor(guarded, registry);
     }
 

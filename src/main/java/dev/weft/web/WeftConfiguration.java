@@ -91,7 +91,8 @@ public class WeftConfiguration {
         try {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
                     security.settings().map(SecuritySettings::access).orElse(null), limits,
-                    new SourceOperations(breakers, meters.getIfAvailable()));
+                    new SourceOperations(breakers, meters.getIfAvailable(),
+                            binder.bind("weft.log.statements", Boolean.class).orElse(false)));
         } catch (WeftConfigException e) {
             throw new WeftConfigException(origins.locate(e.problems()));
         }

@@ -78,7 +78,7 @@ class SourceBreakersTest {
     }
 
     /** A source that fails every call with {@code failure} (or answers nothing when it is null). */
-    private static final class ScriptedSource implements SourceExecutor {
+    static final class ScriptedSource implements SourceExecutor {
         ErrorCode failure;
         int calls;
 
