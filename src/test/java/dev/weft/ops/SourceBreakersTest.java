@@ -19,6 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SourceBreakersTest {
+    private static final Select SELECT = new Select(new TableRef(new dev.weft.catalog.ServiceName("shop"), "public", "orders"),
+            List.of("id"), null, List.of(), dev.weft.query.Page.ALL);
     private static final BreakerSettings FAST = new BreakerSettings(true, 10, 3, 50, Duration.ofMillis(200), 1);
 
     @Test
@@ -27,10 +29,10 @@ class SourceBreakersTest {
         ScriptedSource source = new ScriptedSource(ErrorCode.SOURCE_UNAVAILABLE);
         SourceExecutor guarded = breakers.guard(source);
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> guarded.select(null)).isInstanceOf(WeftException.class);
+            assertThatThrownBy(() -> guarded.select(SELECT)).isInstanceOf(WeftException.class);
         }
         assertThat(breakers.state("shop")).contains("OPEN");
-        assertThatThrownBy(() -> guarded.selectBatch(null, null)).isInstanceOfSatisfying(WeftException.class, e -> {
+        assertThatThrownBy(() -> guarded.selectBatch(SELECT, new KeyBatch(List.of("id"), List.of(List.of(1))))).isInstanceOfSatisfying(WeftException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_UNAVAILABLE);
             assertThat(e.getMessage()).isEqualTo("source 'shop' is unavailable");
         });
@@ -43,12 +45,12 @@ class SourceBreakersTest {
         ScriptedSource source = new ScriptedSource(ErrorCode.SOURCE_UNAVAILABLE);
         SourceExecutor guarded = breakers.guard(source);
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> guarded.aggregate(null, null)).isInstanceOf(WeftException.class);
+            assertThatThrownBy(() -> guarded.aggregate(SELECT, null)).isInstanceOf(WeftException.class);
         }
         source.failure = null;
-        assertThatThrownBy(() -> guarded.select(null)).as("still open").isInstanceOf(WeftException.class);
+        assertThatThrownBy(() -> guarded.select(SELECT)).as("still open").isInstanceOf(WeftException.class);
         Thread.sleep(FAST.openDuration().toMillis() + 100);
-        assertThat(guarded.select(null)).isEmpty();
+        assertThat(guarded.select(SELECT)).isEmpty();
         assertThat(breakers.state("shop")).contains("CLOSED");
         assertThat(source.calls).isEqualTo(4);
     }
@@ -59,7 +61,7 @@ class SourceBreakersTest {
         ScriptedSource source = new ScriptedSource(ErrorCode.BAD_USER_INPUT);
         SourceExecutor guarded = breakers.guard(source);
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> guarded.select(null)).isInstanceOf(WeftException.class);
+            assertThatThrownBy(() -> guarded.select(SELECT)).isInstanceOf(WeftException.class);
         }
         source.failure = ErrorCode.TIMEOUT;
         for (int i = 0; i < 5; i++) {
