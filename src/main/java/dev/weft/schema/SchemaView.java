@@ -39,6 +39,20 @@ public final class SchemaView {
         return new SchemaView(null, model);
     }
 
+    /**
+     * What a schema of this view depends on: two views with equal shapes give equal schemas, so roles that
+     * differ only in row filters, claims or limits share one schema. Whatever the generator reads from a view
+     * must be part of it. Per table the role sees: its columns and its masks.
+     */
+    public Object shape() {
+        if (role == null) {
+            return model == null ? "all" : model;
+        }
+        Map<TableRef, List<Object>> shape = new java.util.HashMap<>();
+        role.tables().forEach((ref, policy) -> shape.put(ref, List.of(policy.columns(), policy.masks())));
+        return shape;
+    }
+
     public boolean table(TableRef table) {
         return role == null || role.table(table).isPresent();
     }
