@@ -93,6 +93,8 @@ public class WeftConfiguration {
                     security.settings().map(SecuritySettings::access).orElse(null), limits,
                     new SourceOperations(breakers, meters.getIfAvailable(),
                             binder.bind("weft.log.statements", Boolean.class).orElse(false)));
+        } catch (StartupMemory.Exhausted e) {
+            throw e; // its own advice: a larger heap, not a configuration fix
         } catch (WeftConfigException e) {
             throw new WeftConfigException(origins.locate(e.problems()));
         }
