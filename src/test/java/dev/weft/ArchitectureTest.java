@@ -32,18 +32,21 @@ class ArchitectureTest {
                 .layer("query").definedBy("dev.weft.query..")
                 .layer("execute").definedBy("dev.weft.execute..")
                 .layer("plan").definedBy("dev.weft.plan..")
+                .layer("ops").definedBy("dev.weft.ops..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "web")
-                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "web")
-                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan", "web")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
-                        "plan", "web")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
+                .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("web", "ops")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "ops", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("ops", "execute", "plan", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("ops", "query", "execute", "plan", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("ops", "schema", "query", "execute", "plan", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("ops", "limits", "schema", "query", "execute", "plan", "web")
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("ops", "security", "limits", "schema", "query", "execute", "plan",
+                        "web")
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("ops", "introspect", "security", "limits", "schema", "query",
+                        "execute", "plan", "web")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("ops", "dialect", "introspect", "security", "limits", "schema",
                         "query", "execute", "plan", "web")
                 .allowEmptyShould(true)
                 .check(classes);

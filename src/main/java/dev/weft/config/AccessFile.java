@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * checked later, against the catalog.
  *
  * <p>A key of a role's mapping that contains a dot names a table ({@code hr.employees}); the others
- * are the role's options: {@code introspection} (default true) and {@code limits}.
+ * are the role's options: {@code introspection} (default true), {@code actuator} (default false: may read Actuator's
+ * endpoints other than health) and {@code limits}.
  */
 public final class AccessFile {
     private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
@@ -170,16 +171,19 @@ public final class AccessFile {
             problem(tuple.getKeyNode(), "roles", "role name '" + name + "' must match [A-Za-z][A-Za-z0-9_-]*");
         }
         boolean introspection = true;
+        boolean actuator = false;
         Object[] limits = new Object[LIMIT_KEYS.size()];
         List<TableAccessSpec> tables = new ArrayList<>();
         for (NodeTuple t : mapping(tuple.getValueNode(), "roles." + name)) {
             String key = String.valueOf(scalar(t.getKeyNode()));
             if (key.contains(".")) {
                 table(key, t).ifPresent(tables::add);
-            } else if (key.equals("introspection")) {
+            } else if (key.equals("introspection") || key.equals("actuator")) {
                 Object value = plain(t.getValueNode());
                 if (!(value instanceof Boolean b)) {
                     problem(t.getValueNode(), key, "must be true or false");
+                } else if (key.equals("actuator")) {
+                    actuator = b;
                 } else {
                     introspection = b;
                 }
@@ -188,14 +192,14 @@ public final class AccessFile {
                     limit(l, limits);
                 }
             } else {
-                problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection' and 'limits'");
+                problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection', 'actuator' and 'limits'");
             }
         }
         LimitSettings.LimitOverrides overrides = new LimitSettings.LimitOverrides((Integer) limits[0], (Integer) limits[1],
                 (Integer) limits[4], (Long) limits[3], (java.time.Duration) limits[5]);
         return problems.size() > before ? java.util.Optional.empty()
                 : java.util.Optional.of(new RoleSpec(line(tuple.getKeyNode()), name, introspection, (Integer) limits[2],
-                overrides, tables));
+                overrides, tables, actuator));
     }
 
     /** One key of a role's {@code limits}: counts are whole numbers of at least 1, a size like 8MB, a duration like 10s. */

@@ -37,10 +37,11 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
 
     /**
      * A role: whether it may introspect, its {@code max-limit} (null when unset), the limits it sets over
-     * {@code weft.limits}, and its tables.
+     * {@code weft.limits}, its tables, and whether it may read Actuator's endpoints other than health
+     * ({@code actuator: true}, e.g. {@code /actuator/prometheus}).
      */
     public record RoleSpec(int line, String name, boolean introspection, Integer maxLimit,
-                           LimitSettings.LimitOverrides limits, List<TableAccessSpec> tables) {
+                           LimitSettings.LimitOverrides limits, List<TableAccessSpec> tables, boolean actuator) {
         public RoleSpec {
             tables = List.copyOf(tables);
             limits = limits == null ? LimitSettings.LimitOverrides.NONE : limits;
@@ -52,6 +53,12 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
 
         public Integer maxFields() {
             return limits.maxFields();
+        }
+
+        /** A role without access to Actuator's endpoints. */
+        public RoleSpec(int line, String name, boolean introspection, Integer maxLimit,
+                        LimitSettings.LimitOverrides limits, List<TableAccessSpec> tables) {
+            this(line, name, introspection, maxLimit, limits, tables, false);
         }
     }
 

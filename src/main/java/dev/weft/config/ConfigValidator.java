@@ -68,6 +68,25 @@ public final class ConfigValidator {
         return new Validation(services, problems);
     }
 
+    /**
+     * The circuit-breaker settings of {@code weft.breaker.*}, defaults applied; every problem is added to
+     * {@code problems} (a window smaller than its minimum of calls, a rate outside 1..100, a zero duration).
+     */
+    public BreakerSettings breaker(BreakerProperties p, List<ConfigProblem> problems) {
+        BreakerProperties b = p == null ? BreakerProperties.NONE : p;
+        BreakerSettings d = BreakerSettings.DEFAULT;
+        int window = positive("weft.breaker.window-size", b.windowSize(), d.windowSize(), 10_000, problems);
+        int minimum = positive("weft.breaker.minimum-calls", b.minimumCalls(), Math.min(d.minimumCalls(), window), 10_000, problems);
+        if (minimum > window) {
+            problems.add(problem("weft.breaker.minimum-calls", "must not exceed weft.breaker.window-size (" + window
+                    + "), was " + minimum));
+        }
+        int rate = positive("weft.breaker.failure-rate", b.failureRate(), d.failureRate(), 100, problems);
+        Duration open = duration("weft.breaker.open-duration", b.openDuration(), d.openDuration(), problems);
+        int halfOpen = positive("weft.breaker.half-open-calls", b.halfOpenCalls(), d.halfOpenCalls(), 1_000, problems);
+        return new BreakerSettings(b.enabled() == null || b.enabled(), window, minimum, rate, open, halfOpen);
+    }
+
     /** Reports keys under {@code weft.} that Weft does not know (a typo would otherwise be ignored). */
     public List<ConfigProblem> unknownKeys(Collection<String> keys) {
         List<ConfigProblem> problems = new ArrayList<>();

@@ -14,7 +14,9 @@ final class KnownKeys {
     // what Kubernetes injects into every pod for a Service named weft: WEFT_PORT, WEFT_PORT_8080_TCP_ADDR, WEFT_SERVICE_HOST...
     private static final Pattern KUBERNETES_SERVICE_LINK = Pattern.compile("weft\\.(port|service\\.(host|port))([.\\[].*)?");
     private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",
-            "weft.graphiql.default-headers", "weft.cross-source-max-keys", "weft.cross-source-max-keys-in-memory");
+            "weft.graphiql.default-headers", "weft.cross-source-max-keys", "weft.cross-source-max-keys-in-memory",
+            "weft.breaker.enabled", "weft.breaker.window-size", "weft.breaker.minimum-calls", "weft.breaker.failure-rate",
+            "weft.breaker.open-duration", "weft.breaker.half-open-calls", "weft.log.statements");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
             "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",
@@ -47,6 +49,9 @@ final class KnownKeys {
 
     /** The known keys to suggest for an unknown {@code key}: those of its section. */
     static String describe(String key) {
+        if (key.startsWith("weft.breaker.")) {
+            return "weft.breaker.{enabled, window-size, minimum-calls, failure-rate, open-duration, half-open-calls}";
+        }
         if (key.startsWith("weft.limits.")) {
             return "weft.limits.{max-depth, max-fields, max-rows, max-response-bytes, request-timeout}";
         }

@@ -27,7 +27,9 @@ final class CallerInterceptor implements WebGraphQlInterceptor {
         if (caller == null) {
             return Mono.error(new IllegalStateException("a GraphQL request without an authenticated caller"));
         }
-        request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(Caller.CONTEXT_KEY, caller)).build());
+        Object name = request.getAttributes().get(dev.weft.ops.AuditLog.CALLER_NAME);
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(name == null ? Map.of(Caller.CONTEXT_KEY, caller)
+                : Map.of(Caller.CONTEXT_KEY, caller, dev.weft.ops.AuditLog.CALLER_NAME, name)).build());
         return chain.next(request);
     }
 }

@@ -13,7 +13,12 @@ import java.util.function.Function;
  * parsing and validation. Validation depends only on the schema, which is fixed for a runtime.
  */
 final class DocumentCache implements PreparsedDocumentProvider {
-    private final Cache<String, PreparsedDocumentEntry> cache = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final Cache<String, PreparsedDocumentEntry> cache = Caffeine.newBuilder().maximumSize(2_000).recordStats().build();
+
+    /** The cache itself, for its meters ({@code CaffeineCacheMetrics}: hits, misses, size). */
+    Cache<String, PreparsedDocumentEntry> cache() {
+        return cache;
+    }
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,

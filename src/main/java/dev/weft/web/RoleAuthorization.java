@@ -49,17 +49,18 @@ final class RoleAuthorization implements AuthorizationManager<RequestAuthorizati
             if (roles.isEmpty()) {
                 return new Denied("the credentials grant no role that access.yml defines");
             }
-            return admit(request, new Caller(roles.get(0), claims));
+            return admit(request, new Caller(roles.get(0), claims), current.getName());
         }
         String role = requested.strip();
         if (!roles.contains(role)) {
             return new Denied("the role '" + role + "' of the " + ROLE_HEADER + " header is not one of the caller's roles " + roles);
         }
-        return admit(request, new Caller(role, claims));
+        return admit(request, new Caller(role, claims), current.getName());
     }
 
-    private static AuthorizationResult admit(HttpServletRequest request, Caller caller) {
+    private static AuthorizationResult admit(HttpServletRequest request, Caller caller, String name) {
         request.setAttribute(Caller.CONTEXT_KEY, caller);
+        request.setAttribute(dev.weft.ops.AuditLog.CALLER_NAME, name);
         return new AuthorizationDecision(true);
     }
 

@@ -1,5 +1,7 @@
 package dev.weft.web;
 
+import dev.weft.ops.AuditLog;
+import dev.weft.ops.RequestMeters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,8 +38,13 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
 
     private final BearerTokenAuthenticationEntryPoint bearer;
 
-    SecurityErrors(boolean bearerAccepted) {
+    private final RequestMeters meters;
+    private final AuditLog audit;
+
+    SecurityErrors(boolean bearerAccepted, RequestMeters meters, AuditLog audit) {
         this.bearer = bearerAccepted ? new BearerTokenAuthenticationEntryPoint() : null;
+        this.meters = meters;
+        this.audit = audit;
     }
 
     @Override
@@ -49,6 +56,8 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
         response.addHeader(HttpHeaders.WWW_AUTHENTICATE, API_KEY_CHALLENGE);
         String message = message(failure);
         log.debug("401 for {} {}: {}", request.getMethod(), request.getRequestURI(), message);
+        meters.refused("auth");
+        audit.refused(null, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", request.getRequestURI());
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", message);
     }
 
@@ -57,6 +66,10 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
             throws IOException {
         String message = reason(denied);
         log.debug("403 for {} {}: {}", request.getMethod(), request.getRequestURI(), message);
+        meters.refused("auth");
+        org.springframework.security.core.Authentication caller =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        audit.refused(caller == null ? null : caller.getName(), HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", request.getRequestURI());
         write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", message == null ? "access denied" : message);
     }
 

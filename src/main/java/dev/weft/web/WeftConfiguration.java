@@ -1,5 +1,7 @@
 package dev.weft.web;
 
+import dev.weft.config.BreakerProperties;
+import dev.weft.config.BreakerSettings;
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.ConfigValidator;
 import dev.weft.config.LimitSettings;
@@ -9,6 +11,11 @@ import dev.weft.config.SecuritySettings;
 import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftConfigException;
 import dev.weft.config.WeftProperties;
+import dev.weft.ops.SourceBreakers;
+import dev.weft.ops.AuditLog;
+import dev.weft.ops.RequestMeters;
+import dev.weft.ops.SourceOperations;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.weft.security.Caller;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +49,8 @@ public class WeftConfiguration {
     private static final Logger log = LoggerFactory.getLogger(WeftConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    WeftRuntime weftRuntime(ConfigurableEnvironment environment, SecuritySettings.Validation security) {
+    WeftRuntime weftRuntime(ConfigurableEnvironment environment, SecuritySettings.Validation security,
+                            SourceBreakers breakers, org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
         long start = System.nanoTime();
         PropertyOrigins origins = origins(environment);
         ConfigValidator validator = new ConfigValidator(origins);
@@ -82,7 +90,9 @@ public class WeftConfiguration {
         WeftRuntime runtime;
         try {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
-                    security.settings().map(SecuritySettings::access).orElse(null), limits);
+                    security.settings().map(SecuritySettings::access).orElse(null), limits,
+                    new SourceOperations(breakers, meters.getIfAvailable(),
+                            binder.bind("weft.log.statements", Boolean.class).orElse(false)));
         } catch (StartupMemory.Exhausted e) {
             throw e; // its own advice: a larger heap, not a configuration fix
         } catch (WeftConfigException e) {
@@ -153,10 +163,16 @@ public class WeftConfiguration {
         }).build();
     }
 
-    /** Each request runs as its caller: the role's schema, limits, row filters and masks. */
+    /** The audit log: one JSON record per request on the logger weft.audit. */
     @Bean
-    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime) {
-        return new WeftExecutionService(runtime);
+    AuditLog auditLog() {
+        return new AuditLog();
+    }
+
+    /** weft.requests and weft.requests.refused, on Actuator's registry when there is one. */
+    @Bean
+    RequestMeters requestMeters(org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
+        return new RequestMeters(meters.getIfAvailable());
     }
 
     /**
@@ -166,12 +182,46 @@ public class WeftConfiguration {
     static final org.springframework.boot.health.contributor.Status SOURCE_UNAVAILABLE =
             new org.springframework.boot.health.contributor.Status("DEGRADED", "the source does not answer: its fields fail until it does");
 
-    /** {@code /actuator/health} gets a component per source: {@code sources.hr}, {@code sources.hrstatus}. */
+    /** The hits and misses of the validated-document caches ({@code cache.gets{cache="weft.documents",role=...}}). */
     @Bean
-    CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime) {
+    io.micrometer.core.instrument.binder.MeterBinder documentCacheMeters(WeftRuntime runtime) {
+        return registry -> runtime.documentCaches().forEach((role, documents) -> io.micrometer.core.instrument.binder.cache
+                .CaffeineCacheMetrics.monitor(registry, documents.cache(), "weft.documents", "role", role));
+    }
+
+    /** Each request runs as its caller: the role's schema, limits, row filters and masks. */
+    @Bean
+    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime, RequestMeters requestMeters,
+                                                                                AuditLog audit) {
+        return new WeftExecutionService(runtime, requestMeters, audit);
+    }
+
+    /** The circuit breakers of the sources, by {@code weft.breaker.*}; a mistake there fails start-up with file and line. */
+    @Bean
+    SourceBreakers sourceBreakers(ConfigurableEnvironment environment) {
+        List<ConfigProblem> problems = new java.util.ArrayList<>();
+        BreakerProperties properties = Binder.get(environment).bind("weft.breaker", Bindable.of(BreakerProperties.class))
+                .orElse(BreakerProperties.NONE);
+        PropertyOrigins origins = origins(environment);
+        BreakerSettings settings = new ConfigValidator(origins).breaker(properties, problems);
+        if (!problems.isEmpty()) {
+            throw new WeftConfigException(origins.locate(problems));
+        }
+        return new SourceBreakers(settings);
+    }
+
+    /**
+     * {@code /actuator/health} gets a component per source: {@code sources.hr}, {@code sources.hrstatus}, each
+     * with its circuit breaker's state ({@code breaker}: CLOSED, OPEN or HALF_OPEN) in its details.
+     */
+    @Bean
+    CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime, SourceBreakers breakers) {
         Map<String, HealthIndicator> indicators = new java.util.LinkedHashMap<>();
-        runtime.executors().forEach((name, executor) -> indicators.put(name.value(), () -> executor.isHealthy()
-                ? Health.up().build() : Health.status(SOURCE_UNAVAILABLE).build()));
+        runtime.executors().forEach((name, executor) -> indicators.put(name.value(), () -> {
+            Health.Builder health = executor.isHealthy() ? Health.up() : Health.status(SOURCE_UNAVAILABLE);
+            breakers.state(name.value()).ifPresent(state -> health.withDetail("breaker", state));
+            return health.build();
+        }));
         return CompositeHealthContributor.fromMap(indicators);
     }
 

@@ -2,6 +2,8 @@ package dev.weft.web;
 
 import dev.weft.security.Caller;
 import graphql.ExecutionInput;
+import dev.weft.ops.AuditLog;
+import dev.weft.ops.RequestMeters;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
@@ -15,16 +17,27 @@ import reactor.core.publisher.Mono;
  */
 final class WeftExecutionService implements ExecutionGraphQlService {
     private final WeftRuntime runtime;
+    private final RequestMeters meters;
+    private final AuditLog audit;
 
-    WeftExecutionService(WeftRuntime runtime) {
+    WeftExecutionService(WeftRuntime runtime, RequestMeters meters, AuditLog audit) {
         this.runtime = runtime;
+        this.meters = meters;
+        this.audit = audit;
     }
 
     @Override
     public Mono<ExecutionGraphQlResponse> execute(ExecutionGraphQlRequest request) {
         ExecutionInput input = request.toExecutionInput();
         Caller caller = input.getGraphQLContext().get(Caller.CONTEXT_KEY);
+        long start = System.nanoTime();
         return Mono.fromFuture(() -> runtime.executeAsync(input, caller, true))
+                .doOnNext(result -> {
+                    long nanos = System.nanoTime() - start;
+                    meters.executed(result, nanos);
+                    audit.executed(String.valueOf(input.getExecutionId()), input.getGraphQLContext().get(AuditLog.CALLER_NAME),
+                            caller == null ? null : caller.role(), input.getOperationName(), input.getQuery(), result, nanos);
+                })
                 .map(result -> new DefaultExecutionGraphQlResponse(input, result));
     }
 }

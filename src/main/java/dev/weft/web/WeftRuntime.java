@@ -11,7 +11,10 @@ import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftProperties;
 import dev.weft.config.WeftConfigException;
 import dev.weft.execute.Fetchers;
+import dev.weft.config.BreakerSettings;
 import dev.weft.execute.JdbcSourceExecutor;
+import dev.weft.ops.SourceBreakers;
+import dev.weft.ops.SourceOperations;
 import dev.weft.execute.SourceExecutor;
 import dev.weft.introspect.ConnectFailure;
 import dev.weft.introspect.JdbcIntrospector;
@@ -103,8 +106,10 @@ public final class WeftRuntime implements AutoCloseable {
                 GeneratedSchema own = byShape.computeIfAbsent(view.shape(),
                         shape -> new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, view));
                 LimitSettings roleLimits = limits.with(policy.limits());
+                DocumentCache documents = new DocumentCache();
+                documentCaches.put(policy.name(), documents);
                 roles.put(policy.name(), new RoleEngine(policy, roleLimits, own,
-                        configure(GraphQL.newGraphQL(own.schema()), true, new DocumentCache(), roleLimits).build(),
+                        configure(GraphQL.newGraphQL(own.schema()), true, documents, roleLimits).build(),
                         configure(GraphQL.newGraphQL(own.schema()), false, new DocumentCache(), roleLimits).build()));
             });
         }
@@ -132,6 +137,13 @@ public final class WeftRuntime implements AutoCloseable {
     /** As {@link #start(List, List, int, AccessSpec)}, with the limits of {@code weft.limits} (roles may override them). */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
                                     int maxKeysInMemory, AccessSpec access, LimitSettings limits) {
+        return start(services, relationships, maxKeysInMemory, access, limits,
+                new SourceOperations(new SourceBreakers(BreakerSettings.DEFAULT), null));
+    }
+
+    /** Starts with every source's statements behind its circuit breaker and metered, and its pool's meters bound. */
+    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
+                                    int maxKeysInMemory, AccessSpec access, LimitSettings limits, SourceOperations operations) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
@@ -144,12 +156,12 @@ public final class WeftRuntime implements AutoCloseable {
             var tables = catalog.tables();
             for (ServiceSettings s : services) {
                 ServiceName name = new ServiceName(s.name());
-                if (mongo.serves(s)) {
-                    executors.put(name, mongo.executor(s, tables::get));
-                    continue;
+                if (!mongo.serves(s)) {
+                    operations.pool(pools.get(name));
                 }
-                executors.put(name, new JdbcSourceExecutor(s, pools.get(name), SourceFactory.serverEnforcesTimeout(s),
-                        SourceFactory.probedDialect(s, pools.get(name)), tables::get));
+                executors.put(name, operations.wrap(mongo.serves(s) ? mongo.executor(s, tables::get)
+                        : new JdbcSourceExecutor(s, pools.get(name), SourceFactory.serverEnforcesTimeout(s),
+                                SourceFactory.probedDialect(s, pools.get(name)), tables::get)));
             }
             SchemaBindings bindings = SchemaBindings.of(catalog);
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
@@ -270,6 +282,12 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     private final DocumentCache fullSchemaDocuments = new DocumentCache();
+    private final Map<String, DocumentCache> documentCaches = new LinkedHashMap<>(Map.of("unrestricted", fullSchemaDocuments));
+
+    /** The document cache of each role's schema (by role name) and of the full schema ({@code unrestricted}). */
+    Map<String, DocumentCache> documentCaches() {
+        return documentCaches;
+    }
 
     private GraphQL.Builder configure(GraphQL.Builder builder, boolean direct, DocumentCache documents,
                                       LimitSettings limits) {

@@ -1,5 +1,8 @@
 package dev.weft.web;
 
+import dev.weft.config.AccessSpec;
+import dev.weft.ops.AuditLog;
+import dev.weft.ops.RequestMeters;
 import dev.weft.config.SecuritySettings;
 import dev.weft.config.WeftProperties;
 import dev.weft.security.SecurityModel;
@@ -36,7 +39,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * ({@link SecuritySettings}, its problems reported with the rest of the configuration's), resolves
  * them against the catalog ({@link WeftSecurity}), and builds the filter chain.
  *
- * <p>{@code /graphiql}, {@code /webjars/**} and {@code /actuator/health/**} are open; every other
+ * <p>{@code /graphiql}, {@code /webjars/**} and {@code /actuator/health/**} are open; the other Actuator endpoints
+ * ({@code /actuator/prometheus}) need a role with {@code actuator: true} ({@link ActuatorAuthorization}); every other
  * path, {@code /graphql} and {@code /graphql/schema} among them, needs a caller: an API key in
  * {@code X-API-Key} ({@link ApiKeyAuthentication}), a bearer token ({@link JwtAuthentication}), or
  * none when an anonymous role is configured. {@link RoleAuthorization} picks the role, and
@@ -79,7 +83,7 @@ public class WeftSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security, GraphQlCorsProperties cors,
+    SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security, GraphQlCorsProperties cors, RequestMeters meters, AuditLog audit,
             @Value("${spring.graphql.http.path:/graphql}") String path) throws Exception {
         http.cors(c -> c.configurationSource(corsSource(cors, path)))
                 .csrf(csrf -> csrf.disable())
@@ -91,7 +95,7 @@ public class WeftSecurityConfiguration {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
         SecuritySettings settings = security.settings();
-        SecurityErrors errors = new SecurityErrors(security.acceptsJwt());
+        SecurityErrors errors = new SecurityErrors(security.acceptsJwt(), meters, audit);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
 
         AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(new ApiKeyAuthentication.Provider(security.model())),
@@ -117,6 +121,9 @@ public class WeftSecurityConfiguration {
         return http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/graphiql", "/webjars/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").access(new ActuatorAuthorization(roles, settings.access().roles()
+                                .stream().filter(AccessSpec.RoleSpec::actuator).map(AccessSpec.RoleSpec::name)
+                                .collect(java.util.stream.Collectors.toSet())))
                         .anyRequest().access(roles))
                 .build();
     }

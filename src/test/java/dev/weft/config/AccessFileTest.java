@@ -30,6 +30,7 @@ class AccessFileTest {
                       mask:
                         email: email
                   manager:
+                    actuator: true
                     hr.employees: {}
                 """.formatted(HASH.toUpperCase()));
         assertThat(spec.apiKeys()).singleElement().satisfies(k -> {
@@ -51,6 +52,19 @@ class AccessFileTest {
         assertThat(employees.masks()).isEqualTo(Map.of("email", MaskStrategy.EMAIL));
         assertThat(spec.roles().get(1).tables().get(0).columns()).as("all columns").isNull();
         assertThat(spec.roles().get(1).introspection()).isTrue();
+        assertThat(spec.roles().get(1).actuator()).isTrue();
+        assertThat(analyst.actuator()).as("default").isFalse();
+    }
+
+    @Test
+    void actuatorIsTrueOrFalse() {
+        assertThatThrownBy(() -> AccessFile.parse("access.yml", """
+                roles:
+                  ops:
+                    actuator: yes please
+                """)).isInstanceOf(WeftConfigException.class)
+                .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
+                        .containsExactly("access.yml:3: actuator: must be true or false"));
     }
 
     @Test

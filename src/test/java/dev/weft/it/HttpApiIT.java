@@ -160,6 +160,9 @@ class HttpApiIT {
         assertThat(body.at("/components/sources/status").asString()).as(response.body()).isEqualTo("UP");
         assertThat(body.at("/components/sources/components/hr/status").asString()).isEqualTo("UP");
         assertThat(body.at("/components/sources/components/hrstatus/status").asString()).isEqualTo("UP");
+        assertThat(body.at("/components/sources/components/hr/details/breaker").asString()).as(response.body())
+                .isEqualTo("CLOSED");
+        assertThat(body.at("/components/sources/components/events/details/breaker").asString()).isEqualTo("CLOSED");
     }
 
     /** The embedded demo is served with access control: its documented manager key sees every table. */

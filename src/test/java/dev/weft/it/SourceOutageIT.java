@@ -3,9 +3,13 @@ package dev.weft.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.catalog.ServiceName;
+import dev.weft.config.BreakerSettings;
 import dev.weft.config.ServiceProperties;
 import dev.weft.config.ServiceProperties.PoolProperties;
 import dev.weft.config.ServiceSettings;
+import dev.weft.config.WeftProperties;
+import dev.weft.ops.SourceBreakers;
+import dev.weft.ops.SourceOperations;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * README, "Errors": a source that is down or slow fails only its own fields (null at that path plus an
  * error with a code and no SQL, driver text or stack trace), the rest of the response is served, and
- * the source is used again as soon as it answers, without a restart. MariaDB is reached through a
+ * the source is used again within seconds of its return, without a restart: after three failed statements its
+ * circuit breaker opens and its fields fail at once, and a probe two seconds later closes it again. MariaDB is reached through a
  * {@link TcpProxy} that the test stops and starts; PostgreSQL is reached directly.
  */
 class SourceOutageIT {
@@ -43,48 +48,73 @@ class SourceOutageIT {
                     "shop", with(maria.propertiesFor("mariadb"), proxiedUrl, Duration.ofSeconds(5)),
                     "crm", with(pg.propertiesFor("postgres"), null, Duration.ofSeconds(5))));
 
-            try (WeftRuntime weft = WeftRuntime.start(services)) {
+            SourceBreakers breakers = new SourceBreakers(BreakerSettings.DEFAULT);
+            try (WeftRuntime weft = WeftRuntime.start(services, List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,
+                    null, dev.weft.config.LimitSettings.DEFAULTS, new SourceOperations(breakers, null))) {
                 assertBothServed(weft.execute(BOTH, Map.of()));
                 assertThat(proxy.liveConnections()).as("pooled connections through the proxy").isPositive();
 
                 proxy.stop();
                 long downSince = System.nanoTime();
-                // the first requests meet the pool's dead connections, the later ones a refused new connection
-                for (int attempt = 1; attempt <= 3; attempt++) {
+                // the first requests meet the pool's dead connections, the later ones a refused new connection;
+                // after minimum-calls (3) of them the breaker of 'shop' opens and the field fails at once
+                for (int attempt = 1; attempt <= 6; attempt++) {
                     long start = System.nanoTime();
                     ExecutionResult down = weft.execute(BOTH, Map.of());
                     long millis = (System.nanoTime() - start) / 1_000_000;
-                    System.out.printf("[SourceOutageIT] shop down, attempt %d: %d ms, errors %s%n", attempt, millis,
-                            down.getErrors().stream().map(GraphQLError::toSpecification).toList());
-                    Map<String, Object> data = down.getData();
-                    assertThat(data).containsKey("shop_things");
-                    assertThat(data.get("shop_things")).isNull();
-                    assertThat(GraphqlAssertions.<List<Map<String, Object>>>at(data, "crm_accounts"))
-                            .extracting(row -> row.get("name")).containsExactly("acme", "globex");
-                    assertThat(down.getErrors()).hasSize(1);
-                    GraphQLError error = down.getErrors().get(0);
-                    assertThat(error.getPath()).isEqualTo(List.of("shop_things"));
-                    assertThat(GraphqlAssertions.code(error)).isIn("SOURCE_UNAVAILABLE", "TIMEOUT");
-                    assertThat(error.getMessage()).contains("shop");
-                    assertClientSafe(error, proxy.port());
+                    System.out.printf("[SourceOutageIT] shop down, attempt %d: %d ms, breaker %s, errors %s%n", attempt, millis,
+                            breakers.state("shop").orElseThrow(), down.getErrors().stream().map(GraphQLError::toSpecification).toList());
+                    assertShopFailedOnly(down, proxy.port());
                     assertThat(millis).as("a refused source answers within its connection timeout, not a minute")
                             .isLessThan(15_000);
+                    if (attempt > BreakerSettings.DEFAULT.minimumCalls()) {
+                        assertThat(breakers.state("shop")).contains("OPEN");
+                        assertThat(millis).as("once the breaker is open, the request does not wait for a connection")
+                                .isLessThan(1_000);
+                    }
                 }
+                assertThat(breakers.state("crm")).contains("CLOSED");
                 assertThat(weft.executors().get(new ServiceName("shop")).isHealthy()).isFalse();
                 assertThat(weft.executors().get(new ServiceName("crm")).isHealthy()).isTrue();
 
                 // HikariCP retries a failed source with a backoff that doubles up to 5 s: after 3.5 s of outage its
-                // next retry is seconds away, so the request below shows whether the source is used at once
+                // next retry is seconds away, so the requests below show whether the source is used again soon
                 Thread.sleep(Math.max(0, 3_500 - (System.nanoTime() - downSince) / 1_000_000));
                 proxy.start();
-                long start = System.nanoTime();
+                long backSince = System.nanoTime();
                 ExecutionResult back = weft.execute(BOTH, Map.of());
-                System.out.printf("[SourceOutageIT] shop back: first request %d ms, errors %s%n",
-                        (System.nanoTime() - start) / 1_000_000, back.getErrors());
+                int requests = 1;
+                while (!back.getErrors().isEmpty() && System.nanoTime() - backSince < 15_000_000_000L) {
+                    assertShopFailedOnly(back, proxy.port());
+                    Thread.sleep(100);
+                    back = weft.execute(BOTH, Map.of());
+                    requests++;
+                }
+                long recoveryMillis = (System.nanoTime() - backSince) / 1_000_000;
+                System.out.printf("[SourceOutageIT] shop back: served again after %d ms (%d requests), errors %s%n",
+                        recoveryMillis, requests, back.getErrors());
                 assertBothServed(back);
+                assertThat(recoveryMillis).as("a half-open probe closes the breaker within seconds of the source's return")
+                        .isLessThan(BreakerSettings.DEFAULT.openDuration().toMillis() + 3_000);
+                assertThat(breakers.state("shop")).contains("CLOSED");
                 assertThat(weft.executors().get(new ServiceName("shop")).isHealthy()).isTrue();
             }
         }
+    }
+
+    /** shop_things null with one client-safe SOURCE_UNAVAILABLE (or TIMEOUT) error; crm_accounts served. */
+    private static void assertShopFailedOnly(ExecutionResult down, int proxyPort) {
+        Map<String, Object> data = down.getData();
+        assertThat(data).containsKey("shop_things");
+        assertThat(data.get("shop_things")).isNull();
+        assertThat(GraphqlAssertions.<List<Map<String, Object>>>at(data, "crm_accounts"))
+                .extracting(row -> row.get("name")).containsExactly("acme", "globex");
+        assertThat(down.getErrors()).hasSize(1);
+        GraphQLError error = down.getErrors().get(0);
+        assertThat(error.getPath()).isEqualTo(List.of("shop_things"));
+        assertThat(GraphqlAssertions.code(error)).isIn("SOURCE_UNAVAILABLE", "TIMEOUT");
+        assertThat(error.getMessage()).contains("shop");
+        assertClientSafe(error, proxyPort);
     }
 
     @Test
