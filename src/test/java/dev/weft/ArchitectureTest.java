@@ -31,18 +31,21 @@ class ArchitectureTest {
                 .layer("query").definedBy("dev.weft.query..")
                 .layer("execute").definedBy("dev.weft.execute..")
                 .layer("plan").definedBy("dev.weft.plan..")
+                .layer("write").definedBy("dev.weft.write..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "web")
-                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "schema", "query", "execute", "plan", "web")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "schema", "query", "execute", "plan",
+                .whereLayer("write").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "web")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "web")
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "schema", "query", "execute", "plan", "write",
                         "web")
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "schema", "query", "execute", "plan",
+                        "write", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "schema", "query",
-                        "execute", "plan", "web")
+                        "execute", "plan", "write", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -38,7 +38,7 @@ public final class AccessFile {
     private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Set<String> KEY_KEYS = Set.of("name", "key-sha256", "role", "roles", "claims");
-    private static final Set<String> TABLE_KEYS = Set.of("select", "mask");
+    private static final Set<String> TABLE_KEYS = Set.of("select", "mask", "insert", "update", "delete");
     private static final Set<String> SELECT_KEYS = Set.of("columns", "filter");
     private static final Set<String> LIMIT_KEYS = Set.of("max-depth", "max-limit", "max-fields");
 
@@ -203,11 +203,16 @@ public final class AccessFile {
         List<String> columns = null;
         Map<String, Object> filter = null;
         Map<String, MaskStrategy> masks = new LinkedHashMap<>();
+        Map<WriteSpec.Kind, WriteSpec> writes = new java.util.EnumMap<>(WriteSpec.Kind.class);
+        WriteSpecReader writeReader = new WriteSpecReader((node, p) -> problem(node, p[0], p[1]));
         for (NodeTuple t : mapping(tuple.getValueNode(), key)) {
             String k = scalar(t.getKeyNode());
             lines.put(k, line(t.getKeyNode()));
             if (!TABLE_KEYS.contains(k)) {
-                problem(t.getKeyNode(), k, "unknown key; a table holds 'select' and 'mask'");
+                problem(t.getKeyNode(), k, "unknown key; a table holds 'select', 'mask', 'insert', 'update' and 'delete'");
+            } else if (List.of("insert", "update", "delete").contains(k)) {
+                WriteSpec.Kind kind = WriteSpec.Kind.valueOf(k.toUpperCase(Locale.ROOT));
+                writeReader.read(kind, t).ifPresent(w -> writes.put(kind, w));
             } else if (k.equals("select")) {
                 for (NodeTuple s : mapping(t.getValueNode(), "select")) {
                     String sk = scalar(s.getKeyNode());
@@ -238,7 +243,7 @@ public final class AccessFile {
             }
         }
         return problems.size() > before ? java.util.Optional.empty()
-                : java.util.Optional.of(new TableAccessSpec(line(tuple.getKeyNode()), lines, service, table, columns, filter, masks));
+                : java.util.Optional.of(new TableAccessSpec(line(tuple.getKeyNode()), lines, service, table, columns, filter, masks, writes));
     }
 
     private List<NodeTuple> mapping(Node node, String what) {

@@ -46,11 +46,14 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
     /**
      * What a role may do with one table ({@code service.table}): the columns it may select (null for
      * all), a row filter in the {@code where} syntax whose values may be {@code "@claims.<name>"}, and
-     * the columns it sees masked, with their strategy.
+     * the columns it sees masked, with their strategy, and its write permissions ({@code insert},
+     * {@code update}, {@code delete}; a kind absent from {@code writes} is not allowed).
      */
     public record TableAccessSpec(int line, Map<String, Integer> keyLines, String service, String table,
-                                  List<String> columns, Map<String, Object> filter, Map<String, MaskStrategy> masks) {
+                                  List<String> columns, Map<String, Object> filter, Map<String, MaskStrategy> masks,
+                                  Map<WriteSpec.Kind, WriteSpec> writes) {
         public TableAccessSpec {
+            writes = Map.copyOf(writes);
             keyLines = Map.copyOf(keyLines);
             columns = columns == null ? null : List.copyOf(columns);
             filter = filter == null ? null : java.util.Collections.unmodifiableMap(filter);

@@ -58,6 +58,12 @@ public final class SchemaGenerator {
     /** The schema of one view: only what it shows (one role's schema, or the full one with its masks). */
     public GeneratedSchema generate(Catalog catalog, SchemaBindings bindings, FetcherFactory fetcherFactory,
                                     SchemaView schemaView) {
+        return generate(catalog, bindings, fetcherFactory, schemaView, null);
+    }
+
+    /** As above, with the {@code Mutation} type of {@link MutationSchemaGenerator} when {@code mutations} is given. */
+    public GeneratedSchema generate(Catalog catalog, SchemaBindings bindings, FetcherFactory fetcherFactory,
+                                    SchemaView schemaView, MutationOptions mutations) {
         this.fetchers = fetcherFactory;
         this.view = schemaView;
         catalog.tables().forEach((ref, table) -> tablesByRef.put(ref.toString(), table));
@@ -80,7 +86,11 @@ public final class SchemaGenerator {
                     .description("No table is served here; this field only keeps the schema valid."));
         }
         GraphQLSchema.Builder schema = GraphQLSchema.newSchema()
-                .query(query.build())
+                .query(query.build());
+        if (mutations != null) {
+            new MutationSchemaGenerator(view, mutations, code, this::put).generate(catalog).ifPresent(schema::mutation);
+        }
+        schema
                 .additionalTypes(new java.util.LinkedHashSet<>(types.values()))
                 .codeRegistry(code.build());
         if (view.hasMasks()) {

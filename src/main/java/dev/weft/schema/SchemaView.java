@@ -79,6 +79,19 @@ public final class SchemaView {
         return masks;
     }
 
+    /**
+     * The columns a write of this kind may set on the table (presets excluded), or empty when the view
+     * may not write it that way; without a role (no access.yml, or the full schema) every column.
+     */
+    public java.util.Optional<java.util.Set<String>> writable(dev.weft.catalog.Table table, dev.weft.config.WriteSpec.Kind kind) {
+        if (role == null) {
+            java.util.Set<String> all = new java.util.LinkedHashSet<>();
+            table.columns().forEach(c -> all.add(c.name()));
+            return java.util.Optional.of(all);
+        }
+        return role.table(table.ref()).flatMap(p -> p.write(kind)).map(dev.weft.security.WritePolicy::columns);
+    }
+
     /** Whether any field of the schema may carry {@code @mask}. */
     public boolean hasMasks() {
         return role != null ? role.tables().values().stream().anyMatch(p -> !p.masks().isEmpty())

@@ -105,7 +105,10 @@ public record SecurityModel(Map<String, RolePolicy> roles, List<ApiKey> apiKeys)
                 }
             }
         });
+        Map<dev.weft.config.WriteSpec.Kind, WritePolicy> writes = new LinkedHashMap<>();
+        t.writes().forEach((kind, spec) -> WritePolicy.resolve(file, where, spec, kind, table.get(), problems)
+                .ifPresent(w -> writes.put(kind, w)));
         return problems.size() > before ? Optional.empty()
-                : Optional.of(new TablePolicy(table.get().ref(), columns, t.filter(), masks, file + ":" + t.lineOf("filter")));
+                : Optional.of(new TablePolicy(table.get().ref(), columns, t.filter(), masks, file + ":" + t.lineOf("filter"), writes));
     }
 }

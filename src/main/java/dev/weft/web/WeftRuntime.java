@@ -41,6 +41,8 @@ import graphql.introspection.Introspection;
 import graphql.schema.GraphQLSchema;
 import java.util.concurrent.CompletableFuture;
 import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.AsyncSerialExecutionStrategy;
+import dev.weft.schema.MutationOptions;
 import dev.weft.execute.DirectExecutionStrategy;
 import javax.sql.DataSource;
 import dev.weft.execute.JdbcPools;
@@ -81,7 +83,7 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     private WeftRuntime(Catalog catalog, GeneratedSchema schema, Map<ServiceName, SourceExecutor> executors,
-                        ExecutorService async, Fetchers fetchers, SecurityModel security) {
+                        ExecutorService async, Fetchers fetchers, SecurityModel security, MutationOptions mutations) {
         this.catalog = catalog;
         this.schema = schema;
         this.executors = executors;
@@ -93,7 +95,8 @@ public final class WeftRuntime implements AutoCloseable {
         this.fieldByField = configure(GraphQL.newGraphQL(schema.schema()), false).build();
         if (security != null) {
             security.roles().values().forEach(policy -> {
-                GeneratedSchema own = new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, SchemaView.of(policy));
+                GeneratedSchema own = new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, SchemaView.of(policy),
+                        mutations);
                 roles.put(policy.name(), new RoleEngine(policy, own,
                         configure(GraphQL.newGraphQL(own.schema()), true, new DocumentCache(), limits(policy)).build(),
                         configure(GraphQL.newGraphQL(own.schema()), false, new DocumentCache(), limits(policy)).build()));
@@ -151,9 +154,10 @@ public final class WeftRuntime implements AutoCloseable {
             checkRowFilters(security, bindings);
             Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async,
                     readers -> new CrossSourcePlanner(bindings, readers, maxKeysInMemory), security != null);
+            MutationOptions mutations = MutationSetup.options(services, pools, catalog, bindings, fetchers, security);
             GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers,
-                    security == null ? SchemaView.ALL : SchemaView.all(security));
-            return new WeftRuntime(catalog, schema, executors, async, fetchers, security);
+                    security == null ? SchemaView.ALL : SchemaView.all(security), mutations);
+            return new WeftRuntime(catalog, schema, executors, async, fetchers, security, mutations);
         } catch (RuntimeException e) {
             pools.values().forEach(JdbcPools::close);
             mongo.close();
@@ -233,6 +237,7 @@ public final class WeftRuntime implements AutoCloseable {
         instrumentations.add(new ErrorCodeInstrumentation());
         return builder.defaultDataFetcherExceptionHandler(exceptions)
                 .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))
+                .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(exceptions)) // fields in document order
                 .instrumentation(new ChainedInstrumentation(instrumentations))
                 .preparsedDocumentProvider(documents);
     }
