@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -56,14 +53,9 @@ public final class AccessFile {
     /** Parses and checks the form; throws {@link WeftConfigException} listing every problem. */
     public static AccessSpec parse(String file, Reader reader) {
         AccessFile parser = new AccessFile(file);
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new WeftConfigException(List.of(new ConfigProblem(file + ":" + line, null, "not valid YAML: " + e.getProblem())));
-        }
-        AccessSpec spec = parser.read(root);
+        YamlFile.Composed yaml = YamlFile.compose(file, reader);
+        parser.problems.addAll(yaml.problems());
+        AccessSpec spec = parser.read(yaml.root());
         if (!parser.problems.isEmpty()) {
             throw new WeftConfigException(parser.problems);
         }
@@ -94,7 +86,27 @@ public final class AccessFile {
                 apiKey(item, roleNames).ifPresent(keys::add);
             }
         }
+        checkKeysAreDistinct(keys);
         return new AccessSpec(file, keys, roles);
+    }
+
+    /** One key, one set of roles: the same key under two names (or two keys of one name) is a mistake to fix. */
+    private void checkKeysAreDistinct(List<ApiKeySpec> keys) {
+        Map<String, ApiKeySpec> byHash = new HashMap<>();
+        Map<String, ApiKeySpec> byName = new HashMap<>();
+        for (ApiKeySpec key : keys) {
+            ApiKeySpec other = byHash.putIfAbsent(key.keySha256(), key);
+            if (other != null) {
+                problems.add(new ConfigProblem(file + ":" + key.line(), "key-sha256", "API key '" + key.name()
+                        + "' has the same key-sha256 as API key '" + other.name() + "' (line " + other.line()
+                        + "); one key grants one set of roles: remove one, or merge their roles"));
+            }
+            other = byName.putIfAbsent(key.name(), key);
+            if (other != null) {
+                problems.add(new ConfigProblem(file + ":" + key.line(), "name", "API key name '" + key.name()
+                        + "' is also used at line " + other.line() + "; give every key its own name"));
+            }
+        }
     }
 
     private java.util.Optional<ApiKeySpec> apiKey(Node node, Set<String> roleNames) {
@@ -137,8 +149,10 @@ public final class AccessFile {
         if (values.containsKey("claims")) {
             for (NodeTuple t : mapping(values.get("claims"), "claims")) {
                 Object value = plain(t.getValueNode());
-                if (value instanceof Map || value instanceof List || value == null) {
-                    problem(t.getValueNode(), "claims", "claim '" + scalar(t.getKeyNode()) + "' must be a single value");
+                if (value instanceof Map || value == null || value instanceof List<?> list
+                        && list.stream().anyMatch(v -> v == null || v instanceof Map || v instanceof List)) {
+                    problem(t.getValueNode(), "claims", "claim '" + scalar(t.getKeyNode())
+                            + "' must be a value (a string, number or boolean) or a list of values");
                 } else {
                     claims.put(scalar(t.getKeyNode()), value);
                 }

@@ -16,14 +16,22 @@ import java.util.Map;
  * ClaimPath.parse("$.app['roles']")
  * }</pre>
  *
- * The value found is a role (a string) or several (a list of strings, in order).
+ * The value found is a role (a string) or several (a list of strings, in order). A path also names
+ * where the caller's claims sit in a token ({@code weft.security.jwt.claims-namespace-path}).
  */
 public record ClaimPath(String text, List<String> segments) {
     /** The default role claim: a top-level {@code role}. */
     public static final String DEFAULT = "role";
+    /** Hasura's session variables, whose names match ignoring case. */
+    private static final String HASURA_PREFIX = "x-hasura-";
 
     public ClaimPath {
         segments = List.copyOf(segments);
+    }
+
+    /** The path of one top-level key, whatever characters it holds ({@code https://hasura.io/jwt/claims}). */
+    public static ClaimPath key(String key) {
+        return new ClaimPath("[\"" + key + "\"]", List.of(key));
     }
 
     /** Parses a path; throws {@link IllegalArgumentException} saying what is wrong and where. */
@@ -96,13 +104,7 @@ public record ClaimPath(String text, List<String> segments) {
      * none when the path leads nowhere or to anything else.
      */
     public List<String> values(Map<String, ?> claims) {
-        Object current = claims;
-        for (String segment : segments) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return List.of();
-            }
-            current = map.get(segment);
-        }
+        Object current = find(claims);
         if (current instanceof String s) {
             return List.of(s);
         }
@@ -110,6 +112,40 @@ public record ClaimPath(String text, List<String> segments) {
             return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
         }
         return List.of();
+    }
+
+    /** The value at this path in {@code claims} (each key by {@link #lookup}'s rule), or null when there is none. */
+    public Object find(Map<String, ?> claims) {
+        Object current = claims;
+        for (String segment : segments) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = lookup(map, segment);
+        }
+        return current;
+    }
+
+    /**
+     * The claim {@code name} of {@code claims}: the exact key, or, for Hasura's session variables (a name
+     * that starts with {@code x-hasura-} in any case), the one key that equals it ignoring case, since
+     * Hasura matches them so ({@code X-Hasura-Tenant-Id} finds {@code x-hasura-tenant-id}). Two keys
+     * that differ only in case make the claim ambiguous: null, never a guess.
+     */
+    public static Object lookup(Map<?, ?> claims, String name) {
+        Object exact = claims.get(name);
+        if (exact != null || !name.regionMatches(true, 0, HASURA_PREFIX, 0, HASURA_PREFIX.length())) {
+            return exact;
+        }
+        Object found = null;
+        int matches = 0;
+        for (var entry : claims.entrySet()) {
+            if (entry.getKey() instanceof String key && key.equalsIgnoreCase(name) && entry.getValue() != null) {
+                found = entry.getValue();
+                matches++;
+            }
+        }
+        return matches == 1 ? found : null;
     }
 
     @Override

@@ -14,13 +14,16 @@ final class KnownKeys {
             "weft.graphiql.default-headers", "weft.cross-source-max-keys", "weft.cross-source-max-keys-in-memory");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
-            "weft.security.jwt.role-claim");
+            "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",
+            "weft.security.jwt.claims-namespace", "weft.security.jwt.claims-namespace-path", "weft.security.jwt.default-role-claim");
+    private static final Pattern AUDIENCE_KEY = Pattern.compile("weft\\.security\\.jwt\\.audiences\\[\\d+]");
 
     private KnownKeys() {
     }
 
     static boolean isKnown(String key) {
-        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIST_KEY.matcher(key).matches()) {
+        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIST_KEY.matcher(key).matches()
+                || AUDIENCE_KEY.matcher(key).matches()) {
             return true;
         }
         var m = SERVICE_KEY.matcher(key);
@@ -35,6 +38,6 @@ final class KnownKeys {
     /** The known keys to suggest for an unknown {@code key}: those of its section. */
     static String describe(String key) {
         return key.startsWith("weft.security.") ? "weft.security.{access, anonymous-role, jwt.hmac-secret, jwt.jwk-set-uri,"
-                + " jwt.issuer-uri, jwt.role-claim}" : describe();
+                + " jwt.issuer-uri, jwt.role-claim, jwt.issuer, jwt.audiences, jwt.claims-namespace, jwt.claims-namespace-path, jwt.default-role-claim}" : describe();
     }
 }

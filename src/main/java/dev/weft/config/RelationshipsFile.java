@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -77,15 +74,9 @@ public final class RelationshipsFile {
 
     /** Parses and checks the form; throws {@link WeftConfigException} listing every problem. */
     public static List<RelationshipSpec> parse(String file, Reader reader) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new WeftConfigException(List.of(new ConfigProblem(file + ":" + line, null,
-                    "not valid YAML: " + e.getProblem())));
-        }
+        YamlFile.Composed yaml = YamlFile.compose(file, reader);
+        List<ConfigProblem> problems = new ArrayList<>(yaml.problems());
+        Node root = yaml.root();
         List<RelationshipSpec> specs = new ArrayList<>();
         for (MappingNode entry : entries(file, root, problems)) {
             RelationshipSpec spec = entry(file, entry, problems);

@@ -22,8 +22,10 @@ import java.util.Optional;
  * there is no access control, and any {@code weft.security.*} setting is a problem.
  *
  * <p>Checked, every problem at once: at most one source of JWT keys ({@code hmac-secret},
- * {@code jwk-set-uri}, {@code issuer-uri}), an HMAC secret of at least 32 bytes, http(s) URLs, the
- * syntax of {@code role-claim} ({@link ClaimPath}), an {@code anonymous-role} that access.yml
+ * {@code jwk-set-uri}, {@code issuer-uri}), an HMAC secret of at least 32 bytes, an {@code issuer}
+ * that agrees with {@code issuer-uri}, no empty {@code audiences} entry, http(s) URLs, the
+ * syntax of {@code role-claim}, {@code claims-namespace-path} and {@code default-role-claim} ({@link ClaimPath}), at most one of
+ * {@code claims-namespace} and {@code claims-namespace-path}, an {@code anonymous-role} that access.yml
  * defines, and access.yml's own form ({@link AccessFile}).
  *
  * @param file where access.yml was read, for messages
@@ -39,11 +41,30 @@ public record SecuritySettings(String file, AccessSpec access, String anonymousR
     private static final int MIN_HMAC_BYTES = 32;
 
     /**
-     * Bearer tokens: verified with an HMAC secret (HS256, HS384, HS512), the keys of a JWK set, or
-     * the JWK set an OpenID issuer publishes (its tokens' {@code iss} must then be that issuer);
-     * the caller's roles are at {@code roleClaim}.
+     * Bearer tokens: verified with an HMAC secret, the keys of a JWK set, or the JWK set an OpenID
+     * issuer publishes (its tokens' {@code iss} must then be that issuer); the caller's claims are under
+     * {@code claimsNamespace} (null: the token's top level), and its roles at {@code roleClaim} within
+     * them, the default one at {@code defaultRoleClaim} (null: the first). When {@code issuer} is set,
+     * {@code iss} must equal it; when {@code audiences} is not empty, {@code aud} must contain one of
+     * them (a token without {@code aud} is refused).
      */
-    public record JwtSettings(Secret hmacSecret, String jwkSetUri, String issuerUri, ClaimPath roleClaim) {
+    public record JwtSettings(Secret hmacSecret, String jwkSetUri, String issuerUri, ClaimPath roleClaim,
+                              ClaimPath claimsNamespace, ClaimPath defaultRoleClaim, String issuer, List<String> audiences) {
+        public JwtSettings {
+            audiences = List.copyOf(audiences);
+            Redaction.register(hmacSecret == null ? null : hmacSecret.value());
+        }
+
+        /**
+         * The HMAC algorithms the secret is long enough for, as RFC 7518 requires a key at least as long
+         * as the hash: HS256 from 32 bytes, HS384 from 48, HS512 from 64. A token signed with another
+         * algorithm is refused (401). Example: a 40-byte secret accepts {@code [HS256]} only.
+         */
+        public List<String> hmacAlgorithms() {
+            int bytes = hmacSecret.isPresent() ? hmacSecret.value().getBytes(StandardCharsets.UTF_8).length : 0;
+            return bytes >= 64 ? List.of("HS256", "HS384", "HS512") : bytes >= 48 ? List.of("HS256", "HS384")
+                    : bytes >= MIN_HMAC_BYTES ? List.of("HS256") : List.of();
+        }
     }
 
     /** The settings (empty: no access control, or problems) and every problem found. */
@@ -123,19 +144,57 @@ public record SecuritySettings(String file, AccessSpec access, String anonymousR
                     + " jwk-set-uri and issuer-uri; " + String.join(" and ", sources) + " are set"));
         }
         if (sources.isEmpty()) {
-            problems.add(problem(origins, "weft.security.jwt.role-claim", "a role claim needs a source of token keys:"
+            String key = SecurityProperties.blank(jwt.roleClaim()) && !SecurityProperties.blank(jwt.issuer())
+                    ? "weft.security.jwt.issuer" : "weft.security.jwt.role-claim";
+            problems.add(problem(origins, key, "bearer-token settings need a source of token keys:"
                     + " set weft.security.jwt.hmac-secret, jwk-set-uri or issuer-uri"));
         }
-        String claim = SecurityProperties.blank(jwt.roleClaim()) ? ClaimPath.DEFAULT : jwt.roleClaim().strip();
-        ClaimPath path = null;
-        try {
-            path = ClaimPath.parse(claim);
-        } catch (IllegalArgumentException e) {
-            problems.add(problem(origins, "weft.security.jwt.role-claim", "'" + claim + "' is not a claim path: " + e.getMessage()
-                    + " (e.g. role, realm_access.roles, [\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"])"));
+        String issuer = blankToNull(jwt.issuer());
+        if (issuer != null && !SecurityProperties.blank(jwt.issuerUri()) && !issuer.equals(jwt.issuerUri().strip())) {
+            problems.add(problem(origins, "weft.security.jwt.issuer", "is '" + issuer + "' but issuer-uri is '"
+                    + jwt.issuerUri().strip() + "', and its tokens' iss must be the issuer-uri: leave issuer out or make them equal"));
         }
+        List<String> audiences = jwt.audiences() == null ? List.of() : jwt.audiences().stream().map(String::strip).toList();
+        if (audiences.stream().anyMatch(String::isEmpty)) {
+            problems.add(problem(origins, "weft.security.jwt.audiences", "has an empty entry; list the audiences a token may"
+                    + " carry in aud, e.g. [weft-api]"));
+        }
+        String claim = SecurityProperties.blank(jwt.roleClaim()) ? ClaimPath.DEFAULT : jwt.roleClaim();
+        ClaimPath path = claimPath(claim, "role-claim", "role, realm_access.roles, [\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"]",
+                origins, problems);
         return new JwtSettings(new Secret(SecurityProperties.blank(jwt.hmacSecret()) ? null : jwt.hmacSecret()),
-                blankToNull(jwt.jwkSetUri()), blankToNull(jwt.issuerUri()), path);
+                blankToNull(jwt.jwkSetUri()), blankToNull(jwt.issuerUri()), path, namespace(jwt, origins, problems),
+                claimPath(jwt.defaultRoleClaim(), "default-role-claim", "x-hasura-default-role", origins, problems),
+                issuer, audiences);
+    }
+
+    /** {@code claims-namespace} (a key, taken as written) or {@code claims-namespace-path} (a claim path), not both. */
+    private static ClaimPath namespace(SecurityProperties.Jwt jwt, ConfigOrigins origins, List<ConfigProblem> problems) {
+        if (!SecurityProperties.blank(jwt.claimsNamespace()) && !SecurityProperties.blank(jwt.claimsNamespacePath())) {
+            problems.add(problem(origins, "weft.security.jwt.claims-namespace-path", "set only one of"
+                    + " weft.security.jwt.claims-namespace (a key) and claims-namespace-path (a path)"));
+            return null;
+        }
+        if (!SecurityProperties.blank(jwt.claimsNamespace())) {
+            return ClaimPath.key(jwt.claimsNamespace().strip());
+        }
+        return claimPath(jwt.claimsNamespacePath(), "claims-namespace-path", "$.hasura.claims, [\"https://hasura.io/jwt/claims\"]",
+                origins, problems);
+    }
+
+    /** The claim path of {@code weft.security.jwt.<key>}, or null when it is not set or not a path (a problem then). */
+    private static ClaimPath claimPath(String value, String key, String examples, ConfigOrigins origins, List<ConfigProblem> problems) {
+        if (SecurityProperties.blank(value)) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            return ClaimPath.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(problem(origins, "weft.security.jwt." + key, "'" + text + "' is not a claim path: " + e.getMessage()
+                    + " (e.g. " + examples + ")"));
+            return null;
+        }
     }
 
     private static void url(String value, String name, List<String> sources, ConfigOrigins origins, List<ConfigProblem> problems) {

@@ -37,6 +37,8 @@ public record ServiceSettings(
     public ServiceSettings {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+        Redaction.register(password == null ? null : password.value()); // so that no message can print them
+        Redaction.registerUrl(url);
     }
 
     /** Settings with the default {@code sample-size}. */

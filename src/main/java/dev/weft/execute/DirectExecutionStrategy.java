@@ -165,9 +165,9 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                         yield row == null ? null : objects(binding, f.getChildren(), List.of(row), List.of(loc)).get(0);
                     }
                     case AGGREGATE -> {
-                        Select select = planner.selectFields(root.table(), f.getResolvedArguments(), nodeNames(f), List.of());
+                        Select select = planner.aggregateSelectFields(root.table(), f.getResolvedArguments(), nodeNames(f), has(f, "nodes"));
                         Aggregates aggregates = aggregatesOf(binding, f);
-                        Fetchers.AggregateResult result = fetchers.aggregate(select, aggregates, has(f, "nodes"), has(f, "aggregate"));
+                        Fetchers.AggregateResult result = fetchers.aggregate(planner, select, aggregates, has(f, "nodes"), has(f, "aggregate"));
                         List<List<Row>> nodes = List.of(result.nodes());
                         yield aggregateObjects(binding, f, List.of(result.values() == null ? Map.of() : result.values()),
                                 nodes, List.of(loc)).get(0);
@@ -257,7 +257,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
             List<Object> values = new ArrayList<>(Collections.nCopies(rows.size(), null));
             try {
                 if (aggregate) {
-                    Select select = planner.selectFields(r.to(), f.getResolvedArguments(), nodeNames(f), List.of());
+                    Select select = planner.aggregateSelectFields(r.to(), f.getResolvedArguments(), nodeNames(f), has(f, "nodes"));
                     Aggregates aggregates = aggregatesOf(target, f);
                     List<RelationshipLoaders.PerParentAggregate> perKey = keys.isEmpty() ? List.of()
                             : loaders.aggregatePerParent(r, keys, select, aggregates, has(f, "nodes"), has(f, "aggregate"),

@@ -166,9 +166,11 @@ public final class Fetchers implements FetcherFactory {
         TableBinding binding = planner.bindings().table(ref);
         DataFetchingFieldSelectionSet selection = env.getSelectionSet();
         Aggregates aggregates = planner.aggregates(binding, selection);
-        Select select = planner.forAccess(access(env.getGraphQlContext()))
-                .select(ref, env.getArguments(), null, nodeColumns(binding, selection));
-        AggregateResult result = aggregate(select, aggregates, selection.contains("nodes"), selection.contains("aggregate"));
+        QueryPlanner requestPlanner = planner.forAccess(access(env.getGraphQlContext()));
+        Select select = requestPlanner.aggregateSelect(ref, env.getArguments(), nodeColumns(binding, selection),
+                selection.contains("nodes"));
+        AggregateResult result = aggregate(requestPlanner, select, aggregates, selection.contains("nodes"),
+                selection.contains("aggregate"));
         Map<String, Object> shaped = new LinkedHashMap<>();
         if (result.values() != null) {
             shaped.put("aggregate", AggregateShape.of(binding, result.values()));
@@ -182,25 +184,30 @@ public final class Fetchers implements FetcherFactory {
     }
 
     /**
-     * A root aggregate: one statement for the values and one for the nodes when asked, or, when the filter
-     * or the order reaches another source, as the cross-source planner runs it (the values stay exact).
+     * A root aggregate: one statement for the values, over the page {@code planned} has (the caller's
+     * own), and one for the nodes when asked, cut to the request planner's nodes page (the role's max-limit);
+     * when the filter or the order reaches another source, as the cross-source planner runs it (the values stay exact).
      */
-    AggregateResult aggregate(Select planned, Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate) {
+    AggregateResult aggregate(QueryPlanner requestPlanner, Select planned, Aggregates aggregates, boolean wantsNodes,
+                              boolean wantsAggregate) {
+        Page nodesPage = requestPlanner.nodesPage(planned.page());
         TableRef ref = planned.table();
         Set<String> columns = new LinkedHashSet<>(planned.columns());
         aggregates.functions().forEach(a -> columns.add(a.column()));
         Select select = new Select(ref, new ArrayList<>(columns), planned.where(), planned.orderBy(), planned.page());
         boolean remote = crossSource.ordersRemotely(select) || crossSource.filtersRemotely(select);
         boolean pagedInMemory = remote && !select.page().isAll();
-        List<Row> nodes = wantsNodes || pagedInMemory ? rootList(select) : List.of();
+        List<Row> paged = pagedInMemory ? rootList(select) : null;
+        List<Row> nodes = !wantsNodes ? List.of() : paged != null ? PerKeyPage.nodes(paged, nodesPage)
+                : rootList(new Select(ref, select.columns(), select.where(), select.orderBy(), nodesPage));
         Map<String, Object> values = null;
         if (wantsAggregate) {
             Select unordered = new Select(ref, select.columns(), select.where(), List.of(), select.page());
-            values = pagedInMemory ? PerKeyPage.aggregate(nodes, aggregates, planner.bindings().table(ref).table())
+            values = pagedInMemory ? PerKeyPage.aggregate(paged, aggregates, planner.bindings().table(ref).table())
                     : remote ? crossSource.aggregate(unordered, aggregates)
                     : executor(ref).aggregate(select, aggregates);
         }
-        return new AggregateResult(values, wantsNodes ? nodes : List.of());
+        return new AggregateResult(values, nodes);
     }
 
     /** Columns read by the {@code nodes { ... }} selections of an aggregate field (all aliases). */

@@ -74,6 +74,12 @@ final class PerKeyPage {
         return groups;
     }
 
+    /** The nodes of an aggregate among its already paged rows: the first ones, up to the nodes' limit. */
+    static List<Row> nodes(List<Row> pagedRows, Page nodesPage) {
+        return nodesPage.limit() == null || pagedRows.size() <= nodesPage.limit() ? pagedRows
+                : pagedRows.subList(0, nodesPage.limit().intValue());
+    }
+
     static List<Row> cut(List<Row> group, Page page) {
         int from = (int) Math.min(group.size(), page.offset() == null ? 0 : page.offset());
         int to = page.limit() == null ? group.size() : (int) Math.min(group.size(), from + page.limit());

@@ -104,7 +104,8 @@ final class RelationshipLoaders {
         Set<String> columns = new LinkedHashSet<>();
         env.getSelectionSet().getFields("nodes").forEach(f -> columns.addAll(planner.columnsOf(target, f.getSelectionSet())));
         Access access = accessOf.apply(env.getGraphQlContext());
-        Select select = planner.forAccess(access).select(r.to(), env.getArguments(), null, List.copyOf(columns));
+        QueryPlanner requestPlanner = planner.forAccess(access);
+        Select select = requestPlanner.aggregateSelect(r.to(), env.getArguments(), List.copyOf(columns), wantsNodes);
         return keys -> CompletableFuture.supplyAsync(() -> {
             List<PerParentAggregate> perParent = aggregatePerParent(r, keys, select, aggregates, wantsNodes, wantsAggregate,
                     access);
@@ -121,11 +122,13 @@ final class RelationshipLoaders {
     /**
      * Aggregates per parent key: one {@code GROUP BY} statement on the related source, or, through a
      * junction or an in-memory order with a page, computed from the rows. {@code select} must read the
-     * node columns asked for; the key and aggregated columns are added here.
+     * node columns asked for; the key and aggregated columns are added here. Aggregates cover the page
+     * of {@code planned}; each parent's nodes are cut to the role's max-limit (a page of their own).
      */
     List<PerParentAggregate> aggregatePerParent(Relationship r, List<List<Object>> keys, Select planned,
                                                 Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate,
                                                 Access access) {
+        Page nodesPage = planner.forAccess(access).nodesPage(planned.page());
         Set<String> columns = new LinkedHashSet<>(r.toColumns());
         columns.addAll(planned.columns());
         aggregates.functions().forEach(a -> columns.add(a.column()));
@@ -133,11 +136,15 @@ final class RelationshipLoaders {
                 planned.orderBy(), planned.page()));
         Table table = planner.bindings().table(r.to()).table();
         boolean inMemory = r.junction().isPresent() || (crossSource.ordersRemotely(resolved) && !resolved.page().isAll());
-        List<List<Row>> nodes = wantsNodes || inMemory ? rowsPerParent(r, keys, resolved, access) : null;
+        List<List<Row>> paged = inMemory ? rowsPerParent(r, keys, resolved, access) : null;
+        List<List<Row>> nodes = !wantsNodes ? null : paged != null
+                ? paged.stream().map(rows -> PerKeyPage.nodes(rows, nodesPage)).toList()
+                : rowsPerParent(r, keys, new Select(resolved.table(), resolved.columns(), resolved.where(),
+                resolved.orderBy(), nodesPage), access);
         Map<List<Object>, Map<String, Object>> values = new HashMap<>();
         if (wantsAggregate && inMemory) {
             for (int i = 0; i < keys.size(); i++) {
-                values.put(keys.get(i), PerKeyPage.aggregate(nodes.get(i), aggregates, table));
+                values.put(keys.get(i), PerKeyPage.aggregate(paged.get(i), aggregates, table));
             }
         } else if (wantsAggregate) {
             Select sql = crossSource.ordersRemotely(resolved) ? withoutOrder(resolved) : resolved;

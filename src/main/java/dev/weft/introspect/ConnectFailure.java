@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /**
  * Explains why a source could not be reached at start-up, in words a user acts on: wrong user name
- * or password, host not answering, unknown database. The driver's message follows for details
- * (drivers do not put passwords in their messages).
+ * or password, host not answering, unknown database. The driver's message follows for details; it
+ * may repeat a password written in the URL, so callers pass the result through
+ * {@link dev.weft.config.Redaction#redact(String)} before printing it.
  */
 public final class ConnectFailure {
 

@@ -52,6 +52,11 @@ public final class Access {
                 .orElse(Predicate.FALSE));
     }
 
+    /** Whether the caller may address rows of {@code table} by key values ({@link RolePolicy#mayAddressByKey}). */
+    public boolean mayAddressByKey(dev.weft.catalog.Table table) {
+        return policy == null ? !table.primaryKey().isEmpty() : policy.mayAddressByKey(table);
+    }
+
     /** How {@code column} of {@code table} is masked for the caller, or null. */
     public MaskStrategy mask(TableRef table, String column) {
         return policy == null ? null : policy.table(table).map(p -> p.masks().get(column)).orElse(null);

@@ -57,6 +57,10 @@ public final class QueryPlanner {
     /** The row with this primary key (arguments by GraphQL field name), if the caller may see it. */
     public Select byPk(TableRef table, Map<String, Object> arguments, List<String> columns) {
         dev.weft.catalog.Table t = bindings.table(table).table();
+        if (!access.mayAddressByKey(t)) { // the role's schema has no such field; this holds for any other way in
+            throw new WeftException(dev.weft.dialect.ErrorCode.FORBIDDEN, "role '" + access.role()
+                    + "' may not address rows of " + table + " by key: it does not see every key column");
+        }
         List<Predicate> keys = new ArrayList<>();
         keys.add(access.filter(table));
         t.primaryKey().forEach(c -> keys.add(new Predicate.Compare(c, Predicate.CompareOp.EQ,
@@ -66,6 +70,11 @@ public final class QueryPlanner {
 
     public SchemaBindings bindings() {
         return bindings;
+    }
+
+    /** The select of an aggregate field, for a field's selection set (see {@link #aggregateSelectFields}). */
+    public Select aggregateSelect(TableRef table, Map<String, Object> arguments, List<String> nodeColumns, boolean wantsNodes) {
+        return select(table, arguments, List.of(), nodeColumns, aggregatePage(arguments, wantsNodes));
     }
 
     /** The select of a list field: its arguments plus the columns the selection (and its relationships) need. */
@@ -79,12 +88,28 @@ public final class QueryPlanner {
     /** The same select, for a selection given by its field names (the direct executor's normalized fields). */
     public Select selectFields(TableRef table, Map<String, Object> arguments, Collection<String> fieldNames,
                                List<String> requiredColumns) {
+        return select(table, arguments, fieldNames, requiredColumns, page(arguments));
+    }
+
+    /**
+     * The select of an aggregate field ({@code <table>_aggregate}, {@code <relationship>_aggregate}),
+     * {@code nodeFieldNames} being the fields under its {@code nodes}: its page is the caller's own, so
+     * that {@code aggregate { ... }} computes over every row the caller may see (max-limit caps rows
+     * returned, never what an aggregate computes); {@link #nodesPage} gives the page of its nodes.
+     */
+    public Select aggregateSelectFields(TableRef table, Map<String, Object> arguments, Collection<String> nodeFieldNames,
+                                        boolean wantsNodes) {
+        return select(table, arguments, nodeFieldNames, List.of(), aggregatePage(arguments, wantsNodes));
+    }
+
+    private Select select(TableRef table, Map<String, Object> arguments, Collection<String> fieldNames,
+                          List<String> requiredColumns, Page page) {
         TableBinding binding = bindings.table(table);
         Set<String> columns = new LinkedHashSet<>(requiredColumns);
         columns.addAll(columnsOf(binding, fieldNames));
         Predicate where = Predicate.and(List.of(access.filter(table), where(binding, arguments.get("where"))));
         return new Select(table, ensureOne(binding.table(), columns), where,
-                orderBy(binding, arguments.get("order_by")), page(arguments));
+                orderBy(binding, arguments.get("order_by")), page);
     }
 
     /** Column names a selection set reads, including the join columns of selected relationships ("phantom" columns). */
@@ -135,15 +160,19 @@ public final class QueryPlanner {
         return r;
     }
 
-    /** The page asked for; within the role's max-limit (no limit means the max-limit; more is an error). */
+    /** The page of a list; within the role's max-limit ({@link Paging#list}). */
     public Page page(Map<String, Object> arguments) {
-        Long limit = nonNegative(arguments, "limit");
-        Integer max = access.maxLimit();
-        if (max != null && limit != null && limit > max) {
-            throw WeftException.badInput("limit " + limit + " is more than the " + max + " rows role '" + access.role()
-                    + "' may read at once (max-limit)");
-        }
-        return new Page(limit == null && max != null ? Long.valueOf(max) : limit, nonNegative(arguments, "offset"));
+        return Paging.list(arguments, access);
+    }
+
+    /** The page an aggregate field computes over ({@link Paging#aggregate}): max-limit does not cut it. */
+    public Page aggregatePage(Map<String, Object> arguments, boolean wantsNodes) {
+        return Paging.aggregate(arguments, wantsNodes, access);
+    }
+
+    /** The page of an aggregate field's {@code nodes} ({@link Paging#nodes}): cut to the role's max-limit. */
+    public Page nodesPage(Page aggregatePage) {
+        return Paging.nodes(aggregatePage, access);
     }
 
     @SuppressWarnings("unchecked")
@@ -333,18 +362,6 @@ public final class QueryPlanner {
             case "desc_nulls_last" -> new OrderTerm(hops, column, true, NullsOrder.LAST);
             default -> throw WeftException.badInput("unknown order '" + direction + "'");
         };
-    }
-
-    private static Long nonNegative(Map<String, Object> arguments, String name) {
-        Object value = arguments.get(name);
-        if (value == null) {
-            return null;
-        }
-        long n = ((Number) value).longValue();
-        if (n < 0) {
-            throw WeftException.badInput(name + " must not be negative, was " + n);
-        }
-        return n;
     }
 
     private static List<String> ensureOne(Table table, Set<String> columns) {

@@ -1,29 +1,31 @@
 package dev.weft.query;
 
 import dev.weft.catalog.Column;
+import dev.weft.catalog.ColumnType;
 import dev.weft.catalog.Relationship;
 import dev.weft.dialect.ErrorCode;
 import dev.weft.dialect.WeftException;
-import dev.weft.schema.Scalars;
 import dev.weft.schema.SchemaBindings;
 import dev.weft.schema.TableBinding;
 import dev.weft.security.Caller;
 import dev.weft.security.TablePolicy;
-import graphql.GraphQLContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Compiles a role's row filter (access.yml, the {@code where} syntax by GraphQL field names) into a
- * predicate for one caller: {@code "@claims.<name>"} values become the caller's claim, and every value
- * is read by its column's scalar as if it came from a GraphQL variable. A claim the caller lacks makes
- * the request FORBIDDEN (never an unfiltered read).
+ * predicate for one caller: {@code "@claims.<name>"} values become the caller's claim ({@link Caller#claim}),
+ * read as the column's type the way tokens carry claims ({@link ClaimValues}: {@code "3"} is 3 for an
+ * integer column; a list claim, or {@code "{1,2}"}, gives the values of {@code _in}/{@code _nin}). A
+ * claim the caller lacks, or one that is not a value of the column's type, makes the request FORBIDDEN
+ * (never an unfiltered read). Start-up {@link #check}s a filter through the same steps, a value of the
+ * right type standing in for each claim, so a filter accepted there fails later only for a caller's claims.
  *
  * <pre>{@code
- * filter: { tenant_id: { _eq: "@claims.tenant_id" } }   with claims {tenant_id: "t1"}   gives  tenant_id = 't1'
+ * filter: { tenant_id: { _eq: "@claims.tenant_id" } }   with claims {tenant_id: "7"}       gives  tenant_id = 7
+ * filter: { region: { _in: "@claims.regions" } }        with claims {regions: "{n,s}"}    gives  region IN ('n', 's')
  * }</pre>
  */
 public final class RowFilterCompiler {
@@ -102,51 +104,119 @@ public final class RowFilterCompiler {
             }
             return bind(bindings.table(r.to()), (Map<String, Object>) condition, caller);
         }
+        return column.isDocument() ? document(column, (Map<String, Object>) condition, caller)
+                : operators(column, (Map<String, Object>) condition, caller);
+    }
+
+    /** A condition on a nested document (MongoDB): its fields by name, with {@code _and}, {@code _or}, {@code _not}. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> document(Column document, Map<String, Object> condition, Caller caller) {
+        Map<String, Object> bound = new LinkedHashMap<>();
+        for (var entry : condition.entrySet()) {
+            Object value = entry.getValue();
+            switch (entry.getKey()) {
+                case "_and", "_or" -> bound.put(entry.getKey(), (value instanceof List<?> l ? l : List.of(value)).stream()
+                        .map(part -> (Object) document(document, (Map<String, Object>) part, caller)).toList());
+                case "_not" -> bound.put("_not", document(document, (Map<String, Object>) value, caller));
+                default -> {
+                    Column nested = document.fields().stream().filter(f -> f.fieldName().equals(entry.getKey())).findFirst()
+                            .orElseThrow(() -> WeftException.badInput("unknown field '" + entry.getKey() + "' of '"
+                                    + document.fieldName() + "'"));
+                    if (!(value instanceof Map<?, ?>)) {
+                        throw WeftException.badInput("the condition on '" + entry.getKey() + "' must be a mapping of operators");
+                    }
+                    bound.put(entry.getKey(), nested.isDocument() ? document(nested, (Map<String, Object>) value, caller)
+                            : operators(nested, (Map<String, Object>) value, caller));
+                }
+            }
+        }
+        return bound;
+    }
+
+    private Map<String, Object> operators(Column column, Map<String, Object> condition, Caller caller) {
         Map<String, Object> ops = new LinkedHashMap<>();
-        for (var op : ((Map<String, Object>) condition).entrySet()) {
+        for (var op : condition.entrySet()) {
             Object v = op.getValue();
             ops.put(op.getKey(), switch (op.getKey()) {
-                case "_in", "_nin" -> (v instanceof List<?> l ? l : List.of(v)).stream().map(x -> value(column, x, caller)).toList();
-                case "_is_null" -> v;
-                case "_like", "_nlike", "_ilike", "_nilike" -> caller == null ? v : String.valueOf(claim(v, caller));
-                default -> value(column, v, caller);
+                case "_in", "_nin" -> list(column, v, caller);
+                case "_is_null" -> value(column.fieldName(), ColumnType.BOOLEAN, v, caller);
+                case "_like", "_nlike", "_ilike", "_nilike" -> value(column.fieldName(), ColumnType.STRING, v, caller);
+                default -> value(column.fieldName(), column.type(), v, caller);
             });
         }
         return ops;
     }
 
-    private Object value(Column column, Object raw, Caller caller) {
-        if (caller == null) {
-            return raw instanceof String s && s.startsWith(CLAIM) ? placeholder(column) : coerce(column, raw);
-        }
-        return coerce(column, claim(raw, caller));
-    }
-
-    private static Object claim(Object raw, Caller caller) {
-        if (raw instanceof String s && s.startsWith(CLAIM)) {
-            String name = s.substring(CLAIM.length());
-            Object value = caller.claims().get(name);
-            if (value == null) {
-                throw new WeftException(ErrorCode.FORBIDDEN, "the caller has no claim '" + name
-                        + "', which the row filter of role '" + caller.role() + "' needs");
+    /**
+     * The values of {@code _in}/{@code _nin}: a list of values and claims, or one claim that holds a list
+     * (a JSON array, or a PostgreSQL array literal {@code "{1,2}"}); a list claim inside a list adds its values.
+     */
+    private List<Object> list(Column column, Object operand, Caller caller) {
+        List<Object> values = new ArrayList<>();
+        for (Object element : operand instanceof List<?> l ? l : List.of(operand)) {
+            String name = claimName(element);
+            if (name == null) {
+                values.add(value(column.fieldName(), column.type(), element, caller));
+            } else if (caller == null) {
+                values.add(placeholder(column.type()));
+            } else {
+                List<Object> elements;
+                try {
+                    elements = ClaimValues.list(claim(name, caller));
+                } catch (IllegalArgumentException e) {
+                    throw forbidden(name, caller, e.getMessage());
+                }
+                for (Object x : elements) {
+                    values.add(coerceClaim(name, column.fieldName(), column.type(), x, caller));
+                }
             }
-            return value;
         }
-        return raw;
+        return values;
     }
 
-    private static Object coerce(Column column, Object raw) {
-        try {
-            return Scalars.of(column.type()).getCoercing().parseValue(raw, GraphQLContext.getDefault(), Locale.ROOT);
-        } catch (RuntimeException e) {
-            throw new WeftException(ErrorCode.FORBIDDEN, "a row filter value for '" + column.fieldName()
-                    + "' is not a " + column.type().name().toLowerCase(Locale.ROOT) + ": " + raw);
+    /** One value: a literal of the filter, or a claim (a placeholder of the type while checking at start-up). */
+    private static Object value(String field, ColumnType type, Object raw, Caller caller) {
+        String name = claimName(raw);
+        if (name == null) {
+            try {
+                return ClaimValues.single(raw, type);
+            } catch (ClaimValues.NotCoercible e) {
+                throw new WeftException(ErrorCode.FORBIDDEN, "a row filter value for '" + field + "' is not "
+                        + e.getMessage() + ": " + raw);
+            }
         }
+        return caller == null ? placeholder(type) : coerceClaim(name, field, type, claim(name, caller), caller);
+    }
+
+    private static Object coerceClaim(String name, String field, ColumnType type, Object value, Caller caller) {
+        if (value instanceof List<?> || value instanceof Map<?, ?>) {
+            throw forbidden(name, caller, "it holds " + (value instanceof List<?> ? "a list" : "an object")
+                    + " where '" + field + "' needs one value; a list claim works with _in and _nin");
+        }
+        try {
+            return ClaimValues.single(value, type);
+        } catch (ClaimValues.NotCoercible e) {
+            throw forbidden(name, caller, "'" + value + "' is not " + e.getMessage() + ", as '" + field + "' needs");
+        }
+    }
+
+    private static String claimName(Object raw) {
+        return raw instanceof String s && s.startsWith(CLAIM) ? s.substring(CLAIM.length()) : null;
+    }
+
+    private static Object claim(String name, Caller caller) {
+        return caller.claim(name).orElseThrow(() -> new WeftException(ErrorCode.FORBIDDEN, "the caller has no claim '"
+                + name + "', which the row filter of role '" + caller.role() + "' needs"));
+    }
+
+    private static WeftException forbidden(String name, Caller caller, String why) {
+        return new WeftException(ErrorCode.FORBIDDEN, "the claim '" + name + "' of the caller cannot be used in the row filter of role '"
+                + caller.role() + "': " + why);
     }
 
     /** A value of the column's type, standing in for a claim while checking a filter's structure. */
-    private static Object placeholder(Column column) {
-        return switch (column.type()) {
+    private static Object placeholder(ColumnType type) {
+        return switch (type) {
             case INT -> 0;
             case BIGINT -> 0L;
             case BIGINTEGER -> java.math.BigInteger.ZERO;

@@ -114,7 +114,7 @@ public final class SchemaGenerator {
         query.field(register("Query", newFieldDefinition().name(table.rootField() + GraphqlNames.AGGREGATE_FIELD)
                 .description("Aggregates over rows of " + description).arguments(listArguments(type))
                 .type(typeRef(type + GraphqlNames.AGGREGATE)), new FieldBinding.RootAggregate(table.ref())));
-        if (!table.primaryKey().isEmpty()) {
+        if (view.byPk(table)) {
             List<GraphQLArgument> keys = table.primaryKey().stream()
                     .map(table::requireColumn)
                     .map(c -> newArgument().name(c.fieldName()).type(nonNull(Scalars.of(c.type()))).build())

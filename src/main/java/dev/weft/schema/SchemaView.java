@@ -52,6 +52,11 @@ public final class SchemaView {
         return column(table, column) && mask(table, column) == null;
     }
 
+    /** Whether the table has a {@code _by_pk} field: it has a primary key the role may address rows by. */
+    public boolean byPk(dev.weft.catalog.Table table) {
+        return !table.primaryKey().isEmpty() && (role == null || role.mayAddressByKey(table));
+    }
+
     public boolean relationship(Relationship r) {
         return table(r.from()) && table(r.to()) && r.junction().map(j -> table(j.table())).orElse(true);
     }

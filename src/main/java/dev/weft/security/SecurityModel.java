@@ -51,8 +51,18 @@ public record SecurityModel(Map<String, RolePolicy> roles, List<ApiKey> apiKeys)
         Map<String, RolePolicy> roles = new LinkedHashMap<>();
         for (AccessSpec.RoleSpec role : spec.roles()) {
             Map<dev.weft.catalog.TableRef, TablePolicy> tables = new LinkedHashMap<>();
+            Map<dev.weft.catalog.TableRef, TableAccessSpec> written = new LinkedHashMap<>();
             for (TableAccessSpec t : role.tables()) {
-                policy(spec.file(), role.name(), t, catalog, problems).ifPresent(p -> tables.put(p.table(), p));
+                policy(spec.file(), role.name(), t, catalog, problems).ifPresent(p -> {
+                    TableAccessSpec first = written.putIfAbsent(p.table(), t);
+                    if (first == null) {
+                        tables.put(p.table(), p);
+                    } else { // crm.Customers after crm.customers would otherwise replace its filter and masks
+                        problems.add(new ConfigProblem(spec.file() + ":" + t.lineOf("table"), "roles." + role.name() + "."
+                                + t.service() + "." + t.table(), "names the same table as " + first.service() + "." + first.table()
+                                + " (line " + first.lineOf("table") + "); write each table once per role"));
+                    }
+                });
             }
             roles.put(role.name(), new RolePolicy(role.name(), tables, role.introspection(), role.maxDepth(),
                     role.maxLimit(), role.maxFields()));

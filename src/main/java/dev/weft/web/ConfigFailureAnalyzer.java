@@ -1,15 +1,16 @@
 package dev.weft.web;
 
+import dev.weft.config.Redaction;
 import dev.weft.config.WeftConfigException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Prints a configuration or source problem as one readable message, without a stack trace. */
+/** Prints a configuration or source problem as one readable message, without a stack trace or a configured secret. */
 public final class ConfigFailureAnalyzer extends AbstractFailureAnalyzer<WeftConfigException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, WeftConfigException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(Redaction.redact(cause.getMessage()),
                 "Fix the configuration (Spring configuration under weft.*, and the files it names) and start Weft again.",
                 cause);
     }

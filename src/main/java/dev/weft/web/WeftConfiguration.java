@@ -1,6 +1,5 @@
 package dev.weft.web;
 
-import dev.weft.config.ConfigOrigins;
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.ConfigValidator;
 import dev.weft.config.RelationshipSpec;
@@ -18,15 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
-import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.PropertySourceOrigin;
-import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -47,33 +42,43 @@ public class WeftConfiguration {
     @Bean(destroyMethod = "close")
     WeftRuntime weftRuntime(ConfigurableEnvironment environment, SecuritySettings.Validation security) {
         long start = System.nanoTime();
-        ConfigOrigins origins = key -> originOf(environment, key);
+        PropertyOrigins origins = origins(environment);
         ConfigValidator validator = new ConfigValidator(origins);
-        List<ConfigProblem> unknown = validator.unknownKeys(weftKeys(environment));
+        List<ConfigProblem> problems = new java.util.ArrayList<>(validator.unknownKeys(weftKeys(environment)));
+        problems.addAll(security.problems()); // weft.security and access.yml (WeftSecurityConfiguration)
         Binder binder = Binder.get(environment);
         WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class))
                 .orElse(WeftProperties.of(null, Map.of()));
-        boolean demo = properties.services().isEmpty();
-        if (demo) {
-            log.info("No weft.services configured: serving the embedded demo (H2 databases hr, hrstatus and pm; MongoDB events)");
-            properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys(),
-                    properties.crossSourceMaxKeysInMemory(), properties.security());
-        }
-        List<ConfigProblem> problems = new java.util.ArrayList<>(unknown);
-        ConfigValidator.Validation validation = validator.check(properties);
-        List<ServiceSettings> services = validation.services();
-        problems.addAll(validation.problems());
-        problems.addAll(security.problems()); // weft.security and access.yml (WeftSecurityConfiguration)
         List<RelationshipSpec> relationships = List.of();
         try {
             relationships = RelationshipsFile.load(properties.relationships());
         } catch (WeftConfigException e) {
             problems.addAll(e.problems());
         }
+        boolean demo = properties.services().isEmpty();
+        if (demo && !problems.isEmpty()) {
+            // a typo such as "servics:" leaves no services: report it rather than start the demo
+            throw new WeftConfigException(origins.locate(problems));
+        }
+        if (demo) {
+            log.info("No weft.services configured: serving the embedded demo (H2 databases hr, hrstatus and pm; MongoDB events)");
+            properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys(),
+                    properties.crossSourceMaxKeysInMemory(), properties.security());
+        }
+        ConfigValidator.Validation validation = validator.check(properties);
+        List<ServiceSettings> services = validation.services();
+        problems.addAll(validation.problems());
         if (!problems.isEmpty()) {
             // still try the valid services, so one message lists every problem, unreachable sources included
             problems.addAll(WeftRuntime.unreachable(services));
-            throw new WeftConfigException(problems);
+            throw new WeftConfigException(origins.locate(problems));
+        }
+        WeftRuntime runtime;
+        try {
+            runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
+                    security.settings().map(SecuritySettings::access).orElse(null));
+        } catch (WeftConfigException e) {
+            throw new WeftConfigException(origins.locate(e.problems()));
         }
         if (properties.crossSourceMaxKeys() != null) {
             log.warn("weft.cross-source-max-keys ({}) is read as weft.cross-source-max-keys-in-memory, the memory budget of"
@@ -81,8 +86,6 @@ public class WeftConfiguration {
                     properties.crossSourceMaxKeys(), properties.crossSourceMaxKeysInMemory() == null ? ""
                             : ": weft.cross-source-max-keys-in-memory is also set and wins");
         }
-        WeftRuntime runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
-                security.settings().map(SecuritySettings::access).orElse(null));
         log.info("Weft serves {} services, {} tables, {} relationships (start-up took {} ms)", services.size(),
                 runtime.catalog().tables().size(), runtime.catalog().relationships().size(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -154,32 +157,8 @@ public class WeftConfiguration {
         return List.copyOf(keys);
     }
 
-    static String originOf(ConfigurableEnvironment environment, String key) {
-        if (!ConfigurationPropertyName.isValid(key)) {
-            return null;
-        }
-        ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            ConfigurationProperty property = source.getConfigurationProperty(name);
-            if (property != null && property.getOrigin() != null) {
-                return readable(property.getOrigin());
-            }
-        }
-        return null;
-    }
-
-    /** {@code weft.yml:7} for a key from a file (1-based line), Spring's own text for anything else. */
-    static String readable(Origin origin) {
-        Origin o = origin instanceof PropertySourceOrigin wrapped && wrapped.getOrigin() != null ? wrapped.getOrigin() : origin;
-        if (o instanceof TextResourceOrigin text && text.getLocation() != null && text.getResource() != null) {
-            String file;
-            try {
-                file = text.getResource().isFile() ? text.getResource().getFile().getPath() : text.getResource().getDescription();
-            } catch (java.io.IOException e) {
-                file = text.getResource().getDescription();
-            }
-            return file + ":" + (text.getLocation().getLine() + 1);
-        }
-        return o.toString();
+    /** Where each key was set, with {@link PropertyOrigins}' fallback to its section for keys that are not. */
+    static PropertyOrigins origins(ConfigurableEnvironment environment) {
+        return PropertyOrigins.of(ConfigurationPropertySources.get(environment));
     }
 }

@@ -5,6 +5,7 @@ import dev.weft.catalog.CatalogResolver;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Source;
 import dev.weft.config.ConfigProblem;
+import dev.weft.config.Redaction;
 import dev.weft.config.RelationshipSpec;
 import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftProperties;
@@ -136,7 +137,7 @@ public final class WeftRuntime implements AutoCloseable {
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
         try {
             List<Source> sources = introspectAll(services, pools, mongo);
-            Catalog catalog = new CatalogResolver().resolve(sources, relationships);
+            Catalog catalog = resolve(sources, relationships);
             Map<ServiceName, SourceExecutor> executors = new LinkedHashMap<>();
             var tables = catalog.tables();
             for (ServiceSettings s : services) {
@@ -163,6 +164,37 @@ public final class WeftRuntime implements AutoCloseable {
             mongo.close();
             throw e;
         }
+    }
+
+    /** The catalog, or every problem: include globs that select nothing first, then those of the relationships. */
+    private static Catalog resolve(List<Source> sources, List<RelationshipSpec> relationships) {
+        List<ConfigProblem> problems = new ArrayList<>(unmatchedIncludes(sources));
+        try {
+            Catalog catalog = new CatalogResolver().resolve(sources, relationships);
+            if (problems.isEmpty()) {
+                return catalog;
+            }
+        } catch (WeftConfigException e) {
+            problems.addAll(e.problems());
+        }
+        throw new WeftConfigException(problems);
+    }
+
+    /** An include glob other than {@code *} that selects no table is a typo or a wrong schema: say so, at its key. */
+    static List<ConfigProblem> unmatchedIncludes(List<Source> sources) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (Source source : sources) {
+            List<dev.weft.config.Glob> include = source.settings().include();
+            for (int i = 0; i < include.size(); i++) {
+                dev.weft.config.Glob glob = include.get(i);
+                if (!glob.text().equals("*") && source.tables().stream().noneMatch(t -> glob.matches(t.ref().name()))) {
+                    problems.add(new ConfigProblem(null, "weft.services." + source.settings().name() + ".include[" + i + "]",
+                            "'" + glob.text() + "' selects no table, view or collection of service '" + source.settings().name()
+                                    + "' (names compare ignoring case; exclude applies after include)"));
+                }
+            }
+        }
+        return problems;
     }
 
     /** The services that cannot be read now, each with the reason; used to report them with other problems. */
@@ -196,7 +228,8 @@ public final class WeftRuntime implements AutoCloseable {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
                     ServiceSettings s = services.get(i);
                     problems.add(new ConfigProblem(null, "weft.services." + s.name(),
-                            "cannot read source '" + s.name() + "' at " + redact(s.url()) + ": " + ConnectFailure.describe(cause)));
+                            "cannot read source '" + s.name() + "' at " + Redaction.redact(s.url()) + ": "
+                                    + Redaction.redact(ConnectFailure.describe(cause))));
                 }
             }
         }
@@ -208,11 +241,6 @@ public final class WeftRuntime implements AutoCloseable {
 
     private static Source introspect(ServiceSettings settings, DataSource pool) throws Exception {
         return new JdbcIntrospector(settings, SourceFactory.dialect(settings)).read(pool);
-    }
-
-    /** A JDBC or MongoDB URL without any password written into it. */
-    static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^;&]*", "$1****").replaceAll("//([^/@:]+):[^/@]*@", "//$1:****@");
     }
 
     /** Applies what every GraphQL instance of Weft needs: error codes, safe messages, direct execution of queries. */

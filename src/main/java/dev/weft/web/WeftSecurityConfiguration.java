@@ -51,7 +51,7 @@ public class WeftSecurityConfiguration {
         WeftProperties properties = Binder.get(environment).bind("weft", Bindable.of(WeftProperties.class))
                 .orElse(WeftProperties.of(null, Map.of()));
         return SecuritySettings.check(properties.security(), properties.services().isEmpty(), Path.of(""),
-                key -> WeftConfiguration.originOf(environment, key));
+                WeftConfiguration.origins(environment));
     }
 
     /** access.yml resolved against the catalog: every table, column and mask exists and fits. */
@@ -94,7 +94,7 @@ public class WeftSecurityConfiguration {
         http.addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class);
 
         if (settings.jwt() != null) {
-            JwtAuthentication.CallerConverter converter = new JwtAuthentication.CallerConverter(settings.jwt().roleClaim(),
+            JwtAuthentication.CallerConverter converter = new JwtAuthentication.CallerConverter(settings.jwt(),
                     security.model().roles().keySet());
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.decoder(JwtAuthentication.decoder(settings.jwt())).jwtAuthenticationConverter(converter))
@@ -122,8 +122,16 @@ public class WeftSecurityConfiguration {
     }
 
     private static String describe(SecuritySettings.JwtSettings jwt) {
-        String keys = jwt.hmacSecret().isPresent() ? "HMAC secret" : jwt.jwkSetUri() != null ? "JWK set " + jwt.jwkSetUri()
-                : "issuer " + jwt.issuerUri();
-        return "verified with the " + keys + ", roles at " + jwt.roleClaim();
+        String keys = jwt.hmacSecret().isPresent() ? "HMAC secret (" + String.join(", ", jwt.hmacAlgorithms()) + ")"
+                : jwt.jwkSetUri() != null ? "JWK set " + jwt.jwkSetUri() : "issuer " + jwt.issuerUri();
+        String issuer = jwt.issuer() != null ? jwt.issuer() : jwt.issuerUri();
+        if (issuer == null || jwt.audiences().isEmpty()) {
+            log.warn("Bearer tokens are accepted{}{}: set weft.security.jwt.issuer and weft.security.jwt.audiences in production,"
+                    + " so that a token issued for another application is refused", issuer == null ? " from any issuer" : "",
+                    jwt.audiences().isEmpty() ? " for any audience" : "");
+        }
+        return "verified with the " + keys + ", roles at " + jwt.roleClaim()
+                + (jwt.claimsNamespace() == null ? "" : ", claims under " + jwt.claimsNamespace())
+                + (issuer == null ? "" : ", iss " + issuer) + (jwt.audiences().isEmpty() ? "" : ", aud one of " + jwt.audiences());
     }
 }

@@ -18,7 +18,7 @@ class AccessFileTest {
                   - name: reporting
                     key-sha256: %s
                     role: analyst
-                    claims: { tenant_id: "t1", level: 3 }
+                    claims: { tenant_id: "t1", level: 3, regions: [north, 7], hasura_list: "{1,2}" }
                 roles:
                   analyst:
                     introspection: false
@@ -35,7 +35,8 @@ class AccessFileTest {
         assertThat(spec.apiKeys()).singleElement().satisfies(k -> {
             assertThat(k.keySha256()).isEqualTo(HASH);
             assertThat(k.roles()).containsExactly("analyst");
-            assertThat(k.claims()).isEqualTo(Map.of("tenant_id", "t1", "level", 3));
+            assertThat(k.claims()).isEqualTo(Map.of("tenant_id", "t1", "level", 3, "regions", java.util.List.of("north", 7),
+                    "hasura_list", "{1,2}"));
         });
         AccessSpec.RoleSpec analyst = spec.roles().get(0);
         assertThat(analyst.introspection()).isFalse();
@@ -59,6 +60,7 @@ class AccessFileTest {
                   - name: bad
                     key-sha256: 1234
                     role: ghost
+                    claims: { tenants: [t1, [t2]], org: { id: 1 }, ids: [1, "2"] }
                   - key-sha256: %s
                     role: analyst
                     colour: blue
@@ -74,15 +76,17 @@ class AccessFileTest {
                 .isInstanceOf(WeftConfigException.class)
                 .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
                         .containsExactlyInAnyOrder(
-                                "access.yml:10: max-depth: must be a whole number of at least 1",
-                                "access.yml:10: max-rows: unknown limit; one of max-depth, max-fields, max-limit",
-                                "access.yml:12: where: unknown key; select holds 'columns' and 'filter'",
-                                "access.yml:13: mask: unknown strategy 'scramble'; one of null, redact, email, last4, hash",
-                                "access.yml:14: roles: role name 'bad role' must match [A-Za-z][A-Za-z0-9_-]*",
+                                "access.yml:11: max-depth: must be a whole number of at least 1",
+                                "access.yml:11: max-rows: unknown limit; one of max-depth, max-fields, max-limit",
+                                "access.yml:13: where: unknown key; select holds 'columns' and 'filter'",
+                                "access.yml:14: mask: unknown strategy 'scramble'; one of null, redact, email, last4, hash",
+                                "access.yml:15: roles: role name 'bad role' must match [A-Za-z][A-Za-z0-9_-]*",
                                 "access.yml:3: key-sha256: must be the SHA-256 of the key as 64 hexadecimal digits"
                                         + " (e.g. printf %s KEY | sha256sum)",
                                 "access.yml:4: role: role 'ghost' is not defined under roles",
-                                "access.yml:7: colour: unknown key; an API key has claims, key-sha256, name, role, roles",
-                                "access.yml:5: name: missing; every API key has a name (it appears in logs, never the key)"));
+                                "access.yml:5: claims: claim 'tenants' must be a value (a string, number or boolean) or a list of values",
+                                "access.yml:5: claims: claim 'org' must be a value (a string, number or boolean) or a list of values",
+                                "access.yml:8: colour: unknown key; an API key has claims, key-sha256, name, role, roles",
+                                "access.yml:6: name: missing; every API key has a name (it appears in logs, never the key)"));
     }
 }

@@ -49,4 +49,26 @@ class ClaimPathTest {
         assertThat(ClaimPath.parse("role.deeper").values(claims)).isEmpty();
         assertThat(ClaimPath.parse("realm_access").values(claims)).isEmpty();
     }
+
+    @Test
+    void hasuraNamesMatchInAnyCaseOthersExactly() {
+        Map<String, Object> claims = Map.of("x-hasura-tenant-id", "7", "tenant", "t1",
+                "ns", Map.of("X-Hasura-Allowed-Roles", List.of("user")));
+        assertThat(ClaimPath.lookup(claims, "x-hasura-tenant-id")).isEqualTo("7");
+        assertThat(ClaimPath.lookup(claims, "X-Hasura-Tenant-Id")).isEqualTo("7");
+        assertThat(ClaimPath.lookup(claims, "X-HASURA-TENANT-ID")).isEqualTo("7");
+        assertThat(ClaimPath.lookup(claims, "Tenant")).isNull();
+        assertThat(ClaimPath.parse("ns.x-hasura-allowed-roles").values(claims)).containsExactly("user");
+        // two keys that differ only in case: ambiguous, so none
+        assertThat(ClaimPath.lookup(Map.of("x-hasura-org", "a", "X-Hasura-Org", "b"), "x-Hasura-org")).isNull();
+        assertThat(ClaimPath.lookup(Map.of("x-hasura-org", "a", "X-Hasura-Org", "b"), "X-Hasura-Org")).isEqualTo("b");
+    }
+
+    @Test
+    void aKeyIsAPathOfOneSegmentWhateverItHolds() {
+        ClaimPath namespace = ClaimPath.key("https://hasura.io/jwt/claims");
+        assertThat(namespace.segments()).containsExactly("https://hasura.io/jwt/claims");
+        assertThat(namespace.find(Map.of("https://hasura.io/jwt/claims", Map.of("a", 1)))).isEqualTo(Map.of("a", 1));
+        assertThat(namespace.find(Map.of("other", 1))).isNull();
+    }
 }

@@ -61,7 +61,7 @@ class SecuritySettingsTest {
     void aFullValidConfiguration() throws IOException {
         Files.writeString(dir.resolve("roles.yml"), ACCESS);
         SecurityProperties p = new SecurityProperties("roles.yml", "analyst",
-                new SecurityProperties.Jwt(SECRET, null, null, "[\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"]"));
+                new SecurityProperties.Jwt(SECRET, null, null, "[\"https://hasura.io/jwt/claims\"][\"x-hasura-allowed-roles\"]", null, null, null, null, null));
         SecuritySettings.Validation v = SecuritySettings.check(p, false, dir, ORIGINS);
         assertThat(v.problems()).isEmpty();
         SecuritySettings settings = v.settings().orElseThrow();
@@ -73,9 +73,35 @@ class SecuritySettingsTest {
     }
 
     @Test
+    void aClaimsNamespaceIsAKeyOrAPathNotBoth() throws IOException {
+        Files.writeString(dir.resolve("access.yml"), ACCESS);
+        SecurityProperties key = new SecurityProperties(null, null,
+                new SecurityProperties.Jwt(SECRET, null, null, "x-hasura-allowed-roles", "https://hasura.io/jwt/claims", null, null, null, null));
+        assertThat(SecuritySettings.check(key, false, dir, ORIGINS).settings().orElseThrow().jwt().claimsNamespace().segments())
+                .containsExactly("https://hasura.io/jwt/claims");
+        SecurityProperties path = new SecurityProperties(null, null,
+                new SecurityProperties.Jwt(SECRET, null, null, null, null, "$.hasura['claims']", "x-hasura-default-role", null, null));
+        assertThat(SecuritySettings.check(path, false, dir, ORIGINS).settings().orElseThrow().jwt().claimsNamespace().segments())
+                .containsExactly("hasura", "claims");
+        assertThat(SecuritySettings.check(path, false, dir, ORIGINS).settings().orElseThrow().jwt().defaultRoleClaim().segments())
+                .containsExactly("x-hasura-default-role");
+        SecurityProperties none = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, null, null, null, null));
+        assertThat(SecuritySettings.check(none, false, dir, ORIGINS).settings().orElseThrow().jwt().claimsNamespace()).isNull();
+
+        SecurityProperties both = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, "a", "b", null, null, null));
+        assertThat(SecuritySettings.check(both, false, dir, ORIGINS).problems()).extracting(ConfigProblem::toString).containsExactly(
+                "weft.yml(claims-namespace-path): weft.security.jwt.claims-namespace-path: set only one of"
+                        + " weft.security.jwt.claims-namespace (a key) and claims-namespace-path (a path)");
+        SecurityProperties bad = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, "a..b", null, null, null));
+        assertThat(SecuritySettings.check(bad, false, dir, ORIGINS).problems()).extracting(ConfigProblem::message).containsExactly(
+                "'a..b' is not a claim path: a '.' must be followed by a name (position 2)"
+                        + " (e.g. $.hasura.claims, [\"https://hasura.io/jwt/claims\"])");
+    }
+
+    @Test
     void theRoleClaimDefaultsToRole() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
-        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, "https://idp.example/jwks", null, null));
+        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, "https://idp.example/jwks", null, null, null, null, null, null, null));
         assertThat(SecuritySettings.check(p, false, dir, ORIGINS).settings().orElseThrow().jwt().roleClaim().segments())
                 .containsExactly("role");
     }
@@ -84,7 +110,7 @@ class SecuritySettingsTest {
     void everyProblemAtOnceWithWhereItWasSet() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
         SecurityProperties p = new SecurityProperties(null, "ghost",
-                new SecurityProperties.Jwt("short", "ftp://idp.example/jwks", "https://idp.example", "a..b"));
+                new SecurityProperties.Jwt("short", "ftp://idp.example/jwks", "https://idp.example", "a..b", null, null, null, null, null));
         List<String> problems = SecuritySettings.check(p, false, dir, ORIGINS).problems().stream().map(ConfigProblem::toString).toList();
         assertThat(problems).containsExactly(
                 "weft.yml(hmac-secret): weft.security.jwt.hmac-secret: must be at least 32 bytes (256 bits) long, as HS256 requires; it has 5",
@@ -101,14 +127,14 @@ class SecuritySettingsTest {
     @Test
     void aRoleClaimWithoutKeysIsAProblem() throws IOException {
         Files.writeString(dir.resolve("access.yml"), ACCESS);
-        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, null, null, "roles"));
+        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(null, null, null, "roles", null, null, null, null, null));
         assertThat(SecuritySettings.check(p, false, dir, ORIGINS).problems()).extracting(ConfigProblem::message)
-                .containsExactly("a role claim needs a source of token keys: set weft.security.jwt.hmac-secret, jwk-set-uri or issuer-uri");
+                .containsExactly("bearer-token settings need a source of token keys: set weft.security.jwt.hmac-secret, jwk-set-uri or issuer-uri");
     }
 
     @Test
     void securitySettingsWithoutAccessYmlAreAProblem() {
-        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null));
+        SecurityProperties p = new SecurityProperties(null, null, new SecurityProperties.Jwt(SECRET, null, null, null, null, null, null, null, null));
         for (boolean noServices : List.of(true, false)) {
             List<ConfigProblem> problems = SecuritySettings.check(p, noServices, dir, ORIGINS).problems();
             assertThat(problems).hasSize(1);
@@ -137,5 +163,35 @@ class SecuritySettingsTest {
         List<ConfigProblem> problems = SecuritySettings.check(p, false, dir, ORIGINS).problems();
         assertThat(problems).extracting(ConfigProblem::toString)
                 .containsExactly(dir.resolve("access.yml") + ":4: selct: unknown key; a table holds 'select', 'mask', 'insert', 'update' and 'delete'");
+    }
+
+    @Test
+    void theSecretsLengthDecidesTheAcceptedHmacAlgorithms() throws IOException {
+        Files.writeString(dir.resolve("access.yml"), ACCESS);
+        for (var expected : java.util.Map.of(32, List.of("HS256"), 47, List.of("HS256"), 48, List.of("HS256", "HS384"),
+                63, List.of("HS256", "HS384"), 64, List.of("HS256", "HS384", "HS512")).entrySet()) {
+            SecurityProperties p = new SecurityProperties(null, null,
+                    new SecurityProperties.Jwt("s".repeat(expected.getKey()), null, null, null, null, null, null, null, null));
+            SecuritySettings settings = SecuritySettings.check(p, false, dir, ORIGINS).settings().orElseThrow();
+            assertThat(settings.jwt().hmacAlgorithms()).as("%d bytes", expected.getKey()).isEqualTo(expected.getValue());
+        }
+    }
+
+    @Test
+    void issuerAndAudiencesAreReadAndChecked() throws IOException {
+        Files.writeString(dir.resolve("access.yml"), ACCESS);
+        SecurityProperties ok = new SecurityProperties(null, null,
+                new SecurityProperties.Jwt(SECRET, null, null, null, null, null, null, " https://idp.example ", List.of("weft-api", " reports ")));
+        SecuritySettings.JwtSettings jwt = SecuritySettings.check(ok, false, dir, ORIGINS).settings().orElseThrow().jwt();
+        assertThat(jwt.issuer()).isEqualTo("https://idp.example");
+        assertThat(jwt.audiences()).containsExactly("weft-api", "reports");
+
+        SecurityProperties bad = new SecurityProperties(null, null,
+                new SecurityProperties.Jwt(null, null, "https://idp.example/realm", null, null, null, null, "https://other.example", List.of("weft-api", " ")));
+        assertThat(SecuritySettings.check(bad, false, dir, ORIGINS).problems()).extracting(ConfigProblem::toString).containsExactly(
+                "weft.yml(issuer): weft.security.jwt.issuer: is 'https://other.example' but issuer-uri is 'https://idp.example/realm',"
+                        + " and its tokens' iss must be the issuer-uri: leave issuer out or make them equal",
+                "weft.yml(audiences): weft.security.jwt.audiences: has an empty entry; list the audiences a token may carry in aud,"
+                        + " e.g. [weft-api]");
     }
 }

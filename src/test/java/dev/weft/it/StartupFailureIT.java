@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +117,9 @@ class StartupFailureIT {
                         .contains("cannot read source 'noanswer'", "host not answering", ":" + closedPort);
                 assertThat(problem(failure, "weft.services.nodb").toString())
                         .contains("cannot read source 'nodb'", "unknown database", missingDb);
+                for (String service : List.of("badpass", "noanswer", "nodb")) { // at the first line of the service's settings
+                    assertThat(problem(failure, "weft.services." + service).location()).isEqualTo(yml + ":" + (lineOfService(yml, service) + 1));
+                }
                 assertReported(output, message);
             } finally {
                 maria.execute("DROP USER IF EXISTS '" + user + "'@'%'");
@@ -144,6 +148,110 @@ class StartupFailureIT {
         assertThat(problem(failure, "weft.services.noanswer").toString())
                 .contains("cannot read source 'noanswer'", "host not answering");
         assertReported(output, failure.getMessage());
+    }
+
+    @Test
+    void yamlMistakesInWeftYmlAreReportedWithFileAndLineLikeEveryOtherProblem(CapturedOutput output) throws IOException {
+        Map<String, String> mistakes = Map.of(
+                "weft:\n  services:\n    hr: { kind: postgres, url: \"jdbc:postgresql://127.0.0.1:5432/hr\"\n    pm:\n      kind: postgres\n",
+                "4: not valid YAML: expected ',' or '}'",
+                "weft:\n  services:\n    hr:\n      kind: postgres\n    hr:\n      kind: mariadb\n",
+                "5: weft.services.hr: duplicate key; it is also at line 3",
+                "weft:\n  services:\n    hr:\n\tkind: postgres\n",
+                "4: not valid YAML: found character '\\t(TAB)' that cannot start any token");
+        for (var mistake : mistakes.entrySet()) {
+            Path yml = write("weft.yml", mistake.getKey());
+            WeftConfigException failure = startFails(yml);
+            assertThat(failure.getMessage()).startsWith("Weft cannot start: 1 problem").contains(yml + ":" + mistake.getValue());
+            assertThat(output.getAll()).contains("Description:\n\n" + failure.getMessage());
+        }
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                .doesNotContain("Application run failed", "org.yaml.snakeyaml", "\tat ");
+    }
+
+    @Test
+    void aMissingRelationshipsFileIsReportedAtTheLineThatNamesIt(CapturedOutput output) throws IOException {
+        Path yml = write("weft.yml", """
+                weft:
+                  relationships: %s
+                  services:
+                    hr:
+                      kind: postgres
+                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                      username: postgres
+                """.formatted(dir.resolve("no-such-relationships.yml")));
+        WeftConfigException failure = startFails(yml);
+        assertThat(problem(failure, "weft.relationships").toString())
+                .isEqualTo(yml + ":2: weft.relationships: the relationships file '" + dir.resolve("no-such-relationships.yml")
+                        + "' does not exist");
+        assertReported(output, failure.getMessage());
+    }
+
+    @Test
+    void anIncludeGlobThatSelectsNoTableIsAProblemAtItsLine(CapturedOutput output) throws IOException {
+        try (TestDatabase pg = TestDatabase.postgres()) {
+            pg.execute("CREATE TABLE employees (emp_no INT PRIMARY KEY)");
+            Path yml = write("weft.yml", """
+                    weft:
+                      relationships: %s
+                      services:
+                        hr:
+                          kind: postgres
+                          url: %s
+                          username: postgres
+                          include: ["employees", "employes_*"]
+                    """.formatted(write("relationships.yml", "relationships:\n"), pg.url("postgres")));
+            WeftConfigException failure = startFails(yml);
+            assertThat(failure.problems()).extracting(ConfigProblem::toString).containsExactly(yml + ":8: weft.services.hr.include[1]:"
+                    + " 'employes_*' selects no table, view or collection of service 'hr' (names compare ignoring case;"
+                    + " exclude applies after include)");
+            assertReported(output, failure.getMessage());
+        }
+    }
+
+    @Test
+    void aTypoUnderWeftIsReportedBeforeTheEmbeddedDemoCouldStart(CapturedOutput output) throws IOException {
+        Path yml = write("weft.yml", """
+                weft:
+                  servics:
+                    hr:
+                      kind: postgres
+                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                """);
+        WeftConfigException failure = startFails(yml);
+        assertThat(failure.problems()).extracting(ConfigProblem::location).containsExactly(yml + ":4", yml + ":5");
+        assertThat(failure.getMessage()).contains("weft.servics.hr.kind: unknown key", "weft.servics.hr.url: unknown key");
+        assertThat(output.getAll()).doesNotContain("embedded demo", "H2 databases");
+        assertReported(output, failure.getMessage());
+    }
+
+    @Test
+    void passwordsWrittenInJdbcUrlsNeverReachTheReportEvenWhenTheDriverRepeatsThem(CapturedOutput output) throws IOException {
+        Path yml = write("weft.yml", """
+                weft:
+                  services:
+                    userinfo:
+                      kind: mariadb
+                      url: jdbc:mariadb://root:%1$s@127.0.0.1:3306/weft_missing_db
+                      pool: { connection-timeout: 1s }
+                    pginfo:
+                      kind: postgres
+                      url: jdbc:postgresql://postgres:%1$s@127.0.0.1:5432/weft_missing_db
+                      pool: { connection-timeout: 1s }
+                    query:
+                      kind: mariadb
+                      url: jdbc:mariadb://127.0.0.1:3306/weft_missing_db?user=nobody&password=%1$s
+                      pool: { connection-timeout: 1s }
+                """.formatted(URL_PASSWORD));
+        WeftConfigException failure = startFails(yml);
+        System.out.println("[StartupFailureIT] passwords in URLs:\n" + failure.getMessage());
+        assertThat(failure.problems()).hasSize(3);
+        assertThat(problem(failure, "weft.services.userinfo").message()).contains("jdbc:mariadb://root:****@127.0.0.1", "****@127.0.0.1");
+        assertReported(output, failure.getMessage());
+    }
+
+    private static int lineOfService(Path yml, String service) throws IOException {
+        return Files.readAllLines(yml).stream().map(String::trim).toList().indexOf(service + ":") + 1;
     }
 
     private static WeftConfigException startFails(Path yml) {

@@ -2,21 +2,35 @@ package dev.weft.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.weft.config.AccessFile;
+import dev.weft.config.ClaimPath;
 import dev.weft.config.RelationshipsFile;
 import dev.weft.config.WeftProperties;
 import dev.weft.security.Caller;
+import dev.weft.security.TokenClaims;
 import dev.weft.testing.TestDatabase;
 import dev.weft.web.WeftRuntime;
 import graphql.ExecutionResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Tenant isolation, randomized: customers in MariaDB, orders in PostgreSQL, joined by virtual
@@ -25,9 +39,18 @@ import org.junit.jupiter.api.Test;
  * {@code where} through relationships, aggregates, nested chains, both execution paths) run for each
  * tenant, and every object they return must belong to that tenant. The seed is fixed, so a failure
  * reproduces; it is printed with the failing query.
+ *
+ * <p>Three kinds of claims take turns: a string claim ({@code tenant}), list claims in {@code _in} and
+ * {@code _nin} as a JSON array and as a PostgreSQL array literal ({@code listed}), and claims of a real
+ * HMAC token laid out as Hasura's identity providers issue them ({@code hasura}): under the
+ * {@code https://hasura.io/jwt/claims} namespace, with {@code x-hasura-allowed-roles},
+ * {@code x-hasura-default-role} and {@code x-hasura-tenant-id} as a string for an INT column, and a
+ * top-level {@code tenant_id} of the other tenant as a trap that must not be read.
  */
 class TenantIsolationIT {
     private static final int QUERIES_PER_TENANT = 1500;
+    private static final String NAMESPACE = "https://hasura.io/jwt/claims";
+    private static final String SECRET = "a-secret-of-the-identity-provider-at-least-32-bytes";
     private static TestDatabase crm;
     private static TestDatabase shop;
     private static WeftRuntime weft;
@@ -37,20 +60,21 @@ class TenantIsolationIT {
         crm = TestDatabase.mariadb();
         shop = TestDatabase.postgres();
         crm.execute("CREATE TABLE customers (id INT PRIMARY KEY, tenant_id VARCHAR(8) NOT NULL, name VARCHAR(40) NOT NULL,"
-                + " email VARCHAR(80))");
+                + " email VARCHAR(80), tenant_no INT NOT NULL)");
         shop.execute("CREATE TABLE orders (id INT PRIMARY KEY, tenant_id VARCHAR(8) NOT NULL, customer_id INT,"
-                + " total NUMERIC(10, 2) NOT NULL, status VARCHAR(10) NOT NULL)");
+                + " total NUMERIC(10, 2) NOT NULL, status VARCHAR(10) NOT NULL, tenant_no INT NOT NULL)");
         Random random = new Random(42);
         StringJoiner customers = new StringJoiner(", ", "INSERT INTO customers VALUES ", "");
         for (int id = 1; id <= 60; id++) {
-            customers.add("(" + id + ", '" + (id % 2 == 0 ? "t2" : "t1") + "', 'customer " + id + "', 'c" + id + "@example.com')");
+            customers.add("(" + id + ", '" + (id % 2 == 0 ? "t2" : "t1") + "', 'customer " + id + "', 'c" + id + "@example.com', "
+                    + (id % 2 == 0 ? 2 : 1) + ")");
         }
         StringJoiner orders = new StringJoiner(", ", "INSERT INTO orders VALUES ", "");
         for (int id = 1; id <= 300; id++) {
             String tenant = id % 2 == 0 ? "t2" : "t1";
             int customer = 1 + random.nextInt(60); // often a customer of the other tenant: the trap
             orders.add("(" + id + ", '" + tenant + "', " + customer + ", " + random.nextInt(1000) + ".50, '"
-                    + List.of("new", "paid", "shipped").get(random.nextInt(3)) + "')");
+                    + List.of("new", "paid", "shipped").get(random.nextInt(3)) + "', " + (id % 2 == 0 ? 2 : 1) + ")");
         }
         crm.execute(customers.toString());
         shop.execute(orders.toString());
@@ -70,6 +94,16 @@ class TenantIsolationIT {
                               select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
                             shop.orders:
                               select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
+                          listed:
+                            crm.customers:
+                              select: { filter: { tenant_id: { _in: "@claims.tenants" } } }
+                            shop.orders:
+                              select: { filter: { tenant_id: { _in: "@claims.tenant_set" }, tenant_no: { _nin: "@claims.other_nos" } } }
+                          hasura:
+                            crm.customers:
+                              select: { filter: { tenant_no: { _eq: "@claims.X-Hasura-Tenant-Id" } } }
+                            shop.orders:
+                              select: { filter: { tenant_no: { _eq: "@claims.x-hasura-tenant-id" } } }
                         """));
     }
 
@@ -85,12 +119,13 @@ class TenantIsolationIT {
         Random random = new Random(7);
         int objects = 0;
         for (String tenant : List.of("t1", "t2")) {
-            Caller caller = new Caller("tenant", Map.of("tenant_id", tenant));
+            List<Caller> callers = callers(tenant);
             for (int i = 0; i < QUERIES_PER_TENANT; i++) {
                 Generated q = generate(random);
+                Caller caller = callers.get(i % callers.size());
                 ExecutionResult result = i % 4 == 0 ? weft.executeFieldByField(q.text(), q.variables(), caller)
                         : weft.execute(q.text(), q.variables(), caller);
-                assertThat(result.getErrors()).as("errors of %s %s", q.text(), q.variables()).isEmpty();
+                assertThat(result.getErrors()).as("errors of %s %s as %s", q.text(), q.variables(), caller).isEmpty();
                 objects += checkTenant(result.getData(), tenant, q);
             }
         }
@@ -100,12 +135,65 @@ class TenantIsolationIT {
     }
 
     @Test
+    void aNamespacedTokenLeavesItsTopLevelClaimsOutOfReach() {
+        // the token's top-level tenant_id is the other tenant's: the role that reads it finds no such claim
+        Caller hasura = tokenCaller("t1");
+        Caller asTenant = new Caller("tenant", hasura.claims());
+        for (ExecutionResult result : List.of(weft.execute("{ crm_customers { id tenant_id } }", Map.of(), asTenant),
+                weft.executeFieldByField("{ crm_customers { id tenant_id } }", Map.of(), asTenant))) {
+            assertThat(result.getErrors()).hasSize(1);
+            assertThat(result.getErrors().get(0).getExtensions()).containsEntry("code", "FORBIDDEN");
+            assertThat(result.getErrors().get(0).getMessage()).contains("no claim 'tenant_id'");
+        }
+        assertThat(hasura.claims()).containsEntry("sub", "user-of-t1").doesNotContainKey("tenant_id");
+    }
+
+    /** The callers of one tenant: by a string claim, by list claims, by the claims of a namespaced token. */
+    private static List<Caller> callers(String tenant) {
+        String other = tenant.equals("t1") ? "t2" : "t1";
+        Map<String, Object> listed = Map.of("tenants", List.of(tenant, "t9"), "tenant_set", "{" + tenant + ", \"t 9\"}",
+                "other_nos", "{" + other.substring(1) + "}");
+        return List.of(new Caller("tenant", Map.of("tenant_id", tenant)), new Caller("listed", listed), tokenCaller(tenant));
+    }
+
+    /**
+     * The caller of a real HS256 token as an identity provider issues it for Hasura: string claims under
+     * the namespace, verified by Spring Security's decoder and read as the server reads them ({@link TokenClaims}),
+     * acting as its default role.
+     */
+    private static Caller tokenCaller(String tenant) {
+        String other = tenant.equals("t1") ? "t2" : "t1";
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("user-of-" + tenant).issuer("https://idp.example")
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
+                .claim(NAMESPACE, Map.of("x-hasura-allowed-roles", List.of("tenant", "hasura"),
+                        "x-hasura-default-role", "hasura", "x-hasura-tenant-id", tenant.substring(1)))
+                .claim("tenant_id", other)
+                .build();
+        try {
+            SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            token.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+            Jwt verified = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                    .build().decode(token.serialize());
+            TokenClaims read = new TokenClaims(ClaimPath.parse("x-hasura-allowed-roles"), ClaimPath.key(NAMESPACE),
+                    ClaimPath.parse("x-hasura-default-role"));
+            Map<String, Object> callerClaims = read.claims(verified.getClaims());
+            List<String> roles = read.roles(callerClaims, weft.securityModel().roles().keySet());
+            assertThat(roles).containsExactly("hasura", "tenant"); // the default role first
+            return new Caller(roles.get(0), callerClaims);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aggregatesCountOnlyTheCallersRows() {
         for (String tenant : List.of("t1", "t2")) {
-            Caller caller = new Caller("tenant", Map.of("tenant_id", tenant));
-            Map<String, Object> data = weft.execute("{ shop_orders_aggregate { aggregate { count } } "
-                    + "crm_customers_aggregate { aggregate { count } } }", Map.of(), caller).getData();
-            assertThat(data.toString()).contains("count=150").contains("count=30");
+            for (Caller caller : callers(tenant)) {
+                Map<String, Object> data = weft.execute("{ shop_orders_aggregate { aggregate { count } } "
+                        + "crm_customers_aggregate { aggregate { count } } }", Map.of(), caller).getData();
+                assertThat(data.toString()).as("%s", caller).contains("count=150").contains("count=30");
+            }
         }
     }
 

@@ -81,4 +81,20 @@ class SecurityModelTest {
                                 "access.yml:10: roles.other.hr.employees.mask.email: the column is NOT NULL, so it cannot be masked to null",
                                 "access.yml:10: roles.other.hr.employees.mask.salary: last4 masks text columns only"));
     }
+
+    @Test
+    void theSameTableWrittenInAnotherCaseCannotReplaceItsFilterAndMasks() {
+        assertThatThrownBy(() -> SecurityModel.resolve(AccessFile.parse("access.yml", """
+                roles:
+                  analyst:
+                    hr.employees:
+                      select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
+                      mask: { email: email }
+                    hr.Employees: {}
+                """), CATALOG))
+                .isInstanceOf(WeftConfigException.class)
+                .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString).containsExactly(
+                        "access.yml:6: roles.analyst.hr.Employees: names the same table as hr.employees (line 3);"
+                                + " write each table once per role"));
+    }
 }

@@ -41,9 +41,15 @@ class AccessEnforcementTest {
                 hr.departments: {}
                 hr.dept_emp: {}
                 hrstatus.employee_status: {}
+              clicks:
+                events.clicks: {}
+              browsing:
+                events.clicks:
+                  select: { filter: { payload: { browser: { _eq: "@claims.browser" }, screen: { w: { _gte: "@claims.min_width" } } } } }
             """;
     private static final Caller ANALYST_F = new Caller("analyst", Map.of("gender", "F"));
     private static final Caller MANAGER = new Caller("manager", Map.of());
+    private static final Caller MANAGER_OF_CLICKS = new Caller("clicks", Map.of());
     private static WeftRuntime weft;
 
     @BeforeAll
@@ -149,5 +155,21 @@ class AccessEnforcementTest {
 
     private static ExecutionResult run(String query, Caller caller, Map<String, Object> variables) {
         return weft.execute(query, variables, caller);
+    }
+
+    @Test
+    void claimsBindInsideNestedDocumentsOfMongoDb() {
+        Caller caller = new Caller("browsing", Map.of("browser", "Chrome", "min_width", "1366")); // a string for an Int field
+        String query = "{ events_clicks { _id payload { browser screen { w } } } }";
+        for (ExecutionResult result : List.of(weft.execute(query, Map.of(), caller), weft.executeFieldByField(query, Map.of(), caller))) {
+            List<Map<String, Object>> clicks = at(data(result), "events_clicks");
+            assertThat(clicks).isNotEmpty();
+            clicks.forEach(click -> {
+                assertThat((Object) at(click, "payload.browser")).isEqualTo("Chrome");
+                assertThat(((Number) at(click, "payload.screen.w")).intValue()).isGreaterThanOrEqualTo(1366);
+            });
+            List<Map<String, Object>> all = at(data(weft.execute(query, Map.of(), MANAGER_OF_CLICKS)), "events_clicks");
+            assertThat(clicks.size()).isLessThan(all.size());
+        }
     }
 }

@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Bearer tokens verified with the keys of a JWK set ({@code weft.security.jwt.jwk-set-uri}, served by a
  * local HTTP server), roles at a dotted path ({@code realm_access.roles}, Keycloak's layout): a token
  * of the set's key is accepted; one of another key (even with the same key id) is 401, and so is an
- * HS256 token "signed" with the public key (algorithm confusion).
+ * HS256 token "signed" with the public key (algorithm confusion); {@code issuer} and {@code audiences}
+ * hold in this mode too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SecurityTesting.CallerProbe.class)
@@ -45,6 +46,8 @@ class JwkSetAuthIT {
         SecurityTesting.accessControl(registry, SecurityTesting.ACCESS_YML);
         registry.add("weft.security.jwt.jwk-set-uri", () -> SecurityTesting.realm(idp) + "/jwks");
         registry.add("weft.security.jwt.role-claim", () -> "realm_access.roles");
+        registry.add("weft.security.jwt.issuer", () -> "https://keycloak.weft.test/realms/weft");
+        registry.add("weft.security.jwt.audiences", () -> "weft-api,reports");
     }
 
     @AfterAll
@@ -55,7 +58,18 @@ class JwkSetAuthIT {
     }
 
     static com.nimbusds.jwt.JWTClaimsSet managerClaims() {
-        return claims(c -> c.claim("realm_access", Map.of("roles", List.of("manager"))));
+        return claims(c -> c.claim("realm_access", Map.of("roles", List.of("manager")))
+                .issuer("https://keycloak.weft.test/realms/weft").audience("reports"));
+    }
+
+    @Test
+    void aTokenOfTheSetsKeyFromAnotherIssuerOrForAnotherAudienceIs401() {
+        String otherIssuer = signRs256(new com.nimbusds.jwt.JWTClaimsSet.Builder(managerClaims()).issuer("https://evil.example").build(), KEY);
+        assertUnauthenticated(post(port, QUERY, "Authorization", "Bearer " + otherIssuer), "iss");
+        String otherAudience = signRs256(new com.nimbusds.jwt.JWTClaimsSet.Builder(managerClaims()).audience("another-app").build(), KEY);
+        assertUnauthenticated(post(port, QUERY, "Authorization", "Bearer " + otherAudience), "aud");
+        String noAudience = signRs256(new com.nimbusds.jwt.JWTClaimsSet.Builder(managerClaims()).audience((String) null).build(), KEY);
+        assertUnauthenticated(post(port, QUERY, "Authorization", "Bearer " + noAudience), "aud");
     }
 
     @Test

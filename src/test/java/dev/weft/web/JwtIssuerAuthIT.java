@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Bearer tokens of an OpenID issuer ({@code weft.security.jwt.issuer-uri}): the JWK set is found
  * through the issuer's discovery document (a local HTTP server), the default role claim {@code role}
- * holds one role, and a token of another issuer, or of none, is 401 even when its signature is good.
+ * holds one role, and a token of another issuer, or of none, is 401 even when its signature is good; so is
+ * a token whose {@code aud} lacks the configured audience ({@code weft.security.jwt.audiences}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SecurityTesting.CallerProbe.class)
@@ -38,6 +39,7 @@ class JwtIssuerAuthIT {
         idp = SecurityTesting.identityProvider(KEY);
         SecurityTesting.accessControl(registry, SecurityTesting.ACCESS_YML);
         registry.add("weft.security.jwt.issuer-uri", () -> SecurityTesting.realm(idp));
+        registry.add("weft.security.jwt.audiences", () -> "weft-api");
     }
 
     @AfterAll
@@ -49,7 +51,8 @@ class JwtIssuerAuthIT {
 
     @Test
     void aTokenOfTheIssuerIsAccepted() {
-        JWTClaimsSet claims = claims(c -> c.issuer(SecurityTesting.realm(idp)).claim("role", "analyst").claim("gender", "F"));
+        JWTClaimsSet claims = claims(c -> c.issuer(SecurityTesting.realm(idp)).audience("weft-api").claim("role", "analyst")
+                .claim("gender", "F"));
         Response response = post(port, QUERY, "Authorization", "Bearer " + signRs256(claims, KEY));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         assertThat(response.role()).isEqualTo("analyst");
@@ -58,10 +61,18 @@ class JwtIssuerAuthIT {
 
     @Test
     void aTokenOfAnotherIssuerIs401() {
-        JWTClaimsSet other = claims(c -> c.issuer("https://evil.example/realm").claim("role", "manager"));
+        JWTClaimsSet other = claims(c -> c.issuer("https://evil.example/realm").audience("weft-api").claim("role", "manager"));
         Response response = post(port, QUERY, "Authorization", "Bearer " + signRs256(other, KEY));
         assertUnauthenticated(response, "iss");
-        JWTClaimsSet none = claims(c -> c.claim("role", "manager"));
+        JWTClaimsSet none = claims(c -> c.audience("weft-api").claim("role", "manager"));
         assertUnauthenticated(post(port, QUERY, "Authorization", "Bearer " + signRs256(none, KEY)), "bearer token");
+    }
+
+    @Test
+    void aTokenOfTheIssuerForAnotherAudienceOrForNoneIs401() {
+        JWTClaimsSet other = claims(c -> c.issuer(SecurityTesting.realm(idp)).audience("another-app").claim("role", "manager"));
+        assertUnauthenticated(post(port, QUERY, "Authorization", "Bearer " + signRs256(other, KEY)), "aud");
+        JWTClaimsSet none = claims(c -> c.issuer(SecurityTesting.realm(idp)).claim("role", "manager"));
+        assertUnauthenticated(post(port, QUERY, "Authorization", "Bearer " + signRs256(none, KEY)), "aud");
     }
 }

@@ -30,7 +30,10 @@ class WeftPropertiesBindingTest {
                 "weft.security.access", "acl.yml",
                 "weft.security.anonymous-role", "viewer",
                 "weft.security.jwt.jwk-set-uri", "https://idp.example/jwks",
-                "weft.security.jwt.role-claim", "realm_access.roles")));
+                "weft.security.jwt.role-claim", "realm_access.roles",
+                "weft.security.jwt.claims-namespace", "https://hasura.io/jwt/claims",
+                "weft.security.jwt.claims-namespace-path", "$.app.claims",
+                "weft.security.jwt.default-role-claim", "x-hasura-default-role")));
         WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class)).get();
         assertThat(properties.relationships()).isEqualTo("rel.yml");
         assertThat(properties.crossSourceMaxKeysInMemoryOrDefault()).as("the older key, read as the memory budget")
@@ -50,5 +53,8 @@ class WeftPropertiesBindingTest {
         assertThat(properties.security().anonymousRole()).isEqualTo("viewer");
         assertThat(properties.security().jwt().jwkSetUri()).isEqualTo("https://idp.example/jwks");
         assertThat(properties.security().jwt().roleClaim()).isEqualTo("realm_access.roles");
+        assertThat(properties.security().jwt().claimsNamespace()).isEqualTo("https://hasura.io/jwt/claims");
+        assertThat(properties.security().jwt().claimsNamespacePath()).isEqualTo("$.app.claims");
+        assertThat(properties.security().jwt().defaultRoleClaim()).isEqualTo("x-hasura-default-role");
     }
 }
