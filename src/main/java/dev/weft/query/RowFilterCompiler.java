@@ -64,10 +64,7 @@ public final class RowFilterCompiler {
 
     /** A preset of a write permission ({@code set}): the value, or the caller's claim it names, as the column's type. */
     public static Object preset(Column column, Object raw, Caller caller) {
-        if (caller == null && raw instanceof String s && s.startsWith(CLAIM)) {
-            return placeholder(column); // start-up check: the claim is bound per request
-        }
-        return coerce(column, claim(raw, caller));
+        return value(column.fieldName(), column.type(), raw, caller); // a placeholder while checking at start-up
     }
 
     @SuppressWarnings("unchecked")

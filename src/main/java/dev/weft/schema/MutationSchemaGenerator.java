@@ -43,7 +43,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * Only tables (not views) with a primary key, of sources with a writer, that the view may also select,
- * get mutations; input types hold only the columns the view may write (presets excluded).
+ * get mutations; input types hold only the columns the view may write (presets excluded). The
+ * {@code _by_pk} mutations follow the query's rule: only for a view that sees every key column unmasked.
  */
 final class MutationSchemaGenerator {
     private final SchemaView view;
@@ -122,6 +123,8 @@ final class MutationSchemaGenerator {
                             + " that match, in one transaction")
                     .argument(newArgument().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
                     .type(typeRef(type + "MutationResponse")), new MutationBinding.Delete(table.ref(), false));
+        }
+        if (delete && view.byPk(table)) { // the rule of the query's _by_pk: the role sees the whole key, unmasked
             register(mutation, newFieldDefinition().name("delete_" + root + GraphqlNames.BY_PK)
                     .description("Deletes the row of " + table.ref() + " with this primary key; null when there is none")
                     .arguments(pkArguments).type(typeRef(type)), new MutationBinding.Delete(table.ref(), true));
@@ -142,11 +145,6 @@ final class MutationSchemaGenerator {
             numeric.forEach(c -> incInput.field(newInputObjectField().name(c.fieldName()).type(Scalars.of(c.type()))));
             put.accept(incInput.build());
         }
-        GraphQLInputObjectType.Builder pk = GraphQLInputObjectType.newInputObject().name(type + "PkColumnsInput")
-                .description("The primary key of a row of " + table.ref());
-        table.primaryKey().stream().map(table::requireColumn)
-                .forEach(c -> pk.field(newInputObjectField().name(c.fieldName()).type(nonNull(Scalars.of(c.type())))));
-        put.accept(pk.build());
         GraphQLInputObjectType.Builder updates = GraphQLInputObjectType.newInputObject().name(type + "Updates")
                 .description("One update of update_" + root + "_many")
                 .field(newInputObjectField().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
@@ -164,10 +162,17 @@ final class MutationSchemaGenerator {
                 .description("Updates the rows of " + table.ref() + " that match, in one transaction")
                 .argument(newArgument().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
                 .arguments(changes).type(typeRef(type + "MutationResponse")), new MutationBinding.Update(table.ref(), false));
-        register(mutation, newFieldDefinition().name("update_" + root + GraphqlNames.BY_PK)
-                .description("Updates the row of " + table.ref() + " with this primary key; null when there is none")
-                .argument(newArgument().name("pk_columns").type(nonNull(typeRef(type + "PkColumnsInput"))))
-                .arguments(changes).type(typeRef(type)), new MutationBinding.Update(table.ref(), true));
+        if (view.byPk(table)) {
+            GraphQLInputObjectType.Builder pk = GraphQLInputObjectType.newInputObject().name(type + "PkColumnsInput")
+                    .description("The primary key of a row of " + table.ref());
+            table.primaryKey().stream().map(table::requireColumn)
+                    .forEach(c -> pk.field(newInputObjectField().name(c.fieldName()).type(nonNull(Scalars.of(c.type())))));
+            put.accept(pk.build());
+            register(mutation, newFieldDefinition().name("update_" + root + GraphqlNames.BY_PK)
+                    .description("Updates the row of " + table.ref() + " with this primary key; null when there is none")
+                    .argument(newArgument().name("pk_columns").type(nonNull(typeRef(type + "PkColumnsInput"))))
+                    .arguments(changes).type(typeRef(type)), new MutationBinding.Update(table.ref(), true));
+        }
         register(mutation, newFieldDefinition().name("update_" + root + "_many")
                 .description("Several updates of " + table.ref() + " in order, in one transaction")
                 .argument(newArgument().name("updates").type(nonNull(list(nonNull(typeRef(type + "Updates"))))))

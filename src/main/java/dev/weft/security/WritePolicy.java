@@ -22,17 +22,23 @@ import java.util.Set;
  * }</pre>
  */
 public record WritePolicy(WriteSpec.Kind kind, Set<String> columns, Map<String, Object> filter, Map<String, Object> check,
-                          Map<String, Object> presets, String origin) {
+                          Map<String, Object> presets, Map<String, String> origins) {
     public WritePolicy {
         columns = Set.copyOf(columns);
         presets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(presets));
+        origins = Map.copyOf(origins);
+    }
+
+    /** Where a key of the permission ({@code filter}, {@code check}, {@code set}) is written: {@code access.yml:12}. */
+    public String origin(String key) {
+        return origins.get(key);
     }
 
     /** Every column writable, no filter, no check: the permission when no access.yml is configured. */
     public static WritePolicy open(WriteSpec.Kind kind, Table table) {
         Set<String> all = new LinkedHashSet<>();
         table.columns().forEach(c -> all.add(c.name()));
-        return new WritePolicy(kind, all, null, null, Map.of(), null);
+        return new WritePolicy(kind, all, null, null, Map.of(), Map.of());
     }
 
     /** Resolves a spec against its table; problems (unknown columns) go to {@code problems} with file and line. */
@@ -58,7 +64,8 @@ public record WritePolicy(WriteSpec.Kind kind, Set<String> columns, Map<String, 
         if (problems.size() > before) {
             return Optional.empty();
         }
-        int line = spec.filter() != null ? spec.lineOf("filter") : spec.lineOf("check");
-        return Optional.of(new WritePolicy(kind, columns, spec.filter(), spec.check(), presets, file + ":" + line));
+        Map<String, String> origins = new LinkedHashMap<>();
+        List.of("filter", "check", "set").forEach(k -> origins.put(k, file + ":" + spec.lineOf(k)));
+        return Optional.of(new WritePolicy(kind, columns, spec.filter(), spec.check(), presets, origins));
     }
 }

@@ -15,7 +15,6 @@ import dev.weft.schema.MutationOptions;
 import dev.weft.schema.SchemaBindings;
 import dev.weft.security.RolePolicy;
 import dev.weft.security.SecurityModel;
-import dev.weft.security.WritePolicy;
 import dev.weft.write.MutationFetchers;
 import dev.weft.write.Writers;
 import java.util.ArrayList;
@@ -51,10 +50,13 @@ final class MutationSetup {
         for (RolePolicy role : security.roles().values()) {
             role.tables().values().forEach(table -> table.writes().values().forEach(write -> {
                 String key = "roles." + role.name() + "." + table.table() + "." + write.kind().configName();
-                check(problems, write, key + ".filter", () -> whereOf(compiler, table.table(), write.filter()));
-                check(problems, write, key + ".check", () -> whereOf(compiler, table.table(), write.check()));
-                write.presets().forEach((column, value) -> check(problems, write, key + ".set." + column,
-                        () -> RowFilterCompiler.preset(bindings.table(table.table()).table().requireColumn(column), value, null)));
+                check(problems, write.origin("filter"), key + ".filter", null, () -> whereOf(compiler, table.table(), write.filter()));
+                check(problems, write.origin("check"), key + ".check", null, () -> whereOf(compiler, table.table(), write.check()));
+                write.presets().forEach((column, value) -> {
+                    var c = bindings.table(table.table()).table().requireColumn(column);
+                    check(problems, write.origin("set"), key + ".set." + column, "the value '" + value + "' does not fit the column '"
+                            + column + "' (" + c.sqlType() + ")", () -> RowFilterCompiler.preset(c, value, null));
+                });
             }));
         }
         if (!problems.isEmpty()) {
@@ -68,11 +70,11 @@ final class MutationSetup {
         }
     }
 
-    private static void check(List<ConfigProblem> problems, WritePolicy write, String key, Runnable check) {
+    private static void check(List<ConfigProblem> problems, String origin, String key, String message, Runnable check) {
         try {
             check.run();
         } catch (WeftException e) {
-            problems.add(new ConfigProblem(write.origin(), key, e.getMessage()));
+            problems.add(new ConfigProblem(origin, key, message == null ? e.getMessage() : message));
         }
     }
 }

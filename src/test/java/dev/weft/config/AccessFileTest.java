@@ -89,4 +89,46 @@ class AccessFileTest {
                                 "access.yml:8: colour: unknown key; an API key has claims, key-sha256, name, role, roles",
                                 "access.yml:6: name: missing; every API key has a name (it appears in logs, never the key)"));
     }
+
+    @Test
+    void readsWritePermissionsAndReportsTheirProblemsWithLines() {
+        AccessSpec spec = AccessFile.parse("access.yml", """
+                roles:
+                  tenant:
+                    shop.accounts:
+                      insert:
+                        columns: [name, balance]
+                        set: { tenant_id: "@claims.tenant_id" }
+                        check: { balance: { _gte: 0 } }
+                      update: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
+                      delete:
+                """);
+        var writes = spec.roles().get(0).tables().get(0).writes();
+        assertThat(writes.get(WriteSpec.Kind.INSERT).columns()).containsExactly("name", "balance");
+        assertThat(writes.get(WriteSpec.Kind.INSERT).presets()).isEqualTo(Map.of("tenant_id", "@claims.tenant_id"));
+        assertThat(writes.get(WriteSpec.Kind.INSERT).check()).isEqualTo(Map.of("balance", Map.of("_gte", 0)));
+        assertThat(writes.get(WriteSpec.Kind.UPDATE).columns()).as("all columns").isNull();
+        assertThat(writes.get(WriteSpec.Kind.UPDATE).filter()).isEqualTo(Map.of("tenant_id", Map.of("_eq", "@claims.tenant_id")));
+        assertThat(writes.get(WriteSpec.Kind.DELETE).filter()).isNull();
+        assertThatThrownBy(() -> AccessFile.parse("access.yml", """
+                roles:
+                  tenant:
+                    shop.accounts:
+                      insert:
+                        filter: { id: { _eq: 1 } }
+                        columns: name
+                      update: { check: 3, set: [a] }
+                      delete: { columns: [a] }
+                      upsert: {}
+                """))
+                .isInstanceOf(WeftConfigException.class)
+                .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
+                        .containsExactlyInAnyOrder(
+                                "access.yml:5: filter: unknown key; insert holds columns, set, check",
+                                "access.yml:6: columns: expected a list of column names",
+                                "access.yml:7: check: must be a mapping in the where syntax, e.g. { tenant_id: { _eq: \"@claims.tenant_id\" } }",
+                                "access.yml:7: set: must be a mapping of column to value, e.g. { tenant_id: \"@claims.tenant_id\" }",
+                                "access.yml:8: columns: unknown key; delete holds filter",
+                                "access.yml:9: upsert: unknown key; a table holds 'select', 'mask', 'insert', 'update' and 'delete'"));
+    }
 }
