@@ -34,6 +34,20 @@ class DemoMutationsIT {
     }
 
     @Test
+    void theReadmesManagerExampleWorks() {
+        Response raised = post(port, "mutation { update_hr_employees(where: {emp_no: {_eq: 10001}}, _inc: {salary: 1000})"
+                + " { affected_rows returning { emp_no salary } } }", "X-API-Key", "demo-manager-key");
+        assertThat(raised.text()).isEqualTo("{\"data\":{\"update_hr_employees\":{\"affected_rows\":1,"
+                + "\"returning\":[{\"emp_no\":10001,\"salary\":47328.09}]}}}");
+        Response back = post(port, "mutation { update_hr_employees_by_pk(pk_columns: {emp_no: 10001}, _inc: {salary: -1000})"
+                + " { salary } }", "X-API-Key", "demo-manager-key");
+        assertThat(back.text()).isEqualTo("{\"data\":{\"update_hr_employees_by_pk\":{\"salary\":46328.09}}}");
+        Response notMine = post(port, "mutation { update_hr_employees_by_pk(pk_columns: {emp_no: 10002}, _set: {last_name: \"X\"})"
+                + " { emp_no } }", "X-API-Key", "demo-analyst-key");
+        assertThat(notMine.text()).isEqualTo("{\"data\":{\"update_hr_employees_by_pk\":null}}");
+    }
+
+    @Test
     void theManagerWritesAndTheAnalystWritesOnlyItsOwnRows() {
         Response created = post(port, "mutation { insert_hr_employees_one(object: {emp_no: 90001, birth_date: \"1990-01-01\","
                 + " first_name: \"Ada\", last_name: \"Lovelace\", gender: \"M\", hire_date: \"2020-01-01\"}) { emp_no } }",
