@@ -37,7 +37,7 @@ public final class AccessFile {
     private static final Set<String> KEY_KEYS = Set.of("name", "key-sha256", "role", "roles", "claims");
     private static final Set<String> TABLE_KEYS = Set.of("select", "mask", "insert", "update", "delete");
     private static final Set<String> SELECT_KEYS = Set.of("columns", "filter");
-    private static final Set<String> LIMIT_KEYS = Set.of("max-depth", "max-limit", "max-fields");
+    private static final Set<String> LIMIT_KEYS = Set.of("max-depth", "max-limit", "max-fields", "max-rows-affected");
 
     private final String file;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -169,7 +169,7 @@ public final class AccessFile {
             problem(tuple.getKeyNode(), "roles", "role name '" + name + "' must match [A-Za-z][A-Za-z0-9_-]*");
         }
         boolean introspection = true;
-        Integer[] limits = new Integer[3];
+        Integer[] limits = new Integer[4];
         List<TableAccessSpec> tables = new ArrayList<>();
         for (NodeTuple t : mapping(tuple.getValueNode(), "roles." + name)) {
             String key = String.valueOf(scalar(t.getKeyNode()));
@@ -186,7 +186,7 @@ public final class AccessFile {
                 for (NodeTuple l : mapping(t.getValueNode(), "limits")) {
                     String limit = scalar(l.getKeyNode());
                     Object value = plain(l.getValueNode());
-                    int index = List.of("max-depth", "max-limit", "max-fields").indexOf(limit);
+                    int index = List.of("max-depth", "max-limit", "max-fields", "max-rows-affected").indexOf(limit);
                     if (index < 0) {
                         problem(l.getKeyNode(), limit, "unknown limit; one of " + String.join(", ", LIMIT_KEYS.stream().sorted().toList()));
                     } else if (!(value instanceof Integer n) || n < 1) {
@@ -200,7 +200,7 @@ public final class AccessFile {
             }
         }
         return problems.size() > before ? java.util.Optional.empty()
-                : java.util.Optional.of(new RoleSpec(line(tuple.getKeyNode()), name, introspection, limits[0], limits[1], limits[2], tables));
+                : java.util.Optional.of(new RoleSpec(line(tuple.getKeyNode()), name, introspection, limits[0], limits[1], limits[2], limits[3], tables));
     }
 
     @SuppressWarnings("unchecked")

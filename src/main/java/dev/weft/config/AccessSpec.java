@@ -35,9 +35,9 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
         }
     }
 
-    /** A role: whether it may introspect, its limits (null when unset), and its tables. */
+    /** A role: whether it may introspect, its limits (null when unset; {@code max-rows-affected} bounds each mutation field), and its tables. */
     public record RoleSpec(int line, String name, boolean introspection, Integer maxDepth, Integer maxLimit,
-                           Integer maxFields, List<TableAccessSpec> tables) {
+                           Integer maxFields, Integer maxRowsAffected, List<TableAccessSpec> tables) {
         public RoleSpec {
             tables = List.copyOf(tables);
         }

@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * Everything one role may do: its tables (a table absent here is invisible to the role), whether it
- * may introspect, and its limits (null when unset).
+ * may introspect, and its limits (null when unset; {@code maxRowsAffected}: the most rows one mutation field may write).
  */
 public record RolePolicy(String name, Map<TableRef, TablePolicy> tables, boolean introspection, Integer maxDepth,
-                         Integer maxLimit, Integer maxFields) {
+                         Integer maxLimit, Integer maxFields, Integer maxRowsAffected) {
     public RolePolicy {
         tables = Map.copyOf(tables);
     }

@@ -65,7 +65,7 @@ public record SecurityModel(Map<String, RolePolicy> roles, List<ApiKey> apiKeys)
                 });
             }
             roles.put(role.name(), new RolePolicy(role.name(), tables, role.introspection(), role.maxDepth(),
-                    role.maxLimit(), role.maxFields()));
+                    role.maxLimit(), role.maxFields(), role.maxRowsAffected()));
         }
         List<ApiKey> keys = spec.apiKeys().stream()
                 .map(k -> new ApiKey(k.name(), HexFormat.of().parseHex(k.keySha256()), k.roles(), k.claims()))

@@ -137,7 +137,7 @@ public final class MutationFetchers implements MutationFetcherFactory {
                 rows.add(row);
             }
             return new WriteStep.Insert(table, rows, onConflict == null ? null : upsert(onConflict), compiled(policy.check()),
-                    visible(), null);
+                    visible(), maxRows());
         }
 
         @SuppressWarnings("unchecked")
@@ -162,11 +162,11 @@ public final class MutationFetchers implements MutationFetcherFactory {
             Map<String, Object> increments = inc == null ? Map.of() : columns(inc, policy, "update");
             increments.keySet().forEach(values::remove);
             return new WriteStep.Update(table, restricted(where, policy), values, increments, compiled(policy.check()),
-                    visible(), null);
+                    visible(), maxRows());
         }
 
         WriteStep delete(Predicate where) {
-            return new WriteStep.Delete(table, restricted(where, policy(Kind.DELETE)), visible(), null);
+            return new WriteStep.Delete(table, restricted(where, policy(Kind.DELETE)), visible(), maxRows());
         }
 
         /** The caller's {@code where}, with relationship conditions kept to the rows the caller may read. */
@@ -185,6 +185,11 @@ public final class MutationFetchers implements MutationFetcherFactory {
         private Predicate restricted(Predicate where, WritePolicy policy) {
             Predicate filter = compiled(policy.filter());
             return resolved(Predicate.TRUE.equals(filter) ? where : new Predicate.And(List.of(where, filter)));
+        }
+
+        /** The role's {@code max-rows-affected}, or null. */
+        private Integer maxRows() {
+            return access.policy() == null ? null : access.policy().maxRowsAffected();
         }
 
         private Predicate visible() {

@@ -77,7 +77,7 @@ class AccessFileTest {
                 .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
                         .containsExactlyInAnyOrder(
                                 "access.yml:11: max-depth: must be a whole number of at least 1",
-                                "access.yml:11: max-rows: unknown limit; one of max-depth, max-fields, max-limit",
+                                "access.yml:11: max-rows: unknown limit; one of max-depth, max-fields, max-limit, max-rows-affected",
                                 "access.yml:13: where: unknown key; select holds 'columns' and 'filter'",
                                 "access.yml:14: mask: unknown strategy 'scramble'; one of null, redact, email, last4, hash",
                                 "access.yml:15: roles: role name 'bad role' must match [A-Za-z][A-Za-z0-9_-]*",

@@ -68,6 +68,7 @@ abstract class MutationScenarios {
                 AccessFile.parse("access.yml", """
                         roles:
                           tenant:
+                            limits: { max-rows-affected: 3 }
                             shop.accounts:
                               select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
                               insert:
@@ -283,6 +284,20 @@ abstract class MutationScenarios {
         assertThat(codes(secured.execute("mutation { delete_shop_accounts(where: {}) { affected_rows } }", Map.of(),
                 new Caller("reader", Map.of())))).containsExactly("GRAPHQL_VALIDATION_FAILED");
         assertThat(accounts()).hasSize(5);
+    }
+
+    @Test
+    void maxRowsAffectedBoundsEachWrite() {
+        ExecutionResult four = asTenant("t1", "mutation { insert_shop_accounts(objects: [{name: \"m1\"}, {name: \"m2\"},"
+                + " {name: \"m3\"}, {name: \"m4\"}]) { affected_rows } }");
+        assertThat(codes(four)).containsExactly("BAD_USER_INPUT");
+        assertThat(four.getErrors().get(0).getMessage()).contains("max-rows-affected (3)");
+        assertThat(accounts()).hasSize(4);
+        GraphqlAssertions.data(asTenant("t1", "mutation { insert_shop_accounts(objects: [{name: \"m1\"}, {name: \"m2\"}])"
+                + " { affected_rows } }"));
+        assertThat(codes(asTenant("t1", "mutation { update_shop_accounts(where: {}, _inc: {balance: 1}) { affected_rows } }")))
+                .containsExactly("BAD_USER_INPUT");
+        assertThat(accounts()).containsEntry(1001, "t1/alice/100.00/null").hasSize(6);
     }
 
     @Test
