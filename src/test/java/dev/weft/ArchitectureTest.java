@@ -27,6 +27,7 @@ class ArchitectureTest {
                 .layer("dialect").definedBy("dev.weft.dialect..")
                 .layer("introspect").definedBy("dev.weft.introspect..")
                 .layer("security").definedBy("dev.weft.security..")
+                .layer("limits").definedBy("dev.weft.limits..")
                 .layer("schema").definedBy("dev.weft.schema..")
                 .layer("query").definedBy("dev.weft.query..")
                 .layer("execute").definedBy("dev.weft.execute..")
@@ -39,13 +40,14 @@ class ArchitectureTest {
                 .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "web")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "web")
                 .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "web")
-                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "schema", "query", "execute", "plan", "write",
-                        "web")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "schema", "query", "execute", "plan",
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "web")
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
                         "write", "web")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "schema", "query",
-                        "execute", "plan", "write", "web")
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
+                        "plan", "write", "web")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
+                        "query", "execute", "plan", "write", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -10,16 +10,32 @@ import java.util.List;
  * nested document (a nested GraphQL object type; its {@code type} is then {@link ColumnType#JSON}), and
  * {@code list} makes it an array of such documents or of {@code type} values. The query model addresses a
  * nested field by its dotted path ({@code payload.browser}).
+ *
+ * <p>{@code precision} and {@code scale} are what a {@code DECIMAL(p, s)} column holds, as the source reports them
+ * ({@code DECIMAL(12,2)}: 12 and 2); 0 and 0 where unknown or not a decimal (an unconstrained PostgreSQL
+ * {@code numeric}, a MongoDB field).
  */
 public record Column(String name, String fieldName, ColumnType type, boolean nullable, String sqlType,
-                     List<Column> fields, boolean list) {
+                     List<Column> fields, boolean list, int precision, int scale) {
     public Column {
         fields = List.copyOf(fields);
     }
 
-    /** A column of one value (every SQL column). */
+    /** A column of one value (every SQL column) whose precision is unknown or irrelevant. */
     public Column(String name, String fieldName, ColumnType type, boolean nullable, String sqlType) {
         this(name, fieldName, type, nullable, sqlType, List.of(), false);
+    }
+
+    /** A column, possibly a document or a list, whose precision is unknown or irrelevant. */
+    public Column(String name, String fieldName, ColumnType type, boolean nullable, String sqlType,
+                  List<Column> fields, boolean list) {
+        this(name, fieldName, type, nullable, sqlType, fields, list, 0, 0);
+    }
+
+    /** A column of one value with the precision and scale its source reports. */
+    public static Column sized(String name, String fieldName, ColumnType type, boolean nullable, String sqlType,
+                               int precision, int scale) {
+        return new Column(name, fieldName, type, nullable, sqlType, List.of(), false, precision, scale);
     }
 
     /** Whether the column holds a nested document (or, with {@link #list}, documents). */

@@ -37,7 +37,8 @@ public final class AccessFile {
     private static final Set<String> KEY_KEYS = Set.of("name", "key-sha256", "role", "roles", "claims");
     private static final Set<String> TABLE_KEYS = Set.of("select", "mask", "insert", "update", "delete");
     private static final Set<String> SELECT_KEYS = Set.of("columns", "filter");
-    private static final Set<String> LIMIT_KEYS = Set.of("max-depth", "max-limit", "max-fields", "max-rows-affected");
+    private static final List<String> LIMIT_KEYS = List.of("max-depth", "max-fields", "max-limit",
+            "max-response-bytes", "max-rows", "request-timeout", "max-rows-affected");
 
     private final String file;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -169,7 +170,7 @@ public final class AccessFile {
             problem(tuple.getKeyNode(), "roles", "role name '" + name + "' must match [A-Za-z][A-Za-z0-9_-]*");
         }
         boolean introspection = true;
-        Integer[] limits = new Integer[4];
+        Object[] limits = new Object[LIMIT_KEYS.size()];
         List<TableAccessSpec> tables = new ArrayList<>();
         for (NodeTuple t : mapping(tuple.getValueNode(), "roles." + name)) {
             String key = String.valueOf(scalar(t.getKeyNode()));
@@ -184,23 +185,43 @@ public final class AccessFile {
                 }
             } else if (key.equals("limits")) {
                 for (NodeTuple l : mapping(t.getValueNode(), "limits")) {
-                    String limit = scalar(l.getKeyNode());
-                    Object value = plain(l.getValueNode());
-                    int index = List.of("max-depth", "max-limit", "max-fields", "max-rows-affected").indexOf(limit);
-                    if (index < 0) {
-                        problem(l.getKeyNode(), limit, "unknown limit; one of " + String.join(", ", LIMIT_KEYS.stream().sorted().toList()));
-                    } else if (!(value instanceof Integer n) || n < 1) {
-                        problem(l.getValueNode(), limit, "must be a whole number of at least 1");
-                    } else {
-                        limits[index] = n;
-                    }
+                    limit(l, limits);
                 }
             } else {
                 problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection' and 'limits'");
             }
         }
+        LimitSettings.LimitOverrides overrides = new LimitSettings.LimitOverrides((Integer) limits[0], (Integer) limits[1],
+                (Integer) limits[4], (Long) limits[3], (java.time.Duration) limits[5]);
         return problems.size() > before ? java.util.Optional.empty()
-                : java.util.Optional.of(new RoleSpec(line(tuple.getKeyNode()), name, introspection, limits[0], limits[1], limits[2], limits[3], tables));
+                : java.util.Optional.of(new RoleSpec(line(tuple.getKeyNode()), name, introspection, (Integer) limits[2],
+                overrides, (Integer) limits[6], tables));
+    }
+
+    /** One key of a role's {@code limits}: counts are whole numbers of at least 1, a size like 8MB, a duration like 10s. */
+    private void limit(NodeTuple l, Object[] limits) {
+        String limit = scalar(l.getKeyNode());
+        Object value = plain(l.getValueNode());
+        int index = LIMIT_KEYS.indexOf(limit);
+        if (index < 0) {
+            problem(l.getKeyNode(), limit, "unknown limit; one of " + String.join(", ", LIMIT_KEYS));
+        } else if (limit.equals("max-response-bytes")) {
+            Long bytes = value == null ? null : LimitSettings.bytes(String.valueOf(value));
+            if (bytes == null || bytes < 1) {
+                problem(l.getValueNode(), limit, "must be a size such as 16MB, 512KB or 1048576 (bytes)");
+            }
+            limits[index] = bytes;
+        } else if (limit.equals("request-timeout")) {
+            java.time.Duration timeout = value == null ? null : LimitSettings.duration(String.valueOf(value));
+            if (timeout == null || timeout.isZero()) {
+                problem(l.getValueNode(), limit, "must be a positive duration such as 500ms, 10s or 2m");
+            }
+            limits[index] = timeout;
+        } else if (!(value instanceof Integer n) || n < 1) {
+            problem(l.getValueNode(), limit, "must be a whole number of at least 1");
+        } else {
+            limits[index] = n;
+        }
     }
 
     @SuppressWarnings("unchecked")

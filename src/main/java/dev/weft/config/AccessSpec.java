@@ -13,7 +13,7 @@ import java.util.Map;
  * roles:
  *   analyst:
  *     introspection: false
- *     limits: { max-depth: 6, max-limit: 100, max-fields: 200 }
+ *     limits: { max-depth: 6, max-limit: 100, max-fields: 200, max-rows: 500, max-response-bytes: 4MB, request-timeout: 10s }
  *     hr.employees:
  *       select:
  *         columns: [emp_no, first_name, email, tenant_id]
@@ -35,11 +35,24 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
         }
     }
 
-    /** A role: whether it may introspect, its limits (null when unset; {@code max-rows-affected} bounds each mutation field), and its tables. */
-    public record RoleSpec(int line, String name, boolean introspection, Integer maxDepth, Integer maxLimit,
-                           Integer maxFields, Integer maxRowsAffected, List<TableAccessSpec> tables) {
+    /**
+     * A role: whether it may introspect, its {@code max-limit} (null when unset), the limits it sets over
+     * {@code weft.limits}, its {@code max-rows-affected} (null when unset: the most rows one write may touch),
+     * and its tables.
+     */
+    public record RoleSpec(int line, String name, boolean introspection, Integer maxLimit,
+                           LimitSettings.LimitOverrides limits, Integer maxRowsAffected, List<TableAccessSpec> tables) {
         public RoleSpec {
             tables = List.copyOf(tables);
+            limits = limits == null ? LimitSettings.LimitOverrides.NONE : limits;
+        }
+
+        public Integer maxDepth() {
+            return limits.maxDepth();
+        }
+
+        public Integer maxFields() {
+            return limits.maxFields();
         }
     }
 

@@ -17,12 +17,14 @@ final class KnownKeys {
             "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",
             "weft.security.jwt.claims-namespace", "weft.security.jwt.claims-namespace-path", "weft.security.jwt.default-role-claim");
     private static final Pattern AUDIENCE_KEY = Pattern.compile("weft\\.security\\.jwt\\.audiences\\[\\d+]");
+    private static final List<String> LIMIT_KEYS = List.of("weft.limits.max-depth", "weft.limits.max-fields",
+            "weft.limits.max-rows", "weft.limits.max-response-bytes", "weft.limits.request-timeout");
 
     private KnownKeys() {
     }
 
     static boolean isKnown(String key) {
-        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIST_KEY.matcher(key).matches()
+        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIMIT_KEYS.contains(key) || LIST_KEY.matcher(key).matches()
                 || AUDIENCE_KEY.matcher(key).matches()) {
             return true;
         }
@@ -37,6 +39,9 @@ final class KnownKeys {
 
     /** The known keys to suggest for an unknown {@code key}: those of its section. */
     static String describe(String key) {
+        if (key.startsWith("weft.limits.")) {
+            return "weft.limits.{max-depth, max-fields, max-rows, max-response-bytes, request-timeout}";
+        }
         return key.startsWith("weft.security.") ? "weft.security.{access, anonymous-role, jwt.hmac-secret, jwt.jwk-set-uri,"
                 + " jwt.issuer-uri, jwt.role-claim, jwt.issuer, jwt.audiences, jwt.claims-namespace, jwt.claims-namespace-path, jwt.default-role-claim}" : describe();
     }

@@ -13,11 +13,13 @@ import java.util.Map;
  *   services:
  *     hr: { kind: postgres, url: jdbc:postgresql://127.0.0.1:5432/hr }
  *   security: { anonymous-role: viewer }    # see SecurityProperties
+ *   limits: { max-depth: 25, max-rows: 10000 }   # see LimitsProperties
  * }</pre>
  */
 // One constructor only: Spring's binder binds a record through its single constructor.
 public record WeftProperties(String relationships, Map<String, ServiceProperties> services, Integer crossSourceMaxKeys,
-                             Integer crossSourceMaxKeysInMemory, SecurityProperties security) {
+                             Integer crossSourceMaxKeysInMemory, SecurityProperties security,
+                             LimitsProperties limits) {
     /** Default of {@code weft.cross-source-max-keys-in-memory}, the memory budget of cross-source plans. */
     public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS_IN_MEMORY = 1_000_000;
     /** The same default, by the older name of the setting ({@code weft.cross-source-max-keys}). */
@@ -26,11 +28,12 @@ public record WeftProperties(String relationships, Map<String, ServiceProperties
     public WeftProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
         security = security == null ? SecurityProperties.NONE : security;
+        limits = limits == null ? new LimitsProperties(null, null, null, null, null) : limits;
     }
 
     /** Properties with the default memory budget. */
     public static WeftProperties of(String relationships, Map<String, ServiceProperties> services) {
-        return new WeftProperties(relationships, services, null, null, null);
+        return new WeftProperties(relationships, services, null, null, null, null);
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.weft.dialect;
 import java.sql.SQLException;
 import java.util.List;
 
-/** PostgreSQL: double quotes, {@code LIMIT/OFFSET}, {@code NULLS FIRST/LAST}, {@code ILIKE}, 32767 binds. */
+/** PostgreSQL: double quotes, {@code LIMIT/OFFSET}, {@code NULLS FIRST/LAST}, {@code ILIKE}, 65,535 binds. */
 public final class PostgresDialect extends SqlDialect {
 
     @Override
@@ -23,15 +23,24 @@ public final class PostgresDialect extends SqlDialect {
         return true;
     }
 
-    /** Enum columns have no LIKE operator, and CHAR(n) would compare its padding: match on the text value. */
+    /** The character types, which have {@code LIKE} of their own: {@code citext}'s ignores case, {@code bpchar}'s sees the padding. */
+    private static final java.util.Set<String> CHARACTER_TYPES = java.util.Set.of("text", "varchar", "bpchar", "citext",
+            "name", "char", "character", "character varying");
+
+    /**
+     * A character column is matched as it is ({@code citext} case-insensitively, {@code CHAR(n)} with its padding,
+     * as PostgreSQL's own {@code LIKE} does); any other type (an enum, a domain, XML) has no {@code LIKE} and is
+     * matched on its text ({@code ::text}), as is a column whose type is unknown.
+     */
     @Override
-    public String likeOperand(String column) {
-        return column + "::text";
+    public String likeOperand(String column, String sqlType) {
+        return sqlType != null && CHARACTER_TYPES.contains(sqlType.toLowerCase(java.util.Locale.ROOT)) ? column : column + "::text";
     }
 
+    /** The protocol's limit (a 16-bit count of parameters in Bind), which the PostgreSQL driver enforces. */
     @Override
     public int maxBindParameters() {
-        return 32_767;
+        return 65_535;
     }
 
     @Override

@@ -104,13 +104,27 @@ public abstract class SqlDialect {
                 + ", row-value IN " + supportsRowValueIn();
     }
 
-    /** The left operand of {@code LIKE}/{@code ILIKE} for a rendered column; some engines need a cast to text. */
-    public String likeOperand(String column) {
+    /**
+     * The left operand of {@code LIKE}/{@code ILIKE} for a rendered column of the engine type {@code sqlType}
+     * (null where unknown): the column itself, so that the engine's own operator on the column's own type and
+     * collation decides (CHAR padding, case-insensitive collations); an engine casts only a type that has no
+     * {@code LIKE} at all.
+     */
+    public String likeOperand(String column, String sqlType) {
         return column;
     }
 
     /** The most bind parameters one statement may carry. */
     public abstract int maxBindParameters();
+
+    /** A {@code BAD_USER_INPUT} naming the limit when one statement would bind more than {@link #maxBindParameters()} values. */
+    public void requireBindable(int count) {
+        if (count > maxBindParameters()) {
+            throw WeftException.badInput("this query needs " + String.format(java.util.Locale.ROOT, "%,d", count)
+                    + " values bound in one statement, and " + name() + " takes at most "
+                    + String.format(java.util.Locale.ROOT, "%,d", maxBindParameters()) + ": use shorter _in/_nin lists");
+        }
+    }
 
     /** A human name for messages. */
     public abstract String name();

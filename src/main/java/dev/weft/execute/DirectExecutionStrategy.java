@@ -1,5 +1,12 @@
 package dev.weft.execute;
 
+import static dev.weft.execute.NormalizedSelections.aggregatesOf;
+import static dev.weft.execute.NormalizedSelections.emptyAggregate;
+import static dev.weft.execute.NormalizedSelections.functionTypeSuffix;
+import static dev.weft.execute.NormalizedSelections.has;
+import static dev.weft.execute.NormalizedSelections.names;
+import static dev.weft.execute.NormalizedSelections.nodeNames;
+
 import dev.weft.catalog.Column;
 import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.Relationship;
@@ -7,6 +14,7 @@ import dev.weft.catalog.TableRef;
 import dev.weft.dialect.ErrorCode;
 import dev.weft.config.AccessSpec.MaskStrategy;
 import dev.weft.query.Access;
+import dev.weft.limits.RequestBudget;
 import dev.weft.security.Mask;
 import dev.weft.query.Aggregates;
 import dev.weft.query.QueryPlanner;
@@ -118,6 +126,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
         private final Locale locale;
         final List<GraphQLError> errors = Collections.synchronizedList(new ArrayList<>());
         private final Access access;
+        private final RequestBudget budget;
         private final QueryPlanner planner;
 
         Run(ExecutionContext context, ExecutableNormalizedOperation operation) {
@@ -126,6 +135,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
             this.graphQLContext = context.getGraphQLContext();
             this.locale = context.getLocale();
             this.access = fetchers.access(graphQLContext);
+            this.budget = RequestBudget.of(graphQLContext);
             this.planner = DirectExecutionStrategy.this.planner.forAccess(access);
         }
 
@@ -153,7 +163,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                 return switch (root.kind()) {
                     case LIST -> {
                         Select select = planner.selectFields(root.table(), f.getResolvedArguments(), names(f.getChildren()), List.of());
-                        List<Row> rows = fetchers.rootList(select);
+                        List<Row> rows = fetchers.rootList(select, budget);
                         yield objects(binding, f.getChildren(), rows, indexed(loc, rows.size()));
                     }
                     case BY_PK -> {
@@ -167,7 +177,8 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                     case AGGREGATE -> {
                         Select select = planner.aggregateSelectFields(root.table(), f.getResolvedArguments(), nodeNames(f), has(f, "nodes"));
                         Aggregates aggregates = aggregatesOf(binding, f);
-                        Fetchers.AggregateResult result = fetchers.aggregate(planner, select, aggregates, has(f, "nodes"), has(f, "aggregate"));
+                        Fetchers.AggregateResult result = fetchers.aggregate(planner, select, aggregates, has(f, "nodes"),
+                                has(f, "aggregate"), budget);
                         List<List<Row>> nodes = List.of(result.nodes());
                         yield aggregateObjects(binding, f, List.of(result.values() == null ? Map.of() : result.values()),
                                 nodes, List.of(loc)).get(0);
@@ -261,7 +272,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                     Aggregates aggregates = aggregatesOf(target, f);
                     List<RelationshipLoaders.PerParentAggregate> perKey = keys.isEmpty() ? List.of()
                             : loaders.aggregatePerParent(r, keys, select, aggregates, has(f, "nodes"), has(f, "aggregate"),
-                            access);
+                            access, budget);
                     List<Map<String, Object>> valuesPerRow = new ArrayList<>(rows.size());
                     List<List<Row>> nodesPerRow = new ArrayList<>(rows.size());
                     List<Loc> fieldLocs = new ArrayList<>(rows.size());
@@ -271,12 +282,14 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                         nodesPerRow.add(a == null ? List.of() : a.nodes());
                         fieldLocs.add(new Loc(locs.get(i), f.getResultKey(), -1));
                     }
+                    budget.charge(ResponseRows.bytesPerParent(perKey.stream().map(a -> a.nodes()).toList(), rowKey, false));
                     values.clear();
                     values.addAll(aggregateObjects(target, f, valuesPerRow, nodesPerRow, fieldLocs));
                     return values;
                 }
                 Select select = planner.selectFields(r.to(), f.getResolvedArguments(), names(f.getChildren()), r.toColumns());
-                List<List<Row>> groups = keys.isEmpty() ? List.of() : loaders.rows(r, keys, select, access);
+                List<List<Row>> groups = keys.isEmpty() ? List.of() : loaders.rows(r, keys, select, access, budget);
+                budget.charge(ResponseRows.bytesPerParent(groups, rowKey, object)); // what the parents hold, repeats included
                 List<Row> flat = new ArrayList<>();
                 List<Loc> flatLocs = new ArrayList<>();
                 for (int i = 0; i < rows.size(); i++) {
@@ -429,6 +442,9 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
         }
 
         private void error(ExecutableNormalizedField f, Loc loc, RuntimeException e) {
+            if (budget.failure() != null) {
+                return; // the request fails as a whole with the limit's one error (LimitsInstrumentation)
+            }
             ResultPath path = loc.toPath();
             FieldFailure failure = FieldFailure.of(e, String.valueOf(context.getExecutionId()), path);
             String message = failure.message();
@@ -466,73 +482,6 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
         }
         return Integer.compare(x.size(), y.size());
     };
-
-    private static String functionTypeSuffix(String function) {
-        return switch (function) {
-            case "sum" -> GraphqlNames.SUM_FIELDS;
-            case "avg" -> GraphqlNames.AVG_FIELDS;
-            case "min" -> GraphqlNames.MIN_FIELDS;
-            default -> GraphqlNames.MAX_FIELDS;
-        };
-    }
-
-    private static boolean has(ExecutableNormalizedField f, String child) {
-        return f.getChildren().stream().anyMatch(c -> c.getName().equals(child));
-    }
-
-    private static List<String> names(List<ExecutableNormalizedField> fields) {
-        List<String> names = new ArrayList<>(fields.size());
-        fields.forEach(f -> names.add(f.getName()));
-        return names;
-    }
-
-    /** Field names under every {@code nodes} of an aggregate field (aliases included). */
-    private static List<String> nodeNames(ExecutableNormalizedField aggregate) {
-        Set<String> names = new LinkedHashSet<>();
-        aggregate.getChildren().stream().filter(c -> c.getName().equals("nodes"))
-                .forEach(n -> n.getChildren().forEach(c -> names.add(c.getName())));
-        return new ArrayList<>(names);
-    }
-
-    private static Aggregates aggregatesOf(TableBinding binding, ExecutableNormalizedField aggregateField) {
-        boolean count = false;
-        Set<Aggregates.Aggregate> functions = new LinkedHashSet<>();
-        for (ExecutableNormalizedField aggregate : aggregateField.getChildren()) {
-            if (!aggregate.getName().equals("aggregate")) {
-                continue;
-            }
-            for (ExecutableNormalizedField f : aggregate.getChildren()) {
-                if (f.getName().equals("count")) {
-                    count = true;
-                    continue;
-                }
-                Aggregates.Function function = switch (f.getName()) {
-                    case "sum" -> Aggregates.Function.SUM;
-                    case "avg" -> Aggregates.Function.AVG;
-                    case "min" -> Aggregates.Function.MIN;
-                    case "max" -> Aggregates.Function.MAX;
-                    default -> null;
-                };
-                if (function == null) {
-                    continue;
-                }
-                for (ExecutableNormalizedField c : f.getChildren()) {
-                    Column column = binding.columns().get(c.getName());
-                    if (column != null) {
-                        functions.add(new Aggregates.Aggregate(function, column.name()));
-                    }
-                }
-            }
-        }
-        return new Aggregates(count, new ArrayList<>(functions));
-    }
-
-    private static Map<String, Object> emptyAggregate(Aggregates aggregates) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("count", 0L);
-        aggregates.functions().forEach(a -> v.put(a.resultKey(), null));
-        return v;
-    }
 
     private static List<Loc> indexed(Loc parent, int size) {
         List<Loc> locs = new ArrayList<>(size);

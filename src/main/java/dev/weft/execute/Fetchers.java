@@ -5,6 +5,7 @@ import dev.weft.catalog.Relationship;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
+import dev.weft.limits.RequestBudget;
 import dev.weft.query.Access;
 import dev.weft.query.Aggregates;
 import dev.weft.query.Page;
@@ -90,7 +91,7 @@ public final class Fetchers implements FetcherFactory {
             case FieldBinding.ColumnField c -> c.table() == null ? new ColumnFetcher(c.column().name())
                     : new MaskingColumnFetcher(c.column().name(), c.table());
             case FieldBinding.RootList r -> env -> supply(env, () -> rootList(planner.forAccess(access(env.getGraphQlContext()))
-                    .select(r.table(), env.getArguments(), env.getSelectionSet(), List.of())));
+                    .select(r.table(), env.getArguments(), env.getSelectionSet(), List.of()), RequestBudget.of(env.getGraphQlContext())));
             case FieldBinding.RootByPk r -> env -> supply(env, () -> byPk(r.table(), env));
             case FieldBinding.RootAggregate r -> env -> supply(env, () -> rootAggregate(r.table(), env));
             case FieldBinding.RelationshipField r -> env -> loaders.related(r.relationship(), env);
@@ -157,9 +158,13 @@ public final class Fetchers implements FetcherFactory {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** The rows of a root list field, filtered and ordered across sources where asked. */
-    List<Row> rootList(Select planned) {
-        return crossSource.rootList(planned);
+    /**
+     * The rows of a root list field, filtered and ordered across sources where asked, read with at most
+     * one row more than the request's budget lets a list hold, and charged to it.
+     */
+    List<Row> rootList(Select planned, RequestBudget budget) {
+        budget.checkOpen();
+        return ResponseRows.list(budget, crossSource.rootList(ResponseRows.capped(planned, budget)));
     }
 
     private Map<String, Object> rootAggregate(TableRef ref, DataFetchingEnvironment env) {
@@ -170,7 +175,7 @@ public final class Fetchers implements FetcherFactory {
         Select select = requestPlanner.aggregateSelect(ref, env.getArguments(), nodeColumns(binding, selection),
                 selection.contains("nodes"));
         AggregateResult result = aggregate(requestPlanner, select, aggregates, selection.contains("nodes"),
-                selection.contains("aggregate"));
+                selection.contains("aggregate"), RequestBudget.of(env.getGraphQlContext()));
         Map<String, Object> shaped = new LinkedHashMap<>();
         if (result.values() != null) {
             shaped.put("aggregate", AggregateShape.of(binding, result.values()));
@@ -189,7 +194,8 @@ public final class Fetchers implements FetcherFactory {
      * when the filter or the order reaches another source, as the cross-source planner runs it (the values stay exact).
      */
     AggregateResult aggregate(QueryPlanner requestPlanner, Select planned, Aggregates aggregates, boolean wantsNodes,
-                              boolean wantsAggregate) {
+                              boolean wantsAggregate, RequestBudget budget) {
+        budget.checkOpen();
         Page nodesPage = requestPlanner.nodesPage(planned.page());
         TableRef ref = planned.table();
         Set<String> columns = new LinkedHashSet<>(planned.columns());
@@ -197,9 +203,10 @@ public final class Fetchers implements FetcherFactory {
         Select select = new Select(ref, new ArrayList<>(columns), planned.where(), planned.orderBy(), planned.page());
         boolean remote = crossSource.ordersRemotely(select) || crossSource.filtersRemotely(select);
         boolean pagedInMemory = remote && !select.page().isAll();
-        List<Row> paged = pagedInMemory ? rootList(select) : null;
-        List<Row> nodes = !wantsNodes ? List.of() : paged != null ? PerKeyPage.nodes(paged, nodesPage)
-                : rootList(new Select(ref, select.columns(), select.where(), select.orderBy(), nodesPage));
+        // the caller's own page bounds what the aggregate covers: never cut to the budget (only the nodes are)
+        List<Row> paged = pagedInMemory ? crossSource.rootList(select) : null;
+        List<Row> nodes = !wantsNodes ? List.of() : paged != null ? ResponseRows.list(budget, PerKeyPage.nodes(paged, nodesPage))
+                : rootList(new Select(ref, select.columns(), select.where(), select.orderBy(), nodesPage), budget);
         Map<String, Object> values = null;
         if (wantsAggregate) {
             Select unordered = new Select(ref, select.columns(), select.where(), List.of(), select.page());

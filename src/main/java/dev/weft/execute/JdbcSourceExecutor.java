@@ -54,7 +54,7 @@ public final class JdbcSourceExecutor implements SourceExecutor {
         this.settings = settings;
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.renderer = new SqlRenderer(dialect);
+        this.renderer = new SqlRenderer(dialect, tables);
         this.tables = tables;
         this.timeoutSeconds = (int) Math.max(1, (settings.queryTimeout().toMillis() + 999) / 1000);
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.weft.config.ServiceSettings;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.bson.UuidRepresentation;
 
@@ -20,7 +21,12 @@ import org.bson.UuidRepresentation;
  *   <li>{@code pool.max-size}: the connection pool's size ({@code maxPoolSize});</li>
  *   <li>{@code pool.connection-timeout}: server selection, connect and pool wait timeouts;</li>
  *   <li>{@code query-timeout}: {@code maxTimeMS} of every command (see {@link MongoSourceExecutor}) and, with
- *       the connection timeout added, the socket's read timeout, so a server that ignores it cannot hang a request.</li>
+ *       {@link #READ_GRACE} added for the server's own timeout error to arrive, the socket's read timeout
+ *       ({@link #readTimeout}), so a server that ignores {@code maxTimeMS} (mongo-java-server does) cannot hold a
+ *       request longer;</li>
+ *   <li>reads are not retried ({@code retryReads=false}) unless the URL asks for it: a read that timed out is
+ *       still running at a server that ignores {@code maxTimeMS}, and retrying it doubles that server's load at the
+ *       moment it is already too slow, and the request's time.</li>
  * </ul>
  * UUIDs use the standard binary representation (subtype 4).
  *
@@ -31,17 +37,29 @@ import org.bson.UuidRepresentation;
  */
 public final class MongoConnections {
 
+    /** What the socket waits beyond {@code query-timeout}: time for the server's own timeout error to arrive. */
+    public static final Duration READ_GRACE = Duration.ofMillis(500);
+
     private MongoConnections() {
+    }
+
+    /** How long a request waits for the server's answer: the URL's {@code socketTimeoutMS}, else query-timeout plus grace. */
+    public static Duration readTimeout(ServiceSettings settings) {
+        Integer fromUrl = new ConnectionString(settings.url()).getSocketTimeout();
+        return fromUrl != null && fromUrl > 0 ? Duration.ofMillis(fromUrl) : settings.queryTimeout().plus(READ_GRACE);
     }
 
     public static MongoClient create(ServiceSettings settings) {
         ConnectionString url = new ConnectionString(settings.url());
         long connectMillis = settings.connectionTimeout().toMillis();
-        long readMillis = settings.queryTimeout().toMillis() + connectMillis;
+        long readMillis = readTimeout(settings).toMillis();
         MongoClientSettings.Builder builder = MongoClientSettings.builder()
                 .applicationName("weft")
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 .applyConnectionString(url);
+        if (url.getRetryReads() == null) {
+            builder.retryReads(false);
+        }
         if (url.getServerSelectionTimeout() == null) {
             builder.applyToClusterSettings(c -> c.serverSelectionTimeout(connectMillis, TimeUnit.MILLISECONDS));
         }

@@ -164,23 +164,45 @@ final class MongoFilters {
     /**
      * An SQL {@code LIKE} pattern as an anchored regular expression: {@code %} any run of characters,
      * {@code _} one character, {@code \} makes the next character literal; everything else is quoted.
+     *
+     * <p>It never backtracks more than once: the pattern is cut at each {@code %} into segments of fixed length
+     * (literals and {@code _}); the first is anchored at the start, the last at the end ({@code .*last\z}), and
+     * each one between is found at its leftmost place and kept there ({@code (?>.*?seg)}, an atomic group).
+     * Taking the leftmost place loses no match, since whatever follows can only start later. A plain
+     * {@code .*seg1.*seg2...} would try every split of the text, which makes the in-process server (and any
+     * backtracking engine) spin for minutes on {@code %a%a%a...%b}.
      */
     static String regex(String like) {
-        StringBuilder regex = new StringBuilder("^");
+        java.util.List<String> segments = new ArrayList<>();
+        StringBuilder segment = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (int i = 0; i < like.length(); i++) {
             char c = like.charAt(i);
             if (c == '\\' && i + 1 < like.length()) {
                 literal.append(like.charAt(++i));
-            } else if (c == '%' || c == '_') {
-                flush(regex, literal);
-                regex.append(c == '%' ? ".*" : ".");
+            } else if (c == '%') {
+                flush(segment, literal);
+                segments.add(segment.toString());
+                segment.setLength(0);
+            } else if (c == '_') {
+                flush(segment, literal);
+                segment.append('.');
             } else {
                 literal.append(c);
             }
         }
-        flush(regex, literal);
-        return regex.append("\\z").toString(); // \z, not $: $ also matches before a final line break
+        flush(segment, literal);
+        segments.add(segment.toString());
+        StringBuilder regex = new StringBuilder("^").append(segments.get(0));
+        if (segments.size() == 1) {
+            return regex.append("\\z").toString(); // \z, not $: $ also matches before a final line break
+        }
+        for (String middle : segments.subList(1, segments.size() - 1)) {
+            if (!middle.isEmpty()) {
+                regex.append("(?>.*?").append(middle).append(')');
+            }
+        }
+        return regex.append(".*").append(segments.get(segments.size() - 1)).append("\\z").toString();
     }
 
     private static void flush(StringBuilder regex, StringBuilder literal) {

@@ -1,11 +1,6 @@
 package dev.weft.execute;
 
 import com.mongodb.MongoException;
-import com.mongodb.MongoExecutionTimeoutException;
-import com.mongodb.MongoSecurityException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoSocketReadTimeoutException;
-import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -19,7 +14,6 @@ import dev.weft.catalog.Column;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
 import dev.weft.config.ServiceSettings;
-import dev.weft.dialect.ErrorCode;
 import dev.weft.dialect.NullsOrder;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.KeyBatch;
@@ -373,16 +367,7 @@ public final class MongoSourceExecutor implements SourceExecutor {
     }
 
     private WeftException failure(MongoException e) {
-        ErrorCode code = e instanceof MongoExecutionTimeoutException || e instanceof MongoSocketReadTimeoutException
-                ? ErrorCode.TIMEOUT
-                : e instanceof MongoTimeoutException || e instanceof MongoSocketException || e instanceof MongoSecurityException
-                ? ErrorCode.SOURCE_UNAVAILABLE : ErrorCode.INTERNAL;
-        String message = switch (code) {
-            case SOURCE_UNAVAILABLE -> "source '" + settings.name() + "' is unavailable";
-            case TIMEOUT -> "source '" + settings.name() + "' did not answer within " + settings.queryTimeout().toSeconds() + "s";
-            default -> "source '" + settings.name() + "' failed to run the query";
-        };
-        return new WeftException(code, message, new MongoException("[" + settings.name() + "] " + e.getMessage(), e));
+        return MongoFailures.of(settings, e);
     }
 
     @Override

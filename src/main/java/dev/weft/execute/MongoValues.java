@@ -232,7 +232,7 @@ final class MongoValues {
             try {
                 return new Decimal128(d.round(MathContext.DECIMAL128));
             } catch (NumberFormatException tooLarge) {
-                throw WeftException.badInput("the number " + d.toPlainString().toLowerCase(Locale.ROOT)
+                throw WeftException.badInput("the number " + d.toString().toLowerCase(Locale.ROOT)
                         + " is beyond MongoDB's Decimal128");
             }
         }

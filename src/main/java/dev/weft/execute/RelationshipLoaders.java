@@ -5,6 +5,7 @@ import dev.weft.catalog.Relationship;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
+import dev.weft.limits.RequestBudget;
 import dev.weft.query.Access;
 import dev.weft.query.Aggregates;
 import dev.weft.query.KeyBatch;
@@ -68,7 +69,11 @@ final class RelationshipLoaders {
         }
         DataLoader<List<Object>, List<Row>> loader = env.getDataLoaderRegistry()
                 .computeIfAbsent(loaderName("rows", r, env), name -> DataLoaderFactory.newDataLoader(name, rowsLoader(r, env)));
-        CompletableFuture<List<Row>> rows = loader.load(key);
+        RequestBudget budget = RequestBudget.of(env.getGraphQlContext());
+        CompletableFuture<List<Row>> rows = loader.load(key).thenApply(list -> {
+            budget.charge(ResponseRows.bytes(object && !list.isEmpty() ? list.subList(0, 1) : list)); // per parent
+            return list;
+        });
         return object ? rows.thenApply(list -> list.isEmpty() ? null : list.get(0)) : rows;
     }
 
@@ -82,18 +87,28 @@ final class RelationshipLoaders {
         DataLoader<List<Object>, Map<String, Object>> loader = env.getDataLoaderRegistry()
                 .computeIfAbsent(loaderName("aggregate", r, env), name -> DataLoaderFactory.newDataLoader(name,
                         aggregateLoader(r, env, target)));
-        return loader.load(key);
+        RequestBudget budget = RequestBudget.of(env.getGraphQlContext());
+        return loader.load(key).thenApply(shaped -> {
+            if (shaped.get("nodes") instanceof List<?> nodes && !nodes.isEmpty()) {
+                @SuppressWarnings("unchecked")
+                List<Row> rows = (List<Row>) nodes;
+                budget.charge(ResponseRows.bytes(rows)); // per parent
+            }
+            return shaped;
+        });
     }
 
     private BatchLoader<List<Object>, List<Row>> rowsLoader(Relationship r, DataFetchingEnvironment env) {
         Access access = accessOf.apply(env.getGraphQlContext());
+        RequestBudget budget = RequestBudget.of(env.getGraphQlContext());
         Select select = planner.forAccess(access).select(r.to(), env.getArguments(), env.getSelectionSet(), r.toColumns());
-        return keys -> CompletableFuture.supplyAsync(() -> rowsPerParent(r, keys, crossSource.resolve(select), access), async);
+        return keys -> CompletableFuture.supplyAsync(() -> rows(r, keys, select, access, budget), async);
     }
 
-    /** The related rows of each parent key, for a select as the planner made it. */
-    List<List<Row>> rows(Relationship r, List<List<Object>> keys, Select planned, Access access) {
-        return rowsPerParent(r, keys, crossSource.resolve(planned), access);
+    /** The related rows of each parent key, for a select as the planner made it, charged to the request's budget. */
+    List<List<Row>> rows(Relationship r, List<List<Object>> keys, Select planned, Access access, RequestBudget budget) {
+        budget.checkOpen();
+        return ResponseRows.lists(budget, rowsPerParent(r, keys, crossSource.resolve(planned), access));
     }
 
     private BatchLoader<List<Object>, Map<String, Object>> aggregateLoader(Relationship r, DataFetchingEnvironment env,
@@ -104,11 +119,12 @@ final class RelationshipLoaders {
         Set<String> columns = new LinkedHashSet<>();
         env.getSelectionSet().getFields("nodes").forEach(f -> columns.addAll(planner.columnsOf(target, f.getSelectionSet())));
         Access access = accessOf.apply(env.getGraphQlContext());
+        RequestBudget budget = RequestBudget.of(env.getGraphQlContext());
         QueryPlanner requestPlanner = planner.forAccess(access);
         Select select = requestPlanner.aggregateSelect(r.to(), env.getArguments(), List.copyOf(columns), wantsNodes);
         return keys -> CompletableFuture.supplyAsync(() -> {
             List<PerParentAggregate> perParent = aggregatePerParent(r, keys, select, aggregates, wantsNodes, wantsAggregate,
-                    access);
+                    access, budget);
             List<Map<String, Object>> result = new ArrayList<>(keys.size());
             perParent.forEach(p -> result.add(shaped(target, aggregates, p.values(), p.nodes())));
             return result;
@@ -127,7 +143,8 @@ final class RelationshipLoaders {
      */
     List<PerParentAggregate> aggregatePerParent(Relationship r, List<List<Object>> keys, Select planned,
                                                 Aggregates aggregates, boolean wantsNodes, boolean wantsAggregate,
-                                                Access access) {
+                                                Access access, RequestBudget budget) {
+        budget.checkOpen();
         Page nodesPage = planner.forAccess(access).nodesPage(planned.page());
         Set<String> columns = new LinkedHashSet<>(r.toColumns());
         columns.addAll(planned.columns());
@@ -141,6 +158,9 @@ final class RelationshipLoaders {
                 ? paged.stream().map(rows -> PerKeyPage.nodes(rows, nodesPage)).toList()
                 : rowsPerParent(r, keys, new Select(resolved.table(), resolved.columns(), resolved.where(),
                 resolved.orderBy(), nodesPage), access);
+        if (wantsNodes) {
+            ResponseRows.lists(budget, nodes);
+        }
         Map<List<Object>, Map<String, Object>> values = new HashMap<>();
         if (wantsAggregate && inMemory) {
             for (int i = 0; i < keys.size(); i++) {

@@ -35,6 +35,15 @@ public final class Row {
         return index.containsKey(column);
     }
 
+    /** A rough size of this row's values in a JSON response (see {@link ResponseRows}). */
+    long estimatedBytes() {
+        long bytes = 2;
+        for (Object value : values) {
+            bytes += ResponseRows.estimate(value);
+        }
+        return bytes;
+    }
+
     @Override
     public String toString() {
         return "Row" + Arrays.toString(values);

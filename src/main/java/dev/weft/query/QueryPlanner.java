@@ -262,30 +262,23 @@ public final class QueryPlanner {
                         + "' needs a value; use _is_null to test for null");
             }
             parts.add(switch (op.getKey()) {
-                case "_eq" -> new Predicate.Compare(c, CompareOp.EQ, v);
-                case "_neq" -> new Predicate.Compare(c, CompareOp.NEQ, v);
-                case "_gt" -> new Predicate.Compare(c, CompareOp.GT, v);
-                case "_gte" -> new Predicate.Compare(c, CompareOp.GTE, v);
-                case "_lt" -> new Predicate.Compare(c, CompareOp.LT, v);
-                case "_lte" -> new Predicate.Compare(c, CompareOp.LTE, v);
-                case "_in" -> in(c, list(v), false);
-                case "_nin" -> in(c, list(v), true);
+                case "_eq" -> InputBounds.compare(c, column, CompareOp.EQ, v);
+                case "_neq" -> InputBounds.compare(c, column, CompareOp.NEQ, v);
+                case "_gt" -> InputBounds.compare(c, column, CompareOp.GT, v);
+                case "_gte" -> InputBounds.compare(c, column, CompareOp.GTE, v);
+                case "_lt" -> InputBounds.compare(c, column, CompareOp.LT, v);
+                case "_lte" -> InputBounds.compare(c, column, CompareOp.LTE, v);
+                case "_in" -> InputBounds.in(c, column, list(v), false);
+                case "_nin" -> InputBounds.in(c, column, list(v), true);
                 case "_is_null" -> v == null ? Predicate.TRUE : new Predicate.IsNull(c, (Boolean) v);
-                case "_like" -> new Predicate.Like(c, (String) v, false, false);
-                case "_nlike" -> new Predicate.Like(c, (String) v, false, true);
-                case "_ilike" -> new Predicate.Like(c, (String) v, true, false);
-                case "_nilike" -> new Predicate.Like(c, (String) v, true, true);
+                case "_like" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), false, false);
+                case "_nlike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), false, true);
+                case "_ilike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), true, false);
+                case "_nilike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), true, true);
                 default -> throw WeftException.badInput("unknown operator '" + op.getKey() + "'");
             });
         }
         return Predicate.and(parts);
-    }
-
-    private static Predicate in(String column, List<?> values, boolean negated) {
-        if (values.isEmpty()) {
-            return negated ? Predicate.TRUE : Predicate.FALSE;
-        }
-        return new Predicate.InList(List.of(column), values.stream().map(v -> List.<Object>of(v)).toList(), negated);
     }
 
     private static Predicate or(List<Predicate> parts) {

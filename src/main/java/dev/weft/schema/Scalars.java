@@ -32,7 +32,7 @@ public final class Scalars {
         return switch (type) {
             case INT -> graphql.Scalars.GraphQLInt;
             case BIGINT -> ExtendedScalars.GraphQLLong;
-            case BIGINTEGER -> ExtendedScalars.GraphQLBigInteger;
+            case BIGINTEGER -> BoundedBigIntegerScalar.TYPE;
             case DECIMAL -> ExtendedScalars.GraphQLBigDecimal;
             case FLOAT -> graphql.Scalars.GraphQLFloat;
             case STRING -> graphql.Scalars.GraphQLString;

@@ -2,18 +2,21 @@ package dev.weft.security;
 
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
+import dev.weft.config.LimitSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything one role may do: its tables (a table absent here is invisible to the role), whether it
- * may introspect, and its limits (null when unset; {@code maxRowsAffected}: the most rows one mutation field may write).
+ * may introspect, its {@code max-limit} (null when unset), the limits it sets over {@code weft.limits}, and
+ * its {@code max-rows-affected} (null when unset: the most rows one write may touch).
  */
-public record RolePolicy(String name, Map<TableRef, TablePolicy> tables, boolean introspection, Integer maxDepth,
-                         Integer maxLimit, Integer maxFields, Integer maxRowsAffected) {
+public record RolePolicy(String name, Map<TableRef, TablePolicy> tables, boolean introspection, Integer maxLimit,
+                         LimitSettings.LimitOverrides limits, Integer maxRowsAffected) {
     public RolePolicy {
         tables = Map.copyOf(tables);
+        limits = limits == null ? LimitSettings.LimitOverrides.NONE : limits;
     }
 
     public Optional<TablePolicy> table(TableRef ref) {

@@ -64,8 +64,8 @@ public record SecurityModel(Map<String, RolePolicy> roles, List<ApiKey> apiKeys)
                     }
                 });
             }
-            roles.put(role.name(), new RolePolicy(role.name(), tables, role.introspection(), role.maxDepth(),
-                    role.maxLimit(), role.maxFields(), role.maxRowsAffected()));
+            roles.put(role.name(), new RolePolicy(role.name(), tables, role.introspection(), role.maxLimit(),
+                    role.limits(), role.maxRowsAffected()));
         }
         List<ApiKey> keys = spec.apiKeys().stream()
                 .map(k -> new ApiKey(k.name(), HexFormat.of().parseHex(k.keySha256()), k.roles(), k.claims()))

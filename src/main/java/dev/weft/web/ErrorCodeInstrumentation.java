@@ -16,9 +16,13 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Gives every error of a result an {@code extensions.code}: parse errors
  * {@code GRAPHQL_PARSE_FAILED}, validation errors {@code GRAPHQL_VALIDATION_FAILED} (Apollo's names),
- * bad variable values {@code BAD_USER_INPUT}, anything else without a code {@code INTERNAL}.
+ * bad variable values {@code BAD_USER_INPUT}, graphql-java's refusal of an introspection query "not in good
+ * faith" (a cycle through the schema's types, see GoodFaithIntrospection) {@code BAD_USER_INPUT},
+ * anything else without a code {@code INTERNAL}.
  */
 final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
+    /** The classification of graphql-java's {@code GoodFaithIntrospection.BadFaithIntrospectionError}. */
+    private static final String BAD_FAITH_INTROSPECTION = "BadFaithIntrospection";
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
@@ -64,8 +68,8 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         if (type == ErrorType.OperationNotSupported) {
             return "GRAPHQL_VALIDATION_FAILED";
         }
-        if (type == ErrorType.ExecutionAborted) {
-            return "BAD_USER_INPUT"; // a role's max-depth or max-fields
+        if (type == ErrorType.ExecutionAborted || type != null && BAD_FAITH_INTROSPECTION.equals(type.toSpecification(error))) {
+            return "BAD_USER_INPUT";
         }
         return "INTERNAL";
     }

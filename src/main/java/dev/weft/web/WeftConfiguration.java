@@ -2,6 +2,7 @@ package dev.weft.web;
 
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.ConfigValidator;
+import dev.weft.config.LimitSettings;
 import dev.weft.config.RelationshipSpec;
 import dev.weft.config.RelationshipsFile;
 import dev.weft.config.SecuritySettings;
@@ -63,11 +64,12 @@ public class WeftConfiguration {
         if (demo) {
             log.info("No weft.services configured: serving the embedded demo (H2 databases hr, hrstatus and pm; MongoDB events)");
             properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys(),
-                    properties.crossSourceMaxKeysInMemory(), properties.security());
+                    properties.crossSourceMaxKeysInMemory(), properties.security(), properties.limits());
         }
         ConfigValidator.Validation validation = validator.check(properties);
         List<ServiceSettings> services = validation.services();
         problems.addAll(validation.problems());
+        LimitSettings limits = properties.limits().resolve(origins, problems);
         if (!problems.isEmpty()) {
             // still try the valid services, so one message lists every problem, unreachable sources included
             problems.addAll(WeftRuntime.unreachable(services));
@@ -76,7 +78,7 @@ public class WeftConfiguration {
         WeftRuntime runtime;
         try {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
-                    security.settings().map(SecuritySettings::access).orElse(null));
+                    security.settings().map(SecuritySettings::access).orElse(null), limits);
         } catch (WeftConfigException e) {
             throw new WeftConfigException(origins.locate(e.problems()));
         }

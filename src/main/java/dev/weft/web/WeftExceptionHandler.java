@@ -1,6 +1,7 @@
 package dev.weft.web;
 
 import dev.weft.execute.FieldFailure;
+import dev.weft.limits.RequestBudget;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -18,6 +19,11 @@ import java.util.concurrent.CompletableFuture;
 final class WeftExceptionHandler implements DataFetcherExceptionHandler {
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters parameters) {
+        RequestBudget budget = parameters.getDataFetchingEnvironment().getGraphQlContext().get(RequestBudget.CONTEXT_KEY);
+        if (budget != null && budget.failure() != null) {
+            // the request fails as a whole with the limit's one error (LimitsInstrumentation), not one per field
+            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().build());
+        }
         GraphQLError error = toError(parameters.getException(), parameters.getDataFetchingEnvironment());
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }

@@ -36,8 +36,9 @@ import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import dev.weft.config.LimitSettings;
+import dev.weft.limits.LimitsInstrumentation;
+import dev.weft.limits.RequestBudget;
 import graphql.introspection.Introspection;
 import graphql.schema.GraphQLSchema;
 import java.util.concurrent.CompletableFuture;
@@ -78,13 +79,17 @@ public final class WeftRuntime implements AutoCloseable {
     private final SecurityModel security;
     private final RowFilterCompiler filters;
     private final Map<String, RoleEngine> roles = new LinkedHashMap<>();
+    private final LimitSettings limits;
 
     /** One role's schema and its GraphQL instances (its own limits, its own validated-document cache). */
-    private record RoleEngine(RolePolicy policy, GeneratedSchema schema, GraphQL graphQL, GraphQL fieldByField) {
+    private record RoleEngine(RolePolicy policy, LimitSettings limits, GeneratedSchema schema, GraphQL graphQL,
+                              GraphQL fieldByField) {
     }
 
     private WeftRuntime(Catalog catalog, GeneratedSchema schema, Map<ServiceName, SourceExecutor> executors,
-                        ExecutorService async, Fetchers fetchers, SecurityModel security, MutationOptions mutations) {
+                        ExecutorService async, Fetchers fetchers, SecurityModel security, LimitSettings limits,
+                        MutationOptions mutations) {
+        this.limits = limits;
         this.catalog = catalog;
         this.schema = schema;
         this.executors = executors;
@@ -98,22 +103,12 @@ public final class WeftRuntime implements AutoCloseable {
             security.roles().values().forEach(policy -> {
                 GeneratedSchema own = new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, SchemaView.of(policy),
                         mutations);
-                roles.put(policy.name(), new RoleEngine(policy, own,
-                        configure(GraphQL.newGraphQL(own.schema()), true, new DocumentCache(), limits(policy)).build(),
-                        configure(GraphQL.newGraphQL(own.schema()), false, new DocumentCache(), limits(policy)).build()));
+                LimitSettings roleLimits = limits.with(policy.limits());
+                roles.put(policy.name(), new RoleEngine(policy, roleLimits, own,
+                        configure(GraphQL.newGraphQL(own.schema()), true, new DocumentCache(), roleLimits).build(),
+                        configure(GraphQL.newGraphQL(own.schema()), false, new DocumentCache(), roleLimits).build()));
             });
         }
-    }
-
-    private static List<Instrumentation> limits(RolePolicy policy) {
-        List<Instrumentation> limits = new ArrayList<>();
-        if (policy.maxDepth() != null) {
-            limits.add(new MaxQueryDepthInstrumentation(policy.maxDepth()));
-        }
-        if (policy.maxFields() != null) {
-            limits.add(new MaxQueryComplexityInstrumentation(policy.maxFields()));
-        }
-        return limits;
     }
 
     public static WeftRuntime start(List<ServiceSettings> services) {
@@ -132,6 +127,12 @@ public final class WeftRuntime implements AutoCloseable {
      */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
                                     int maxKeysInMemory, AccessSpec access) {
+        return start(services, relationships, maxKeysInMemory, access, LimitSettings.DEFAULTS);
+    }
+
+    /** As {@link #start(List, List, int, AccessSpec)}, with the limits of {@code weft.limits} (roles may override them). */
+    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
+                                    int maxKeysInMemory, AccessSpec access, LimitSettings limits) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
@@ -158,7 +159,7 @@ public final class WeftRuntime implements AutoCloseable {
             MutationOptions mutations = MutationSetup.options(services, pools, catalog, bindings, fetchers, security);
             GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers,
                     security == null ? SchemaView.ALL : SchemaView.all(security), mutations);
-            return new WeftRuntime(catalog, schema, executors, async, fetchers, security, mutations);
+            return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits, mutations);
         } catch (RuntimeException e) {
             pools.values().forEach(JdbcPools::close);
             mongo.close();
@@ -253,16 +254,16 @@ public final class WeftRuntime implements AutoCloseable {
      *               field through the schema's data fetchers (kept for the tests that compare the two)
      */
     GraphQL.Builder configure(GraphQL.Builder builder, boolean direct) {
-        return configure(builder, direct, fullSchemaDocuments, List.of());
+        return configure(builder, direct, fullSchemaDocuments, limits);
     }
 
     private final DocumentCache fullSchemaDocuments = new DocumentCache();
 
     private GraphQL.Builder configure(GraphQL.Builder builder, boolean direct, DocumentCache documents,
-                                      List<Instrumentation> limits) {
+                                      LimitSettings limits) {
         WeftExceptionHandler exceptions = new WeftExceptionHandler();
-        List<Instrumentation> instrumentations = new ArrayList<>(limits);
-        instrumentations.add(new ErrorCodeInstrumentation());
+        // limits first: the document is measured before the other instrumentations see it
+        List<Instrumentation> instrumentations = List.of(new LimitsInstrumentation(limits), new ErrorCodeInstrumentation());
         return builder.defaultDataFetcherExceptionHandler(exceptions)
                 .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(exceptions)) // fields in document order
@@ -319,7 +320,7 @@ public final class WeftRuntime implements AutoCloseable {
      */
     public CompletableFuture<ExecutionResult> executeAsync(ExecutionInput input, Caller caller, boolean direct) {
         if (security == null) {
-            return (direct ? graphQL : fieldByField).executeAsync(input);
+            return (direct ? graphQL : fieldByField).executeAsync(withBudget(input));
         }
         RoleEngine engine = caller == null || caller.isUnrestricted() ? null : roles.get(caller.role());
         if (engine == null) {
@@ -328,6 +329,7 @@ public final class WeftRuntime implements AutoCloseable {
                             .extensions(Map.of("code", ErrorCode.FORBIDDEN.name())).build()).build());
         }
         input.getGraphQLContext().put(Access.CONTEXT_KEY, Access.of(engine.policy(), caller, filters::compile));
+        input.getGraphQLContext().put(RequestBudget.CONTEXT_KEY, new RequestBudget(engine.limits()));
         if (!engine.policy().introspection()) {
             input.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
         }
@@ -350,14 +352,17 @@ public final class WeftRuntime implements AutoCloseable {
 
     /** Runs one request outside Spring (tests, tools), with its own DataLoader registry. */
     public ExecutionResult execute(String query, Map<String, Object> variables) {
-        return graphQL.execute(ExecutionInput.newExecutionInput(query).variables(variables)
-                .dataLoaderRegistry(new DataLoaderRegistry()).build());
+        return graphQL.execute(withBudget(input(query, variables)));
     }
 
     /** Runs one request field by field through the data fetchers and DataLoaders (no direct execution). */
     public ExecutionResult executeFieldByField(String query, Map<String, Object> variables) {
-        return fieldByField.execute(ExecutionInput.newExecutionInput(query).variables(variables)
-                .dataLoaderRegistry(new DataLoaderRegistry()).build());
+        return fieldByField.execute(withBudget(input(query, variables)));
+    }
+
+    private ExecutionInput withBudget(ExecutionInput input) {
+        input.getGraphQLContext().put(RequestBudget.CONTEXT_KEY, new RequestBudget(limits));
+        return input;
     }
 
     public Catalog catalog() {

@@ -66,7 +66,7 @@ class AccessFileTest {
                     colour: blue
                 roles:
                   analyst:
-                    limits: { max-depth: 0, max-rows: 5 }
+                    limits: { max-depth: 0, max-rowz: 5 }
                     hr.employees:
                       select: { columns: [a], where: {} }
                       mask: { email: scramble }
@@ -77,7 +77,7 @@ class AccessFileTest {
                 .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
                         .containsExactlyInAnyOrder(
                                 "access.yml:11: max-depth: must be a whole number of at least 1",
-                                "access.yml:11: max-rows: unknown limit; one of max-depth, max-fields, max-limit, max-rows-affected",
+                                "access.yml:11: max-rowz: unknown limit; one of max-depth, max-fields, max-limit, max-response-bytes, max-rows, request-timeout, max-rows-affected",
                                 "access.yml:13: where: unknown key; select holds 'columns' and 'filter'",
                                 "access.yml:14: mask: unknown strategy 'scramble'; one of null, redact, email, last4, hash",
                                 "access.yml:15: roles: role name 'bad role' must match [A-Za-z][A-Za-z0-9_-]*",

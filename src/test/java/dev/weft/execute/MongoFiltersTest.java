@@ -51,6 +51,56 @@ class MongoFiltersTest {
     }
 
     @Test
+    void patternsWithManyWildcardsMatchAsLikeDoesWithoutBacktracking() {
+        assertThat(MongoFilters.regex("a%b%c")).isEqualTo("^\\Qa\\E(?>.*?\\Qb\\E).*\\Qc\\E\\z");
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "ab%_\\\n";
+        for (int n = 0; n < 20_000; n++) {
+            String like = randomText(random, alphabet, 7);
+            String text = randomText(random, "ab%_\\\n", 8);
+            boolean expected = likeMatches(like, text);
+            assertThat(Pattern.compile(MongoFilters.regex(like), Pattern.DOTALL).matcher(text).find())
+                    .as("'%s' LIKE '%s'", text, like).isEqualTo(expected);
+        }
+        // 30 wildcards between literals against 5,000 characters that almost match: linear, not exponential
+        String attack = "%a".repeat(30) + "%b";
+        long start = System.nanoTime();
+        assertThat(Pattern.compile(MongoFilters.regex(attack), Pattern.DOTALL).matcher("a".repeat(5_000)).find()).isFalse();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+
+    private static String randomText(java.util.Random random, String alphabet, int maxLength) {
+        StringBuilder s = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    /** SQL LIKE with backslash escapes, by dynamic programming: the reference the regular expressions must agree with. */
+    private static boolean likeMatches(String like, String text) {
+        List<int[]> tokens = new java.util.ArrayList<>(); // {kind: 0 literal, 1 one char, 2 any run; char}
+        for (int i = 0; i < like.length(); i++) {
+            char c = like.charAt(i);
+            if (c == '\\' && i + 1 < like.length()) {
+                tokens.add(new int[] {0, like.charAt(++i)});
+            } else {
+                tokens.add(new int[] {c == '%' ? 2 : c == '_' ? 1 : 0, c});
+            }
+        }
+        boolean[][] m = new boolean[tokens.size() + 1][text.length() + 1];
+        m[0][0] = true;
+        for (int t = 1; t <= tokens.size(); t++) {
+            int[] token = tokens.get(t - 1);
+            for (int j = 0; j <= text.length(); j++) {
+                m[t][j] = token[0] == 2 ? m[t - 1][j] || j > 0 && m[t][j - 1]
+                        : j > 0 && m[t - 1][j - 1] && (token[0] == 1 || text.charAt(j - 1) == token[1]);
+            }
+        }
+        return m[tokens.size()][text.length()];
+    }
+
+    @Test
     void conditionsUseTheDriversOperatorsAndBsonValues() {
         assertThat(json(FILTERS.truth(new Predicate.Compare("_id", CompareOp.EQ, "65a000000000000000000001"))))
                 .isEqualTo("{\"_id\": {\"$oid\": \"65a000000000000000000001\"}}");

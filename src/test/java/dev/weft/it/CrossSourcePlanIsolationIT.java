@@ -145,9 +145,10 @@ class CrossSourcePlanIsolationIT {
             assertOnlyTenant(result, "big", tenant);
             assertThat(GraphqlAssertions.<Object>at(result, "orphans.aggregate.count")).isEqualTo((int) orphans);
         }
+        // "inMemory" has no limit of its own, but every root list is read with at most weft.limits.max-rows + 1
+        // rows, so the sorted side drives it too
         assertThat(logged()).anyMatch(m -> m.contains("sorted side") && m.contains("drives"))
-                .anyMatch(m -> m.contains("related side first"))
-                .anyMatch(m -> m.contains("sorted in memory"));
+                .anyMatch(m -> m.contains("related side first"));
     }
 
     private static Map<String, Object> run(String tenant, String query) {

@@ -13,7 +13,6 @@ import dev.weft.query.Page;
 import dev.weft.query.Predicate;
 import dev.weft.query.Select;
 import dev.weft.testing.Db2Database;
-import dev.weft.web.WeftRuntime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +20,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,39 +31,9 @@ import org.junit.jupiter.api.Test;
  * and composite keys are sent as OR-of-ANDs; ordering through relationships uses a derived table, as on DB2.
  */
 class Db2QueryIT extends QueryScenarios {
-    private Db2Database derby;
-
     @Override
     protected Target target() {
-        return Target.POSTGRES; // only for setup(): its DDL (double quotes, standard types) is DB2's too
-    }
-
-    @Override
-    @BeforeAll
-    void start() {
-        derby = Db2Database.create();
-        try {
-            derby.execute(setup(Target.POSTGRES).toArray(String[]::new));
-            weft = WeftRuntime.start(List.of(derby.service("hr")));
-        } catch (RuntimeException | Error e) {
-            derby.close();
-            derby = null;
-            throw e;
-        }
-    }
-
-    @Override
-    @AfterAll
-    void stop() {
-        try {
-            if (weft != null) {
-                weft.close();
-            }
-        } finally {
-            if (derby != null) {
-                derby.close();
-            }
-        }
+        return Target.DB2;
     }
 
     @Test

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.config.ServiceProperties;
 import dev.weft.config.ServiceSettings;
-import dev.weft.testing.Db2Database;
 import dev.weft.testing.TestDatabase;
 import dev.weft.web.WeftRuntime;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,11 +40,9 @@ class Db2TypesIT extends TargetScenario {
     static final String TEXT = "Grüße, 世界 🌍";
     static final String CLOB = "long ☃ text";
 
-    private Db2Database derby;
-
     @Override
     protected Target target() {
-        throw new UnsupportedOperationException("a db2 scenario: see start()");
+        return Target.DB2;
     }
 
     @Override
@@ -75,34 +70,6 @@ class Db2TypesIT extends TargetScenario {
                 "CREATE SCHEMA other",
                 "CREATE TABLE other.elsewhere (id INT NOT NULL PRIMARY KEY)",
                 "INSERT INTO other.elsewhere VALUES (42)");
-    }
-
-    @Override
-    @BeforeAll
-    void start() {
-        derby = Db2Database.create();
-        try {
-            derby.execute(setup(null).toArray(String[]::new));
-            weft = WeftRuntime.start(List.of(derby.service("hr")));
-        } catch (RuntimeException | Error e) {
-            derby.close();
-            derby = null;
-            throw e;
-        }
-    }
-
-    @Override
-    @AfterAll
-    void stop() {
-        try {
-            if (weft != null) {
-                weft.close();
-            }
-        } finally {
-            if (derby != null) {
-                derby.close();
-            }
-        }
     }
 
     private List<Object> ids(String field, String op, String type, Object value) {

@@ -35,6 +35,11 @@ abstract class MariadbFamilyTypeScenarios extends TypeScenarios {
     }
 
     @Override
+    protected boolean likeSeesCharPadding() {
+        return false; // MariaDB strips the padding (PAD_CHAR_TO_FULL_LENGTH is off)
+    }
+
+    @Override
     protected String charAbAsRead() {
         return "ab"; // MariaDB strips CHAR padding on read (PAD_CHAR_TO_FULL_LENGTH is off)
     }

@@ -116,6 +116,8 @@ class MongoQueryIT {
                 "{name: {_ilike: \"A%\"}}", "{name: {_nilike: \"a%\"}}", "{name: {_ilike: \"%PIE\"}}",
                 "{name: {_like: \"a.c\\\\%\\\\_x%\"}}", "{name: {_like: \"a.c%\"}}", "{name: {_like: \"abc\"}}",
                 "{name: {_like: \"(b)+*?[x]{2}^$|\"}}", "{name: {_like: \"%[x]%\"}}", "{name: {_like: \"%\"}}",
+                "{name: {_like: \"%p%e%\"}}", "{name: {_like: \"a%%e\"}}", "{name: {_ilike: \"%A%P%\"}}", "{name: {_like: \"%%%\"}}",
+                "{name: {_nlike: \"%p%p%\"}}", "{name: {_like: \"%a%a%\"}}", "{name: {_like: \"_%_%e\"}}", "{name: {_nilike: \"%A%_%\"}}",
                 "{qty: {_eq: 3}}", "{qty: {_neq: 3}}", "{qty: {_gt: 3}}", "{qty: {_gte: 3}}", "{qty: {_lt: 7}}", "{qty: {_lte: 7}}",
                 "{qty: {_in: [1, 10]}}", "{qty: {_nin: [1, 10]}}", "{qty: {_in: []}}", "{qty: {_nin: []}}", "{qty: {_is_null: true}}",
                 "{price: {_eq: 0.1}}", "{price: {_gt: 2}}", "{price: {_lte: \"1.5\"}}", "{price: {_in: [0.10, 5]}}", "{price: {_neq: 3}}",

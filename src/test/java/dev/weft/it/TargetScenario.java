@@ -2,6 +2,7 @@ package dev.weft.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.testing.Db2Database;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TestDatabase;
 import dev.weft.web.WeftRuntime;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TargetScenario {
     protected TestDatabase db;
+    /** The URL of the in-memory database of a scenario on {@link Target#H2}; null otherwise. */
+    protected String h2Url;
+    /** The database of a scenario on {@link Target#DB2}; null otherwise. */
+    protected Db2Database derby;
     protected WeftRuntime weft;
 
     /** The engine and driver this subclass runs on. */
@@ -31,6 +36,14 @@ abstract class TargetScenario {
 
     @BeforeAll
     void start() {
+        if (target() == Target.DB2) {
+            startOnDerby();
+            return;
+        }
+        if (target() == Target.H2) {
+            startOnH2();
+            return;
+        }
         db = TestDatabase.create(target().server);
         try {
             db.execute(setup(target()).toArray(String[]::new));
@@ -42,6 +55,32 @@ abstract class TargetScenario {
         }
     }
 
+    private void startOnDerby() {
+        derby = Db2Database.create();
+        try {
+            derby.execute(setup(Target.POSTGRES).toArray(String[]::new));
+            weft = WeftRuntime.start(List.of(derby.service("hr")));
+        } catch (RuntimeException | Error e) {
+            derby.close();
+            derby = null;
+            throw e;
+        }
+    }
+
+    private void startOnH2() {
+        h2Url = "jdbc:h2:mem:weft_t_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(h2Url, "sa", ""); java.sql.Statement s = c.createStatement()) {
+            for (String sql : setup(Target.POSTGRES)) {
+                s.execute(sql);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("test setup failed on H2: " + e.getMessage(), e);
+        }
+        weft = WeftRuntime.start(TestDatabase.services(Map.of("hr", new dev.weft.config.ServiceProperties("h2", h2Url, "sa", "",
+                null, null, null, null, null, null, null, null, null))));
+    }
+
     @AfterAll
     void stop() {
         try {
@@ -51,6 +90,17 @@ abstract class TargetScenario {
         } finally {
             if (db != null) {
                 db.close();
+            }
+            if (derby != null) {
+                derby.close();
+            }
+            if (h2Url != null) {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(h2Url, "sa", "");
+                     java.sql.Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN"); // the in-memory database is kept (DB_CLOSE_DELAY=-1) until now
+                } catch (java.sql.SQLException e) {
+                    throw new AssertionError("cannot drop the H2 test database: " + e.getMessage(), e);
+                }
             }
         }
     }

@@ -126,11 +126,16 @@ abstract class TypeScenarios extends TargetScenario {
         assertThat(valueOf(2, "ch")).isEqualTo("abcde");
     }
 
+    /** Whether the engine's own LIKE sees CHAR's padding (PostgreSQL's does; MariaDB strips it). */
+    protected abstract boolean likeSeesCharPadding();
+
     @Test
-    void charMatchesLikeWithoutItsPadding() {
-        assertThat(ids("{ch: {_like: \"ab\"}}")).containsExactly(1);
-        assertThat(ids("{ch: {_ilike: \"AB\"}}")).containsExactly(1);
-        assertThat(ids("{ch: {_like: \"%b\"}}")).containsExactly(1);
+    void charMatchesLikeAsTheEnginesOwnLikeDoes() {
+        List<Object> row1 = likeSeesCharPadding() ? List.of() : List.of(1);
+        assertThat(ids("{ch: {_like: \"ab\"}}")).isEqualTo(row1);
+        assertThat(ids("{ch: {_ilike: \"AB\"}}")).isEqualTo(row1);
+        assertThat(ids("{ch: {_like: \"%b\"}}")).isEqualTo(row1);
+        assertThat(ids("{ch: {_like: \"ab%\"}}")).containsExactly(1, 2);
     }
 
     @Test

@@ -103,6 +103,15 @@ public final class MongoTestServer implements AutoCloseable {
         backend.counts.clear();
     }
 
+    /**
+     * From now on, every {@code find} on {@code collection} holds the server's thread for {@code stall} before it
+     * answers, whatever {@code maxTimeMS} says: a server too slow for the query timeout that ignores it (as
+     * mongo-java-server does), without tying the test to how slow a given query is on a given machine.
+     */
+    public void stallFinds(String collection, java.time.Duration stall) {
+        backend.stalls.put("find:" + collection, stall);
+    }
+
     @Override
     public void close() {
         client.close();
@@ -113,12 +122,22 @@ public final class MongoTestServer implements AutoCloseable {
     private static final class CountingBackend extends MemoryBackend {
         final Map<String, Integer> counts = new ConcurrentHashMap<>();
         final Map<String, Object> validators = new ConcurrentHashMap<>();
+        final Map<String, java.time.Duration> stalls = new ConcurrentHashMap<>();
 
         @Override
         public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String databaseName, String command,
                                                                de.bwaldvogel.mongo.bson.Document query) {
             Object target = query.get(command);
-            counts.merge(command + (target instanceof String s ? ":" + s : ""), 1, Integer::sum);
+            String counted = command + (target instanceof String s ? ":" + s : "");
+            counts.merge(counted, 1, Integer::sum);
+            java.time.Duration stall = stalls.get(counted);
+            if (stall != null) {
+                try {
+                    Thread.sleep(stall);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (command.equals("create") && query.get("validator") != null) {
                 validators.put(databaseName + "." + target, query.get("validator"));
             }

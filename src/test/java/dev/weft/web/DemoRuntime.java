@@ -3,6 +3,7 @@ package dev.weft.web;
 import dev.weft.config.AccessFile;
 import dev.weft.config.ConfigOrigins;
 import dev.weft.config.ConfigValidator;
+import dev.weft.config.LimitSettings;
 import dev.weft.config.RelationshipsFile;
 import dev.weft.config.WeftProperties;
 
@@ -19,8 +20,13 @@ final class DemoRuntime {
 
     /** The demo with the roles of {@code accessYml} (null: no access control). */
     static WeftRuntime start(String accessYml) {
+        return start(accessYml, LimitSettings.DEFAULTS);
+    }
+
+    /** The demo with the roles of {@code accessYml} (null: no access control) and {@code limits} as weft.limits. */
+    static WeftRuntime start(String accessYml, LimitSettings limits) {
         return WeftRuntime.start(new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, DemoDatabases.create())),
                 RelationshipsFile.load("relationships.yml"), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,
-                accessYml == null ? null : AccessFile.parse("access.yml", accessYml));
+                accessYml == null ? null : AccessFile.parse("access.yml", accessYml), limits);
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.execute.sql;
 
+import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.NullsOrder;
 import dev.weft.dialect.SqlDialect;
@@ -12,6 +13,7 @@ import dev.weft.query.Select;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * Renders the query model to SQL for one {@link SqlDialect}. Identifiers come only from the model
@@ -30,14 +32,22 @@ public final class SqlRenderer {
     static final String ORDER_KEY = "weft o";
 
     private final SqlDialect dialect;
+    /** The catalog's tables, for what a dialect asks of a column (its engine type); null where unknown. */
+    private final Function<TableRef, Table> tables;
 
+    /** A renderer that knows no column's engine type (the dialect then assumes the general case). */
     public SqlRenderer(SqlDialect dialect) {
+        this(dialect, table -> null);
+    }
+
+    public SqlRenderer(SqlDialect dialect, Function<TableRef, Table> tables) {
         this.dialect = dialect;
+        this.tables = tables;
     }
 
     /** Rows of a root field: filtered, ordered and paged as a whole. */
     public SqlStatement select(Select select) {
-        Context ctx = new Context();
+        Context ctx = new Context(select.table());
         StringBuilder sql = new StringBuilder("SELECT ").append(columnList(select.columns(), "t0"))
                 .append(" FROM ").append(source(select.table(), select.orderBy(), ctx));
         appendWhere(sql, select.where(), ctx);
@@ -53,7 +63,7 @@ public final class SqlRenderer {
      * asking for per-parent paging.
      */
     public SqlStatement selectBatch(Select select, KeyBatch batch) {
-        Context ctx = new Context();
+        Context ctx = new Context(select.table());
         Predicate where = Predicate.and(List.of(keyIn(batch), select.where()));
         if (select.page().isAll()) {
             return select(new Select(select.table(), select.columns(), where, select.orderBy(), Page.ALL));
@@ -67,7 +77,7 @@ public final class SqlRenderer {
 
     /** The distinct values of {@code columns} among the rows matching {@code where}, at most {@code limit}. */
     public SqlStatement distinct(TableRef table, List<String> columns, Predicate where, long limit) {
-        Context ctx = new Context();
+        Context ctx = new Context(table);
         StringBuilder sql = new StringBuilder("SELECT DISTINCT ").append(columnList(columns, "t0"))
                 .append(" FROM ").append(table(table)).append(" t0");
         appendWhere(sql, where, ctx);
@@ -77,7 +87,7 @@ public final class SqlRenderer {
 
     /** One row of aggregates over a root field's rows (paged first when a page is given). */
     public SqlStatement aggregate(Select select, Aggregates aggregates) {
-        Context ctx = new Context();
+        Context ctx = new Context(select.table());
         StringBuilder sql = new StringBuilder("SELECT ").append(aggregateList(aggregates)).append(" FROM ");
         if (select.page().isAll()) {
             sql.append(table(select.table())).append(" t0");
@@ -95,7 +105,7 @@ public final class SqlRenderer {
 
     /** Aggregates per parent key: the key columns first, then the aggregates, one row per key that has rows. */
     public SqlStatement aggregateBatch(Select select, KeyBatch batch, Aggregates aggregates) {
-        Context ctx = new Context();
+        Context ctx = new Context(select.table());
         Predicate where = Predicate.and(List.of(keyIn(batch), select.where()));
         String keys = columnList(batch.keyColumns(), "t0");
         StringBuilder sql = new StringBuilder("SELECT ").append(keys).append(", ").append(aggregateList(aggregates))
@@ -221,8 +231,8 @@ public final class SqlRenderer {
         StringBuilder sql = new StringBuilder("(SELECT ");
         String outer = "t0";
         List<String> aliases = new ArrayList<>();
-        for (OrderTerm.Hop ignored : term.hops()) {
-            aliases.add(ctx.nextAlias());
+        for (OrderTerm.Hop hop : term.hops()) {
+            aliases.add(ctx.nextAlias(hop.target()));
         }
         sql.append(aliases.get(aliases.size() - 1)).append('.').append(dialect.quote(term.column())).append(" FROM ");
         StringJoiner conditions = new StringJoiner(" AND ");
@@ -252,7 +262,7 @@ public final class SqlRenderer {
             case Predicate.Like like -> like(like, alias, ctx);
             case Predicate.InList in -> in(in, alias, ctx);
             case Predicate.Exists e -> {
-                String inner = ctx.nextAlias();
+                String inner = ctx.nextAlias(e.target());
                 String condition = joinCondition(alias, e.outerColumns(), inner, e.innerColumns());
                 String filter = Predicate.TRUE.equals(e.where()) ? "" : " AND " + predicate(e.where(), inner, ctx);
                 yield "EXISTS (SELECT 1 FROM " + table(e.target()) + " " + inner + " WHERE " + condition + filter + ")";
@@ -265,7 +275,7 @@ public final class SqlRenderer {
     private String like(Predicate.Like like, String alias, Context ctx) {
         ctx.params.add(like.pattern());
         String not = like.negated() ? " NOT" : "";
-        String operand = dialect.likeOperand(column(alias, like.column()));
+        String operand = dialect.likeOperand(column(alias, like.column()), ctx.sqlType(alias, like.column()));
         if (!like.caseInsensitive()) {
             return operand + not + " LIKE ?";
         }
@@ -351,17 +361,33 @@ public final class SqlRenderer {
     }
 
     /** Parameters and alias numbering of one statement. */
-    private static final class Context {
+    private final class Context {
         final List<Object> params = new ArrayList<>();
+        /** The table behind each alias of the statement. */
+        final java.util.Map<String, TableRef> aliasTables = new java.util.HashMap<>();
         /** Sort keys already rendered as columns of a derived table, by term. */
         final java.util.Map<OrderTerm, String> orderKeys = new java.util.IdentityHashMap<>();
         int aliases;
 
-        String nextAlias() {
-            return "t" + (++aliases);
+        Context(TableRef outer) {
+            aliasTables.put("t0", outer);
+        }
+
+        String nextAlias(TableRef table) {
+            String alias = "t" + (++aliases);
+            aliasTables.put(alias, table);
+            return alias;
+        }
+
+        /** The engine's type name of a column of the table behind {@code alias}; null where the catalog does not say. */
+        String sqlType(String alias, String column) {
+            TableRef ref = aliasTables.get(alias);
+            Table table = ref == null ? null : tables.apply(ref);
+            return table == null ? null : table.column(column).map(dev.weft.catalog.Column::sqlType).orElse(null);
         }
 
         SqlStatement statement(StringBuilder sql) {
+            dialect.requireBindable(params.size());
             return new SqlStatement(sql.toString(), params);
         }
     }

@@ -49,6 +49,35 @@ class SqlRendererTest {
     }
 
     @Test
+    void likeRunsOnTheColumnItselfAndCastsOnlyATypeWithoutLike() {
+        dev.weft.catalog.Table words = new dev.weft.catalog.Table(EMPLOYEES, false, List.of(
+                new dev.weft.catalog.Column("ci", "ci", dev.weft.catalog.ColumnType.STRING, true, "citext"),
+                new dev.weft.catalog.Column("ch", "ch", dev.weft.catalog.ColumnType.STRING, true, "bpchar"),
+                new dev.weft.catalog.Column("mood", "mood", dev.weft.catalog.ColumnType.STRING, true, "mood")),
+                List.of(), List.of(), null, null);
+        SqlRenderer typed = new SqlRenderer(new PostgresDialect(), ref -> ref.equals(EMPLOYEES) ? words : null);
+        Predicate where = Predicate.and(List.of(new Predicate.Like("ci", "a%", false, false), new Predicate.Like("ch", "a%", true, false),
+                new Predicate.Like("mood", "h%", false, true)));
+        assertThat(typed.select(new Select(EMPLOYEES, List.of("ci"), where, List.of(), Page.ALL)).sql())
+                .endsWith("WHERE (t0.\"ci\" LIKE ? AND t0.\"ch\" ILIKE ? AND t0.\"mood\"::text NOT LIKE ?)");
+        assertThat(new SqlRenderer(new dev.weft.dialect.Db2Dialect()).select(new Select(EMPLOYEES, List.of("ci"),
+                new Predicate.Like("ch", "a%", false, false), List.of(), Page.ALL)).sql()).endsWith("WHERE t0.\"ch\" LIKE ?");
+    }
+
+    @Test
+    void moreBoundValuesThanTheEngineTakesAreRefusedNamingItsLimit() {
+        List<List<Object>> rows = java.util.stream.IntStream.rangeClosed(1, 65_536).mapToObj(i -> List.<Object>of(i)).toList();
+        Select select = new Select(EMPLOYEES, List.of("emp_no"), new Predicate.InList(List.of("emp_no"), rows, false), List.of(), Page.ALL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> postgres.select(select))
+                .isInstanceOf(dev.weft.dialect.WeftException.class)
+                .hasMessage("this query needs 65,536 values bound in one statement, and PostgreSQL takes at most 65,535:"
+                        + " use shorter _in/_nin lists");
+        Select fits = new Select(EMPLOYEES, List.of("emp_no"), new Predicate.InList(List.of("emp_no"), rows.subList(0, 65_535), false),
+                List.of(), Page.ALL);
+        assertThat(postgres.select(fits).params()).hasSize(65_535);
+    }
+
+    @Test
     void mysqlOffsetWithoutLimitUsesTheLargestLimit() {
         Select select = new Select(MY_EMPLOYEES, List.of("emp_no"), Predicate.TRUE, List.of(), new Page(null, 3L));
         assertThat(mysql.select(select).sql()).isEqualTo("SELECT t0.`emp_no` FROM `employees` t0 LIMIT 18446744073709551615 OFFSET ?");
