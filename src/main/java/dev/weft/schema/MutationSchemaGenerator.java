@@ -48,12 +48,15 @@ import java.util.function.Consumer;
  */
 final class MutationSchemaGenerator {
     private final SchemaView view;
+    private final SchemaBindings bindings;
     private final MutationOptions options;
     private final GraphQLCodeRegistry.Builder code;
     private final Consumer<GraphQLType> put;
 
-    MutationSchemaGenerator(SchemaView view, MutationOptions options, GraphQLCodeRegistry.Builder code, Consumer<GraphQLType> put) {
+    MutationSchemaGenerator(SchemaView view, SchemaBindings bindings, MutationOptions options, GraphQLCodeRegistry.Builder code,
+                            Consumer<GraphQLType> put) {
         this.view = view;
+        this.bindings = bindings;
         this.options = options;
         this.code = code;
         this.put = put;
@@ -100,7 +103,10 @@ final class MutationSchemaGenerator {
         }
         if (insert.isPresent()) {
             boolean onConflict = update.isPresent() && addOnConflict(table, update.get());
-            put.accept(inputOf(type + "InsertInput", "Values of a row inserted into " + table.ref(), table, insert.get()));
+            GraphQLInputObjectType.Builder insertInput = inputOf(type + "InsertInput", "Values of a row inserted into "
+                    + table.ref(), table, insert.get());
+            addNestedInserts(table, insertInput);
+            put.accept(insertInput.build());
             GraphQLArgument conflict = newArgument().name("on_conflict").type(typeRef(type + "OnConflict"))
                     .description("Update the row that has the same values of a unique constraint instead").build();
             GraphQLFieldDefinition.Builder many = newFieldDefinition().name("insert_" + root)
@@ -135,7 +141,7 @@ final class MutationSchemaGenerator {
     private void addUpdate(GraphQLObjectType.Builder mutation, Table table, Set<String> columns) {
         String type = table.typeName();
         String root = table.rootField();
-        put.accept(inputOf(type + "SetInput", "New values of columns of " + table.ref(), table, columns));
+        put.accept(inputOf(type + "SetInput", "New values of columns of " + table.ref(), table, columns).build());
         List<Column> numeric = table.columns().stream().filter(c -> columns.contains(c.name()) && c.isScalar()
                 && c.type().isNumeric()).toList();
         boolean inc = !numeric.isEmpty();
@@ -216,14 +222,46 @@ final class MutationSchemaGenerator {
         return table.columns().stream().anyMatch(c -> c.isScalar() && columns.contains(c.name()));
     }
 
-    private static GraphQLInputObjectType inputOf(String name, String description, Table table, Set<String> columns) {
+    /**
+     * Fields of {@code <Type>InsertInput} that insert related rows through a foreign key of the same source in
+     * the same transaction: {@code <rel>: <Target>ObjRelInsertInput} ({@code {data: {...}}}, the row this one
+     * references, inserted first) and {@code <rel>: <Target>ArrRelInsertInput} ({@code {data: [...]}}, rows
+     * that reference this one, inserted after it). Offered when the view may select both sides and insert
+     * into the related table.
+     */
+    private void addNestedInserts(Table table, GraphQLInputObjectType.Builder input) {
+        for (dev.weft.catalog.Relationship r : bindings.table(table.ref()).relationships().values()) {
+            Table target = bindings.table(r.to()).table();
+            boolean parent = r.cardinality() == dev.weft.catalog.Relationship.Cardinality.OBJECT && table.foreignKeys().stream()
+                    .anyMatch(fk -> fk.target().equals(r.to()) && fk.columns().equals(r.fromColumns())
+                            && fk.targetColumns().equals(r.toColumns()));
+            boolean children = r.cardinality() == dev.weft.catalog.Relationship.Cardinality.ARRAY && target.foreignKeys().stream()
+                    .anyMatch(fk -> fk.target().equals(r.from()) && fk.columns().equals(r.toColumns())
+                            && fk.targetColumns().equals(r.fromColumns()));
+            if (!(parent || children) || r.junction().isPresent() || !r.to().service().equals(r.from().service())
+                    || !view.relationship(r) || target.view() || target.primaryKey().isEmpty()
+                    || view.writable(target, Kind.INSERT).filter(c -> settable(target, c)).isEmpty()) {
+                continue;
+            }
+            String name = target.typeName() + (parent ? "ObjRelInsertInput" : "ArrRelInsertInput");
+            put.accept(GraphQLInputObjectType.newInputObject().name(name)
+                    .description(parent ? "A row of " + target.ref() + " inserted first; this row references it"
+                            : "Rows of " + target.ref() + " inserted after this row; they reference it")
+                    .field(newInputObjectField().name("data").type(parent ? nonNull(typeRef(target.typeName() + "InsertInput"))
+                            : nonNull(list(nonNull(typeRef(target.typeName() + "InsertInput"))))))
+                    .build());
+            input.field(newInputObjectField().name(r.fieldName()).type(typeRef(name)));
+        }
+    }
+
+    private static GraphQLInputObjectType.Builder inputOf(String name, String description, Table table, Set<String> columns) {
         GraphQLInputObjectType.Builder input = GraphQLInputObjectType.newInputObject().name(name).description(description);
         for (Column c : table.columns()) {
             if (columns.contains(c.name()) && c.isScalar()) {
                 input.field(newInputObjectField().name(c.fieldName()).type(Scalars.of(c.type())));
             }
         }
-        return input.build();
+        return input;
     }
 
     private void register(GraphQLObjectType.Builder mutation, GraphQLFieldDefinition.Builder field, MutationBinding binding) {

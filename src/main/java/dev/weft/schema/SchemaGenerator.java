@@ -88,7 +88,7 @@ public final class SchemaGenerator {
         GraphQLSchema.Builder schema = GraphQLSchema.newSchema()
                 .query(query.build());
         if (mutations != null) {
-            new MutationSchemaGenerator(view, mutations, code, this::put).generate(catalog).ifPresent(schema::mutation);
+            new MutationSchemaGenerator(view, bindings, mutations, code, this::put).generate(catalog).ifPresent(schema::mutation);
         }
         schema
                 .additionalTypes(new java.util.LinkedHashSet<>(types.values()))

@@ -85,25 +85,71 @@ public final class JdbcSourceWriter implements SourceWriter {
     private WriteResult insert(WriteConnection tx, WriteStep.Insert step) throws SQLException {
         Table table = step.table();
         bound(step, step.rows().size());
-        List<List<Object>> inserted = new ArrayList<>();
-        List<List<Object>> updated = new ArrayList<>();
-        List<List<Object>> written = new ArrayList<>();
-        for (Map<String, Object> row : step.rows()) {
-            List<Object> existing = step.upsert() == null ? null : conflicting(tx, table, step.upsert(), row);
-            if (existing == null) {
-                List<Object> key = tx.insert(table, row);
-                inserted.add(key);
-                written.add(key);
-            } else if (upsert(tx, table, step.upsert(), row, existing)) {
-                updated.add(existing);
-                written.add(existing);
+        Written written = new Written();
+        List<List<Object>> top = new ArrayList<>();
+        for (WriteStep.InsertRow row : step.rows()) {
+            List<Object> key = insertRow(tx, step, row, written);
+            if (key != null) {
+                top.add(key);
             }
         }
-        check(tx, table, inserted, step.check(), "insert");
-        if (step.upsert() != null) {
-            check(tx, table, updated, step.upsert().check(), "update");
+        for (var entry : written.inserted.entrySet()) {
+            check(tx, entry.getKey().table(), entry.getValue(), entry.getKey().check(), "insert");
         }
-        return new WriteResult(written.size(), tx.rows(table, written, step.visible()));
+        if (step.upsert() != null) {
+            check(tx, table, written.updated, step.upsert().check(), "update");
+        }
+        return new WriteResult(written.count, tx.rows(table, top, step.visible()));
+    }
+
+    /** The keys written by one insert field, per step (nested inserts have their own table and check). */
+    private static final class Written {
+        final Map<WriteStep.Insert, List<List<Object>>> inserted = new java.util.IdentityHashMap<>();
+        final List<List<Object>> updated = new ArrayList<>();
+        int count;
+    }
+
+    /**
+     * Inserts (or upserts) one row with its nested rows: the rows it references first, then the row with
+     * their key values, then the rows that reference it. Returns its key, or null when an upsert left an
+     * existing row alone.
+     */
+    private List<Object> insertRow(WriteConnection tx, WriteStep.Insert step, WriteStep.InsertRow row, Written written)
+            throws SQLException {
+        Table table = step.table();
+        Map<String, Object> values = new LinkedHashMap<>(row.values());
+        for (WriteStep.Nested parent : row.parents()) {
+            List<Object> parentKey = insertRow(tx, parent.insert(), parent.insert().rows().get(0), written);
+            Row inserted = tx.rows(parent.insert().table(), List.of(parentKey), Predicate.TRUE).get(0);
+            for (int i = 0; i < parent.rowColumns().size(); i++) {
+                values.put(parent.rowColumns().get(i), inserted.get(parent.nestedColumns().get(i)));
+            }
+        }
+        List<Object> existing = step.upsert() == null ? null : conflicting(tx, table, step.upsert(), values);
+        List<Object> key;
+        if (existing == null) {
+            key = tx.insert(table, values);
+            written.inserted.computeIfAbsent(step, s -> new ArrayList<>()).add(key);
+        } else if (upsert(tx, table, step.upsert(), values, existing)) {
+            key = existing;
+            written.updated.add(key);
+        } else {
+            return null;
+        }
+        written.count++;
+        if (!row.children().isEmpty()) {
+            Row self = tx.rows(table, List.of(key), Predicate.TRUE).get(0);
+            for (WriteStep.Nested children : row.children()) {
+                for (WriteStep.InsertRow child : children.insert().rows()) {
+                    Map<String, Object> linked = new LinkedHashMap<>(child.values());
+                    for (int i = 0; i < children.rowColumns().size(); i++) {
+                        linked.put(children.nestedColumns().get(i), self.get(children.rowColumns().get(i)));
+                    }
+                    insertRow(tx, children.insert(), new WriteStep.InsertRow(linked, child.parents(), child.children()), written);
+                }
+            }
+        }
+        return key;
     }
 
     /** The key of the existing row that has the inserted row's values of the upsert's constraint, or null. */

@@ -128,16 +128,45 @@ public final class MutationFetchers implements MutationFetcherFactory {
             this.binding = planner.bindings().table(table.ref());
         }
 
-        WriteStep insert(List<Map<String, Object>> objects, Map<String, Object> onConflict) {
+        WriteStep.Insert insert(List<Map<String, Object>> objects, Map<String, Object> onConflict) {
             WritePolicy policy = policy(Kind.INSERT);
-            List<Map<String, Object>> rows = new ArrayList<>();
+            List<WriteStep.InsertRow> rows = new ArrayList<>();
             for (Map<String, Object> object : objects) {
-                Map<String, Object> row = columns(object, policy, "insert");
-                row.putAll(presets(policy));
-                rows.add(row);
+                rows.add(row(object, policy));
             }
             return new WriteStep.Insert(table, rows, onConflict == null ? null : upsert(onConflict), compiled(policy.check()),
                     visible(), maxRows());
+        }
+
+        /**
+         * One object of {@code objects}: its columns (presets on top) and its nested inserts through foreign
+         * keys ({@code customer: {data: {...}}} inserted first, {@code orders: {data: [...]}} after), each under
+         * its own table's insert permission.
+         */
+        @SuppressWarnings("unchecked")
+        private WriteStep.InsertRow row(Map<String, Object> object, WritePolicy policy) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            List<WriteStep.Nested> parents = new ArrayList<>();
+            List<WriteStep.Nested> children = new ArrayList<>();
+            object.forEach((field, value) -> {
+                dev.weft.catalog.Relationship r = binding.relationships().get(field);
+                if (r == null || !(value instanceof Map<?, ?> nested)) {
+                    plain.put(field, value);
+                    return;
+                }
+                WriteRules target = new WriteRules(access, planner.bindings().table(r.to()).table());
+                Object data = nested.get("data");
+                if (r.cardinality() == dev.weft.catalog.Relationship.Cardinality.OBJECT) {
+                    parents.add(new WriteStep.Nested(r.fromColumns(), r.toColumns(),
+                            target.insert(List.of((Map<String, Object>) data), null)));
+                } else {
+                    children.add(new WriteStep.Nested(r.fromColumns(), r.toColumns(),
+                            target.insert((List<Map<String, Object>>) data, null)));
+                }
+            });
+            Map<String, Object> values = columns(plain, policy, "insert");
+            values.putAll(presets(policy));
+            return new WriteStep.InsertRow(values, parents, children);
         }
 
         @SuppressWarnings("unchecked")

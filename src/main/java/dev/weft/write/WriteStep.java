@@ -25,10 +25,37 @@ public sealed interface WriteStep {
     Integer maxRows();
 
     /** Rows to insert (each with its own columns); {@code upsert} when {@code on_conflict} is given; each row must pass {@code check}. */
-    record Insert(Table table, List<Map<String, Object>> rows, Upsert upsert, Predicate check, Predicate visible,
+    record Insert(Table table, List<InsertRow> rows, Upsert upsert, Predicate check, Predicate visible,
                   Integer maxRows) implements WriteStep {
         public Insert {
             rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * One row to insert: its values by column, the rows it references through a foreign key of the same
+     * source (inserted first; their key values fill this row's foreign-key columns), and the rows that
+     * reference it (inserted after it, their foreign-key columns filled from this row).
+     */
+    record InsertRow(Map<String, Object> values, List<Nested> parents, List<Nested> children) {
+        public InsertRow {
+            parents = List.copyOf(parents);
+            children = List.copyOf(children);
+        }
+
+        public InsertRow(Map<String, Object> values) {
+            this(values, List.of(), List.of());
+        }
+    }
+
+    /**
+     * Rows inserted with a row through a foreign key: {@code rowColumns} of the row pair with
+     * {@code nestedColumns} of the nested rows ({@code orders.customer_id = customers.id}).
+     */
+    record Nested(List<String> rowColumns, List<String> nestedColumns, Insert insert) {
+        public Nested {
+            rowColumns = List.copyOf(rowColumns);
+            nestedColumns = List.copyOf(nestedColumns);
         }
     }
 

@@ -159,6 +159,28 @@ abstract class MutationScenarios {
     }
 
     @Test
+    void nestedInsertsThroughForeignKeysRunParentFirstInOneTransaction() {
+        Map<String, Object> d = data("mutation { insert_shop_accounts(objects: [{tenant_id: \"t1\", name: \"nest\", orders: {data:"
+                + " [{id: 10, tenant_id: \"t1\", total: 3}, {id: 11, tenant_id: \"t1\"}]}}]) { affected_rows"
+                + " returning { id orders(order_by: [{id: asc}]) { id total } } } }");
+        assertThat((Object) at(d, "insert_shop_accounts.affected_rows")).isEqualTo(3);
+        Object id = at(d, "insert_shop_accounts.returning.0.id");
+        assertThat(each(at(d, "insert_shop_accounts.returning.0.orders"), "id")).containsExactly(10, 11);
+        assertThat(shop.rows("SELECT id, account_id FROM orders WHERE id IN (10, 11) ORDER BY id"))
+                .extracting(r -> (Object) ((Number) r.get("account_id")).intValue()).containsExactly(id, id);
+        Map<String, Object> parent = data("mutation { insert_shop_orders_one(object: {id: 12, tenant_id: \"t2\","
+                + " account: {data: {tenant_id: \"t2\", name: \"parent\"}}}) { id account { name tenant_id } } }");
+        assertThat((Object) at(parent, "insert_shop_orders_one.account.name")).isEqualTo("parent");
+        ExecutionResult bad = open.execute("mutation { insert_shop_accounts_one(object: {tenant_id: \"t1\", name: \"orphan\","
+                + " orders: {data: [{id: 13, tenant_id: \"t1\"}, {id: 1, tenant_id: \"t1\"}]}}) { id } }", Map.of());
+        assertThat(codes(bad)).containsExactly("BAD_USER_INPUT");
+        assertThat(accounts().values()).noneMatch(v -> v.contains("orphan"));
+        assertThat(shop.number("SELECT COUNT(*) FROM orders WHERE id = 13")).isZero();
+        assertThat(codes(asTenant("t1", "mutation { insert_shop_accounts_one(object: {name: \"n\", orders: {data: [{id: 14}]}}) { id } }")))
+                .as("the tenant may not insert orders").containsExactly("GRAPHQL_VALIDATION_FAILED");
+    }
+
+    @Test
     void aBatchWithOneBadRowLeavesNothingAndNamesTheConstraint() {
         ExecutionResult r = open.execute("mutation { insert_shop_accounts(objects: [{tenant_id: \"t1\", name: \"new1\"},"
                 + " {tenant_id: \"t1\", name: \"alice\"}, {tenant_id: \"t1\", name: \"new2\"}]) { affected_rows } }", Map.of());
