@@ -188,7 +188,8 @@ public final class MutationFetchers implements MutationFetcherFactory {
             WritePolicy policy = policy(Kind.UPDATE);
             Map<String, Object> values = set == null ? new LinkedHashMap<>() : columns(set, policy, "update");
             values.putAll(presets(policy));
-            Map<String, Object> increments = inc == null ? Map.of() : columns(inc, policy, "update");
+            Map<String, Object> increments = inc == null ? new LinkedHashMap<>() : columns(inc, policy, "update");
+            increments.keySet().removeAll(policy.presets().keySet()); // a preset wins over the caller's _inc
             increments.keySet().forEach(values::remove);
             return new WriteStep.Update(table, restricted(where, policy), values, increments, compiled(policy.check()),
                     visible(), maxRows());

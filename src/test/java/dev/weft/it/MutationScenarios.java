@@ -274,6 +274,12 @@ abstract class MutationScenarios {
         GraphqlAssertions.data(open.execute("mutation($v: String!) { delete_shop_accounts(where: {_or: [{name: {_eq: $v}}, {tenant_id: {_in: [$v]}}],"
                 + " name: {_neq: $v}}) { affected_rows } }", vars));
         assertThat(accounts()).hasSize(5).containsValue("t1/" + evil + "/0.00/" + evil);
+        GraphqlAssertions.data(open.execute("mutation($v: String!, $t: String!, $id: Int!) { insert_shop_accounts_one(object: {tenant_id: $t,"
+                + " name: \"alice\", orders: {data: [{id: 77, tenant_id: $t}]}}, on_conflict: {constraint: " + constraint("name")
+                + ", update_columns: [updated_by], where: {name: {_nlike: $v}}}) { id } a: update_shop_accounts_by_pk(pk_columns: {id: $id},"
+                + " _set: {name: $v}) { id } b: delete_shop_accounts_by_pk(id: $id) { id } }", Map.of("v", evil, "t", "t';--", "id", 424242)));
+        assertThat(accounts()).hasSize(5).containsEntry(1001, "t1/alice/100.00/null");
+        assertThat(shop.rows("SELECT tenant_id FROM orders WHERE id = 77")).extracting(r -> r.get("tenant_id")).containsExactly("t';--");
         assertThat(codes(open.execute("mutation { insert_shop_accounts_one(object: {tenant_id: \"t1\", name: \"a\", \"x) --\": 1}) { id } }",
                 Map.of()))).containsExactly("GRAPHQL_PARSE_FAILED");
         assertThat(codes(open.execute("mutation { update_shop_accounts(where: {}, _inc: {name: 1}) { affected_rows } }", Map.of())))
