@@ -17,8 +17,7 @@ class WritePermissionStartupIT {
     void unknownColumnsBadFiltersAndBadPresetsStopStartUp() {
         try (WriteEngine shop = WriteEngine.create(WriteEngine.Kind.H2)) {
             shop.execute("CREATE TABLE accounts (id INT PRIMARY KEY, tenant_id VARCHAR(8), balance DECIMAL(10,2))");
-            assertThatThrownBy(() -> dev.weft.web.WeftRuntime.start(TestDatabase.services(Map.of("shop", shop.properties())),
-                    List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, AccessFile.parse("access.yml", """
+            assertThatThrownBy(() -> start(shop, """
                             roles:
                               tenant:
                                 shop.accounts:
@@ -29,14 +28,13 @@ class WritePermissionStartupIT {
                                     filter: { tenant: { _eq: "@claims.tenant_id" } }
                                   delete:
                                     filter: { balance: { _like: 3 } }
-                            """)))
+                            """))
                     .isInstanceOf(WeftConfigException.class)
                     .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
                             .anySatisfy(p -> assertThat(p).startsWith("access.yml:5: roles.tenant.shop.accounts.insert.columns")
                                     .contains("no column 'nope'"))
                             .hasSize(1));
-            assertThatThrownBy(() -> dev.weft.web.WeftRuntime.start(TestDatabase.services(Map.of("shop", shop.properties())),
-                    List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, AccessFile.parse("access.yml", """
+            assertThatThrownBy(() -> start(shop, """
                             roles:
                               tenant:
                                 shop.accounts:
@@ -44,7 +42,7 @@ class WritePermissionStartupIT {
                                     set: { balance: "lots" }
                                   update:
                                     filter: { tenant: { _eq: "@claims.tenant_id" } }
-                            """)))
+                            """))
                     .isInstanceOf(WeftConfigException.class)
                     .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
                             .containsExactlyInAnyOrder(
@@ -53,5 +51,10 @@ class WritePermissionStartupIT {
                                     "access.yml:7: roles.tenant.shop.public.accounts.update.filter: unknown field 'tenant' in"
                                             + " shop.public.accounts"));
         }
+    }
+
+    private static void start(WriteEngine shop, String accessYml) {
+        dev.weft.web.WeftRuntime.start(TestDatabase.services(Map.of("shop", shop.properties())), List.of(),
+                WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, AccessFile.parse("access.yml", accessYml)).close();
     }
 }
