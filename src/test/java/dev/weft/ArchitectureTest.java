@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package order of ARCHITECTURE.md: a package may use the ones above it, never one below. */
+/** The package order of docs/architecture.md: a package may use the ones above it, never one below. */
 class ArchitectureTest {
     private static JavaClasses classes;
 

@@ -159,7 +159,7 @@ public final class CatalogResolver {
         return nameWithoutClashes(candidates, tables, virtual, problems);
     }
 
-    /** A declared relationship on a foreign key's columns replaces the field generated for it (CONTRACT §3). */
+    /** A declared relationship on a foreign key's columns replaces the field generated for it (README, "Relationships across databases"). */
     private static boolean sameLink(Relationship declared, Relationship generated) {
         if (declared.junction().isPresent() || !declared.from().equals(generated.from()) || !declared.to().equals(generated.to())) {
             return false;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * access.yml as written (CONTRACT §6), checked for form but not yet against the catalog: API keys
+ * access.yml as written (README, "access.yml"), checked for form but not yet against the catalog: API keys
  * (only their SHA-256 hashes) and roles with their per-table permissions. Every part knows its line.
  *
  * <pre>{@code

@@ -79,6 +79,15 @@ public final class ConfigValidator {
         return problems;
     }
 
+    /**
+     * The unknown keys under {@code weft.} of the ambient environment (environment variables), which never
+     * stop start-up: only worth a warning, and not even that for Kubernetes' service-link variables of a
+     * Service named {@code weft} ({@code WEFT_PORT=tcp://10.0.0.1:8080}, {@code WEFT_SERVICE_HOST}, ...).
+     */
+    public List<ConfigProblem> unknownAmbientKeys(Collection<String> keys) {
+        return unknownKeys(keys.stream().filter(key -> !KnownKeys.isKubernetesServiceLink(key)).toList());
+    }
+
     private Optional<ServiceSettings> resolve(String name, ServiceProperties p, List<ConfigProblem> problems) {
         String base = "weft.services." + name;
         int before = problems.size();

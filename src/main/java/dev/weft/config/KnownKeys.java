@@ -9,7 +9,10 @@ final class KnownKeys {
     private static final Set<String> SERVICE_KEYS = Set.of("kind", "url", "username", "password", "schema",
             "prefix", "type-prefix", "query-timeout", "batch-size", "sample-size", "pool.max-size", "pool.connection-timeout");
     private static final Pattern SERVICE_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(.+)");
-    private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)\\[\\d+]");
+    // a list is bound from indexed keys (include[0]) or from one comma-separated value (include=a,b)
+    private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)(\\[\\d+])?");
+    // what Kubernetes injects into every pod for a Service named weft: WEFT_PORT, WEFT_PORT_8080_TCP_ADDR, WEFT_SERVICE_HOST...
+    private static final Pattern KUBERNETES_SERVICE_LINK = Pattern.compile("weft\\.(port|service\\.(host|port))([.\\[].*)?");
     private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",
             "weft.graphiql.default-headers", "weft.cross-source-max-keys", "weft.cross-source-max-keys-in-memory");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
@@ -30,6 +33,11 @@ final class KnownKeys {
         }
         var m = SERVICE_KEY.matcher(key);
         return m.matches() && SERVICE_KEYS.contains(m.group(1));
+    }
+
+    /** Whether {@code key} is one of the variables Kubernetes sets for a Service named {@code weft}. */
+    static boolean isKubernetesServiceLink(String key) {
+        return KUBERNETES_SERVICE_LINK.matcher(key).matches();
     }
 
     static String describe() {

@@ -1,7 +1,7 @@
 package dev.weft.config;
 
 /**
- * The raw {@code weft.security.*} configuration as bound from Spring's environment (CONTRACT §6);
+ * The raw {@code weft.security.*} configuration as bound from Spring's environment (README, "Security");
  * every field may be null. {@link SecuritySettings#check} validates it together with access.yml.
  *
  * <pre>{@code

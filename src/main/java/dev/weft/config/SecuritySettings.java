@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code weft.security.*} and access.yml checked together (CONTRACT §6): how callers authenticate,
+ * {@code weft.security.*} and access.yml checked together (README, "Security"): how callers authenticate,
  * and the roles and API keys they may hold. Present only when access control is configured.
  *
  * <p>Which access.yml: the file {@code weft.security.access} names (it must exist), else

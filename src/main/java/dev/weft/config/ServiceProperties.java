@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One raw {@code weft.services.<name>} entry; see CONTRACT §2 for each key. Null means "not set".
+ * One raw {@code weft.services.<name>} entry; the README's "Configuration" describes each key. Null means "not set".
  * {@code batchSize} bounds the keys of one batched relationship statement (default 1000).
  * {@code sampleSize}: how many documents of each MongoDB collection schema inference reads (default 1000).
  */

@@ -1,6 +1,6 @@
 package dev.weft.dialect;
 
-/** The {@code extensions.code} values of CONTRACT §5 that the stages can raise. */
+/** The {@code extensions.code} values (README, "Errors") that the stages can raise. */
 public enum ErrorCode {
     BAD_USER_INPUT,
     SOURCE_UNAVAILABLE,

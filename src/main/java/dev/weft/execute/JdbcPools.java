@@ -21,26 +21,84 @@ public final class JdbcPools {
      * @param driverProperties properties for the driver, e.g. PostgreSQL's {@code stringtype}
      */
     public static DataSource create(ServiceSettings settings, String driverClassName, Map<String, String> driverProperties) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(driverProperties);
+        DataSource driver = new com.zaxxer.hikari.util.DriverDataSource(settings.url(), driverClassName, properties,
+                settings.username(), settings.password().value());
         HikariConfig config = new HikariConfig();
         config.setPoolName("weft-" + settings.name());
-        config.setJdbcUrl(settings.url());
-        config.setDriverClassName(driverClassName);
+        // given as a DataSource, not a JDBC URL: HikariCP would set its login timeout on DriverManager, shared
+        // by every pool of the JVM, so the last service's connection-timeout would bound every other's log-ins
+        config.setDataSource(new OwnLoginTimeout(driver));
         if (settings.username() != null) {
             config.setUsername(settings.username());
         }
         if (settings.password().isPresent()) {
             config.setPassword(settings.password().value());
         }
-        driverProperties.forEach(config::addDataSourceProperty);
         config.setMaximumPoolSize(settings.poolMaxSize());
         config.setMinimumIdle(Math.min(2, settings.poolMaxSize()));
         config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
         config.setValidationTimeout(Math.max(250, Math.min(settings.connectionTimeout().toMillis(), 5_000)));
         config.setInitializationFailTimeout(-1);
-        java.util.Properties direct = new java.util.Properties();
-        direct.putAll(driverProperties);
-        return new RecoveringPool(config, new com.zaxxer.hikari.util.DriverDataSource(settings.url(), driverClassName,
-                direct, settings.username(), settings.password().value()));
+        return new RecoveringPool(config, driver);
+    }
+
+    /** A driver's DataSource whose login timeout is its own, never DriverManager's (which the whole JVM shares). */
+    private static final class OwnLoginTimeout implements DataSource {
+        private final DataSource driver;
+        private volatile int loginTimeoutSeconds;
+
+        OwnLoginTimeout(DataSource driver) {
+            this.driver = driver;
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            return driver.getConnection();
+        }
+
+        @Override
+        public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
+            return driver.getConnection(username, password);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            loginTimeoutSeconds = seconds;
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return loginTimeoutSeconds;
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            throw new java.sql.SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+            if (type.isInstance(this)) {
+                return type.cast(this);
+            }
+            throw new java.sql.SQLException("not a wrapper of " + type.getName());
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return type.isInstance(this);
+        }
     }
 
     /**

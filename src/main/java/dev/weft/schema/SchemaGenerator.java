@@ -33,13 +33,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Builds the Hasura-style schema of CONTRACT §4 from the catalog. For table {@code employees} of
+ * Builds the Hasura-style schema of the README's "The GraphQL API" from the catalog. For table {@code employees} of
  * service {@code hr}: type {@code HrEmployees}, inputs {@code HrEmployeesBoolExp} and
  * {@code HrEmployeesOrderBy}, {@code HrEmployeesAggregate}, and root fields {@code hr_employees},
  * {@code hr_employees_by_pk}, {@code hr_employees_aggregate}.
  *
  * <p>Root fields and list relationships are nullable ({@code [HrEmployees!]}) so that a source that
- * is down nulls only its own fields instead of the whole response (CONTRACT §5).
+ * is down nulls only its own fields instead of the whole response (README, "Errors").
  */
 public final class SchemaGenerator {
     static final String ORDER_BY_ENUM = "OrderBy";

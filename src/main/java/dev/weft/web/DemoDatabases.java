@@ -14,13 +14,33 @@ import java.util.UUID;
  * {@code hrstatus} (employee_status, project_assignments) and {@code pm} (projects), seeded from
  * {@code classpath:demo/*.sql}, and a MongoDB one, {@code events} (click events whose {@code emp_no}
  * is an employee's), served by an in-process mongo-java-server on 127.0.0.1 and a free port, seeded
- * from {@code classpath:demo/events-clicks.jsonl}; all linked by the top-level relationships.yml.
+ * from {@code classpath:demo/events-clicks.jsonl}; all linked by the top-level relationships.yml (which the
+ * build also copies into the jar as {@code demo/relationships.yml}, for a jar run from any directory).
  * Each start gets fresh databases with unique names, so several instances in one JVM do not share data
  * (they share one MongoDB server, started on first use).
  */
 final class DemoDatabases {
 
     private DemoDatabases() {
+    }
+
+    /**
+     * The demo's relationships: {@code relationships.yml} of the working directory when there is one (the
+     * repository's, when run from it), else the copy in the jar, so the demo is whole in a container too.
+     */
+    static java.util.List<dev.weft.config.RelationshipSpec> relationships() {
+        if (java.nio.file.Files.exists(java.nio.file.Path.of(dev.weft.config.RelationshipsFile.DEFAULT_PATH))) {
+            return dev.weft.config.RelationshipsFile.load(null);
+        }
+        try (var in = DemoDatabases.class.getClassLoader().getResourceAsStream("demo/relationships.yml")) {
+            if (in == null) {
+                throw new IllegalStateException("demo/relationships.yml is not in the build: the embedded demo cannot be served");
+            }
+            return dev.weft.config.RelationshipsFile.parse("classpath:demo/relationships.yml",
+                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Map<String, ServiceProperties> create() {

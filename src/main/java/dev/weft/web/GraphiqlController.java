@@ -11,7 +11,17 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.weft.schema.ExampleQuery;
+import dev.weft.security.Caller;
+import graphql.schema.GraphQLSchema;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,13 +34,17 @@ import org.springframework.web.bind.annotation.GetMapping;
  * classpath, which Spring Boot serves under {@code /webjars/**}, and sends queries to
  * {@code graphql} relative to the page, so it works behind any host, port or context path.
  *
- * <p>The editor opens with the query of the property {@code weft.graphiql.default-query}
- * (GraphiQL's own welcome text when it is empty). The query is written into the page as a JSON
+ * <p>The editor opens with the query of the property {@code weft.graphiql.default-query} when it is
+ * set; otherwise, in the embedded demo, with the demo's query ({@code demo/graphiql-query.graphql}), and
+ * elsewhere with an {@link ExampleQuery} generated from the schema of the page's caller: its role's (an API
+ * key or token sent with the page request, else the anonymous role), or the whole schema without access
+ * control. A caller with no role gets only a comment, so the page shows no table to a stranger. The query
+ * is written into the page as a JSON
  * string with {@code <}, {@code >} and {@code &} escaped, so no value can end its
  * {@code <script>} element. Likewise the headers editor opens with {@code weft.graphiql.default-headers}
  * (a JSON object as text, e.g. {@code {"X-API-Key": "..."}}; GraphiQL sends them with every request);
  * unset, the embedded demo's access control gives the demo manager's API key, and otherwise there
- * are none. The page is rendered once, at start-up, and sent with a Content-Security-Policy that
+ * are none. The page is rendered once per role, and sent with a Content-Security-Policy that
  * admits only this origin and the page's own bootstrap script.
  *
  * <p>Spring for GraphQL's own GraphiQL ({@code spring.graphql.graphiql.enabled}) stays off: it
@@ -43,39 +57,75 @@ public class GraphiqlController {
     private static final String[] WEBJARS = {"graphiql", "react", "react-dom"};
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
 
-    private final String page;
+    private static final String DEMO_QUERY = "demo/graphiql-query.graphql";
+    private static final String NO_ROLE = """
+            # Put your credentials in the Headers tab below ({"X-API-Key": "..."} or
+            # {"Authorization": "Bearer ..."}), then write a query: Ctrl-Space completes names.
+            """;
+
+    private final String template;
+    private final String fixedQuery;
+    private final Function<Caller, GraphQLSchema> schemas;
+    private final WeftSecurity security;
+    private final Map<String, String> pages = new ConcurrentHashMap<>();
     private final String contentSecurityPolicy;
 
     /**
      * Renders the page.
      *
-     * @param defaultQuery the query the editor opens with; empty for GraphiQL's welcome text
+     * @param defaultQuery the query the editor opens with; empty for the demo's, or one generated from the caller's schema
      * @param defaultHeaders the headers editor's text, a JSON object; empty for the default of {@code security}
-     * @param security whether the embedded demo's access control is on (then GraphiQL sends its key)
+     * @param security whether access control is on, and whether it is the embedded demo's (then GraphiQL sends its key)
+     * @param runtime the schemas of the callers
      * @throws IllegalStateException if the template or a GraphiQL WebJar is not on the classpath
      * @throws dev.weft.config.WeftConfigException if {@code defaultHeaders} is not a JSON object
      */
+    @Autowired
     public GraphiqlController(@Value("${weft.graphiql.default-query:}") String defaultQuery,
-                              @Value("${weft.graphiql.default-headers:}") String defaultHeaders, WeftSecurity security) {
+                              @Value("${weft.graphiql.default-headers:}") String defaultHeaders, WeftSecurity security,
+                              WeftRuntime runtime) {
+        this(defaultQuery, defaultHeaders, security, runtime::schemaFor);
+    }
+
+    GraphiqlController(String defaultQuery, String defaultHeaders, WeftSecurity security, Function<Caller, GraphQLSchema> schemas) {
         String html = read(TEMPLATE);
         for (String webjar : WEBJARS) {
             html = html.replace("{{" + webjar + ".version}}", webjarVersion(webjar));
         }
         String headers = defaultHeaders.isBlank() ? security.graphiqlDefaultHeaders() : checkedHeaders(defaultHeaders);
-        this.page = html.replace("{{default-query.json}}", jsonString(defaultQuery))
-                .replace("{{default-headers.json}}", jsonString(headers));
-        this.contentSecurityPolicy = "default-src 'self'; script-src 'self' " + inlineScriptHashes(page)
+        this.template = html.replace("{{default-headers.json}}", jsonString(headers));
+        this.fixedQuery = !defaultQuery.isBlank() ? defaultQuery
+                : security.enabled() && security.settings().demo() ? read(DEMO_QUERY) : null;
+        this.schemas = schemas;
+        this.security = security;
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self' " + inlineScriptHashes(template)
                 + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:;"
                 + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
     }
 
-    /** @return the GraphiQL page */
+    /** @return the GraphiQL page, opening with a query the caller's schema accepts */
     @GetMapping("/graphiql")
     public ResponseEntity<String> graphiql() {
+        Optional<Caller> caller = caller();
+        String page = pages.computeIfAbsent(caller.map(c -> c.isUnrestricted() ? "*" : "role:" + c.role()).orElse("none"),
+                key -> template.replace("{{default-query.json}}", jsonString(fixedQuery != null ? fixedQuery
+                        : caller.map(c -> ExampleQuery.of(schemas.apply(c))).orElse(NO_ROLE))));
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", contentSecurityPolicy)
                 .body(page);
+    }
+
+    /** Who asks for the page: everyone without access control; else the first role of its credentials, or the anonymous role. */
+    private Optional<Caller> caller() {
+        if (!security.enabled()) {
+            return Optional.of(Caller.UNRESTRICTED);
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof CallerAuthentication credentials && !credentials.roles().isEmpty()) {
+            return Optional.of(new Caller(credentials.roles().get(0), Map.of()));
+        }
+        return Optional.ofNullable(security.settings().anonymousRole()).map(role -> new Caller(role, Map.of()));
     }
 
     /**

@@ -28,6 +28,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
@@ -45,18 +46,21 @@ public class WeftConfiguration {
         long start = System.nanoTime();
         PropertyOrigins origins = origins(environment);
         ConfigValidator validator = new ConfigValidator(origins);
-        List<ConfigProblem> problems = new java.util.ArrayList<>(validator.unknownKeys(weftKeys(environment)));
+        List<ConfigProblem> problems = new java.util.ArrayList<>(validator.unknownKeys(weftKeys(environment, false)));
+        validator.unknownAmbientKeys(weftKeys(environment, true)).forEach(problem ->
+                log.warn("Ignored {} (from {}): {}", problem.key(), problem.location(), problem.message()));
         problems.addAll(security.problems()); // weft.security and access.yml (WeftSecurityConfiguration)
         Binder binder = Binder.get(environment);
         WeftProperties properties = binder.bind("weft", Bindable.of(WeftProperties.class))
                 .orElse(WeftProperties.of(null, Map.of()));
+        boolean demo = properties.services().isEmpty();
         List<RelationshipSpec> relationships = List.of();
         try {
-            relationships = RelationshipsFile.load(properties.relationships());
+            relationships = demo && properties.relationships() == null ? DemoDatabases.relationships()
+                    : RelationshipsFile.load(properties.relationships());
         } catch (WeftConfigException e) {
             problems.addAll(e.problems());
         }
-        boolean demo = properties.services().isEmpty();
         if (demo && !problems.isEmpty()) {
             // a typo such as "servics:" leaves no services: report it rather than start the demo
             throw new WeftConfigException(origins.locate(problems));
@@ -139,19 +143,32 @@ public class WeftConfiguration {
         return new WeftExecutionService(runtime);
     }
 
+    /**
+     * A source that does not answer: {@code DEGRADED}, not {@code DOWN}, as only its own fields fail. The
+     * instance's status is then {@code DEGRADED} too, still HTTP 200 (application.yml orders the statuses).
+     */
+    static final org.springframework.boot.health.contributor.Status SOURCE_UNAVAILABLE =
+            new org.springframework.boot.health.contributor.Status("DEGRADED", "the source does not answer: its fields fail until it does");
+
     /** {@code /actuator/health} gets a component per source: {@code sources.hr}, {@code sources.hrstatus}. */
     @Bean
     CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime) {
         Map<String, HealthIndicator> indicators = new java.util.LinkedHashMap<>();
         runtime.executors().forEach((name, executor) -> indicators.put(name.value(), () -> executor.isHealthy()
-                ? Health.up().build() : Health.down().withDetail("reason", "source does not answer").build()));
+                ? Health.up().build() : Health.status(SOURCE_UNAVAILABLE).build()));
         return CompositeHealthContributor.fromMap(indicators);
     }
 
-    private static List<String> weftKeys(ConfigurableEnvironment environment) {
+    /**
+     * The keys under {@code weft.} of the configuration files, command line, system properties and
+     * {@code SPRING_APPLICATION_JSON} ({@code ambient} false), or of the environment variables ({@code ambient}
+     * true), whose unknown keys are only warned about: a pod's environment holds variables Weft never asked for.
+     */
+    private static List<String> weftKeys(ConfigurableEnvironment environment, boolean ambient) {
         TreeSet<String> keys = new TreeSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            if (source instanceof IterableConfigurationPropertySource iterable) {
+            if (source instanceof IterableConfigurationPropertySource iterable
+                    && (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource) == ambient) {
                 iterable.stream().map(ConfigurationPropertyName::toString).filter(k -> k.startsWith("weft."))
                         .forEach(keys::add);
             }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Turns an exception of a data fetcher into a GraphQL error with a code (CONTRACT §5) and a message
+ * Turns an exception of a data fetcher into a GraphQL error with a code (README, "Errors") and a message
  * safe for clients. The full exception, SQL and driver text included, goes to the log with the
  * request's id; the client sees only that id for internal errors.
  */

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +27,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Authentication (CONTRACT §6) with Spring Security: reads {@code weft.security.*} and access.yml
+ * Authentication (README, "Security") with Spring Security: reads {@code weft.security.*} and access.yml
  * ({@link SecuritySettings}, its problems reported with the rest of the configuration's), resolves
  * them against the catalog ({@link WeftSecurity}), and builds the filter chain.
  *
@@ -74,8 +79,10 @@ public class WeftSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+    SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security, GraphQlCorsProperties cors,
+            @Value("${spring.graphql.http.path:/graphql}") String path) throws Exception {
+        http.cors(c -> c.configurationSource(corsSource(cors, path)))
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
@@ -112,6 +119,21 @@ public class WeftSecurityConfiguration {
                         .requestMatchers("/graphiql", "/webjars/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().access(roles))
                 .build();
+    }
+
+    /**
+     * CORS from {@code spring.graphql.cors.*} for the API and its SDL, applied by Spring Security before
+     * authentication: a preflight ({@code OPTIONS} with {@code Origin}) is answered without credentials, and
+     * the request that follows is authenticated as any other. Nothing is allowed when no origin is configured.
+     */
+    static CorsConfigurationSource corsSource(GraphQlCorsProperties properties, String path) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        CorsConfiguration configuration = properties.toCorsConfiguration();
+        if (configuration != null) {
+            source.registerCorsConfiguration(path, configuration);
+            source.registerCorsConfiguration(path + "/schema", configuration);
+        }
+        return source;
     }
 
     /** Hands the request's caller to GraphQL; first, so that later interceptors and the execution see it. */

@@ -9,6 +9,7 @@ import dev.weft.config.WeftProperties;
 import dev.weft.testing.CompactJson;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TcpProxy;
+import dev.weft.testing.TestServers;
 import dev.weft.web.WeftRuntime;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -19,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * CONTRACT §5 across databases: when the source on the other side of a relationship is down, only the
+ * The README's "Errors" across databases: when the source on the other side of a relationship is down, only the
  * relationship fields are null, each with a SOURCE_UNAVAILABLE error at its path; the parents (and other
  * root fields) are served. Every service is reached through its own {@link TcpProxy}, stopped and started
  * by the test; the data is {@link CrossDatabaseFixture}'s.
@@ -29,9 +30,9 @@ class CrossDatabaseOutageIT {
     @Test
     void aRelatedSourceThatIsDownFailsOnlyTheRelationshipFields() {
         try (CrossDatabaseFixture fixture = CrossDatabaseFixture.create();
-             TcpProxy crm = TcpProxy.to("127.0.0.1", 3306);
-             TcpProxy shop = TcpProxy.to("127.0.0.1", 5432);
-             TcpProxy ware = TcpProxy.to("127.0.0.1", 3306)) {
+             TcpProxy crm = TcpProxy.to(TestServers.mariadb());
+             TcpProxy shop = TcpProxy.to(TestServers.postgres());
+             TcpProxy ware = TcpProxy.to(TestServers.mariadb())) {
             Map<String, TcpProxy> proxies = Map.of("crm", crm, "shop", shop, "ware", ware);
             try (WeftRuntime weft = WeftRuntime.start(fixture.services((name, p) -> proxied(p, proxies.get(name).port())),
                     CrossDatabaseFixture.relationships(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS)) {
@@ -111,7 +112,8 @@ class CrossDatabaseOutageIT {
     }
 
     private static ServiceProperties proxied(ServiceProperties p, int port) {
-        String url = p.url().replace(":3306/", ":" + port + "/").replace(":5432/", ":" + port + "/");
+        String url = p.url().replace(":" + TestServers.mariadb().port() + "/", ":" + port + "/")
+                .replace(":" + TestServers.postgres().port() + "/", ":" + port + "/");
         return new ServiceProperties(p.kind(), url, p.username(), p.password(), p.schema(), p.include(), p.exclude(),
                 p.prefix(), p.typePrefix(), new PoolProperties(2, Duration.ofMillis(500)), Duration.ofSeconds(5),
                 p.batchSize(), null);

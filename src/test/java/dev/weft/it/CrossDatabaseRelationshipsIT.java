@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Virtual relationships between the real MariaDB and PostgreSQL servers (issue 3, CONTRACT §3-§5), over
+ * Virtual relationships between the real MariaDB and PostgreSQL servers (README, "Relationships across databases"), over
  * the data of {@link CrossDatabaseFixture}: every relationship type in both directions, composite keys,
  * keys of different types, chains across three databases, {@code where} and {@code order_by} through
  * relationships, and the cap on the keys a cross-source filter carries. Every query runs with the

@@ -25,7 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * CONTRACT §5 for a {@code db2} service (IBM JCC, Derby 10.8.3.0 Network Server): a query past the query timeout
+ * The README's "Errors" for a {@code db2} service (IBM JCC, Derby 10.8.3.0 Network Server): a query past the query timeout
  * is {@code TIMEOUT} and fails only its own field; a source that goes down is {@code SOURCE_UNAVAILABLE} and is
  * used again when it is back; start-up names the reason a DB2 source cannot be read. No SQL or driver text reaches
  * a client.

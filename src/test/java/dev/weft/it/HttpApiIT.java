@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP surface of CONTRACT §1 and §5 against the embedded demo (no {@code weft.services}
+ * The HTTP surface of the README ("The two commands", "Errors") against the embedded demo (no {@code weft.services}
  * configured): POST and GET {@code /graphql}, error codes, {@code /graphql/schema} and
  * {@code /actuator/health}, through a plain HTTP client.
  */

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The query API of CONTRACT §4 (where, order_by, paging, by_pk, relationships, aggregates, names),
+ * The query API of the README's "The GraphQL API" (where, order_by, paging, by_pk, relationships, aggregates, names),
  * run unchanged against every {@link Target}: each subclass only names its target. The seed data
  * below is small on purpose so that every expected value can be checked by hand.
  *

@@ -9,6 +9,7 @@ import dev.weft.config.ServiceSettings;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
+import dev.weft.testing.TestServers;
 import dev.weft.web.WeftRuntime;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -20,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * CONTRACT §5: a source that is down or slow fails only its own fields (null at that path plus an
+ * README, "Errors": a source that is down or slow fails only its own fields (null at that path plus an
  * error with a code and no SQL, driver text or stack trace), the rest of the response is served, and
  * the source is used again as soon as it answers, without a restart. MariaDB is reached through a
  * {@link TcpProxy} that the test stops and starts; PostgreSQL is reached directly.
@@ -32,7 +33,7 @@ class SourceOutageIT {
     @Test
     void aSourceThatGoesDownFailsOnlyItsOwnFieldsAndIsUsedAgainWhenItIsBack() throws InterruptedException {
         try (TestDatabase maria = TestDatabase.mariadb(); TestDatabase pg = TestDatabase.postgres();
-             TcpProxy proxy = TcpProxy.to("127.0.0.1", 3306)) {
+             TcpProxy proxy = TcpProxy.to(TestServers.mariadb())) {
             maria.execute("CREATE TABLE things (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL)",
                     "INSERT INTO things VALUES (1, 'bolt'), (2, 'nut')");
             pg.execute("CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL)",
@@ -114,7 +115,7 @@ class SourceOutageIT {
                 assertThat(error.getPath()).isEqualTo(List.of("crm_slow_accounts"));
                 assertThat(GraphqlAssertions.code(error)).isEqualTo("TIMEOUT");
                 assertThat(error.getMessage()).isEqualTo("source 'crm' did not answer within 1s");
-                assertClientSafe(error, 5432);
+                assertClientSafe(error, TestServers.postgres().port());
                 assertThat(millis).as("the statement was cancelled, not waited for (the view sleeps 30 s)")
                         .isLessThan(20_000);
                 // the source stays usable after a cancelled statement

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.WeftConfigException;
 import dev.weft.testing.TestDatabase;
+import dev.weft.testing.TestServers;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -45,22 +46,26 @@ class StartupFailureIT {
                       username: someone
                     gamma:
                       kind: postgres
-                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                      url: %2$s
                       include: ["[abc"]
                     delta:
                       kind: postgres
-                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                      url: %2$s
+                      username: %4$s
                       prefix: same_
                     epsilon:
                       kind: mariadb
-                      url: jdbc:mariadb://127.0.0.1:3306/mysql
+                      url: %3$s
+                      username: %5$s
                       prefix: same_
                     hr:
                       kind: postgres
-                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                      url: %2$s
+                      username: %4$s
                       usrname: admin
                       password: %s
-                """.formatted(PASSWORD));
+                """.formatted(PASSWORD, TestServers.postgres().url("postgres"), TestServers.mariadb().url("mysql"),
+                        TestServers.postgres().user(), TestServers.mariadb().user()));
 
         WeftConfigException failure = startFails(yml);
         String message = failure.getMessage();
@@ -90,7 +95,7 @@ class StartupFailureIT {
                           services:
                             badpass:
                               kind: mariadb
-                              url: jdbc:mariadb://127.0.0.1:3306/%s
+                              url: %s
                               username: %s
                               password: %s
                               pool: { connection-timeout: 1s }
@@ -101,9 +106,10 @@ class StartupFailureIT {
                               pool: { connection-timeout: 1s }
                             nodb:
                               kind: postgres
-                              url: jdbc:postgresql://127.0.0.1:5432/%s?user=postgres&password=%s
+                              url: %s?user=postgres&password=%s
                               pool: { connection-timeout: 1s }
-                        """.formatted(maria.name(), user, PASSWORD, closedPort, missingDb, URL_PASSWORD));
+                        """.formatted(maria.url("mariadb"), user, PASSWORD, closedPort,
+                                TestServers.postgres().url(missingDb), URL_PASSWORD));
 
                 WeftConfigException failure = startFails(yml);
                 String message = failure.getMessage();

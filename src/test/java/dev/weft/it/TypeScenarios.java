@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exact round-trips of column types (CONTRACT §4: "scalars lose no precision"): each value is found
+ * Exact round-trips of column types (README, "Types": scalars lose no precision): each value is found
  * again with {@code _eq} on the value it was stored with (bound from a variable, as clients send it)
  * and comes back unchanged in the output. The table {@code typed} has the columns below on every
  * engine; subclasses add the engine's own types and tests.
@@ -214,7 +214,7 @@ abstract class TypeScenarios extends TargetScenario {
             assertThat(ids("ts", "_gt", "LocalDateTime", "1999-12-31T23:59:59")).containsExactly(1, 2);
         } else {
             // MySQL Connector/J takes MariaDB 10.11 (which it sees as "5.5.5") for a server without
-            // fractional seconds and sends bound timestamps without them (TESTING.md): the value
+            // fractional seconds and sends bound timestamps without them: the value
             // 2024-05-01T13:45:00.123456 is compared as 2024-05-01 13:45:00, which no row equals,
             // and "> 23:59:59.000001" becomes "> 23:59:59", which row 2 then satisfies.
             assertThat(ids("ts", "_eq", "LocalDateTime", "2024-05-01T13:45:00.123456")).isEmpty();

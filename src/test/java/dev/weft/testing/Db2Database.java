@@ -5,7 +5,6 @@ import dev.weft.config.ServiceSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +22,9 @@ import org.apache.derby.drda.NetworkServerControl;
 
 /**
  * A database of its own on the DB2 test server: an Apache Derby 10.8.3.0 Network Server (it speaks DRDA, DB2's
- * protocol) started in this JVM on 127.0.0.1 and a free port when the first database is created, and stopped
- * when the last one is closed. Every connection goes through IBM's JCC driver, as Weft's do (TESTING.md):
+ * protocol) started in this JVM on 127.0.0.1 and a free port when the first database is created, and kept until
+ * the JVM exits; {@link #close()} shuts its database down and deletes it. Every connection goes through IBM's JCC
+ * driver, as Weft's do:
  * the database is created with {@code jdbc:db2://127.0.0.1:PORT/"NAME;create=true":securityMechanism=3;} and
  * used with {@code jdbc:db2://127.0.0.1:PORT/NAME:securityMechanism=3;}, user {@code app}, password {@code app}
  * (so tables land in schema {@code APP}).
@@ -43,9 +43,7 @@ public final class Db2Database implements AutoCloseable {
     public static final String USER = "app";
     public static final String PASSWORD = "app";
 
-    private static final Object LOCK = new Object();
     private static Server server;
-    private static int users;
 
     private final Server owner;
     private final String name;
@@ -55,14 +53,13 @@ public final class Db2Database implements AutoCloseable {
         this.name = name;
     }
 
-    /** Creates a database with a unique name, starting the server if no other database is open. */
+    /** Creates a database with a unique name, starting the server if it is not running yet. */
     public static Db2Database create() {
-        Server running = acquire();
+        Server running = server();
         String name = "weft" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection ignored = DriverManager.getConnection(running.url("\"" + name + ";create=true\""), USER, PASSWORD)) {
+        try (Connection ignored = jcc(running.url("\"" + name + ";create=true\""))) {
             return new Db2Database(running, name);
         } catch (SQLException | RuntimeException e) {
-            release();
             throw new AssertionError("cannot create a database on the Derby test server: " + e.getMessage(), e);
         }
     }
@@ -95,7 +92,17 @@ public final class Db2Database implements AutoCloseable {
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), USER, PASSWORD);
+        return jcc(url());
+    }
+
+    /**
+     * A JCC connection without a login timeout. HikariCP sets {@link DriverManager#setLoginTimeout} for the whole JVM
+     * (Weft's pools in these tests: 1 s), and JCC reads it as its socket timeout while connecting: creating a
+     * database took longer than that on a loaded machine, and {@link #create()} failed with "Read timed out".
+     */
+    private static Connection jcc(String url) throws SQLException {
+        DriverManager.setLoginTimeout(0);
+        return DriverManager.getConnection(url, USER, PASSWORD);
     }
 
     /** Runs statements (DDL, inserts) in order on one connection, through JCC. */
@@ -132,16 +139,21 @@ public final class Db2Database implements AutoCloseable {
         return statements(sql -> sql.startsWith("SELECT ") && sql.contains(" t0"));
     }
 
-    /** Shuts the database down, deletes its files, and stops the server if no other database is open. */
+    /**
+     * Shuts the database down and deletes its files. The credentials are those of a test that turned Derby's
+     * authentication on for its database ({@code Db2OutageIT}); without them its shutdown is refused.
+     */
     @Override
     public void close() {
         try {
-            DriverManager.getConnection("jdbc:derby:" + name + ";shutdown=true").close();
-        } catch (SQLException expected) {
-            // 08006: the database was shut down
+            DriverManager.getConnection("jdbc:derby:" + name + ";shutdown=true", USER, PASSWORD).close();
+            throw new AssertionError("Derby did not report the shutdown of " + name);
+        } catch (SQLException e) {
+            if (!"08006".equals(e.getSQLState())) { // 08006: the database was shut down
+                throw new AssertionError("cannot shut down the Derby database " + name + ": " + e.getMessage(), e);
+            }
         }
         deleteRecursively(owner.home.resolve(name));
-        release();
     }
 
     @Override
@@ -149,23 +161,19 @@ public final class Db2Database implements AutoCloseable {
         return "derby:" + name;
     }
 
-    private static Server acquire() {
-        synchronized (LOCK) {
-            if (server == null) {
-                server = Server.start();
-            }
-            users++;
-            return server;
+    /**
+     * The server of this JVM, started once. It is never stopped and started again: {@code NetworkServerControl.shutdown()}
+     * returns when the listener is closed, but the server's own thread shuts the Derby engine down after that. A server
+     * started meanwhile (the next test) boots the engine again and has it shut down under it, which a loaded machine
+     * made likely: its first database could not be created, or the engine failed in the middle of a test.
+     */
+    private static synchronized Server server() {
+        if (server == null) {
+            server = Server.start();
+            Server started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "derby-test-server-stop"));
         }
-    }
-
-    private static void release() {
-        synchronized (LOCK) {
-            if (--users == 0) {
-                server.stop();
-                server = null;
-            }
-        }
+        return server;
     }
 
     static void deleteRecursively(Path path) {
@@ -195,12 +203,12 @@ public final class Db2Database implements AutoCloseable {
 
         static Server start() {
             try {
-                Path home = Files.createTempDirectory("weft-derby");
+                Path home = Files.createTempDirectory(scratchDirectory(), "weft-derby");
                 Path log = home.resolve("derby.log");
                 System.setProperty("derby.system.home", home.toString());
                 System.setProperty("derby.stream.error.file", log.toString());
                 System.setProperty("derby.language.logStatementText", "true");
-                int port = freePort();
+                int port = TestServers.freePort();
                 // started through the API: no security manager is installed (the command line's -noSecurityManager)
                 NetworkServerControl control = new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port);
                 control.start(null);
@@ -215,24 +223,32 @@ public final class Db2Database implements AutoCloseable {
             return "jdbc:db2://127.0.0.1:" + port + "/" + database + ":securityMechanism=3;";
         }
 
+        /** At the JVM's exit: closes the listener (the server thread shuts the engine down) and deletes the files. */
         void stop() {
             try {
                 control.shutdown();
             } catch (Exception e) {
-                throw new AssertionError("cannot stop the Derby Network Server: " + e.getMessage(), e);
+                System.err.println("[Db2Database] the Derby Network Server did not stop: " + e.getMessage());
             }
             try {
-                DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
+                DriverManager.getConnection("jdbc:derby:;shutdown=true").close(); // returns once the engine is down
             } catch (SQLException expected) {
-                // XJ015: the engine was shut down
+                // XJ015: the engine was shut down (by this call or by the server's thread)
             }
-            deleteRecursively(home);
+            try {
+                deleteRecursively(home);
+            } catch (UncheckedIOException e) {
+                System.err.println("[Db2Database] could not delete " + home + ": " + e.getMessage());
+            }
         }
 
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-                return socket.getLocalPort();
+        /** Maven's {@code target} when the tests run under Maven (mvn clean removes what is left), else the temp directory. */
+        private static Path scratchDirectory() throws IOException {
+            String basedir = System.getProperty("basedir");
+            if (basedir == null) {
+                return Path.of(System.getProperty("java.io.tmpdir"));
             }
+            return Files.createDirectories(Path.of(basedir, "target"));
         }
 
         private static void waitUntilUp(NetworkServerControl control) throws Exception {

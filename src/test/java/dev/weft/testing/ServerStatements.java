@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -92,14 +91,15 @@ public final class ServerStatements {
 
         /**
          * Turns on {@code log_statement = 'all'} for the database (it applies to connections opened
-         * afterwards) and reads the server log, {@code -Dweft.test.pglog} or the Debian default.
+         * afterwards) and reads the server log: the embedded server's, else {@code -Dtest.postgres.log} or the
+         * Debian default ({@link TestServers}).
          */
         public static PostgresLog enable(TestDatabase db) {
             assertThat(db.server()).isEqualTo(TestDatabase.Server.POSTGRES);
-            Path file = Path.of(System.getProperty("weft.test.pglog", "/var/log/postgresql/postgresql-15-main.log"));
+            Path file = TestServers.postgres().log();
             if (!Files.isReadable(file)) {
                 throw new AssertionError("cannot read the PostgreSQL server log " + file
-                        + " (set -Dweft.test.pglog=<path> to the cluster's log file)");
+                        + " (set -Dtest.postgres.log=<path> to the cluster's log file)");
             }
             db.execute("ALTER DATABASE " + db.name() + " SET log_statement = 'all'");
             return new PostgresLog(file, db.name());
@@ -175,7 +175,7 @@ public final class ServerStatements {
 
         /** The user's SELECT count now. */
         public long selects() throws SQLException {
-            try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+            try (Connection c = TestServers.mariadb().connect("");
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT SELECT_COMMANDS FROM information_schema.USER_STATISTICS WHERE USER = '"
                          + name + "'")) {

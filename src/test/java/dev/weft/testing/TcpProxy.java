@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * their connections reset and new ones refused); {@link #start()} listens again on the same port.
  *
  * <pre>{@code
- * try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 3306)) {
+ * try (TcpProxy proxy = TcpProxy.to(TestServers.mariadb())) {
  *     String url = "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/shop";
  *     proxy.stop();   // the source is down
  *     proxy.start();  // and back
@@ -38,6 +38,11 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** A started proxy on a free local port. */
+    /** A proxy to a test server. */
+    public static TcpProxy to(TestServers.Endpoint server) {
+        return to(server.host(), server.port());
+    }
+
     public static TcpProxy to(String targetHost, int targetPort) {
         TcpProxy proxy = new TcpProxy(targetHost, targetPort);
         proxy.start();

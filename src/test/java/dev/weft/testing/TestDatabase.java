@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A database of its own on one of this machine's real servers (PostgreSQL 127.0.0.1:5432 user
- * postgres, MariaDB 127.0.0.1:3306 user root), created with a unique name and dropped by {@link #close()}.
- * A server that is down fails the test with a message saying how to start it: tests never skip.
+ * A database of its own on a real PostgreSQL or MariaDB server ({@link TestServers}: the one at the test URL, by
+ * default 127.0.0.1:5432 user postgres and 127.0.0.1:3306 user root, else an embedded one), created with a unique
+ * name and dropped by {@link #close()}. A server that fails fails the test: tests never skip.
  *
  * <pre>{@code
  * try (TestDatabase db = TestDatabase.postgres()) {
@@ -28,21 +28,11 @@ import java.util.UUID;
  */
 public final class TestDatabase implements AutoCloseable {
     public enum Server {
-        POSTGRES("jdbc:postgresql://127.0.0.1:5432/", "postgres", "",
-                "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"),
-        MARIADB("jdbc:mariadb://127.0.0.1:3306/", "root", "",
-                "start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd");
+        POSTGRES, MARIADB;
 
-        final String baseUrl;
-        final String user;
-        final String password;
-        final String startCommand;
-
-        Server(String baseUrl, String user, String password, String startCommand) {
-            this.baseUrl = baseUrl;
-            this.user = user;
-            this.password = password;
-            this.startCommand = startCommand;
+        /** Where this server is: the one at the test URL, or an embedded one ({@link TestServers}). */
+        public TestServers.Endpoint endpoint() {
+            return this == POSTGRES ? TestServers.postgres() : TestServers.mariadb();
         }
     }
 
@@ -67,8 +57,8 @@ public final class TestDatabase implements AutoCloseable {
         try (Connection c = admin(server); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new AssertionError("cannot create a test database on " + server + " (" + e.getMessage()
-                    + "); is the server running? Start it with: " + server.startCommand, e);
+            throw new AssertionError("cannot create a test database on " + server + " at "
+                    + server.endpoint().url("") + ": " + e.getMessage(), e);
         }
         return new TestDatabase(server, name);
     }
@@ -83,10 +73,10 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The JDBC URL of this database for the given driver kind: postgres, mariadb or mysql (MySQL Connector/J). */
     public String url(String kind) {
+        TestServers.Endpoint at = server.endpoint();
         return switch (kind) {
-            case "postgres" -> server.baseUrl + name;
-            case "mariadb" -> server.baseUrl + name;
-            case "mysql" -> "jdbc:mysql://127.0.0.1:3306/" + name + "?useSSL=false&allowPublicKeyRetrieval=true";
+            case "postgres", "mariadb" -> at.url(name);
+            case "mysql" -> at.mysqlUrl(name);
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -97,7 +87,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Raw properties for the given driver kind ({@code mysql} uses MySQL Connector/J against MariaDB). */
     public ServiceProperties propertiesFor(String kind) {
-        return new ServiceProperties(kind, url(kind), server.user, server.password, null, null, null, null, null,
+        return new ServiceProperties(kind, url(kind), server.endpoint().user(), server.endpoint().password(), null, null, null, null, null,
                 null, null, null, null);
     }
 
@@ -115,7 +105,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(defaultKind()), server.user, server.password);
+        return DriverManager.getConnection(url(defaultKind()), server.endpoint().user(), server.endpoint().password());
     }
 
     /** Runs statements (DDL, inserts) in order on one connection. */
@@ -142,8 +132,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static Connection admin(Server server) throws SQLException {
-        String url = server == Server.POSTGRES ? server.baseUrl + "postgres" : server.baseUrl;
-        return DriverManager.getConnection(url, server.user, server.password);
+        return server.endpoint().connect(server == Server.POSTGRES ? "postgres" : "");
     }
 
     @Override

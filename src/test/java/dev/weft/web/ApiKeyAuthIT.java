@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * API keys (CONTRACT §6) over the embedded demo's databases: the right key gives its role and claims
+ * API keys (README, "API keys") over the embedded demo's databases: the right key gives its role and claims
  * to the GraphQL context, a wrong or missing key is 401, a role the key does not grant is 403, and
  * {@code X-Weft-Role} chooses among a key's roles. GraphiQL, its assets and health stay open; the
  * API and the SDL do not.
@@ -115,7 +115,9 @@ class ApiKeyAuthIT {
         String script = page.text().replaceAll("(?s).*<script src=\"(webjars/graphiql/[^\"]+)\".*", "$1");
         assertThat(get(port, "/" + script).status()).isEqualTo(200);
         assertThat(get(port, "/actuator/health").status()).isEqualTo(200);
-        assertThat(get(port, "/actuator/health/sources").status()).isEqualTo(200);
+        // a source's health is a detail: shown to callers with credentials only
+        assertThat(get(port, "/actuator/health/sources").status()).isEqualTo(404);
+        assertThat(get(port, "/actuator/health/sources", "X-API-Key", MANAGER_KEY).status()).isEqualTo(200);
         assertThat(get(port, "/anything-else").status()).isEqualTo(401);
     }
 

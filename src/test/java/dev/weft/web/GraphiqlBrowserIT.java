@@ -3,6 +3,7 @@ package dev.weft.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.weft.testing.NodeTooling;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,8 @@ class GraphiqlBrowserIT {
         static final Path BASE_DIR = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         static final Path SCRIPTS = BASE_DIR.resolve("src/test/js");
         static final long TIMEOUT_SECONDS = 120;
-        private static final String INSTALL = "run `npm ci --prefix src/test/js` in " + BASE_DIR;
+        private static final String INSTALL = "the build installs them before the tests (./mvnw verify, or"
+                + " ./mvnw process-test-classes), or run `npm ci --prefix src/test/js` in " + BASE_DIR;
 
         private NodeScript() {
         }
@@ -97,14 +99,8 @@ class GraphiqlBrowserIT {
 
         /** The node executable on PATH; fails with how to install it when there is none. */
         private static Path findNode() {
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-                Path candidate = Path.of(dir.isEmpty() ? "." : dir, "node");
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-            return fail("node is not on PATH: install Node.js 20 or newer (e.g. `apt-get install -y nodejs npm`),"
-                    + " then " + INSTALL);
+            return NodeTooling.onPath("node").orElseGet(() -> fail("node is not on PATH: install Node.js 20 or newer"
+                    + " (e.g. `apt-get install -y nodejs npm`), then " + INSTALL));
         }
 
         private static void copy(InputStream in, ByteArrayOutputStream out) {

@@ -142,6 +142,11 @@ final class SecurityTesting {
         return send(HttpRequest.newBuilder(uri(port, path)).GET(), headers);
     }
 
+    /** OPTIONS {@code path}, as a browser's CORS preflight; headers as name, value, name, value... */
+    static Response options(int port, String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(port, path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()), headers);
+    }
+
     static String getQuery(String query) {
         return "/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
