@@ -88,6 +88,10 @@ abstract class MutationScenarios {
                           reader:
                             shop.accounts:
                             crm.customers:
+                          crossdb:
+                            shop.accounts:
+                              update: { columns: [customer_id], check: { customer: { name: { _neq: "Bea" } } } }
+                            crm.customers:
                         """));
     }
 
@@ -312,6 +316,18 @@ abstract class MutationScenarios {
         assertThat(codes(secured.execute("mutation { delete_shop_accounts(where: {}) { affected_rows } }", Map.of(),
                 new Caller("reader", Map.of())))).containsExactly("GRAPHQL_VALIDATION_FAILED");
         assertThat(accounts()).hasSize(5);
+    }
+
+    @Test
+    void aCheckThroughARelationshipToAnotherDatabaseHoldsBeforeCommit() {
+        Caller crossdb = new Caller("crossdb", Map.of());
+        ExecutionResult bea = secured.execute("mutation { update_shop_accounts_by_pk(pk_columns: {id: 1001}, _set: {customer_id: 2})"
+                + " { id } }", Map.of(), crossdb);
+        assertThat(codes(bea)).containsExactly("BAD_USER_INPUT");
+        assertThat(shop.number("SELECT customer_id FROM accounts WHERE id = 1001")).isEqualTo(1);
+        GraphqlAssertions.data(secured.execute("mutation { update_shop_accounts_by_pk(pk_columns: {id: 1002}, _set: {customer_id: 1})"
+                + " { id customer { name } } }", Map.of(), crossdb));
+        assertThat(shop.number("SELECT customer_id FROM accounts WHERE id = 1002")).isEqualTo(1);
     }
 
     @Test
