@@ -24,9 +24,11 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * Reads tables, views, columns, primary and foreign keys of one SQL service through
- * {@link DatabaseMetaData}, in the configured schema or the connection's default one (for MySQL
- * and MariaDB: the URL's database). Only tables the include/exclude globs select are kept.
+ * Reads tables, views, columns, primary and foreign keys of one SQL service, in the configured schema or
+ * the connection's default one (for MySQL and MariaDB: the URL's database), in a few catalog queries
+ * however many tables there are: tables and columns through {@link DatabaseMetaData} for all tables at
+ * once, keys through the source's own catalog where it has one ({@link KeyReader}). Only tables the include/exclude globs
+ * select are kept.
  *
  * <pre>{@code
  * Source hr = new JdbcIntrospector(settings).read(dataSource);
@@ -65,13 +67,14 @@ public final class JdbcIntrospector {
         Map<String, Boolean> tableNames = tables(meta, catalog, schema);
         Map<String, List<Column>> columns = columns(meta, catalog, schema, tableNames.keySet());
         ServiceName service = new ServiceName(settings.name());
+        TableKeys keys = KeyReader.of(settings.kind()).read(connection, catalog, schema, service, tableNames.keySet());
         List<Table> tables = new ArrayList<>();
         for (var entry : tableNames.entrySet()) {
             String name = entry.getKey();
             TableRef ref = new TableRef(service, schema, name);
             boolean view = entry.getValue();
-            List<String> primaryKey = view ? List.of() : primaryKey(meta, catalog, schema, name);
-            List<ForeignKey> foreignKeys = view ? List.of() : foreignKeys(meta, catalog, schema, name, service);
+            List<String> primaryKey = view ? List.of() : keys.primaryKey(name);
+            List<ForeignKey> foreignKeys = view ? List.of() : keys.foreignKeys(name);
             tables.add(new Table(ref, view, columns.getOrDefault(name, List.of()), primaryKey, foreignKeys, null, null));
         }
         return new Source(settings, tables, foldsToUpperCase);
@@ -112,36 +115,6 @@ public final class JdbcIntrospector {
         }
         Map<String, List<Column>> result = new LinkedHashMap<>();
         byTable.forEach((table, cols) -> result.put(table, List.copyOf(cols.values())));
-        return result;
-    }
-
-    private List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table) throws SQLException {
-        Map<Integer, String> columns = new TreeMap<>();
-        try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table)) {
-            while (rs.next()) {
-                columns.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-            }
-        }
-        return List.copyOf(columns.values());
-    }
-
-    private List<ForeignKey> foreignKeys(DatabaseMetaData meta, String catalog, String schema, String table,
-                                         ServiceName service) throws SQLException {
-        Map<String, TreeMap<Integer, String[]>> keys = new LinkedHashMap<>();
-        Map<String, TableRef> targets = new LinkedHashMap<>();
-        try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
-            while (rs.next()) {
-                String targetSchema = rs.getString("PKTABLE_SCHEM");
-                String name = rs.getString("FK_NAME") + "|" + rs.getString("PKTABLE_NAME");
-                targets.put(name, new TableRef(service, targetSchema == null ? schema : targetSchema, rs.getString("PKTABLE_NAME")));
-                keys.computeIfAbsent(name, n -> new TreeMap<>()).put(rs.getInt("KEY_SEQ"),
-                        new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
-            }
-        }
-        List<ForeignKey> result = new ArrayList<>();
-        keys.forEach((name, pairs) -> result.add(new ForeignKey(name.substring(0, name.indexOf('|')),
-                pairs.values().stream().map(p -> p[0]).toList(), targets.get(name),
-                pairs.values().stream().map(p -> p[1]).toList())));
         return result;
     }
 

@@ -6,8 +6,10 @@ import dev.weft.catalog.Relationship;
 import dev.weft.catalog.Source;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Every table's {@link TableBinding}, keyed by table. Built from the catalog before the schema. */
@@ -26,12 +28,14 @@ public record SchemaBindings(Map<TableRef, TableBinding> tables) {
 
     public static SchemaBindings of(Catalog catalog) {
         Map<TableRef, TableBinding> tables = new HashMap<>();
+        Map<TableRef, List<Relationship>> byTable = new HashMap<>(); // one pass: thousands of tables, tens of thousands of relationships
+        catalog.relationships().forEach(r -> byTable.computeIfAbsent(r.from(), t -> new ArrayList<>()).add(r));
         for (Source source : catalog.sources()) {
             for (Table table : source.tables()) {
                 Map<String, Column> columns = new LinkedHashMap<>();
                 table.columns().forEach(c -> columns.put(c.fieldName(), c));
                 Map<String, Relationship> relationships = new LinkedHashMap<>();
-                catalog.relationshipsFrom(table.ref()).forEach(r -> relationships.put(r.fieldName(), r));
+                byTable.getOrDefault(table.ref(), List.of()).forEach(r -> relationships.put(r.fieldName(), r));
                 tables.put(table.ref(), new TableBinding(table, columns, relationships));
             }
         }

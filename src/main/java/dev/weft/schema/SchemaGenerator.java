@@ -47,8 +47,26 @@ public final class SchemaGenerator {
     private final Map<String, GraphQLType> types = new LinkedHashMap<>();
     private final GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
     private final Map<String, Table> tablesByRef = new LinkedHashMap<>();
+    private final Map<String, Table> tablesByType = new LinkedHashMap<>();
+    private final boolean validating;
     private FetcherFactory fetchers;
     private SchemaView view = SchemaView.ALL;
+
+    public SchemaGenerator() {
+        this(false);
+    }
+
+    private SchemaGenerator(boolean validating) {
+        this.validating = validating;
+    }
+
+    /**
+     * A generator whose schemas graphql-java validates too (as its default builder does): for tests of the
+     * generator. Its memory grows with the square of the schema's depth; Weft itself never validates.
+     */
+    public static SchemaGenerator validating() {
+        return new SchemaGenerator(true);
+    }
 
     /** The full schema: every table, column and relationship. */
     public GeneratedSchema generate(Catalog catalog, SchemaBindings bindings, FetcherFactory fetcherFactory) {
@@ -66,7 +84,10 @@ public final class SchemaGenerator {
                                     SchemaView schemaView, MutationOptions mutations) {
         this.fetchers = fetcherFactory;
         this.view = schemaView;
-        catalog.tables().forEach((ref, table) -> tablesByRef.put(ref.toString(), table));
+        catalog.tables().forEach((ref, table) -> {
+            tablesByRef.put(ref.toString(), table);
+            tablesByType.put(table.typeName(), table);
+        });
         types.put(ORDER_BY_ENUM, orderByEnum());
         GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query");
         boolean anyTable = false;
@@ -85,18 +106,11 @@ public final class SchemaGenerator {
             query.field(newFieldDefinition().name("_empty").type(graphql.Scalars.GraphQLString)
                     .description("No table is served here; this field only keeps the schema valid."));
         }
-        GraphQLSchema.Builder schema = GraphQLSchema.newSchema()
-                .query(query.build());
-        if (mutations != null) {
-            new MutationSchemaGenerator(view, bindings, mutations, code, this::put).generate(catalog).ifPresent(schema::mutation);
-        }
-        schema
-                .additionalTypes(new java.util.LinkedHashSet<>(types.values()))
-                .codeRegistry(code.build());
-        if (view.hasMasks()) {
-            schema.additionalDirective(MaskDirective.DEFINITION);
-        }
-        return new GeneratedSchema(schema.build(), bindings);
+        GraphQLObjectType mutation = mutations == null ? null
+                : new MutationSchemaGenerator(view, bindings, mutations, code, this::put).generate(catalog).orElse(null);
+        GraphQLSchema schema = SchemaAssembly.build(query.build(), mutation, types.values(), code,
+                view.hasMasks() ? List.of(MaskDirective.DEFINITION) : List.of(), validating);
+        return new GeneratedSchema(schema, bindings);
     }
 
     /** Whether a table's rows can be ordered in this view (a visible, unmasked column that sorts). */
@@ -279,7 +293,7 @@ public final class SchemaGenerator {
     }
 
     private List<GraphQLArgument> listArguments(String type) {
-        Table table = tablesByRef.values().stream().filter(t -> t.typeName().equals(type)).findFirst().orElseThrow();
+        Table table = tablesByType.get(type);
         List<GraphQLArgument> arguments = new java.util.ArrayList<>();
         arguments.add(newArgument().name("where").type(typeRef(type + GraphqlNames.BOOL_EXP)).description("Filter the rows").build());
         if (sortable(table)) {

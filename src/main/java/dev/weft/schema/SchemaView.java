@@ -39,6 +39,28 @@ public final class SchemaView {
         return new SchemaView(null, model);
     }
 
+    /**
+     * What a schema of this view depends on: two views with equal shapes give equal schemas, so roles that
+     * differ only in row filters, claims or limits share one schema. Whatever the generator reads from a view
+     * must be part of it. Per table the role sees: its columns, its masks and the columns of each write
+     * permission (roles that read alike but write differently get different mutations).
+     */
+    public Object shape() {
+        if (role == null) {
+            return model == null ? "all" : model;
+        }
+        Map<TableRef, List<Object>> shape = new java.util.HashMap<>();
+        role.tables().forEach((ref, policy) -> shape.put(ref, List.of(policy.columns(), policy.masks(), writeShape(policy))));
+        return shape;
+    }
+
+    /** What of a table's write permissions shapes the schema: per kind, the columns it may set. */
+    private static Map<dev.weft.config.WriteSpec.Kind, java.util.Set<String>> writeShape(TablePolicy policy) {
+        Map<dev.weft.config.WriteSpec.Kind, java.util.Set<String>> shape = new java.util.EnumMap<>(dev.weft.config.WriteSpec.Kind.class);
+        policy.writes().forEach((kind, write) -> shape.put(kind, write.columns()));
+        return shape;
+    }
+
     public boolean table(TableRef table) {
         return role == null || role.table(table).isPresent();
     }

@@ -98,11 +98,25 @@ public class WeftConfiguration {
         return runtime;
     }
 
+    /**
+     * Spring's view of the schema. Requests run through {@link WeftExecutionService}, never through this
+     * source's GraphQL; Spring's own builder would copy and re-traverse the whole schema (seconds and a
+     * second schema in memory on a thousand tables), so the runtime's schema is handed over as it is.
+     */
     @Bean
     GraphQlSource graphQlSource(WeftRuntime runtime) {
-        return GraphQlSource.builder(runtime.schema().schema())
-                .configureGraphQl(runtime::configure)
-                .build();
+        graphql.GraphQL graphQl = runtime.configure(graphql.GraphQL.newGraphQL(runtime.schema().schema())).build();
+        return new GraphQlSource() {
+            @Override
+            public graphql.GraphQL graphQl() {
+                return graphQl;
+            }
+
+            @Override
+            public graphql.schema.GraphQLSchema schema() {
+                return runtime.schema().schema();
+            }
+        };
     }
 
     /** Gives every request its own DataLoader registry: loaders are created lazily per relationship field. */

@@ -100,9 +100,12 @@ public final class WeftRuntime implements AutoCloseable {
         this.graphQL = configure(GraphQL.newGraphQL(schema.schema())).build();
         this.fieldByField = configure(GraphQL.newGraphQL(schema.schema()), false).build();
         if (security != null) {
+            Map<Object, GeneratedSchema> byShape = new java.util.HashMap<>(); // roles that see the same share a schema
             security.roles().values().forEach(policy -> {
-                GeneratedSchema own = new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, SchemaView.of(policy),
-                        mutations);
+                SchemaView view = SchemaView.of(policy);
+                GeneratedSchema own = byShape.computeIfAbsent(view.shape(),
+                        shape -> new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, view,
+                                mutations));
                 LimitSettings roleLimits = limits.with(policy.limits());
                 roles.put(policy.name(), new RoleEngine(policy, roleLimits, own,
                         configure(GraphQL.newGraphQL(own.schema()), true, new DocumentCache(), roleLimits).build(),
@@ -136,8 +139,10 @@ public final class WeftRuntime implements AutoCloseable {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
+        int tableCount = -1;
         try {
             List<Source> sources = introspectAll(services, pools, mongo);
+            tableCount = sources.stream().mapToInt(s -> s.tables().size()).sum();
             Catalog catalog = resolve(sources, relationships);
             Map<ServiceName, SourceExecutor> executors = new LinkedHashMap<>();
             var tables = catalog.tables();
@@ -164,6 +169,10 @@ public final class WeftRuntime implements AutoCloseable {
             pools.values().forEach(JdbcPools::close);
             mongo.close();
             throw e;
+        } catch (OutOfMemoryError e) {
+            pools.values().forEach(JdbcPools::close);
+            mongo.close();
+            throw StartupMemory.exhausted(tableCount);
         }
     }
 
@@ -232,6 +241,9 @@ public final class WeftRuntime implements AutoCloseable {
                     sources.add(futures.get(i).get());
                 } catch (Exception e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
+                    if (cause instanceof OutOfMemoryError outOfMemory) {
+                        throw outOfMemory; // not the source's fault: reported with the heap to try
+                    }
                     ServiceSettings s = services.get(i);
                     problems.add(new ConfigProblem(null, "weft.services." + s.name(),
                             "cannot read source '" + s.name() + "' at " + Redaction.redact(s.url()) + ": "
