@@ -80,6 +80,7 @@ public final class WeftRuntime implements AutoCloseable {
     private final RowFilterCompiler filters;
     private final Map<String, RoleEngine> roles = new LinkedHashMap<>();
     private final LimitSettings limits;
+    private final MutationOptions mutations;
 
     /** One role's schema and its GraphQL instances (its own limits, its own validated-document cache). */
     private record RoleEngine(RolePolicy policy, LimitSettings limits, GeneratedSchema schema, GraphQL graphQL,
@@ -90,6 +91,7 @@ public final class WeftRuntime implements AutoCloseable {
                         ExecutorService async, Fetchers fetchers, SecurityModel security, LimitSettings limits,
                         MutationOptions mutations) {
         this.limits = limits;
+        this.mutations = mutations;
         this.catalog = catalog;
         this.schema = schema;
         this.executors = executors;
@@ -158,7 +160,7 @@ public final class WeftRuntime implements AutoCloseable {
             SchemaBindings bindings = SchemaBindings.of(catalog);
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
             SecurityModel security = access == null ? null : SecurityModel.resolve(access, catalog);
-            checkRowFilters(security, bindings);
+            AccessPolicyChecks.check(security, bindings);
             Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async,
                     readers -> new CrossSourcePlanner(bindings, readers, maxKeysInMemory), security != null);
             MutationOptions mutations = MutationSetup.options(services, pools, catalog, bindings, fetchers, security);
@@ -288,31 +290,6 @@ public final class WeftRuntime implements AutoCloseable {
                 .preparsedDocumentProvider(documents);
     }
 
-    /** Every row filter of access.yml must parse against its table (fields, operators, relationships). */
-    private static void checkRowFilters(SecurityModel security, SchemaBindings bindings) {
-        if (security == null) {
-            return;
-        }
-        RowFilterCompiler compiler = new RowFilterCompiler(bindings);
-        List<ConfigProblem> problems = new ArrayList<>();
-        for (RolePolicy role : security.roles().values()) {
-            for (var policy : role.tables().values()) {
-                if (policy.filter() == null) {
-                    continue;
-                }
-                try {
-                    compiler.check(policy);
-                } catch (WeftException e) {
-                    problems.add(new ConfigProblem(policy.filterOrigin(),
-                            "roles." + role.name() + "." + policy.table() + ".select.filter", e.getMessage()));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new WeftConfigException(problems);
-        }
-    }
-
     /** The access rules (access.yml resolved against the catalog), or null without access control. */
     public SecurityModel securityModel() {
         return security;
@@ -388,6 +365,11 @@ public final class WeftRuntime implements AutoCloseable {
 
     public GeneratedSchema schema() {
         return schema;
+    }
+
+    /** What the schema generator needs for the {@code Mutation} type (writers, unique constraints, fetchers). */
+    public MutationOptions mutations() {
+        return mutations;
     }
 
     public Map<ServiceName, SourceExecutor> executors() {
