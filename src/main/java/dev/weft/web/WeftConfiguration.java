@@ -83,6 +83,8 @@ public class WeftConfiguration {
         try {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
                     security.settings().map(SecuritySettings::access).orElse(null), limits);
+        } catch (StartupMemory.Exhausted e) {
+            throw e; // a heap too small is not a configuration mistake: keep its kind for ConfigFailureAnalyzer
         } catch (WeftConfigException e) {
             throw new WeftConfigException(origins.locate(e.problems()));
         }
