@@ -46,7 +46,10 @@ final class SortedSideDriver {
             return false;
         }
         TableRef target = select.orderBy().get(0).hops().get(0).target();
-        return !sources.joinsWithin(select.table(), target) && !sources.table(target).primaryKey().isEmpty();
+        // a sort value inside a nested document (MongoDB's address.city) is not a column to read in order: in memory
+        boolean plainColumn = sources.table(target).columns().stream()
+                .anyMatch(c -> c.name().equals(select.orderBy().get(0).column()));
+        return plainColumn && !sources.joinsWithin(select.table(), target) && !sources.table(target).primaryKey().isEmpty();
     }
 
     /** The page, or null when a run of equal sort values is larger than one chunk (then the caller sorts in memory). */

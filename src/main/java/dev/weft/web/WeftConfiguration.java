@@ -84,7 +84,7 @@ public class WeftConfiguration {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
                     security.settings().map(SecuritySettings::access).orElse(null), limits);
         } catch (StartupMemory.Exhausted e) {
-            throw e; // a heap too small is not a configuration mistake: keep its kind for ConfigFailureAnalyzer
+            throw e; // its own advice: a larger heap, not a configuration fix
         } catch (WeftConfigException e) {
             throw new WeftConfigException(origins.locate(e.problems()));
         }

@@ -122,6 +122,9 @@ class MongoDocumentsIT {
                         {"bank_accounts": [{"id": 30, "profile": {"address": {"city": null}}}, {"id": 40, "profile": {"address": null}},
                           {"id": 50, "profile": null}, {"id": 20, "profile": {"address": {"city": "Bergen"}}},
                           {"id": 10, "profile": {"address": {"city": "Oslo"}}}]}"""));
+        // with a limit too (a nested sort value is sorted in memory, never driven from the sorted side)
+        assertThat(run("{ bank_accounts(order_by: [{profile: {address: {city: desc_nulls_last}}}, {id: asc}], limit: 2) { id } }"))
+                .isEqualTo("{\"bank_accounts\":[{\"id\":10},{\"id\":20}]}");
         assertThat(run("{ bank_accounts(where: {profile: {orders: {sku: {_eq: \"x\"}}}}, order_by: [{id: asc}]) { id } }"))
                 .isEqualTo("{\"bank_accounts\":[{\"id\":10},{\"id\":40}]}");
     }

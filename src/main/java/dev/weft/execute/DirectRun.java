@@ -1,0 +1,250 @@
+package dev.weft.execute;
+
+import static dev.weft.execute.NormalizedSelections.aggregatesOf;
+import static dev.weft.execute.NormalizedSelections.has;
+import static dev.weft.execute.NormalizedSelections.names;
+import static dev.weft.execute.NormalizedSelections.nodeNames;
+
+import dev.weft.catalog.Column;
+import dev.weft.catalog.GraphqlNames;
+import dev.weft.config.AccessSpec.MaskStrategy;
+import dev.weft.dialect.ErrorCode;
+import dev.weft.limits.RequestBudget;
+import dev.weft.query.Access;
+import dev.weft.query.Aggregates;
+import dev.weft.query.QueryPlanner;
+import dev.weft.query.Select;
+import dev.weft.schema.Scalars;
+import dev.weft.schema.TableBinding;
+import dev.weft.security.Mask;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.ExecutionContext;
+import graphql.execution.MergedField;
+import graphql.execution.ResultPath;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.schema.GraphQLScalarType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * One execution of {@link DirectExecutionStrategy}: walks graphql-java's normalized operation tree
+ * level by level and builds the result maps. Root fields and sibling relationships run concurrently
+ * on the fetchers' executor; a failing field is null at its path and its error is collected in
+ * {@link #errors} (unordered: the strategy orders them).
+ */
+final class DirectRun {
+    private final ExecutionContext context;
+    private final ExecutableNormalizedOperation operation;
+    final List<GraphQLError> errors = Collections.synchronizedList(new ArrayList<>());
+    private final Fetchers fetchers;
+    private final Map<String, DirectExecutionStrategy.Root> roots;
+    private final Access access;
+    private final RequestBudget budget;
+    private final QueryPlanner planner;
+    private final ResultValues serializer;
+    private final DirectRelationships relationships;
+
+    DirectRun(ExecutionContext context, ExecutableNormalizedOperation operation, Fetchers fetchers,
+              Map<String, DirectExecutionStrategy.Root> roots) {
+        this.context = context;
+        this.operation = operation;
+        this.fetchers = fetchers;
+        this.roots = roots;
+        this.access = fetchers.access(context.getGraphQLContext());
+        this.budget = RequestBudget.of(context.getGraphQLContext());
+        this.planner = fetchers.planner().forAccess(access);
+        this.serializer = new ResultValues(context.getGraphQLContext(), context.getLocale());
+        this.relationships = new DirectRelationships(this, planner, fetchers.loaders(), access, budget);
+    }
+
+    Map<String, Object> rootFields(List<ExecutableNormalizedField> fields) {
+        List<Supplier<Object>> work = new ArrayList<>();
+        for (ExecutableNormalizedField f : fields) {
+            work.add(() -> rootField(f));
+        }
+        List<Object> values = concurrently(work);
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            data.put(fields.get(i).getResultKey(), values.get(i));
+        }
+        return data;
+    }
+
+    private Object rootField(ExecutableNormalizedField f) {
+        if (f.getName().equals("__typename")) {
+            return "Query";
+        }
+        DirectExecutionStrategy.Root root = roots.get(f.getName());
+        TableBinding binding = planner.bindings().table(root.table());
+        ResultLocation loc = new ResultLocation(null, f.getResultKey(), -1);
+        try {
+            return switch (root.kind()) {
+                case LIST -> {
+                    Select select = planner.selectFields(root.table(), f.getResolvedArguments(), names(f.getChildren()), List.of());
+                    List<Row> rows = fetchers.rootList(select, budget);
+                    yield objects(binding, f.getChildren(), rows, ResultLocation.indexed(loc, rows.size()));
+                }
+                case BY_PK -> {
+                    List<String> columns = new ArrayList<>(planner.columnsOf(binding, names(f.getChildren())));
+                    if (columns.isEmpty()) {
+                        columns.add(binding.table().columns().get(0).name());
+                    }
+                    Row row = fetchers.byPk(planner, root.table(), f.getResolvedArguments(), columns);
+                    yield row == null ? null : objects(binding, f.getChildren(), List.of(row), List.of(loc)).get(0);
+                }
+                case AGGREGATE -> {
+                    Select select = planner.aggregateSelectFields(root.table(), f.getResolvedArguments(), nodeNames(f), has(f, "nodes"));
+                    Aggregates aggregates = aggregatesOf(binding, f);
+                    Fetchers.AggregateResult result = fetchers.aggregate(planner, select, aggregates, has(f, "nodes"),
+                            has(f, "aggregate"), budget);
+                    List<List<Row>> nodes = List.of(result.nodes());
+                    yield aggregateObjects(binding, f, List.of(result.values() == null ? Map.of() : result.values()),
+                            nodes, List.of(loc)).get(0);
+                }
+            };
+        } catch (RuntimeException e) {
+            error(f, loc, e);
+            return null;
+        }
+    }
+
+    /** The result maps of rows of one table for the selected fields, relationships batched across all rows. */
+    List<Map<String, Object>> objects(TableBinding binding, List<ExecutableNormalizedField> fields,
+                                              List<Row> rows, List<ResultLocation> locs) {
+        List<Map<String, Object>> maps = new ArrayList<>(rows.size());
+        List<ExecutableNormalizedField> related = new ArrayList<>();
+        for (ExecutableNormalizedField f : fields) {
+            if (QueryPlanner.relationshipOf(binding, f.getName()) != null) {
+                related.add(f);
+            }
+        }
+        int capacity = (int) (fields.size() / 0.75f) + 1;
+        // per field, once: its column, its mask for the caller, its scalar (the row loop only reads them)
+        Column[] columns = new Column[fields.size()];
+        MaskStrategy[] masks = new MaskStrategy[fields.size()];
+        GraphQLScalarType[] scalars = new GraphQLScalarType[fields.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            Column column = binding.columns().get(fields.get(i).getName());
+            columns[i] = column;
+            if (column != null) {
+                masks[i] = access.mask(binding.table().ref(), column.name());
+                scalars[i] = column.isScalar() ? Scalars.of(column.type()) : null;
+            }
+        }
+        for (Row row : rows) {
+            Map<String, Object> map = new LinkedHashMap<>(capacity);
+            for (int i = 0; i < fields.size(); i++) {
+                ExecutableNormalizedField f = fields.get(i);
+                Column column = columns[i];
+                if (column != null) {
+                    Object value = row.get(column.name());
+                    if (masks[i] != null) {
+                        value = Mask.apply(masks[i], value);
+                    }
+                    map.put(f.getResultKey(), scalars[i] != null ? serializer.serialize(scalars[i], value)
+                            : serializer.documentValue(binding.table().typeName(), column, f, value));
+                } else if (f.getName().equals("__typename")) {
+                    map.put(f.getResultKey(), binding.table().typeName());
+                } else {
+                    map.put(f.getResultKey(), null); // keeps the field's place; filled below
+                }
+            }
+            maps.add(map);
+        }
+        if (rows.isEmpty() || related.isEmpty()) {
+            return maps;
+        }
+        List<Supplier<Object>> work = new ArrayList<>();
+        for (ExecutableNormalizedField f : related) {
+            work.add(() -> relationships.relationship(binding, f, rows, locs));
+        }
+        List<Object> results = concurrently(work);
+        for (int i = 0; i < related.size(); i++) {
+            @SuppressWarnings("unchecked")
+            List<Object> values = (List<Object>) results.get(i);
+            String key = related.get(i).getResultKey();
+            for (int r = 0; r < maps.size(); r++) {
+                maps.get(r).put(key, values.get(r));
+            }
+        }
+        return maps;
+    }
+
+    /**
+     * The {@code <T>Aggregate} objects of several parents: {@code aggregate { count sum {...} ... }} from
+     * the values, {@code nodes} from the rows (their relationships batched across all parents).
+     */
+    List<Map<String, Object>> aggregateObjects(TableBinding target, ExecutableNormalizedField f,
+                                                       List<Map<String, Object>> values, List<List<Row>> nodes,
+                                                       List<ResultLocation> locs) {
+        List<Map<String, Object>> result = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            result.add(new LinkedHashMap<>());
+        }
+        String type = target.table().typeName();
+        for (ExecutableNormalizedField child : f.getChildren()) {
+            switch (child.getName()) {
+                case "__typename" -> result.forEach(m -> m.put(child.getResultKey(), type + GraphqlNames.AGGREGATE));
+                case "aggregate" -> {
+                    for (int i = 0; i < values.size(); i++) {
+                        result.get(i).put(child.getResultKey(), serializer.aggregateFields(target, child, values.get(i)));
+                    }
+                }
+                case "nodes" -> {
+                    List<Row> flat = new ArrayList<>();
+                    List<ResultLocation> flatLocs = new ArrayList<>();
+                    for (int i = 0; i < nodes.size(); i++) {
+                        for (int j = 0; j < nodes.get(i).size(); j++) {
+                            flat.add(nodes.get(i).get(j));
+                            flatLocs.add(new ResultLocation(new ResultLocation(locs.get(i), child.getResultKey(), -1), null, j));
+                        }
+                    }
+                    List<Map<String, Object>> maps = objects(target, child.getChildren(), flat, flatLocs);
+                    int next = 0;
+                    for (int i = 0; i < nodes.size(); i++) {
+                        int size = nodes.get(i).size();
+                        result.get(i).put(child.getResultKey(), new ArrayList<>(maps.subList(next, next + size)));
+                        next += size;
+                    }
+                }
+                default -> throw new IllegalStateException("unexpected field " + child.getName());
+            }
+        }
+        return result;
+    }
+
+    void error(ExecutableNormalizedField f, ResultLocation loc, RuntimeException e) {
+        if (budget.failure() != null) {
+            return; // the request fails as a whole with the limit's one error (LimitsInstrumentation)
+        }
+        ResultPath path = loc.toPath();
+        FieldFailure failure = FieldFailure.of(e, String.valueOf(context.getExecutionId()), path);
+        String message = failure.message();
+        ErrorCode code = failure.code();
+        MergedField merged = operation.getMergedField(f);
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message).path(path)
+                .extensions(Map.of("code", code.name()));
+        if (merged != null) {
+            builder.location(merged.getSingleField().getSourceLocation());
+        }
+        errors.add(builder.build());
+    }
+
+    private List<Object> concurrently(List<Supplier<Object>> work) {
+        if (work.size() == 1) {
+            return Collections.singletonList(work.get(0).get());
+        }
+        List<CompletableFuture<Object>> futures = work.stream()
+                .map(w -> CompletableFuture.supplyAsync(w, fetchers.async())).toList();
+        List<Object> values = new ArrayList<>(futures.size());
+        futures.forEach(future -> values.add(future.join()));
+        return values;
+    }
+}
