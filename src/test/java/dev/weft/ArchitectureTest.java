@@ -33,21 +33,24 @@ class ArchitectureTest {
                 .layer("execute").definedBy("dev.weft.execute..")
                 .layer("plan").definedBy("dev.weft.plan..")
                 .layer("ops").definedBy("dev.weft.ops..")
+                .layer("write").definedBy("dev.weft.write..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("web", "ops")
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "ops", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("ops", "execute", "plan", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("ops", "query", "execute", "plan", "web")
-                .whereLayer("limits").mayOnlyBeAccessedByLayers("ops", "schema", "query", "execute", "plan", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("ops", "limits", "schema", "query", "execute", "plan", "web")
-                .whereLayer("introspect").mayOnlyBeAccessedByLayers("ops", "security", "limits", "schema", "query", "execute", "plan",
+                .whereLayer("write").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "ops", "web")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "ops", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "ops", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "ops", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "ops", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "ops",
                         "web")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("ops", "introspect", "security", "limits", "schema", "query",
-                        "execute", "plan", "web")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("ops", "dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "web")
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
+                        "write", "ops", "web")
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
+                        "plan", "write", "ops", "web")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
+                        "query", "execute", "plan", "write", "ops", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

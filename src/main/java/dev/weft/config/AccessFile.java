@@ -36,10 +36,10 @@ public final class AccessFile {
     private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Set<String> KEY_KEYS = Set.of("name", "key-sha256", "role", "roles", "claims");
-    private static final Set<String> TABLE_KEYS = Set.of("select", "mask");
+    private static final Set<String> TABLE_KEYS = Set.of("select", "mask", "insert", "update", "delete");
     private static final Set<String> SELECT_KEYS = Set.of("columns", "filter");
     private static final List<String> LIMIT_KEYS = List.of("max-depth", "max-fields", "max-limit",
-            "max-response-bytes", "max-rows", "request-timeout");
+            "max-response-bytes", "max-rows", "request-timeout", "max-rows-affected");
 
     private final String file;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -199,7 +199,7 @@ public final class AccessFile {
                 (Integer) limits[4], (Long) limits[3], (java.time.Duration) limits[5]);
         return problems.size() > before ? java.util.Optional.empty()
                 : java.util.Optional.of(new RoleSpec(line(tuple.getKeyNode()), name, introspection, (Integer) limits[2],
-                overrides, tables, actuator));
+                overrides, (Integer) limits[6], tables, actuator));
     }
 
     /** One key of a role's {@code limits}: counts are whole numbers of at least 1, a size like 8MB, a duration like 10s. */
@@ -242,11 +242,16 @@ public final class AccessFile {
         List<String> columns = null;
         Map<String, Object> filter = null;
         Map<String, MaskStrategy> masks = new LinkedHashMap<>();
+        Map<WriteSpec.Kind, WriteSpec> writes = new java.util.EnumMap<>(WriteSpec.Kind.class);
+        WriteSpecReader writeReader = new WriteSpecReader((node, p) -> problem(node, p[0], p[1]));
         for (NodeTuple t : mapping(tuple.getValueNode(), key)) {
             String k = scalar(t.getKeyNode());
             lines.put(k, line(t.getKeyNode()));
             if (!TABLE_KEYS.contains(k)) {
-                problem(t.getKeyNode(), k, "unknown key; a table holds 'select' and 'mask'");
+                problem(t.getKeyNode(), k, "unknown key; a table holds 'select', 'mask', 'insert', 'update' and 'delete'");
+            } else if (List.of("insert", "update", "delete").contains(k)) {
+                WriteSpec.Kind kind = WriteSpec.Kind.valueOf(k.toUpperCase(Locale.ROOT));
+                writeReader.read(kind, t).ifPresent(w -> writes.put(kind, w));
             } else if (k.equals("select")) {
                 for (NodeTuple s : mapping(t.getValueNode(), "select")) {
                     String sk = scalar(s.getKeyNode());
@@ -277,7 +282,7 @@ public final class AccessFile {
             }
         }
         return problems.size() > before ? java.util.Optional.empty()
-                : java.util.Optional.of(new TableAccessSpec(line(tuple.getKeyNode()), lines, service, table, columns, filter, masks));
+                : java.util.Optional.of(new TableAccessSpec(line(tuple.getKeyNode()), lines, service, table, columns, filter, masks, writes));
     }
 
     private List<NodeTuple> mapping(Node node, String what) {

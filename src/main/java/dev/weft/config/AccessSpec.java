@@ -37,11 +37,13 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
 
     /**
      * A role: whether it may introspect, its {@code max-limit} (null when unset), the limits it sets over
-     * {@code weft.limits}, its tables, and whether it may read Actuator's endpoints other than health
-     * ({@code actuator: true}, e.g. {@code /actuator/prometheus}).
+     * {@code weft.limits}, its {@code max-rows-affected} (null when unset: the most rows one write may touch),
+     * its tables, and whether it may read Actuator's endpoints other than health ({@code actuator: true},
+     * e.g. {@code /actuator/prometheus}).
      */
     public record RoleSpec(int line, String name, boolean introspection, Integer maxLimit,
-                           LimitSettings.LimitOverrides limits, List<TableAccessSpec> tables, boolean actuator) {
+                           LimitSettings.LimitOverrides limits, Integer maxRowsAffected, List<TableAccessSpec> tables,
+                           boolean actuator) {
         public RoleSpec {
             tables = List.copyOf(tables);
             limits = limits == null ? LimitSettings.LimitOverrides.NONE : limits;
@@ -55,21 +57,24 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
             return limits.maxFields();
         }
 
-        /** A role without access to Actuator's endpoints. */
+        /** A role without access to Actuator's endpoints and without a {@code max-rows-affected}. */
         public RoleSpec(int line, String name, boolean introspection, Integer maxLimit,
                         LimitSettings.LimitOverrides limits, List<TableAccessSpec> tables) {
-            this(line, name, introspection, maxLimit, limits, tables, false);
+            this(line, name, introspection, maxLimit, limits, null, tables, false);
         }
     }
 
     /**
      * What a role may do with one table ({@code service.table}): the columns it may select (null for
      * all), a row filter in the {@code where} syntax whose values may be {@code "@claims.<name>"}, and
-     * the columns it sees masked, with their strategy.
+     * the columns it sees masked, with their strategy, and its write permissions ({@code insert},
+     * {@code update}, {@code delete}; a kind absent from {@code writes} is not allowed).
      */
     public record TableAccessSpec(int line, Map<String, Integer> keyLines, String service, String table,
-                                  List<String> columns, Map<String, Object> filter, Map<String, MaskStrategy> masks) {
+                                  List<String> columns, Map<String, Object> filter, Map<String, MaskStrategy> masks,
+                                  Map<WriteSpec.Kind, WriteSpec> writes) {
         public TableAccessSpec {
+            writes = Map.copyOf(writes);
             keyLines = Map.copyOf(keyLines);
             columns = columns == null ? null : List.copyOf(columns);
             filter = filter == null ? null : java.util.Collections.unmodifiableMap(filter);

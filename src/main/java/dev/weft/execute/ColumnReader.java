@@ -13,13 +13,13 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a column of a result set as the Java type of its {@link ColumnType}, losing no precision. */
-final class ColumnReader {
+public final class ColumnReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ColumnReader() {
     }
 
-    static Object read(ResultSet rs, int i, ColumnType type) throws SQLException {
+    public static Object read(ResultSet rs, int i, ColumnType type) throws SQLException {
         return switch (type) {
             case INT -> nullable(rs, rs.getInt(i));
             case BIGINT -> nullable(rs, rs.getLong(i));

@@ -72,6 +72,11 @@ public final class Fetchers implements FetcherFactory {
         return access == null ? Access.UNRESTRICTED : access;
     }
 
+    /** The select with every condition that reaches another source replaced by the keys it matches (for writes). */
+    public Select resolve(Select select) {
+        return crossSource.resolve(select);
+    }
+
     RelationshipLoaders loaders() {
         return loaders;
     }

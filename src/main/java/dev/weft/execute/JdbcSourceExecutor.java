@@ -201,7 +201,8 @@ public final class JdbcSourceExecutor implements SourceExecutor {
         }
     }
 
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    /** Binds values as the read path does (BigInteger as a decimal, bytes as bytes). */
+    public static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object value = params.get(i);
             if (value instanceof BigInteger big) {

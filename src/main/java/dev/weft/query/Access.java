@@ -67,6 +67,16 @@ public final class Access {
         return policy == null ? null : policy.maxLimit();
     }
 
+    /** The role's policy, or null for {@link #UNRESTRICTED}. */
+    public RolePolicy policy() {
+        return policy;
+    }
+
+    /** The request's caller, or null for {@link #UNRESTRICTED}. */
+    public Caller caller() {
+        return caller;
+    }
+
     public String role() {
         return policy == null ? null : policy.name();
     }

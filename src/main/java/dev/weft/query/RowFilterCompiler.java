@@ -50,6 +50,23 @@ public final class RowFilterCompiler {
         planner.where(binding, bind(binding, policy.filter(), null));
     }
 
+    /** A write permission's {@code filter} or {@code check} (the where syntax) for one caller. */
+    public Predicate compile(dev.weft.catalog.TableRef table, Map<String, Object> where, Caller caller) {
+        TableBinding binding = bindings.table(table);
+        return planner.where(binding, bind(binding, where, caller));
+    }
+
+    /** Checks a write permission's {@code filter} or {@code check} at start-up, as {@link #check(TablePolicy)}. */
+    public void check(dev.weft.catalog.TableRef table, Map<String, Object> where) {
+        TableBinding binding = bindings.table(table);
+        planner.where(binding, bind(binding, where, null));
+    }
+
+    /** A preset of a write permission ({@code set}): the value, or the caller's claim it names, as the column's type. */
+    public static Object preset(Column column, Object raw, Caller caller) {
+        return value(column.fieldName(), column.type(), raw, caller); // a placeholder while checking at start-up
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> bind(TableBinding binding, Map<String, Object> where, Caller caller) {
         Map<String, Object> bound = new LinkedHashMap<>();

@@ -44,9 +44,18 @@ final class SchemaAssembly {
      */
     static GraphQLSchema build(GraphQLObjectType query, Collection<GraphQLType> types, GraphQLCodeRegistry.Builder code,
                                List<GraphQLDirective> directives, boolean validate) {
+        return build(query, null, types, code, directives, validate);
+    }
+
+    /** As above, with a {@code Mutation} type (null for none). */
+    static GraphQLSchema build(GraphQLObjectType query, GraphQLObjectType mutation, Collection<GraphQLType> types,
+                               GraphQLCodeRegistry.Builder code, List<GraphQLDirective> directives, boolean validate) {
         Map<String, GraphQLNamedType> all = new LinkedHashMap<>();
         Deque<GraphQLType> pending = new ArrayDeque<>(types);
         pending.add(query);
+        if (mutation != null) {
+            pending.add(mutation);
+        }
         directives.forEach(d -> d.getArguments().forEach(a -> pending.add(a.getType())));
         while (!pending.isEmpty()) {
             GraphQLType type = pending.pop();
@@ -68,7 +77,10 @@ final class SchemaAssembly {
             }
         }
         all.remove(query.getName());
-        GraphQLSchema.FastBuilder builder = new GraphQLSchema.FastBuilder(code, query, null, null)
+        if (mutation != null) {
+            all.remove(mutation.getName());
+        }
+        GraphQLSchema.FastBuilder builder = new GraphQLSchema.FastBuilder(code, query, mutation, null)
                 .withValidation(validate);
         all.values().forEach(builder::addType);
         directives.forEach(builder::additionalDirective);

@@ -76,6 +76,12 @@ public final class SchemaGenerator {
     /** The schema of one view: only what it shows (one role's schema, or the full one with its masks). */
     public GeneratedSchema generate(Catalog catalog, SchemaBindings bindings, FetcherFactory fetcherFactory,
                                     SchemaView schemaView) {
+        return generate(catalog, bindings, fetcherFactory, schemaView, null);
+    }
+
+    /** As above, with the {@code Mutation} type of {@link MutationSchemaGenerator} when {@code mutations} is given. */
+    public GeneratedSchema generate(Catalog catalog, SchemaBindings bindings, FetcherFactory fetcherFactory,
+                                    SchemaView schemaView, MutationOptions mutations) {
         this.fetchers = fetcherFactory;
         this.view = schemaView;
         catalog.tables().forEach((ref, table) -> {
@@ -100,7 +106,9 @@ public final class SchemaGenerator {
             query.field(newFieldDefinition().name("_empty").type(graphql.Scalars.GraphQLString)
                     .description("No table is served here; this field only keeps the schema valid."));
         }
-        GraphQLSchema schema = SchemaAssembly.build(query.build(), types.values(), code,
+        GraphQLObjectType mutation = mutations == null ? null
+                : new MutationSchemaGenerator(view, bindings, mutations, code, this::put).generate(catalog).orElse(null);
+        GraphQLSchema schema = SchemaAssembly.build(query.build(), mutation, types.values(), code,
                 view.hasMasks() ? List.of(MaskDirective.DEFINITION) : List.of(), validating);
         return new GeneratedSchema(schema, bindings);
     }

@@ -42,14 +42,22 @@ public final class SchemaView {
     /**
      * What a schema of this view depends on: two views with equal shapes give equal schemas, so roles that
      * differ only in row filters, claims or limits share one schema. Whatever the generator reads from a view
-     * must be part of it. Per table the role sees: its columns and its masks.
+     * must be part of it. Per table the role sees: its columns, its masks and the columns of each write
+     * permission (roles that read alike but write differently get different mutations).
      */
     public Object shape() {
         if (role == null) {
             return model == null ? "all" : model;
         }
         Map<TableRef, List<Object>> shape = new java.util.HashMap<>();
-        role.tables().forEach((ref, policy) -> shape.put(ref, List.of(policy.columns(), policy.masks())));
+        role.tables().forEach((ref, policy) -> shape.put(ref, List.of(policy.columns(), policy.masks(), writeShape(policy))));
+        return shape;
+    }
+
+    /** What of a table's write permissions shapes the schema: per kind, the columns it may set. */
+    private static Map<dev.weft.config.WriteSpec.Kind, java.util.Set<String>> writeShape(TablePolicy policy) {
+        Map<dev.weft.config.WriteSpec.Kind, java.util.Set<String>> shape = new java.util.EnumMap<>(dev.weft.config.WriteSpec.Kind.class);
+        policy.writes().forEach((kind, write) -> shape.put(kind, write.columns()));
         return shape;
     }
 
@@ -96,6 +104,19 @@ public final class SchemaView {
             masks.values().forEach(names -> names.sort(String::compareTo));
         }
         return masks;
+    }
+
+    /**
+     * The columns a write of this kind may set on the table (presets excluded), or empty when the view
+     * may not write it that way; without a role (no access.yml, or the full schema) every column.
+     */
+    public java.util.Optional<java.util.Set<String>> writable(dev.weft.catalog.Table table, dev.weft.config.WriteSpec.Kind kind) {
+        if (role == null) {
+            java.util.Set<String> all = new java.util.LinkedHashSet<>();
+            table.columns().forEach(c -> all.add(c.name()));
+            return java.util.Optional.of(all);
+        }
+        return role.table(table.ref()).flatMap(p -> p.write(kind)).map(dev.weft.security.WritePolicy::columns);
     }
 
     /** Whether any field of the schema may carry {@code @mask}. */

@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * Everything one role may do: its tables (a table absent here is invisible to the role), whether it
- * may introspect, its {@code max-limit} (null when unset) and the limits it sets over {@code weft.limits}.
+ * may introspect, its {@code max-limit} (null when unset), the limits it sets over {@code weft.limits}, and
+ * its {@code max-rows-affected} (null when unset: the most rows one write may touch).
  */
 public record RolePolicy(String name, Map<TableRef, TablePolicy> tables, boolean introspection, Integer maxLimit,
-                         LimitSettings.LimitOverrides limits) {
+                         LimitSettings.LimitOverrides limits, Integer maxRowsAffected) {
     public RolePolicy {
         tables = Map.copyOf(tables);
         limits = limits == null ? LimitSettings.LimitOverrides.NONE : limits;

@@ -65,7 +65,7 @@ public record SecurityModel(Map<String, RolePolicy> roles, List<ApiKey> apiKeys)
                 });
             }
             roles.put(role.name(), new RolePolicy(role.name(), tables, role.introspection(), role.maxLimit(),
-                    role.limits()));
+                    role.limits(), role.maxRowsAffected()));
         }
         List<ApiKey> keys = spec.apiKeys().stream()
                 .map(k -> new ApiKey(k.name(), HexFormat.of().parseHex(k.keySha256()), k.roles(), k.claims()))
@@ -115,7 +115,10 @@ public record SecurityModel(Map<String, RolePolicy> roles, List<ApiKey> apiKeys)
                 }
             }
         });
+        Map<dev.weft.config.WriteSpec.Kind, WritePolicy> writes = new LinkedHashMap<>();
+        t.writes().forEach((kind, spec) -> WritePolicy.resolve(file, where, spec, kind, table.get(), problems)
+                .ifPresent(w -> writes.put(kind, w)));
         return problems.size() > before ? Optional.empty()
-                : Optional.of(new TablePolicy(table.get().ref(), columns, t.filter(), masks, file + ":" + t.lineOf("filter")));
+                : Optional.of(new TablePolicy(table.get().ref(), columns, t.filter(), masks, file + ":" + t.lineOf("filter"), writes));
     }
 }

@@ -46,6 +46,8 @@ import graphql.introspection.Introspection;
 import graphql.schema.GraphQLSchema;
 import java.util.concurrent.CompletableFuture;
 import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.AsyncSerialExecutionStrategy;
+import dev.weft.schema.MutationOptions;
 import dev.weft.execute.DirectExecutionStrategy;
 import javax.sql.DataSource;
 import dev.weft.execute.JdbcPools;
@@ -81,6 +83,7 @@ public final class WeftRuntime implements AutoCloseable {
     private final RowFilterCompiler filters;
     private final Map<String, RoleEngine> roles = new LinkedHashMap<>();
     private final LimitSettings limits;
+    private final MutationOptions mutations;
 
     /** One role's schema and its GraphQL instances (its own limits, its own validated-document cache). */
     private record RoleEngine(RolePolicy policy, LimitSettings limits, GeneratedSchema schema, GraphQL graphQL,
@@ -88,8 +91,10 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     private WeftRuntime(Catalog catalog, GeneratedSchema schema, Map<ServiceName, SourceExecutor> executors,
-                        ExecutorService async, Fetchers fetchers, SecurityModel security, LimitSettings limits) {
+                        ExecutorService async, Fetchers fetchers, SecurityModel security, LimitSettings limits,
+                        MutationOptions mutations) {
         this.limits = limits;
+        this.mutations = mutations;
         this.catalog = catalog;
         this.schema = schema;
         this.executors = executors;
@@ -104,7 +109,8 @@ public final class WeftRuntime implements AutoCloseable {
             security.roles().values().forEach(policy -> {
                 SchemaView view = SchemaView.of(policy);
                 GeneratedSchema own = byShape.computeIfAbsent(view.shape(),
-                        shape -> new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, view));
+                        shape -> new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, view,
+                                mutations));
                 LimitSettings roleLimits = limits.with(policy.limits());
                 DocumentCache documents = new DocumentCache();
                 documentCaches.put(policy.name(), documents);
@@ -166,12 +172,13 @@ public final class WeftRuntime implements AutoCloseable {
             SchemaBindings bindings = SchemaBindings.of(catalog);
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
             SecurityModel security = access == null ? null : SecurityModel.resolve(access, catalog);
-            checkRowFilters(security, bindings);
+            AccessPolicyChecks.check(security, bindings);
             Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async,
                     readers -> new CrossSourcePlanner(bindings, readers, maxKeysInMemory), security != null);
+            MutationOptions mutations = MutationSetup.options(services, pools, catalog, bindings, fetchers, security);
             GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers,
-                    security == null ? SchemaView.ALL : SchemaView.all(security));
-            return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits);
+                    security == null ? SchemaView.ALL : SchemaView.all(security), mutations);
+            return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits, mutations);
         } catch (RuntimeException e) {
             pools.values().forEach(JdbcPools::close);
             mongo.close();
@@ -185,7 +192,7 @@ public final class WeftRuntime implements AutoCloseable {
 
     /** The catalog, or every problem: include globs that select nothing first, then those of the relationships. */
     private static Catalog resolve(List<Source> sources, List<RelationshipSpec> relationships) {
-        List<ConfigProblem> problems = new ArrayList<>(unmatchedIncludes(sources));
+        List<ConfigProblem> problems = new ArrayList<>(IncludeGlobs.unmatched(sources));
         try {
             Catalog catalog = new CatalogResolver().resolve(sources, relationships);
             if (problems.isEmpty()) {
@@ -195,28 +202,6 @@ public final class WeftRuntime implements AutoCloseable {
             problems.addAll(e.problems());
         }
         throw new WeftConfigException(problems);
-    }
-
-    /**
-     * An include glob other than {@code *} that selects no table is a typo or a wrong schema: say so, at its key
-     * (unless an exclude glob names it too: {@code include: [a, b], exclude: [b]} is deliberate).
-     */
-    static List<ConfigProblem> unmatchedIncludes(List<Source> sources) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        for (Source source : sources) {
-            List<dev.weft.config.Glob> include = source.settings().include();
-            for (int i = 0; i < include.size(); i++) {
-                dev.weft.config.Glob glob = include.get(i);
-                // a name that exclude also names was left out on purpose, not misspelt
-                boolean excluded = source.settings().exclude().stream().anyMatch(x -> x.matches(glob.text()));
-                if (!glob.text().equals("*") && !excluded && source.tables().stream().noneMatch(t -> glob.matches(t.ref().name()))) {
-                    problems.add(new ConfigProblem(null, "weft.services." + source.settings().name() + ".include[" + i + "]",
-                            "'" + glob.text() + "' selects no table, view or collection of service '" + source.settings().name()
-                                    + "' (names compare ignoring case; exclude applies after include)"));
-                }
-            }
-        }
-        return problems;
     }
 
     /** The services that cannot be read now, each with the reason; used to report them with other problems. */
@@ -296,33 +281,9 @@ public final class WeftRuntime implements AutoCloseable {
         List<Instrumentation> instrumentations = List.of(new LimitsInstrumentation(limits), new ErrorCodeInstrumentation());
         return builder.defaultDataFetcherExceptionHandler(exceptions)
                 .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))
+                .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(exceptions)) // fields in document order
                 .instrumentation(new ChainedInstrumentation(instrumentations))
                 .preparsedDocumentProvider(documents);
-    }
-
-    /** Every row filter of access.yml must parse against its table (fields, operators, relationships). */
-    private static void checkRowFilters(SecurityModel security, SchemaBindings bindings) {
-        if (security == null) {
-            return;
-        }
-        RowFilterCompiler compiler = new RowFilterCompiler(bindings);
-        List<ConfigProblem> problems = new ArrayList<>();
-        for (RolePolicy role : security.roles().values()) {
-            for (var policy : role.tables().values()) {
-                if (policy.filter() == null) {
-                    continue;
-                }
-                try {
-                    compiler.check(policy);
-                } catch (WeftException e) {
-                    problems.add(new ConfigProblem(policy.filterOrigin(),
-                            "roles." + role.name() + "." + policy.table() + ".select.filter", e.getMessage()));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new WeftConfigException(problems);
-        }
     }
 
     /** The access rules (access.yml resolved against the catalog), or null without access control. */
@@ -400,6 +361,11 @@ public final class WeftRuntime implements AutoCloseable {
 
     public GeneratedSchema schema() {
         return schema;
+    }
+
+    /** What the schema generator needs for the {@code Mutation} type (writers, unique constraints, fetchers). */
+    public MutationOptions mutations() {
+        return mutations;
     }
 
     public Map<ServiceName, SourceExecutor> executors() {

@@ -91,7 +91,7 @@ class AccessFileTest {
                 .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
                         .containsExactlyInAnyOrder(
                                 "access.yml:11: max-depth: must be a whole number of at least 1",
-                                "access.yml:11: max-rowz: unknown limit; one of max-depth, max-fields, max-limit, max-response-bytes, max-rows, request-timeout",
+                                "access.yml:11: max-rowz: unknown limit; one of max-depth, max-fields, max-limit, max-response-bytes, max-rows, request-timeout, max-rows-affected",
                                 "access.yml:13: where: unknown key; select holds 'columns' and 'filter'",
                                 "access.yml:14: mask: unknown strategy 'scramble'; one of null, redact, email, last4, hash",
                                 "access.yml:15: roles: role name 'bad role' must match [A-Za-z][A-Za-z0-9_-]*",
@@ -102,5 +102,47 @@ class AccessFileTest {
                                 "access.yml:5: claims: claim 'org' must be a value (a string, number or boolean) or a list of values",
                                 "access.yml:8: colour: unknown key; an API key has claims, key-sha256, name, role, roles",
                                 "access.yml:6: name: missing; every API key has a name (it appears in logs, never the key)"));
+    }
+
+    @Test
+    void readsWritePermissionsAndReportsTheirProblemsWithLines() {
+        AccessSpec spec = AccessFile.parse("access.yml", """
+                roles:
+                  tenant:
+                    shop.accounts:
+                      insert:
+                        columns: [name, balance]
+                        set: { tenant_id: "@claims.tenant_id" }
+                        check: { balance: { _gte: 0 } }
+                      update: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
+                      delete:
+                """);
+        var writes = spec.roles().get(0).tables().get(0).writes();
+        assertThat(writes.get(WriteSpec.Kind.INSERT).columns()).containsExactly("name", "balance");
+        assertThat(writes.get(WriteSpec.Kind.INSERT).presets()).isEqualTo(Map.of("tenant_id", "@claims.tenant_id"));
+        assertThat(writes.get(WriteSpec.Kind.INSERT).check()).isEqualTo(Map.of("balance", Map.of("_gte", 0)));
+        assertThat(writes.get(WriteSpec.Kind.UPDATE).columns()).as("all columns").isNull();
+        assertThat(writes.get(WriteSpec.Kind.UPDATE).filter()).isEqualTo(Map.of("tenant_id", Map.of("_eq", "@claims.tenant_id")));
+        assertThat(writes.get(WriteSpec.Kind.DELETE).filter()).isNull();
+        assertThatThrownBy(() -> AccessFile.parse("access.yml", """
+                roles:
+                  tenant:
+                    shop.accounts:
+                      insert:
+                        filter: { id: { _eq: 1 } }
+                        columns: name
+                      update: { check: 3, set: [a] }
+                      delete: { columns: [a] }
+                      upsert: {}
+                """))
+                .isInstanceOf(WeftConfigException.class)
+                .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
+                        .containsExactlyInAnyOrder(
+                                "access.yml:5: filter: unknown key; insert holds columns, set, check",
+                                "access.yml:6: columns: expected a list of column names",
+                                "access.yml:7: check: must be a mapping in the where syntax, e.g. { tenant_id: { _eq: \"@claims.tenant_id\" } }",
+                                "access.yml:7: set: must be a mapping of column to value, e.g. { tenant_id: \"@claims.tenant_id\" }",
+                                "access.yml:8: columns: unknown key; delete holds filter",
+                                "access.yml:9: upsert: unknown key; a table holds 'select', 'mask', 'insert', 'update' and 'delete'"));
     }
 }

@@ -162,7 +162,7 @@ class SecuritySettingsTest {
         SecurityProperties p = new SecurityProperties(null, "analyst", null);
         List<ConfigProblem> problems = SecuritySettings.check(p, false, dir, ORIGINS).problems();
         assertThat(problems).extracting(ConfigProblem::toString)
-                .containsExactly(dir.resolve("access.yml") + ":4: selct: unknown key; a table holds 'select' and 'mask'");
+                .containsExactly(dir.resolve("access.yml") + ":4: selct: unknown key; a table holds 'select', 'mask', 'insert', 'update' and 'delete'");
     }
 
     @Test

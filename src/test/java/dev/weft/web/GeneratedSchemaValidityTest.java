@@ -65,7 +65,7 @@ class GeneratedSchemaValidityTest {
     @Test
     void theFullSchemaPassesGraphqlJavasValidation() {
         GeneratedSchema validated = SchemaGenerator.validating().generate(weft.catalog(), weft.schema().bindings(),
-                binding -> env -> null, SchemaView.all(weft.securityModel()));
+                binding -> env -> null, SchemaView.all(weft.securityModel()), weft.mutations());
         assertThat(print(validated.schema())).isEqualTo(print(weft.schema().schema()));
     }
 
@@ -73,7 +73,7 @@ class GeneratedSchemaValidityTest {
     void everyRoleSchemaPassesGraphqlJavasValidation() {
         for (RolePolicy role : weft.securityModel().roles().values()) {
             GeneratedSchema validated = SchemaGenerator.validating().generate(weft.catalog(), weft.schema().bindings(),
-                    binding -> env -> null, SchemaView.of(role));
+                    binding -> env -> null, SchemaView.of(role), weft.mutations());
             assertThat(print(validated.schema())).as(role.name())
                     .isEqualTo(print(weft.schemaFor(new Caller(role.name(), Map.of()))));
         }

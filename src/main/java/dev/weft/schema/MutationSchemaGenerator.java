@@ -1,0 +1,272 @@
+package dev.weft.schema;
+
+import static graphql.schema.GraphQLArgument.newArgument;
+import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
+import static graphql.schema.GraphQLInputObjectField.newInputObjectField;
+import static graphql.schema.GraphQLList.list;
+import static graphql.schema.GraphQLNonNull.nonNull;
+import static graphql.schema.GraphQLTypeReference.typeRef;
+
+import dev.weft.catalog.Catalog;
+import dev.weft.catalog.Column;
+import dev.weft.catalog.GraphqlNames;
+import dev.weft.catalog.Source;
+import dev.weft.catalog.Table;
+import dev.weft.catalog.UniqueKey;
+import dev.weft.config.WriteSpec.Kind;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The {@code Mutation} type in Hasura's dialect, for the tables a view may write. For table
+ * {@code accounts} of service {@code shop} (type {@code ShopAccounts}):
+ *
+ * <pre>{@code
+ * insert_shop_accounts(objects: [ShopAccountsInsertInput!]!, on_conflict: ShopAccountsOnConflict): ShopAccountsMutationResponse
+ * insert_shop_accounts_one(object: ShopAccountsInsertInput!, on_conflict: ShopAccountsOnConflict): ShopAccounts
+ * update_shop_accounts(where: ShopAccountsBoolExp!, _set: ShopAccountsSetInput, _inc: ShopAccountsIncInput): ShopAccountsMutationResponse
+ * update_shop_accounts_by_pk(pk_columns: ShopAccountsPkColumnsInput!, _set: ..., _inc: ...): ShopAccounts
+ * update_shop_accounts_many(updates: [ShopAccountsUpdates!]!): [ShopAccountsMutationResponse]
+ * delete_shop_accounts(where: ShopAccountsBoolExp!): ShopAccountsMutationResponse
+ * delete_shop_accounts_by_pk(id: Int!): ShopAccounts
+ * }</pre>
+ *
+ * Only tables (not views) with a primary key, of sources with a writer, that the view may also select,
+ * get mutations; input types hold only the columns the view may write (presets excluded). The
+ * {@code _by_pk} mutations follow the query's rule: only for a view that sees every key column unmasked.
+ */
+final class MutationSchemaGenerator {
+    private final SchemaView view;
+    private final SchemaBindings bindings;
+    private final MutationOptions options;
+    private final GraphQLCodeRegistry.Builder code;
+    private final Consumer<GraphQLType> put;
+
+    MutationSchemaGenerator(SchemaView view, SchemaBindings bindings, MutationOptions options, GraphQLCodeRegistry.Builder code,
+                            Consumer<GraphQLType> put) {
+        this.view = view;
+        this.bindings = bindings;
+        this.options = options;
+        this.code = code;
+        this.put = put;
+    }
+
+    /** The Mutation type, or empty when the view may write no table. */
+    Optional<GraphQLObjectType> generate(Catalog catalog) {
+        GraphQLObjectType.Builder mutation = GraphQLObjectType.newObject().name("Mutation");
+        boolean any = false;
+        for (Source source : catalog.sources()) {
+            if (!options.writable().test(source)) {
+                continue;
+            }
+            for (Table table : source.tables()) {
+                if (!table.view() && !table.primaryKey().isEmpty() && view.table(table.ref())) {
+                    any |= addTable(mutation, table);
+                }
+            }
+        }
+        return any ? Optional.of(mutation.build()) : Optional.empty();
+    }
+
+    private boolean addTable(GraphQLObjectType.Builder mutation, Table table) {
+        // an input type needs a field: a write whose columns are all preset is not offered
+        Optional<Set<String>> insert = view.writable(table, Kind.INSERT).filter(c -> settable(table, c));
+        Optional<Set<String>> update = view.writable(table, Kind.UPDATE).filter(c -> settable(table, c));
+        boolean delete = view.writable(table, Kind.DELETE).isPresent();
+        if (insert.isEmpty() && update.isEmpty() && !delete) {
+            return false;
+        }
+        String type = table.typeName();
+        String root = table.rootField();
+        put.accept(GraphQLObjectType.newObject().name(type + "MutationResponse")
+                .description("The result of a mutation on " + table.ref())
+                .field(newFieldDefinition().name("affected_rows").type(nonNull(graphql.Scalars.GraphQLInt))
+                        .description("The number of rows inserted, updated or deleted"))
+                .field(newFieldDefinition().name("returning").type(nonNull(list(nonNull(typeRef(type)))))
+                        .description("The rows written (as the caller may read them)"))
+                .build());
+        List<GraphQLArgument> pkArguments = table.primaryKey().stream().map(table::requireColumn)
+                .map(c -> newArgument().name(c.fieldName()).type(nonNull(Scalars.of(c.type()))).build()).toList();
+        if (update.isPresent()) {
+            addUpdate(mutation, table, update.get());
+        }
+        if (insert.isPresent()) {
+            boolean onConflict = update.isPresent() && addOnConflict(table, update.get());
+            GraphQLInputObjectType.Builder insertInput = inputOf(type + "InsertInput", "Values of a row inserted into "
+                    + table.ref(), table, insert.get());
+            addNestedInserts(table, insertInput);
+            put.accept(insertInput.build());
+            GraphQLArgument conflict = newArgument().name("on_conflict").type(typeRef(type + "OnConflict"))
+                    .description("Update the row that has the same values of a unique constraint instead").build();
+            GraphQLFieldDefinition.Builder many = newFieldDefinition().name("insert_" + root)
+                    .description("Inserts rows into " + table.ref() + " in one transaction")
+                    .argument(newArgument().name("objects").type(nonNull(list(nonNull(typeRef(type + "InsertInput"))))))
+                    .type(typeRef(type + "MutationResponse"));
+            GraphQLFieldDefinition.Builder one = newFieldDefinition().name("insert_" + root + "_one")
+                    .description("Inserts one row into " + table.ref())
+                    .argument(newArgument().name("object").type(nonNull(typeRef(type + "InsertInput"))))
+                    .type(typeRef(type));
+            if (onConflict) {
+                many.argument(conflict);
+                one.argument(conflict);
+            }
+            register(mutation, many, new MutationBinding.Insert(table.ref(), false));
+            register(mutation, one, new MutationBinding.Insert(table.ref(), true));
+        }
+        if (delete) {
+            register(mutation, newFieldDefinition().name("delete_" + root).description("Deletes the rows of " + table.ref()
+                            + " that match, in one transaction")
+                    .argument(newArgument().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
+                    .type(typeRef(type + "MutationResponse")), new MutationBinding.Delete(table.ref(), false));
+        }
+        if (delete && view.byPk(table)) { // the rule of the query's _by_pk: the role sees the whole key, unmasked
+            register(mutation, newFieldDefinition().name("delete_" + root + GraphqlNames.BY_PK)
+                    .description("Deletes the row of " + table.ref() + " with this primary key; null when there is none")
+                    .arguments(pkArguments).type(typeRef(type)), new MutationBinding.Delete(table.ref(), true));
+        }
+        return true;
+    }
+
+    private void addUpdate(GraphQLObjectType.Builder mutation, Table table, Set<String> columns) {
+        String type = table.typeName();
+        String root = table.rootField();
+        put.accept(inputOf(type + "SetInput", "New values of columns of " + table.ref(), table, columns).build());
+        List<Column> numeric = table.columns().stream().filter(c -> columns.contains(c.name()) && c.isScalar()
+                && c.type().isNumeric()).toList();
+        boolean inc = !numeric.isEmpty();
+        if (inc) {
+            GraphQLInputObjectType.Builder incInput = GraphQLInputObjectType.newInputObject().name(type + "IncInput")
+                    .description("Amounts added to numeric columns of " + table.ref());
+            numeric.forEach(c -> incInput.field(newInputObjectField().name(c.fieldName()).type(Scalars.of(c.type()))));
+            put.accept(incInput.build());
+        }
+        GraphQLInputObjectType.Builder updates = GraphQLInputObjectType.newInputObject().name(type + "Updates")
+                .description("One update of update_" + root + "_many")
+                .field(newInputObjectField().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
+                .field(newInputObjectField().name("_set").type(typeRef(type + "SetInput")));
+        if (inc) {
+            updates.field(newInputObjectField().name("_inc").type(typeRef(type + "IncInput")));
+        }
+        put.accept(updates.build());
+        List<GraphQLArgument> changes = new java.util.ArrayList<>();
+        changes.add(newArgument().name("_set").type(typeRef(type + "SetInput")).build());
+        if (inc) {
+            changes.add(newArgument().name("_inc").type(typeRef(type + "IncInput")).build());
+        }
+        register(mutation, newFieldDefinition().name("update_" + root)
+                .description("Updates the rows of " + table.ref() + " that match, in one transaction")
+                .argument(newArgument().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
+                .arguments(changes).type(typeRef(type + "MutationResponse")), new MutationBinding.Update(table.ref(), false));
+        if (view.byPk(table)) {
+            GraphQLInputObjectType.Builder pk = GraphQLInputObjectType.newInputObject().name(type + "PkColumnsInput")
+                    .description("The primary key of a row of " + table.ref());
+            table.primaryKey().stream().map(table::requireColumn)
+                    .forEach(c -> pk.field(newInputObjectField().name(c.fieldName()).type(nonNull(Scalars.of(c.type())))));
+            put.accept(pk.build());
+            register(mutation, newFieldDefinition().name("update_" + root + GraphqlNames.BY_PK)
+                    .description("Updates the row of " + table.ref() + " with this primary key; null when there is none")
+                    .argument(newArgument().name("pk_columns").type(nonNull(typeRef(type + "PkColumnsInput"))))
+                    .arguments(changes).type(typeRef(type)), new MutationBinding.Update(table.ref(), true));
+        }
+        register(mutation, newFieldDefinition().name("update_" + root + "_many")
+                .description("Several updates of " + table.ref() + " in order, in one transaction")
+                .argument(newArgument().name("updates").type(nonNull(list(nonNull(typeRef(type + "Updates"))))))
+                .type(list(typeRef(type + "MutationResponse"))), new MutationBinding.UpdateMany(table.ref()));
+    }
+
+    /** {@code <Type>OnConflict} with its {@code <Type>Constraint} and {@code <Type>UpdateColumn} enums; false when the table has no unique key. */
+    private boolean addOnConflict(Table table, Set<String> updateColumns) {
+        List<UniqueKey> keys = options.uniqueKeys().apply(table.ref());
+        if (keys == null || keys.isEmpty()) {
+            return false;
+        }
+        String type = table.typeName();
+        GraphQLEnumType.Builder constraints = GraphQLEnumType.newEnum().name(type + "Constraint")
+                .description("Unique constraints of " + table.ref());
+        Set<String> names = new HashSet<>();
+        keys.forEach(k -> {
+            String name = GraphqlNames.field(k.name());
+            if (names.add(name)) {
+                constraints.value(name, k.name(), "unique on " + String.join(", ", k.columns()));
+            }
+        });
+        put.accept(constraints.build());
+        GraphQLInputObjectType.Builder conflict = GraphQLInputObjectType.newInputObject().name(type + "OnConflict")
+                .description("What to do when an inserted row has the values of an existing row's unique constraint")
+                .field(newInputObjectField().name("constraint").type(nonNull(typeRef(type + "Constraint"))))
+                .field(newInputObjectField().name("where").type(typeRef(type + GraphqlNames.BOOL_EXP))
+                        .description("Update the existing row only when it matches"));
+        GraphQLEnumType.Builder columns = GraphQLEnumType.newEnum().name(type + "UpdateColumn")
+                .description("Columns of " + table.ref() + " an upsert may update");
+        table.columns().stream().filter(c -> updateColumns.contains(c.name()) && c.isScalar())
+                .forEach(c -> columns.value(c.fieldName(), c.fieldName()));
+        put.accept(columns.build());
+        conflict.field(newInputObjectField().name("update_columns").type(nonNull(list(nonNull(typeRef(type + "UpdateColumn")))))
+                .defaultValueProgrammatic(List.of()).description("The columns to update with the inserted values; empty: leave the row"));
+        put.accept(conflict.build());
+        return true;
+    }
+
+    private static boolean settable(Table table, Set<String> columns) {
+        return table.columns().stream().anyMatch(c -> c.isScalar() && columns.contains(c.name()));
+    }
+
+    /**
+     * Fields of {@code <Type>InsertInput} that insert related rows through a foreign key of the same source in
+     * the same transaction: {@code <rel>: <Target>ObjRelInsertInput} ({@code {data: {...}}}, the row this one
+     * references, inserted first) and {@code <rel>: <Target>ArrRelInsertInput} ({@code {data: [...]}}, rows
+     * that reference this one, inserted after it). Offered when the view may select both sides and insert
+     * into the related table.
+     */
+    private void addNestedInserts(Table table, GraphQLInputObjectType.Builder input) {
+        for (dev.weft.catalog.Relationship r : bindings.table(table.ref()).relationships().values()) {
+            Table target = bindings.table(r.to()).table();
+            boolean parent = r.cardinality() == dev.weft.catalog.Relationship.Cardinality.OBJECT && table.foreignKeys().stream()
+                    .anyMatch(fk -> fk.target().equals(r.to()) && fk.columns().equals(r.fromColumns())
+                            && fk.targetColumns().equals(r.toColumns()));
+            boolean children = r.cardinality() == dev.weft.catalog.Relationship.Cardinality.ARRAY && target.foreignKeys().stream()
+                    .anyMatch(fk -> fk.target().equals(r.from()) && fk.columns().equals(r.toColumns())
+                            && fk.targetColumns().equals(r.fromColumns()));
+            if (!(parent || children) || r.junction().isPresent() || !r.to().service().equals(r.from().service())
+                    || !view.relationship(r) || target.view() || target.primaryKey().isEmpty()
+                    || view.writable(target, Kind.INSERT).filter(c -> settable(target, c)).isEmpty()) {
+                continue;
+            }
+            String name = target.typeName() + (parent ? "ObjRelInsertInput" : "ArrRelInsertInput");
+            put.accept(GraphQLInputObjectType.newInputObject().name(name)
+                    .description(parent ? "A row of " + target.ref() + " inserted first; this row references it"
+                            : "Rows of " + target.ref() + " inserted after this row; they reference it")
+                    .field(newInputObjectField().name("data").type(parent ? nonNull(typeRef(target.typeName() + "InsertInput"))
+                            : nonNull(list(nonNull(typeRef(target.typeName() + "InsertInput"))))))
+                    .build());
+            input.field(newInputObjectField().name(r.fieldName()).type(typeRef(name)));
+        }
+    }
+
+    private static GraphQLInputObjectType.Builder inputOf(String name, String description, Table table, Set<String> columns) {
+        GraphQLInputObjectType.Builder input = GraphQLInputObjectType.newInputObject().name(name).description(description);
+        for (Column c : table.columns()) {
+            if (columns.contains(c.name()) && c.isScalar()) {
+                input.field(newInputObjectField().name(c.fieldName()).type(Scalars.of(c.type())));
+            }
+        }
+        return input;
+    }
+
+    private void register(GraphQLObjectType.Builder mutation, GraphQLFieldDefinition.Builder field, MutationBinding binding) {
+        GraphQLFieldDefinition built = field.build();
+        code.dataFetcher(FieldCoordinates.coordinates("Mutation", built.getName()), options.fetchers().fetcher(binding));
+        mutation.field(built);
+    }
+}

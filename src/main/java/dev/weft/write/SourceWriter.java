@@ -1,0 +1,21 @@
+package dev.weft.write;
+
+import java.util.List;
+
+/**
+ * Writes to one source. Implemented for JDBC sources ({@link JdbcSourceWriter}: PostgreSQL,
+ * MariaDB/MySQL, H2); a DB2 or MongoDB writer plugs in by implementing this and being returned by
+ * {@link Writers} for its kind, and the schema then offers mutations on its tables.
+ *
+ * <pre>{@code
+ * List<WriteResult> results = writer.write(List.of(step));   // one transaction: all steps, or none
+ * }</pre>
+ */
+public interface SourceWriter {
+    /**
+     * Runs the steps in order in one transaction and commits; on any failure rolls everything back
+     * and throws a {@link dev.weft.dialect.WeftException} with a client-safe message (a constraint
+     * violation is BAD_USER_INPUT naming the constraint).
+     */
+    List<WriteResult> write(List<WriteStep> steps);
+}

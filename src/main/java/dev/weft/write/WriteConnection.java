@@ -1,0 +1,241 @@
+package dev.weft.write;
+
+import dev.weft.catalog.Column;
+import dev.weft.catalog.Table;
+import dev.weft.config.SourceKind;
+import dev.weft.dialect.SqlDialect;
+import dev.weft.dialect.WeftException;
+import dev.weft.execute.ColumnReader;
+import dev.weft.execute.JdbcSourceExecutor;
+import dev.weft.execute.Row;
+import dev.weft.execute.sql.SqlRenderer;
+import dev.weft.execute.sql.SqlStatement;
+import dev.weft.query.Page;
+import dev.weft.query.Predicate;
+import dev.weft.query.Select;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The statements of one write transaction, on one connection: rows are found by a locking read of
+ * their primary keys ({@code SELECT ... FOR UPDATE}), then written by key. Every value is a bind
+ * parameter; identifiers come from the catalog, quoted. Key lists are sent in chunks that fit the
+ * source's bind-parameter limit.
+ */
+final class WriteConnection {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int KEYS_PER_STATEMENT = 500;
+
+    private final Connection connection;
+    private final SqlDialect dialect;
+    private final SqlRenderer renderer;
+    private final SourceKind kind;
+    private final int timeoutSeconds;
+
+    WriteConnection(Connection connection, SqlDialect dialect, SourceKind kind, int timeoutSeconds) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.renderer = new SqlRenderer(dialect);
+        this.kind = kind;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** The primary keys of the rows matching {@code where}, locked until the transaction ends. */
+    List<List<Object>> lockKeys(Table table, Predicate where) throws SQLException {
+        SqlStatement select = renderer.select(new Select(table.ref(), table.primaryKey(), where, List.of(), Page.ALL));
+        return query(new SqlStatement(select.sql() + " FOR UPDATE", select.params()), table, table.primaryKey());
+    }
+
+    /** The rows with these keys that match {@code where}, every column, in the order of the keys. */
+    List<Row> rows(Table table, List<List<Object>> keys, Predicate where) throws SQLException {
+        List<String> columns = table.columns().stream().filter(Column::isScalar).map(Column::name).toList();
+        Map<String, Row> byKey = new LinkedHashMap<>();
+        for (List<List<Object>> chunk : chunks(table, keys)) {
+            SqlStatement select = renderer.select(new Select(table.ref(), columns, keyed(table, chunk, where), List.of(), Page.ALL));
+            for (List<Object> values : query(select, table, columns)) {
+                Row row = Row.of(columns, values);
+                byKey.put(canonical(table.primaryKey().stream().map(row::get).toList()), row);
+            }
+        }
+        List<Row> ordered = new ArrayList<>();
+        for (List<Object> key : keys) {
+            Row row = byKey.remove(canonical(key));
+            if (row != null) {
+                ordered.add(row);
+            }
+        }
+        return ordered;
+    }
+
+    /** How many of the rows with these keys match {@code where}. */
+    int count(Table table, List<List<Object>> keys, Predicate where) throws SQLException {
+        int count = 0;
+        for (List<List<Object>> chunk : chunks(table, keys)) {
+            count += query(renderer.select(new Select(table.ref(), table.primaryKey(), keyed(table, chunk, where), List.of(),
+                    Page.ALL)), table, table.primaryKey()).size();
+        }
+        return count;
+    }
+
+    /** {@code UPDATE t SET a = ?, b = b + ? WHERE key IN (...)} for every chunk of keys. */
+    void update(Table table, List<List<Object>> keys, Map<String, Object> set, Map<String, Object> inc) throws SQLException {
+        if (set.isEmpty() && inc.isEmpty()) {
+            return;
+        }
+        StringJoiner assignments = new StringJoiner(", ");
+        List<Object> values = new ArrayList<>();
+        set.forEach((column, value) -> {
+            assignments.add(dialect.quote(column) + " = ?");
+            values.add(bindable(value));
+        });
+        inc.forEach((column, value) -> {
+            assignments.add(dialect.quote(column) + " = " + dialect.quote(column) + " + ?");
+            values.add(value);
+        });
+        for (List<List<Object>> chunk : chunks(table, keys)) {
+            List<Object> params = new ArrayList<>(values);
+            String sql = "UPDATE " + qualified(table) + " SET " + assignments + " WHERE " + keyCondition(table, chunk, params);
+            execute(new SqlStatement(sql, params));
+        }
+    }
+
+    void delete(Table table, List<List<Object>> keys) throws SQLException {
+        for (List<List<Object>> chunk : chunks(table, keys)) {
+            List<Object> params = new ArrayList<>();
+            execute(new SqlStatement("DELETE FROM " + qualified(table) + " WHERE " + keyCondition(table, chunk, params), params));
+        }
+    }
+
+    /**
+     * Inserts one row and returns its primary key: from the row when it gives every key column, else
+     * generated by the database (PostgreSQL {@code RETURNING}, H2 and MySQL/MariaDB generated keys).
+     */
+    List<Object> insert(Table table, Map<String, Object> row) throws SQLException {
+        List<String> missing = table.primaryKey().stream().filter(c -> row.get(c) == null).toList();
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        StringJoiner marks = new StringJoiner(", ", "(", ")");
+        List<Object> params = new ArrayList<>();
+        row.forEach((column, value) -> {
+            columns.add(dialect.quote(column));
+            marks.add("?");
+            params.add(bindable(value));
+        });
+        boolean mysql = kind == SourceKind.MARIADB || kind == SourceKind.MYSQL;
+        String sql = "INSERT INTO " + qualified(table) + (row.isEmpty() ? (mysql ? " () VALUES ()" : " DEFAULT VALUES")
+                : " " + columns + " VALUES " + marks);
+        if (missing.isEmpty()) {
+            execute(new SqlStatement(sql, params));
+            return table.primaryKey().stream().map(row::get).toList();
+        }
+        if (kind == SourceKind.POSTGRES) {
+            StringJoiner returning = new StringJoiner(", ", " RETURNING ", "");
+            table.primaryKey().forEach(c -> returning.add(dialect.quote(c)));
+            List<List<Object>> keys = query(new SqlStatement(sql + returning, params), table, table.primaryKey());
+            return keys.get(0);
+        }
+        if (mysql && missing.size() > 1) {
+            throw WeftException.badInput("give values for the primary key columns " + String.join(", ", missing)
+                    + " of " + table.ref() + ": only one of them can be generated");
+        }
+        try (PreparedStatement ps = mysql ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                : connection.prepareStatement(sql, missing.toArray(String[]::new))) {
+            ps.setQueryTimeout(timeoutSeconds);
+            JdbcSourceExecutor.bind(ps, params);
+            ps.executeUpdate();
+            List<Object> key = new ArrayList<>(table.primaryKey().stream().map(row::get).toList());
+            try (ResultSet generated = ps.getGeneratedKeys()) {
+                if (!generated.next()) {
+                    throw WeftException.badInput("give a value for " + String.join(", ", missing) + " of " + table.ref()
+                            + ": the database generates none");
+                }
+                for (int i = 0; i < missing.size(); i++) {
+                    String column = missing.get(i);
+                    key.set(table.primaryKey().indexOf(column), ColumnReader.read(generated, i + 1, table.requireColumn(column).type()));
+                }
+            }
+            return key;
+        }
+    }
+
+    private Predicate keyed(Table table, List<List<Object>> keys, Predicate where) {
+        Predicate in = new Predicate.InList(table.primaryKey(), keys, false);
+        return Predicate.TRUE.equals(where) ? in : new Predicate.And(List.of(in, where));
+    }
+
+    private String keyCondition(Table table, List<List<Object>> keys, List<Object> params) {
+        StringJoiner alternatives = new StringJoiner(" OR ", "(", ")");
+        for (List<Object> key : keys) {
+            StringJoiner all = new StringJoiner(" AND ", "(", ")");
+            for (int i = 0; i < table.primaryKey().size(); i++) {
+                all.add(dialect.quote(table.primaryKey().get(i)) + " = ?");
+                params.add(key.get(i));
+            }
+            alternatives.add(all.toString());
+        }
+        return alternatives.toString();
+    }
+
+    private List<List<List<Object>>> chunks(Table table, List<List<Object>> keys) {
+        int size = Math.max(1, Math.min(KEYS_PER_STATEMENT, (dialect.maxBindParameters() - 1000) / table.primaryKey().size()));
+        List<List<List<Object>>> chunks = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += size) {
+            chunks.add(keys.subList(i, Math.min(keys.size(), i + size)));
+        }
+        return chunks;
+    }
+
+    private List<List<Object>> query(SqlStatement statement, Table table, List<String> columns) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+            ps.setQueryTimeout(timeoutSeconds);
+            JdbcSourceExecutor.bind(ps, statement.params());
+            List<List<Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Object> values = new ArrayList<>(columns.size());
+                    for (int i = 0; i < columns.size(); i++) {
+                        values.add(ColumnReader.read(rs, i + 1, table.requireColumn(columns.get(i)).type()));
+                    }
+                    rows.add(values);
+                }
+            }
+            return rows;
+        }
+    }
+
+    private void execute(SqlStatement statement) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+            ps.setQueryTimeout(timeoutSeconds);
+            JdbcSourceExecutor.bind(ps, statement.params());
+            ps.executeUpdate();
+        }
+    }
+
+    private String qualified(Table table) {
+        return table.ref().schema() == null ? dialect.quote(table.ref().name())
+                : dialect.quote(table.ref().schema()) + "." + dialect.quote(table.ref().name());
+    }
+
+    /** A JSON value (a map or a list from the JSON scalar) is sent as its text; everything else as it is. */
+    private static Object bindable(Object value) {
+        return value instanceof Map<?, ?> || value instanceof List<?> ? JSON.writeValueAsString(value) : value;
+    }
+
+    /** A key's values compared by meaning (7 and 7L and 7.0 are one key), to put read rows in key order. */
+    static String canonical(List<Object> key) {
+        StringJoiner joined = new StringJoiner("\u0000");
+        for (Object v : key) {
+            joined.add(v instanceof Number n ? new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
+                    : String.valueOf(v));
+        }
+        return joined.toString();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Mutations: Hasura-style inserts, updates and deletes, governed by the role's write permissions,
+ * one transaction per mutation field. {@link dev.weft.write.MutationFetchers} turns a field's
+ * arguments into {@link dev.weft.write.WriteStep}s; a {@link dev.weft.write.SourceWriter} per source
+ * runs them (JDBC today: PostgreSQL, MariaDB/MySQL, H2).
+ */
+package dev.weft.write;
