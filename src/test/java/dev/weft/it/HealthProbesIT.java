@@ -6,6 +6,7 @@ import dev.weft.security.ApiKey;
 import dev.weft.testing.EnvironmentStart;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
+import dev.weft.testing.TestServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +38,7 @@ class HealthProbesIT {
     @Test
     void detailsOnlyForCallersAndProbesThatSurviveASourceOutage() throws Exception {
         try (TestDatabase maria = TestDatabase.mariadb(); TestDatabase pg = TestDatabase.postgres();
-             TcpProxy proxy = TcpProxy.to("127.0.0.1", 3306)) {
+             TcpProxy proxy = TcpProxy.to(TestServers.mariadb())) {
             maria.execute("CREATE TABLE things (id INT PRIMARY KEY)", "INSERT INTO things VALUES (1)");
             pg.execute("CREATE TABLE accounts (id INT PRIMARY KEY)", "INSERT INTO accounts VALUES (7)");
             Path access = Files.writeString(dir.resolve("access.yml"), """
