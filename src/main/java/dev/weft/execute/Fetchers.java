@@ -65,11 +65,7 @@ public final class Fetchers implements FetcherFactory {
 
     /** The Access of a request; with access control on, a request without one fails rather than reading everything. */
     Access access(graphql.GraphQLContext context) {
-        Access access = context == null ? null : context.get(Access.CONTEXT_KEY);
-        if (access == null && accessRequired) {
-            throw new IllegalStateException("a request reached the data without the caller's access: refused");
-        }
-        return access == null ? Access.UNRESTRICTED : access;
+        return Access.of(context, accessRequired);
     }
 
     /** The select with every condition that reaches another source replaced by the keys it matches (for writes). */

@@ -26,6 +26,18 @@ public final class Access {
     /** Where a request's Access sits in its GraphQL context (put there by the web stage for each request). */
     public static final String CONTEXT_KEY = Access.class.getName();
 
+    /**
+     * The request's Access from its GraphQL context. With access control on ({@code required}), a context
+     * without one is a wiring fault and is refused rather than read unrestricted.
+     */
+    public static Access of(graphql.GraphQLContext context, boolean required) {
+        Access access = context == null ? null : context.get(CONTEXT_KEY);
+        if (access == null && required) {
+            throw new IllegalStateException("a request reached the data without the caller's access: refused");
+        }
+        return access == null ? UNRESTRICTED : access;
+    }
+
     private final RolePolicy policy;
     private final Caller caller;
     private final BiFunction<TablePolicy, Caller, Predicate> compiler;

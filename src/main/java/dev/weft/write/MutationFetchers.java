@@ -109,11 +109,7 @@ public final class MutationFetchers implements MutationFetcherFactory {
     }
 
     private Access access(DataFetchingEnvironment env) {
-        Access access = env.getGraphQlContext() == null ? null : env.getGraphQlContext().get(Access.CONTEXT_KEY);
-        if (access == null && accessRequired) {
-            throw new IllegalStateException("a mutation reached the data without the caller's access: refused");
-        }
-        return access == null ? Access.UNRESTRICTED : access;
+        return Access.of(env.getGraphQlContext(), accessRequired);
     }
 
     /** One field's permissions on one table, for one caller, and the conversions of its arguments. */
