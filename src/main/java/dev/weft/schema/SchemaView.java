@@ -10,6 +10,7 @@ import dev.weft.security.TablePolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,20 +46,36 @@ public final class SchemaView {
      * must be part of it. Per table the role sees: its columns, its masks and the columns of each write
      * permission (roles that read alike but write differently get different mutations).
      */
-    public Object shape() {
+    public Shape shape() {
         if (role == null) {
-            return model == null ? "all" : model;
+            return new Shape(true, Map.of());
         }
-        Map<TableRef, List<Object>> shape = new java.util.HashMap<>();
-        role.tables().forEach((ref, policy) -> shape.put(ref, List.of(policy.columns(), policy.masks(), writeShape(policy))));
-        return shape;
+        Map<TableRef, TableShape> tables = new java.util.HashMap<>();
+        role.tables().forEach((ref, policy) -> tables.put(ref, TableShape.of(policy)));
+        return new Shape(false, tables);
     }
 
-    /** What of a table's write permissions shapes the schema: per kind, the columns it may set. */
-    private static Map<dev.weft.config.WriteSpec.Kind, java.util.Set<String>> writeShape(TablePolicy policy) {
-        Map<dev.weft.config.WriteSpec.Kind, java.util.Set<String>> shape = new java.util.EnumMap<>(dev.weft.config.WriteSpec.Kind.class);
-        policy.writes().forEach((kind, write) -> shape.put(kind, write.columns()));
-        return shape;
+    /** What a view's schema depends on (see {@link #shape()}): the full schema, or per table what the role sees. */
+    public record Shape(boolean full, Map<TableRef, TableShape> tables) {
+        public Shape {
+            tables = Map.copyOf(tables);
+        }
+    }
+
+    /** One table's columns, masks and, per kind of write, the columns it may set. */
+    public record TableShape(Set<String> columns, Map<String, MaskStrategy> masks,
+                             Map<dev.weft.config.WriteSpec.Kind, Set<String>> writes) {
+        public TableShape {
+            columns = Set.copyOf(columns);
+            masks = Map.copyOf(masks);
+            writes = Map.copyOf(writes);
+        }
+
+        static TableShape of(TablePolicy policy) {
+            Map<dev.weft.config.WriteSpec.Kind, Set<String>> writes = new java.util.EnumMap<>(dev.weft.config.WriteSpec.Kind.class);
+            policy.writes().forEach((kind, write) -> writes.put(kind, write.columns()));
+            return new TableShape(policy.columns(), policy.masks(), writes);
+        }
     }
 
     public boolean table(TableRef table) {

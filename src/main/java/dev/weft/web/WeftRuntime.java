@@ -105,7 +105,7 @@ public final class WeftRuntime implements AutoCloseable {
         this.graphQL = configure(GraphQL.newGraphQL(schema.schema())).build();
         this.fieldByField = configure(GraphQL.newGraphQL(schema.schema()), false).build();
         if (security != null) {
-            Map<Object, GeneratedSchema> byShape = new java.util.HashMap<>(); // roles that see the same share a schema
+            Map<SchemaView.Shape, GeneratedSchema> byShape = new java.util.HashMap<>(); // roles that see the same share a schema
             security.roles().values().forEach(policy -> {
                 SchemaView view = SchemaView.of(policy);
                 GeneratedSchema own = byShape.computeIfAbsent(view.shape(),
