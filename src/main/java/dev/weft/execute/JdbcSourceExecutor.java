@@ -183,6 +183,7 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     }
 
     private <T> List<T> query(SqlStatement statement, RowMapper<T> mapper) {
+        StatementTexts.ran(statement.sql());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement ps = connection.prepareStatement(statement.sql())) {
             if (!serverEnforcesTimeout) {

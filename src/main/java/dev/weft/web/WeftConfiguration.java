@@ -50,7 +50,8 @@ public class WeftConfiguration {
 
     @Bean(destroyMethod = "close")
     WeftRuntime weftRuntime(ConfigurableEnvironment environment, SecuritySettings.Validation security,
-                            SourceBreakers breakers, org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
+                            SourceBreakers breakers, org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters,
+                            dev.weft.ops.RequestTracing tracing) {
         long start = System.nanoTime();
         PropertyOrigins origins = origins(environment);
         ConfigValidator validator = new ConfigValidator(origins);
@@ -92,7 +93,7 @@ public class WeftConfiguration {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
                     security.settings().map(SecuritySettings::access).orElse(null), limits,
                     new SourceOperations(breakers, meters.getIfAvailable(),
-                            binder.bind("weft.log.statements", Boolean.class).orElse(false)));
+                            binder.bind("weft.log.statements", Boolean.class).orElse(false), tracing));
         } catch (StartupMemory.Exhausted e) {
             throw e; // its own advice: a larger heap, not a configuration fix
         } catch (WeftConfigException e) {

@@ -7,6 +7,7 @@ import dev.weft.ops.RequestMeters;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.execution.ContextPropagationHelper;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import reactor.core.publisher.Mono;
 
@@ -31,7 +32,12 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         ExecutionInput input = request.toExecutionInput();
         Caller caller = input.getGraphQLContext().get(Caller.CONTEXT_KEY);
         long start = System.nanoTime();
-        return Mono.fromFuture(() -> runtime.executeAsync(input, caller, true))
+        // as Spring's own service does: what the web handler captured (the HTTP request's observation) reaches
+        // the GraphQL context, where the request's observation finds its parent
+        return Mono.deferContextual(context -> {
+                    ContextPropagationHelper.getInstance(context).captureFrom(context).updateContext(input.getGraphQLContext());
+                    return Mono.fromFuture(() -> runtime.executeAsync(input, caller, true));
+                })
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
                     meters.executed(result, nanos);

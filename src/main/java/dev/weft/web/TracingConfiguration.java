@@ -1,0 +1,60 @@
+package dev.weft.web;
+
+import dev.weft.ops.RequestTracing;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
+
+/**
+ * Traces (README, "Traces"): Spring Boot's Micrometer Tracing over OpenTelemetry, off until the operator configures
+ * it. Tracing is on when {@code management.opentelemetry.tracing.export.otlp.endpoint} or
+ * {@code management.tracing.sampling.probability} is set; until then no span is sampled (not even for a caller
+ * whose {@code traceparent} asks for it), nothing is exported, and no statement is traced.
+ *
+ * <pre>{@code
+ * management:
+ *   opentelemetry.tracing.export.otlp.endpoint: http://collector:4318/v1/traces
+ *   tracing.sampling.probability: 1.0
+ * }</pre>
+ */
+@Configuration(proxyBeanMethods = false)
+class TracingConfiguration {
+    static final String ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
+    static final String PROBABILITY = "management.tracing.sampling.probability";
+
+    /** The request observation (the {@code graphql.request} timer, and span when tracing) and the statements' spans. */
+    @Bean
+    RequestTracing requestTracing(Environment environment, ObjectProvider<ObservationRegistry> observations,
+                                  ObjectProvider<Tracer> tracer) {
+        ObservationRegistry registry = observations.getIfAvailable();
+        return new RequestTracing(registry == null ? null : new GraphQlObservationInstrumentation(registry),
+                configured(environment) ? tracer.getIfAvailable() : null);
+    }
+
+    /** Spring Boot samples 10% of requests by default; Weft samples none until tracing is configured. */
+    @Bean
+    @Conditional(NotConfigured.class)
+    Sampler weftTracingOff() {
+        return Sampler.alwaysOff();
+    }
+
+    static boolean configured(Environment environment) {
+        return environment.containsProperty(ENDPOINT) || environment.containsProperty(PROBABILITY);
+    }
+
+    static final class NotConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !configured(context.getEnvironment());
+        }
+    }
+}
