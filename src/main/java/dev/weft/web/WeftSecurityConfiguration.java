@@ -84,7 +84,7 @@ public class WeftSecurityConfiguration {
 
     @Bean
     SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security, GraphQlCorsProperties cors, RequestMeters meters, AuditLog audit,
-            @Value("${spring.graphql.http.path:/graphql}") String path) throws Exception {
+            @Value("${spring.graphql.http.path:/graphql}") String path, org.springframework.core.env.Environment environment) throws Exception {
         http.cors(c -> c.configurationSource(corsSource(cors, path)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -121,6 +121,7 @@ public class WeftSecurityConfiguration {
         return http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/graphiql", "/webjars/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(new ManagementPort(environment)).permitAll()
                         .requestMatchers("/actuator", "/actuator/**").access(new ActuatorAuthorization(roles, settings.access().roles()
                                 .stream().filter(AccessSpec.RoleSpec::actuator).map(AccessSpec.RoleSpec::name)
                                 .collect(java.util.stream.Collectors.toSet())))
