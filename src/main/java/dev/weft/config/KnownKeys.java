@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /** The keys Weft reads under {@code weft.}, in Spring's canonical (kebab-case) form. */
 final class KnownKeys {
     private static final Set<String> SERVICE_KEYS = Set.of("kind", "url", "username", "password", "schema",
-            "prefix", "type-prefix", "query-timeout", "batch-size", "sample-size", "pool.max-size", "pool.connection-timeout");
+            "prefix", "type-prefix", "query-timeout", "batch-size", "sample-size", "pool.max-size", "pool.connection-timeout",
+            "breaker.enabled", "breaker.window-size", "breaker.minimum-calls", "breaker.failure-rate", "breaker.open-duration",
+            "breaker.half-open-calls");
     private static final Pattern SERVICE_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(.+)");
     // a list is bound from indexed keys (include[0]) or from one comma-separated value (include=a,b)
     private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)(\\[\\d+])?");
