@@ -103,7 +103,7 @@ class SourceBreakersTest {
     }
 
     /** A source that fails every call with {@code failure} (or answers nothing when it is null). */
-    static final class ScriptedSource implements SourceExecutor {
+    static class ScriptedSource implements SourceExecutor {
         ErrorCode failure;
         int calls;
 
