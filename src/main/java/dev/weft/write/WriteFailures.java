@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a driver error of a write into a client-safe {@link WeftException}: a constraint violation
- * (SQLSTATE class 23, and MySQL's "field has no default value") is BAD_USER_INPUT naming the kind of
+ * (SQLSTATE class 23, and MySQL's "field has no default value"; DB2's through {@link Db2Writes#violation}) is BAD_USER_INPUT naming the kind of
  * constraint and its name as the database calls it, never the driver's text (which may quote the
  * values of other rows); other errors are classified as reads are. The driver's text stays in the
  * exception's cause, for the log.
@@ -72,6 +72,10 @@ final class WriteFailures {
         boolean noDefault = e.getErrorCode() == 1364; // MySQL/MariaDB: a NOT NULL column without default was left out
         if (!state.startsWith("23") && !noDefault) {
             return Optional.empty();
+        }
+        Optional<String> db2 = Db2Writes.violation(state, text);
+        if (db2.isPresent()) {
+            return db2;
         }
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(text);
