@@ -124,7 +124,7 @@ final class WriteConnection {
      */
     List<Object> insert(Table table, Map<String, Object> row) throws SQLException {
         List<String> missing = table.primaryKey().stream().filter(c -> row.get(c) == null).toList();
-        SqlStatement insert = insertStatement(table, row);
+        SqlStatement insert = insertStatement(dialect, kind, table, row);
         if (missing.isEmpty()) {
             execute(insert);
             return table.primaryKey().stream().map(row::get).toList();
@@ -172,7 +172,7 @@ final class WriteConnection {
      * {@code INSERT INTO t ("a", "b") VALUES (?, ?)}; a row without values takes every default: {@code DEFAULT VALUES},
      * MySQL's {@code () VALUES ()}, DB2's {@code ("first key column") VALUES (DEFAULT)}.
      */
-    private SqlStatement insertStatement(Table table, Map<String, Object> row) {
+    static SqlStatement insertStatement(SqlDialect dialect, SourceKind kind, Table table, Map<String, Object> row) {
         StringJoiner columns = new StringJoiner(", ", "(", ")");
         StringJoiner marks = new StringJoiner(", ", "(", ")");
         List<Object> params = new ArrayList<>();
@@ -189,7 +189,7 @@ final class WriteConnection {
                 default -> " DEFAULT VALUES";
             };
         }
-        return new SqlStatement("INSERT INTO " + qualified(table) + values, params);
+        return new SqlStatement("INSERT INTO " + qualified(dialect, table) + values, params);
     }
 
     /** Whether this DB2-family server runs FINAL TABLE, asked once per transaction. */
@@ -254,6 +254,10 @@ final class WriteConnection {
     }
 
     private String qualified(Table table) {
+        return qualified(dialect, table);
+    }
+
+    private static String qualified(SqlDialect dialect, Table table) {
         return table.ref().schema() == null ? dialect.quote(table.ref().name())
                 : dialect.quote(table.ref().schema()) + "." + dialect.quote(table.ref().name());
     }

@@ -60,6 +60,11 @@ final class WriteEngine implements AutoCloseable {
         return db.propertiesFor(kind == Kind.POSTGRES ? "postgres" : kind == Kind.MARIADB ? "mariadb" : "mysql");
     }
 
+    /** The Derby database of a DB2 engine (its server logs the statements it ran). */
+    Db2Database db2() {
+        return db2;
+    }
+
     /** An auto-generated integer primary key column in this engine's DDL. */
     String identity() {
         return kind == Kind.MARIADB || kind == Kind.MYSQL ? "INT AUTO_INCREMENT PRIMARY KEY"
