@@ -92,6 +92,26 @@ abstract class MutationScenarios {
                             shop.accounts:
                               update: { columns: [customer_id], check: { customer: { name: { _neq: "Bea" } } } }
                             crm.customers:
+                          nester:
+                            shop.orders:
+                              select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
+                              insert: { columns: [id, total], set: { tenant_id: "@claims.tenant_id" } }
+                            shop.accounts:
+                              select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
+                              insert: { columns: [name, balance], set: { tenant_id: "@claims.tenant_id" } }
+                              update:
+                                columns: [balance]
+                                filter: { tenant_id: { _eq: "@claims.tenant_id" } }
+                                check: { balance: { _lt: 500 } }
+                            crm.customers:
+                          inserter:
+                            shop.orders:
+                              select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
+                              insert: { columns: [id, total], set: { tenant_id: "@claims.tenant_id" } }
+                            shop.accounts:
+                              select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
+                              insert: { columns: [name, balance], set: { tenant_id: "@claims.tenant_id" } }
+                            crm.customers:
                         """));
     }
 
@@ -134,7 +154,12 @@ abstract class MutationScenarios {
     }
 
     protected String constraint(String containing) {
-        List<Map<String, Object>> values = at(data("{ __type(name: \"ShopAccountsConstraint\") { enumValues { name } } }"),
+        return constraint("ShopAccountsConstraint", containing);
+    }
+
+    /** The value of the enum of unique constraints {@code type} whose name contains {@code containing} (in lower case). */
+    protected String constraint(String type, String containing) {
+        List<Map<String, Object>> values = at(data("{ __type(name: \"" + type + "\") { enumValues { name } } }"),
                 "__type.enumValues");
         return values.stream().map(v -> (String) v.get("name")).filter(n -> n.toLowerCase().contains(containing))
                 .findFirst().orElseThrow();
@@ -218,6 +243,65 @@ abstract class MutationScenarios {
                 + " on_conflict: {constraint: " + name + ", update_columns: []}) { id } }");
         assertThat((Object) at(nothing, "insert_shop_accounts_one")).isNull();
         assertThat(accounts()).containsEntry(1002, "t1/bob/50.00/null").hasSize(5);
+    }
+
+    @Test
+    void nestedRowsTakeOnConflict() {
+        List<Map<String, Object>> orderKeys = at(data("{ __type(name: \"ShopOrdersConstraint\") { enumValues { name } } }"),
+                "__type.enumValues");
+        assertThat(orderKeys).as("the primary key of orders").hasSize(1);
+        String orderKey = (String) orderKeys.get(0).get("name");
+        Map<String, Object> d = data("mutation { insert_shop_accounts_one(object: {tenant_id: \"t1\", name: \"up\", orders: {data: ["
+                + "{id: 1, tenant_id: \"t1\", total: 9}, {id: 20, tenant_id: \"t1\", total: 2}], on_conflict: {constraint: " + orderKey
+                + ", update_columns: [account_id, total]}}}) { id orders(order_by: [{id: asc}]) { id total } } }");
+        Object up = at(d, "insert_shop_accounts_one.id");
+        assertThat(each(at(d, "insert_shop_accounts_one.orders"), "id")).containsExactly(1, 20);
+        assertThat(each(at(d, "insert_shop_accounts_one.orders"), "total")).containsExactly(new BigDecimal("9.00"), new BigDecimal("2.00"));
+        assertThat(shop.rows("SELECT id, account_id FROM orders ORDER BY id")).extracting(r -> ((Number) r.get("id")).intValue() + "->"
+                + ((Number) r.get("account_id")).intValue()).containsExactly("1->" + up, "2->2001", "20->" + up);
+        Map<String, Object> parent = data("mutation { insert_shop_orders_one(object: {id: 30, tenant_id: \"t1\", account: {data:"
+                + " {tenant_id: \"t1\", name: \"alice\", balance: 1}, on_conflict: {constraint: " + constraint("name")
+                + ", update_columns: [balance]}}}) { id account { id balance } } }");
+        assertThat((Object) at(parent, "insert_shop_orders_one.account.id")).isEqualTo(1001);
+        assertThat(accounts()).containsEntry(1001, "t1/alice/1.00/null").hasSize(5);
+        ExecutionResult alone = open.execute("mutation { insert_shop_orders_one(object: {id: 31, tenant_id: \"t1\", account: {data:"
+                + " {tenant_id: \"t1\", name: \"bob\"}, on_conflict: {constraint: " + constraint("name") + ", update_columns: []}}}) { id } }",
+                Map.of());
+        assertThat(codes(alone)).as("an object relationship's row left alone leaves nothing to reference").containsExactly("BAD_USER_INPUT");
+        assertThat(shop.number("SELECT COUNT(*) FROM orders WHERE id = 31")).isZero();
+    }
+
+    @Test
+    void aNestedUpsertFollowsTheUpdatePermission() {
+        Caller nester = new Caller("nester", Map.of("tenant_id", "t1"));
+        String name = constraint("name");
+        Map<String, Object> d = GraphqlAssertions.data(secured.execute("mutation { insert_shop_orders_one(object: {id: 40, total: 1,"
+                + " account: {data: {name: \"alice\", balance: 2}, on_conflict: {constraint: " + name + ", update_columns: [balance]}}})"
+                + " { id account { id balance } } }", Map.of(), nester));
+        assertThat((Object) at(d, "insert_shop_orders_one.account.id")).isEqualTo(1001);
+        assertThat(accounts()).containsEntry(1001, "t1/alice/2.00/null").hasSize(4);
+        assertThat(shop.rows("SELECT account_id, tenant_id FROM orders WHERE id = 40")).extracting(r -> ((Number) r.get("account_id"))
+                .intValue() + "/" + r.get("tenant_id")).containsExactly("1001/t1");
+        ExecutionResult other = secured.execute("mutation { insert_shop_orders_one(object: {id: 41, account: {data: {name: \"carol\","
+                + " balance: 3}, on_conflict: {constraint: " + name + ", update_columns: [balance]}}}) { id } }", Map.of(), nester);
+        assertThat(codes(other)).as("carol is t2's: outside the update filter").containsExactly("BAD_USER_INPUT");
+        assertThat(other.getErrors().get(0).getMessage()).contains("does not update").doesNotContain("carol");
+        ExecutionResult checked = secured.execute("mutation { insert_shop_orders_one(object: {id: 42, account: {data: {name: \"alice\","
+                + " balance: 600}, on_conflict: {constraint: " + name + ", update_columns: [balance]}}}) { id } }", Map.of(), nester);
+        assertThat(codes(checked)).as("the update's check").containsExactly("BAD_USER_INPUT");
+        assertThat(checked.getErrors().get(0).getMessage()).contains("fail the check of the role's update permission");
+        assertThat(codes(secured.execute("mutation { insert_shop_orders_one(object: {id: 43, account: {data: {name: \"alice\"},"
+                + " on_conflict: {constraint: " + name + ", update_columns: [name]}}}) { id } }", Map.of(), nester)))
+                .as("name is not an update column of the role").containsExactly("GRAPHQL_VALIDATION_FAILED");
+        Caller inserter = new Caller("inserter", Map.of("tenant_id", "t1"));
+        assertThat(codes(secured.execute("mutation { insert_shop_orders_one(object: {id: 44, account: {data: {name: \"alice\"},"
+                + " on_conflict: {constraint: " + name + ", update_columns: [balance]}}}) { id } }", Map.of(), inserter)))
+                .as("a role that may not update accounts gets no on_conflict there").containsExactly("GRAPHQL_VALIDATION_FAILED");
+        GraphqlAssertions.data(secured.execute("mutation { insert_shop_orders_one(object: {id: 45, account: {data: {name: \"ian\"}}})"
+                + " { id } }", Map.of(), inserter));
+        assertThat(accounts()).containsEntry(1001, "t1/alice/2.00/null").containsEntry(2001, "t2/carol/70.00/null").hasSize(5);
+        assertThat(shop.rows("SELECT id FROM orders ORDER BY id")).extracting(r -> ((Number) r.get("id")).intValue())
+                .containsExactly(1, 2, 40, 45);
     }
 
     // ---- update and delete ------------------------------------------------------------------------
