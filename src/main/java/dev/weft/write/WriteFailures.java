@@ -41,7 +41,15 @@ final class WriteFailures {
             new Rule("unique", Pattern.compile("Unique index or primary key violation: \"" + NAME)),
             new Rule("foreign key", Pattern.compile("Referential integrity constraint violation: \"" + NAME)),
             new Rule("check", Pattern.compile("Check constraint violation: \"" + NAME)),
-            new Rule("not-null", Pattern.compile("NULL not allowed for column \"" + NAME + "\"")));
+            new Rule("not-null", Pattern.compile("NULL not allowed for column \"" + NAME + "\"")),
+            // DB2's and Derby's own texts, which JCC gives with retrieveMessagesFromServerOnGetMessage=true
+            // (without it, JCC's SQLERRMC tokens: Db2Writes.violation)
+            new Rule("unique", Pattern.compile("unique index identified by '" + NAME + "' defined on")),
+            new Rule("foreign key", Pattern.compile("violation of foreign key constraint '" + NAME + "'")),
+            new Rule("check", Pattern.compile("The check constraint '" + NAME + "' was violated")),
+            new Rule("not-null", Pattern.compile("Column '" + NAME + "'\\s+cannot accept a NULL value")),
+            new Rule("foreign key", Pattern.compile("value of the FOREIGN KEY \"" + NAME + "\"")),
+            new Rule("check", Pattern.compile("does not satisfy the check constraint \"" + NAME + "\"")));
 
     private record Rule(String kind, Pattern pattern) {
     }

@@ -112,6 +112,26 @@ class Db2WritesTest {
     }
 
     @Test
+    void readsTheConstraintFromTheServersOwnTextWhenJccRetrievesIt() {
+        String jcc = ". SQLCODE=-1, SQLSTATE=%s, DRIVER=4.37.4";
+        assertThat(describe("The statement was aborted because it would have caused a duplicate key value in a unique or primary key"
+                + " constraint or unique index identified by 'ACCOUNTS_NAME_KEY' defined on 'ACCOUNTS'." + jcc.formatted("23505"), "23505"))
+                .isEqualTo("violates the unique constraint 'ACCOUNTS_NAME_KEY'");
+        assertThat(describe("Column 'NAME'  cannot accept a NULL value." + jcc.formatted("23502"), "23502"))
+                .isEqualTo("leaves the NOT NULL column 'NAME' without a value");
+        assertThat(describe("The check constraint 'CK_BALANCE' was violated while performing an INSERT or UPDATE on table"
+                + " '\"APP\".\"ACCOUNTS\"'." + jcc.formatted("23513"), "23513")).isEqualTo("violates the check constraint 'CK_BALANCE'");
+        assertThat(describe("INSERT on table 'ORDERS' caused a violation of foreign key constraint 'FK_ORDERS_ACCOUNT' for key (42)."
+                + "  The statement has been rolled back." + jcc.formatted("23503"), "23503"))
+                .isEqualTo("violates the foreign key constraint 'FK_ORDERS_ACCOUNT'");
+        assertThat(describe("SQL0530N  The INSERT or UPDATE value of the FOREIGN KEY \"DB2INST1.ORDERS.FK_ORDERS_ACCOUNT\" is not equal"
+                + " to any value of the parent key of the parent table.  SQLSTATE=23503", "23503"))
+                .isEqualTo("violates the foreign key constraint 'FK_ORDERS_ACCOUNT'");
+        assertThat(describe("SQL0545N  The requested operation is not allowed because a row does not satisfy the check constraint"
+                + " \"DB2INST1.ACCOUNTS.CK_BALANCE\".  SQLSTATE=23513", "23513")).isEqualTo("violates the check constraint 'CK_BALANCE'");
+    }
+
+    @Test
     void readsTheConstraintFromTheTokensOfDerbyAndDb2WithoutTheValues() {
         String t = "\u0014";
         assertThat(describe("DB2 SQL Error: SQLCODE=-1, SQLSTATE=23505, SQLERRMC=ACCOUNTS_NAME_KEY" + t + "ACCOUNTS" + t + "23505,"
