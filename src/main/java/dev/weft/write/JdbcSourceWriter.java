@@ -23,10 +23,12 @@ import javax.sql.DataSource;
  * {@code check} inside the transaction, before commit; {@code returning} is read there too (a deleted
  * row before its delete).
  *
- * <p>An upsert ({@code on_conflict}, of the field or of nested rows) reads the row with the constraint's values
- * with a lock, then updates or inserts it, the same way on every engine (so that the update permission's filter, presets and check
- * apply as to any update). Two transactions inserting the same new key at once may still collide: the
- * second then fails with the constraint's error instead of updating.
+ * <p>An upsert ({@code on_conflict}, of the field or of nested rows) reads the row with the constraint's
+ * values with a lock, then updates or inserts it, the same way on every engine (so that the update
+ * permission's filter, presets and check apply as to any update). Two transactions inserting the same new
+ * key at once may still collide: the second then fails with the constraint's error instead of updating.
+ * A nested object relationship's row that its upsert leaves alone fails the field (there is no row to
+ * reference), as in Hasura.
  */
 public final class JdbcSourceWriter implements SourceWriter {
     private final ServiceSettings settings;

@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The statements of one write transaction, on one connection: rows are found by a locking read of
- * their primary keys ({@code SELECT ... FOR UPDATE}; DB2's in {@link Db2Writes}), then written by key. Every value is a bind
- * parameter; identifiers come from the catalog, quoted. Key lists are sent in chunks that fit the
- * source's bind-parameter limit.
+ * their primary keys ({@code SELECT ... FOR UPDATE}; DB2's in {@link Db2Writes}), then written by key.
+ * Every value is a bind parameter; identifiers come from the catalog, quoted. Key lists are sent in
+ * chunks that fit the source's bind-parameter limit.
  */
 final class WriteConnection {
     private static final JsonMapper JSON = JsonMapper.builder().build();
