@@ -41,6 +41,8 @@ final class WriteConnection {
     private final SourceKind kind;
     private final int timeoutSeconds;
     private Boolean finalTable;
+    /** Whether a table's column is an identity column, asked once per transaction: "ref\u0000column". */
+    private final Map<String, Boolean> identities = new java.util.HashMap<>();
 
     WriteConnection(Connection connection, SqlDialect dialect, SourceKind kind, int timeoutSeconds) {
         this.connection = connection;
@@ -143,7 +145,7 @@ final class WriteConnection {
             throw WeftException.badInput("give values for the primary key columns " + String.join(", ", missing)
                     + " of " + table.ref() + ": only one of them can be generated");
         }
-        if (kind == SourceKind.DB2 && !Db2Writes.identity(connection, table, missing.get(0))) {
+        if (kind == SourceKind.DB2 && !identity(table, missing.get(0))) {
             // IDENTITY_VAL_LOCAL() would answer the identity of an earlier insert into another table
             throw WeftException.badInput("give a value for " + missing.get(0) + " of " + table.ref()
                     + ": it is not an identity column, the database generates none");
@@ -190,6 +192,16 @@ final class WriteConnection {
             };
         }
         return new SqlStatement("INSERT INTO " + qualified(dialect, table) + values, params);
+    }
+
+    private boolean identity(Table table, String column) throws SQLException {
+        String key = table.ref() + "\u0000" + column;
+        Boolean known = identities.get(key);
+        if (known == null) {
+            known = Db2Writes.identity(connection, table, column);
+            identities.put(key, known);
+        }
+        return known;
     }
 
     /** Whether this DB2-family server runs FINAL TABLE, asked once per transaction. */
