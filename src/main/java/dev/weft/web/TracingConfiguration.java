@@ -1,6 +1,9 @@
 package dev.weft.web;
 
 import dev.weft.ops.RequestTracing;
+import graphql.ExecutionInput;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -36,8 +39,25 @@ class TracingConfiguration {
     RequestTracing requestTracing(Environment environment, ObjectProvider<ObservationRegistry> observations,
                                   ObjectProvider<Tracer> tracer) {
         ObservationRegistry registry = observations.getIfAvailable();
-        return new RequestTracing(registry == null ? null : new GraphQlObservationInstrumentation(registry),
+        return new RequestTracing(registry == null ? null : new RequestObservation(registry),
                 configured(environment) ? tracer.getIfAvailable() : null);
+    }
+
+    /**
+     * Spring for GraphQL's request and data-fetcher observations, without its DataLoader observation: that one copies
+     * every request's DataLoader registry into a new one, for DataLoaders that the direct executor, which runs the
+     * queries, does not use; the statements' spans show the batches instead.
+     */
+    static final class RequestObservation extends GraphQlObservationInstrumentation {
+        RequestObservation(ObservationRegistry registry) {
+            super(registry);
+        }
+
+        @Override
+        public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+                                                       InstrumentationState state) {
+            return input;
+        }
     }
 
     /** Spring Boot samples 10% of requests by default; Weft samples none until tracing is configured. */
