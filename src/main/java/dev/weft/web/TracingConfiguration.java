@@ -6,6 +6,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,8 @@ import org.springframework.graphql.observation.GraphQlObservationInstrumentation
 /**
  * Traces (README, "Traces"): Spring Boot's Micrometer Tracing over OpenTelemetry, off until the operator configures
  * it. Tracing is on when {@code management.opentelemetry.tracing.export.otlp.endpoint} or
- * {@code management.tracing.sampling.probability} is set; until then no span is sampled (not even for a caller
- * whose {@code traceparent} asks for it), nothing is exported, and no statement is traced.
+ * {@code management.tracing.sampling.probability} is set; until then no span is made or sampled (not even for a
+ * caller whose {@code traceparent} asks for it), nothing is exported, and no statement is traced.
  *
  * <pre>{@code
  * management:
@@ -65,6 +66,22 @@ class TracingConfiguration {
     @Conditional(NotConfigured.class)
     Sampler weftTracingOff() {
         return Sampler.alwaysOff();
+    }
+
+    /**
+     * Until tracing is configured, the observations of every request (HTTP, Spring Security, GraphQL) get Micrometer's
+     * no-op tracer instead of OpenTelemetry's, and no {@code traceparent} is read: no span object at all.
+     */
+    @Bean
+    @Conditional(NotConfigured.class)
+    Tracer weftNoTracer() {
+        return Tracer.NOOP;
+    }
+
+    @Bean
+    @Conditional(NotConfigured.class)
+    Propagator weftNoPropagation() {
+        return Propagator.NOOP;
     }
 
     static boolean configured(Environment environment) {
