@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>A value that inference never saw (a document outside the sample) is converted where its type
  * allows (any scalar to text, an integral double to a Long), else read as null and logged once per field.
  */
-final class MongoValues {
+public final class MongoValues {
     private static final Logger log = LoggerFactory.getLogger(MongoValues.class);
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
@@ -45,7 +45,7 @@ final class MongoValues {
     }
 
     /** The column at a dotted path ({@code payload.browser}) of a collection. */
-    static Column column(Table table, String path) {
+    public static Column column(Table table, String path) {
         int dot = path.indexOf('.');
         Column column = table.requireColumn(dot < 0 ? path : path.substring(0, dot));
         while (dot >= 0) {
@@ -60,7 +60,7 @@ final class MongoValues {
     }
 
     /** The raw value at a dotted path of a document; null when a part is missing or not a document. */
-    static Object at(Document document, String path) {
+    public static Object at(Document document, String path) {
         Object value = document;
         for (String part : path.split("\\.")) {
             if (!(value instanceof Document d)) {
@@ -72,7 +72,7 @@ final class MongoValues {
     }
 
     /** The Java value of a BSON value read for {@code column}. */
-    static Object read(Column column, Object value) {
+    public static Object read(Column column, Object value) {
         if (value == null || !column.list()) {
             return one(column, value);
         }
@@ -203,7 +203,7 @@ final class MongoValues {
      * The BSON values a query value of {@code column} may be stored as: one, except for text fields where
      * ObjectIds were seen too (a 24-hex-digit string is then also looked up as an ObjectId).
      */
-    static List<Object> bson(Column column, Object value) {
+    public static List<Object> bson(Column column, Object value) {
         Object converted = switch (column.type()) {
             case OBJECT_ID -> value instanceof String s && ObjectId.isValid(s) ? new ObjectId(s) : value;
             case DECIMAL, BIGINTEGER -> decimal128(value);
