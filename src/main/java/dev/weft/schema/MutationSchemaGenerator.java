@@ -55,6 +55,8 @@ final class MutationSchemaGenerator {
     private final Consumer<GraphQLType> put;
     /** Whether the source whose tables are being added runs a field in one transaction. */
     private boolean atomic;
+    /** Whether the source whose tables are being added never changes a key (MongoDB's {@code _id}). */
+    private boolean fixedKeys;
 
     MutationSchemaGenerator(SchemaView view, SchemaBindings bindings, MutationOptions options, GraphQLCodeRegistry.Builder code,
                             Consumer<GraphQLType> put) {
@@ -74,6 +76,7 @@ final class MutationSchemaGenerator {
                 continue;
             }
             atomic = options.atomic().test(source);
+            fixedKeys = source.settings().kind() == dev.weft.config.SourceKind.MONGODB;
             for (Table table : source.tables()) {
                 if (!table.view() && !table.primaryKey().isEmpty() && view.table(table.ref())) {
                     any |= addTable(mutation, table);
@@ -86,7 +89,7 @@ final class MutationSchemaGenerator {
     private boolean addTable(GraphQLObjectType.Builder mutation, Table table) {
         // an input type needs a field: a write whose columns are all preset is not offered
         Optional<Set<String>> insert = view.writable(table, Kind.INSERT).filter(c -> settable(table, c));
-        Optional<Set<String>> update = view.writable(table, Kind.UPDATE).filter(c -> settable(table, c));
+        Optional<Set<String>> update = view.writable(table, Kind.UPDATE).map(c -> changeable(table, c)).filter(c -> settable(table, c));
         boolean delete = view.writable(table, Kind.DELETE).isPresent();
         if (insert.isEmpty() && update.isEmpty() && !delete) {
             return false;
@@ -230,6 +233,16 @@ final class MutationSchemaGenerator {
     private boolean uniquelyKeyed(Table table) {
         List<UniqueKey> keys = options.uniqueKeys().apply(table.ref());
         return keys != null && !keys.isEmpty();
+    }
+
+    /** The columns an update may set: on MongoDB not {@code _id}, which a document keeps for life. */
+    private Set<String> changeable(Table table, Set<String> columns) {
+        if (!fixedKeys) {
+            return columns;
+        }
+        Set<String> changeable = new HashSet<>(columns);
+        table.primaryKey().forEach(changeable::remove);
+        return changeable;
     }
 
     private static boolean settable(Table table, Set<String> columns) {

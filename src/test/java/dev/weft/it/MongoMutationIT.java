@@ -296,8 +296,19 @@ class MongoMutationIT {
         assertThat(accounts()).containsEntry(1001, "t1/alice/11.00/x");
         ExecutionResult id = open.execute("mutation { update_shop_accounts_by_pk(pk_columns: {_id: 1001}, _set: {_id: 7}) { _id } }",
                 Map.of());
-        assertThat(codes(id)).containsExactly("BAD_USER_INPUT");
+        assertThat(codes(id)).as("_id is not in the SetInput: it never changes").containsExactly("GRAPHQL_VALIDATION_FAILED");
+        ExecutionResult upsertId = open.execute("mutation { insert_shop_accounts_one(object: {_id: 1001, tenant_id: \"t1\", name: \"q\"},"
+                + " on_conflict: {constraint: _id_, update_columns: [_id]}) { _id } }", Map.of());
+        assertThat(codes(upsertId)).containsExactly("GRAPHQL_VALIDATION_FAILED");
         assertThat(accounts()).containsKey(1001).doesNotContainKey(7);
+    }
+
+    @Test
+    void incOnAMissingFieldSetsTheAmountAsMongoDbDoes() {
+        shop.getCollection("accounts").insertOne(new Document("_id", 3100).append("tenant_id", "t3").append("name", "nobal"));
+        Map<String, Object> d = data("mutation { update_shop_accounts_by_pk(pk_columns: {_id: 3100}, _inc: {balance: 5}) { balance } }");
+        assertThat((Object) at(d, "update_shop_accounts_by_pk.balance")).isEqualTo(new BigDecimal("5"));
+        assertThat(account(3100).get("balance")).isEqualTo(new Decimal128(5));
     }
 
     @Test
