@@ -335,6 +335,19 @@ class MongoMutationIT {
         assertThat(accounts()).containsEntry(5000, "t1/ivy/3.00/null").doesNotContainKey(5001);
     }
 
+    @Test
+    void whereAndOnConflictReachTheSqlDatabaseThroughTheVirtualRelationship() {
+        Map<String, Object> d = data("mutation { update_shop_accounts(where: {customer: {name: {_eq: \"Bea\"}}}, _set: {updated_by: \"bea\"})"
+                + " { affected_rows returning { _id customer { name } } } }");
+        assertThat(each(at(d, "update_shop_accounts.returning"), "_id")).containsExactly(1002);
+        assertThat(accounts()).containsEntry(1002, "t1/bob/50.00/bea").containsEntry(1001, "t1/alice/100.00/null");
+        Map<String, Object> upsert = data("mutation { insert_shop_accounts_one(object: {_id: 9, tenant_id: \"t1\", name: \"carol\","
+                + " balance: 1}, on_conflict: {constraint: accounts_name_key, update_columns: [balance], where: {customer: {name:"
+                + " {_eq: \"Bea\"}}}}) { _id } }");
+        assertThat((Object) at(upsert, "insert_shop_accounts_one")).as("carol's customer is Ada: left alone").isNull();
+        assertThat(accounts()).containsEntry(2001, "t2/carol/70.00/null").hasSize(4);
+    }
+
     // ---- permissions ------------------------------------------------------------------------------
 
     @Test
@@ -423,6 +436,11 @@ class MongoMutationIT {
                 + " {_or: [{name: {_eq: $path}}, {tenant_id: {_in: [$path]}}], updated_by: {_neq: $path}}) { affected_rows } }", vars));
         assertThat((Object) at(deleted, "delete_shop_accounts.affected_rows")).isEqualTo(1);
         assertThat(accounts()).hasSize(4).containsEntry(8001, "t1/$where/null/$where").doesNotContainKey(1002);
+        Map<String, Object> conflict = GraphqlAssertions.data(open.execute("mutation($v: String!) { insert_shop_accounts_one(object:"
+                + " {_id: 8002, tenant_id: \"t1\", name: \"alice\"}, on_conflict: {constraint: accounts_name_key, update_columns:"
+                + " [updated_by], where: {name: {_eq: $v}}}) { _id } }", vars));
+        assertThat((Object) at(conflict, "insert_shop_accounts_one")).isNull();
+        assertThat(account(1001).get("updated_by")).isNull();
         ExecutionResult badId = open.execute("mutation { delete_shop_notes_by_pk(_id: \"{$ne: null}\") { _id } }", Map.of());
         assertThat(codes(badId)).containsExactly("GRAPHQL_VALIDATION_FAILED");
         assertThat(shop.getCollection("notes").countDocuments()).isEqualTo(2);
