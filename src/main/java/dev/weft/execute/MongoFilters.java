@@ -32,9 +32,9 @@ import org.bson.conversions.Bson;
  */
 public final class MongoFilters {
     /** Matches every document. */
-    public static final Bson ALL = new Document();
+    static final Bson ALL = new Document();
     /** Matches no document (every document has an {@code _id}; none is in an empty list). */
-    public static final Bson NONE = Filters.in("_id", List.of());
+    static final Bson NONE = Filters.in("_id", List.of());
 
     private final Table table;
 

@@ -45,7 +45,7 @@ public final class MongoValues {
     }
 
     /** The column at a dotted path ({@code payload.browser}) of a collection. */
-    public static Column column(Table table, String path) {
+    static Column column(Table table, String path) {
         int dot = path.indexOf('.');
         Column column = table.requireColumn(dot < 0 ? path : path.substring(0, dot));
         while (dot >= 0) {
@@ -60,7 +60,7 @@ public final class MongoValues {
     }
 
     /** The raw value at a dotted path of a document; null when a part is missing or not a document. */
-    public static Object at(Document document, String path) {
+    static Object at(Document document, String path) {
         Object value = document;
         for (String part : path.split("\\.")) {
             if (!(value instanceof Document d)) {
