@@ -30,6 +30,11 @@ final class PlanLog {
         Activity.choice(choice);
     }
 
+    /** A condition's name as a report shows it: the relationship field, unquoted ({@code orders}). */
+    static String condition(String leafName) {
+        return leafName.replace("'", "");
+    }
+
     static void statement(String format, Object... args) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("  statement: " + format, args);
