@@ -86,6 +86,8 @@ class ExplainHttpIT {
         assertThat(record.get("operation").asString()).isEqualTo("Nested");
         assertThat(record.get("role").asString()).isEqualTo("manager");
         assertThat(record.get("tables_read").size()).isEqualTo(3);
+        assertThat(record.get("rows_returned").asLong()).as("the rows of every statement").isEqualTo(report.get("rows").asLong())
+                .isGreaterThanOrEqualTo(3);
         assertThat(record.toString()).doesNotContain(SECRET);
     }
 
