@@ -81,6 +81,27 @@ class ExplainIT {
     }
 
     @Test
+    void pastTheProbeLimitTheParentSideIsReadFirstInChunks() {
+        // a budget of 2 keys: the probe of the orders over 500 (3 customers) is too large, so crm is read first
+        try (WeftRuntime small = WeftRuntime.start(fixture.services((name, p) -> p), CrossDatabaseFixture.relationships(), 2)) {
+            Explain.Outcome outcome = new Explain(input -> small.executeAsync(input, Caller.UNRESTRICTED, true))
+                    .explain("{ crm_customers(where: {orders: {total: {_gt: 500}}}, order_by: [{id: asc}]) { name } }", null, Map.of());
+            JsonNode report = JSON.valueToTree(outcome.report());
+            assertThat(report.get("outcome").asString()).isEqualTo("success");
+            JsonNode probe = report.get("cross_source").get(0);
+            assertThat(List.of(probe.get("strategy").asString(), probe.get("driving_table").asString(), probe.get("probe_limit").asInt()))
+                    .containsExactly("parent_side_first", "crm.customers", 2);
+            JsonNode chunked = report.get("cross_source").get(1);
+            assertThat(chunked.get("strategy").asString()).isEqualTo("parent_side_chunked");
+            assertThat(chunked.get("chunk_size").asInt()).isEqualTo(2);
+            assertThat(chunked.get("keys").asLong()).as("the 6 customers, read 2 at a time").isEqualTo(6);
+            assertThat(chunked.get("chunks").asInt()).isGreaterThanOrEqualTo(3);
+            assertThat(source(report, "crm").get("statements").asInt()).as("chunks of customers, then their rows per chunk")
+                    .isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
     void aRelationshipBatchShowsItsKeysPerChunk() {
         JsonNode report = report("{ crm_customers(order_by: [{id: asc}]) { name orders { id } } }", null, Map.of());
         JsonNode shop = source(report, "shop");
