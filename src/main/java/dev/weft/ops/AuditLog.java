@@ -48,6 +48,11 @@ public final class AuditLog {
                           boolean explain) {
     }
 
+    /** Whether records are written ({@code weft.audit} at INFO): else nothing need be collected for them. */
+    public boolean enabled() {
+        return log.isInfoEnabled();
+    }
+
     /** The current trace id, as Micrometer Tracing puts it in the logging context; null when tracing is off. */
     public static String currentTraceId() {
         return org.slf4j.MDC.get(TRACE_ID_MDC);

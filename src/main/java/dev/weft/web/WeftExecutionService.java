@@ -34,8 +34,9 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         Caller caller = input.getGraphQLContext().get(Caller.CONTEXT_KEY);
         long start = System.nanoTime();
         String traceId = AuditLog.currentTraceId(); // on the request's thread, where tracing keeps it
-        AuditActivity activity = new AuditActivity();
-        return Mono.fromFuture(() -> Activity.during(activity, () -> runtime.executeAsync(input, caller, true)))
+        AuditActivity activity = audit.enabled() ? new AuditActivity() : null;
+        return Mono.fromFuture(() -> activity == null ? runtime.executeAsync(input, caller, true)
+                        : Activity.during(activity, () -> runtime.executeAsync(input, caller, true)))
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
                     meters.executed(result, nanos);
