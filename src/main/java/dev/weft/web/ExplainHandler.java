@@ -1,11 +1,13 @@
 package dev.weft.web;
 
+import dev.weft.execute.activity.Activity;
 import dev.weft.explain.Explain;
+import dev.weft.ops.AuditActivity;
 import dev.weft.ops.AuditLog;
 import dev.weft.security.Caller;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -58,21 +60,19 @@ final class ExplainHandler {
         Map<String, Object> variables = (Map<String, Object>) body.get("variables");
         long start = System.nanoTime();
         Explain explain = new Explain(input -> {
-            Map<Object, Object> context = new LinkedHashMap<>(Map.of(Caller.CONTEXT_KEY, caller));
+            input.getGraphQLContext().put(Caller.CONTEXT_KEY, caller);
             if (name != null) {
-                context.put(AuditLog.CALLER_NAME, name);
+                input.getGraphQLContext().put(AuditLog.CALLER_NAME, name);
             }
-            input.getGraphQLContext().putAll(context);
             return runtime.executeAsync(input, caller, true);
         });
-        dev.weft.ops.AuditActivity activity = new dev.weft.ops.AuditActivity();
-        Explain.Outcome outcome = dev.weft.execute.activity.Activity.during(activity,
-                () -> explain.explain(query, operation, variables));
+        AuditActivity activity = new AuditActivity();
+        Explain.Outcome outcome = Activity.during(activity, () -> explain.explain(query, operation, variables));
         if (outcome.refused()) {
             audit.refused(callerName, caller.role(), 400, outcome.refusal().code(), request.path());
             return error(outcome.refusal().code(), outcome.refusal().message());
         }
-        audit.executed(new AuditLog.Request(java.util.UUID.randomUUID().toString(), traceId, callerName, caller.role(), operation, query, true),
+        audit.executed(new AuditLog.Request(UUID.randomUUID().toString(), traceId, callerName, caller.role(), operation, query, true),
                 outcome.execution(), activity, System.nanoTime() - start);
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(outcome.report());
     }
