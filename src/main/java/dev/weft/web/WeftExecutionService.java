@@ -2,6 +2,8 @@ package dev.weft.web;
 
 import dev.weft.security.Caller;
 import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import java.util.concurrent.CompletableFuture;
 import dev.weft.execute.activity.Activity;
 import dev.weft.ops.AuditActivity;
 import dev.weft.ops.AuditLog;
@@ -35,8 +37,7 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         long start = System.nanoTime();
         String traceId = AuditLog.currentTraceId(); // on the request's thread, where tracing keeps it
         AuditActivity activity = audit.enabled() ? new AuditActivity() : null;
-        return Mono.fromFuture(() -> activity == null ? runtime.executeAsync(input, caller, true)
-                        : Activity.during(activity, () -> runtime.executeAsync(input, caller, true)))
+        return Mono.fromFuture(() -> run(input, caller, activity))
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
                     meters.executed(result, nanos);
@@ -45,5 +46,11 @@ final class WeftExecutionService implements ExecutionGraphQlService {
                             input.getOperationName(), input.getQuery(), false), result, activity, nanos);
                 })
                 .map(result -> new DefaultExecutionGraphQlResponse(input, result));
+    }
+
+    /** Runs the request, its statements heard by {@code activity} (the tables and rows of its audit record) if given. */
+    private CompletableFuture<ExecutionResult> run(ExecutionInput input, Caller caller, AuditActivity activity) {
+        return activity == null ? runtime.executeAsync(input, caller, true)
+                : Activity.during(activity, () -> runtime.executeAsync(input, caller, true));
     }
 }
