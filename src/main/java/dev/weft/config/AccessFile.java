@@ -195,8 +195,8 @@ public final class AccessFile {
                     limit(l, limits);
                 }
             } else {
-                problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection', 'actuator', 'explain'"
-                        + " and 'limits'");
+                problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection', 'actuator',"
+                        + " 'explain' and 'limits'");
             }
         }
         LimitSettings.LimitOverrides overrides = new LimitSettings.LimitOverrides((Integer) limits[0], (Integer) limits[1],

@@ -100,7 +100,8 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     @Override
     public Map<String, Object> aggregate(Select select, Aggregates aggregates) {
         Table table = tables.apply(select.table());
-        List<Map<String, Object>> rows = query(new Call("aggregate", select.table(), -1, 1, 1), renderer.aggregate(select, aggregates),
+        List<Map<String, Object>> rows = query(new Call("aggregate", select.table(), -1, 1, 1),
+                renderer.aggregate(select, aggregates),
                 rs -> aggregateValues(rs, 1, table, aggregates));
         return rows.get(0);
     }

@@ -107,7 +107,8 @@ public final class MongoSourceExecutor implements SourceExecutor {
             KeyBatch chunk = chunks.get(i);
             Bson filter = MongoFilters.and(List.of(where, filters.truth(new Predicate.InList(chunk.keyColumns(), chunk.keys(), false))));
             MongoCall call = new MongoCall("select_batch", chunk.keys().size(), i + 1, chunks.size());
-            rows.addAll(run(() -> rows(table, select.columns(), query(call, table, filter, select.orderBy(), Page.ALL, select.columns()))));
+            rows.addAll(run(() -> rows(table, select.columns(),
+                    query(call, table, filter, select.orderBy(), Page.ALL, select.columns()))));
         }
         return select.page().isAll() ? rows : PerKeyPage.apply(rows, batch.keyColumns(), select.page());
     }
@@ -183,7 +184,8 @@ public final class MongoSourceExecutor implements SourceExecutor {
     }
 
     /** The documents of a filtered, ordered, paged read: a {@code find}, or an aggregation when nulls need placing. */
-    private List<Document> query(MongoCall call, Table table, Bson filter, List<OrderTerm> order, Page page, List<String> columns) {
+    private List<Document> query(MongoCall call, Table table, Bson filter, List<OrderTerm> order, Page page,
+                                 List<String> columns) {
         MongoCollection<Document> collection = collection(table);
         Bson projection = projection(columns);
         if (order.stream().allMatch(MongoSourceExecutor::nullsWhereMongoPutsThem)) {

@@ -85,7 +85,8 @@ public final class Explain {
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             if (operation.getOperation() != OperationDefinition.Operation.QUERY) {
                 return new Refusal(ErrorCode.BAD_USER_INPUT.name(), "explain runs queries only: a "
-                        + operation.getOperation().name().toLowerCase(Locale.ROOT) + " is never run by explain (send it to /graphql)");
+                        + operation.getOperation().name().toLowerCase(Locale.ROOT)
+                        + " is never run by explain (send it to /graphql)");
             }
         }
         return null;

@@ -72,7 +72,8 @@ final class ExplainHandler {
             audit.refused(callerName, caller.role(), 400, outcome.refusal().code(), request.path());
             return error(outcome.refusal().code(), outcome.refusal().message());
         }
-        audit.executed(new AuditLog.Request(UUID.randomUUID().toString(), traceId, callerName, caller.role(), operation, query, true),
+        audit.executed(new AuditLog.Request(UUID.randomUUID().toString(), traceId, callerName, caller.role(), operation, query,
+                        true),
                 outcome.execution(), activity, System.nanoTime() - start);
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(outcome.report());
     }
