@@ -23,7 +23,8 @@ import javax.sql.DataSource;
 
 /**
  * Start-up of mutations: a writer per writable source (on its JDBC pool or MongoDB client), the unique
- * constraints of their tables, and the options the schema generator needs (access.yml's write permissions are checked by {@link AccessPolicyChecks}).
+ * constraints of their tables, and the options the schema generator needs (access.yml's write permissions
+ * are checked by {@link AccessPolicyChecks}).
  */
 final class MutationSetup {
     private MutationSetup() {
