@@ -348,6 +348,22 @@ class MongoMutationIT {
         assertThat(accounts()).containsEntry(2001, "t2/carol/70.00/null").hasSize(4);
     }
 
+    /** Without transactions (a standalone server), what the README says a failure part-way leaves. */
+    @Test
+    void withoutTransactionsAFailurePartWayLeavesWhatTheReadmeSays() {
+        ExecutionResult many = open.execute("mutation { update_shop_accounts_many(updates: [{where: {_id: {_eq: 1001}},"
+                + " _set: {balance: 1}}, {where: {_id: {_eq: 1002}}, _set: {name: \"alice\"}}]) { affected_rows } }", Map.of());
+        assertThat(codes(many)).containsExactly("BAD_USER_INPUT");
+        assertThat(accounts()).as("the first entry stays written").containsEntry(1001, "t1/alice/1.00/null")
+                .containsEntry(1002, "t1/bob/50.00/null");
+        ExecutionResult partWay = open.execute("mutation { update_shop_accounts(where: {tenant_id: {_eq: \"t2\"}},"
+                + " _set: {name: \"same\"}) { affected_rows } }", Map.of());
+        assertThat(codes(partWay)).containsExactly("BAD_USER_INPUT");
+        assertThat(partWay.getErrors().get(0).getMessage()).contains("accounts_name_key");
+        assertThat(accounts().values()).as("one of the two documents was updated before MongoDB refused the other")
+                .filteredOn(v -> v.startsWith("t2/same/")).hasSize(1);
+    }
+
     // ---- permissions ------------------------------------------------------------------------------
 
     @Test
