@@ -2,12 +2,14 @@ package dev.weft.ops;
 
 import dev.weft.dialect.WeftException;
 import dev.weft.execute.SourceExecutor;
-import dev.weft.execute.StatementTexts;
+import dev.weft.execute.activity.Activity;
+import dev.weft.execute.activity.ActivityListener;
+import dev.weft.execute.activity.StatementRun;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -36,9 +38,9 @@ final class TracedSourceExecutor extends ForwardingSourceExecutor {
         if (call.keys() >= 0) {
             span.tag("keys", call.keys());
         }
-        List<String> texts = LoggedSourceExecutor.log.isDebugEnabled() ? new ArrayList<>() : null;
+        List<String> texts = LoggedSourceExecutor.log.isDebugEnabled() ? new CopyOnWriteArrayList<>() : null;
         try (Tracer.SpanInScope scope = tracer.withSpan(span.start())) {
-            T result = texts == null ? body.get() : StatementTexts.capture(texts, body);
+            T result = texts == null ? body.get() : Activity.during(new SqlTexts(texts), body);
             span.tag("rows", result instanceof List<?> list ? list.size() : result instanceof Map<?, ?> ? 1 : 0);
             span.tag("outcome", "success");
             return result;
@@ -53,6 +55,21 @@ final class TracedSourceExecutor extends ForwardingSourceExecutor {
                 span.tag("db.query.text", String.join(";\n", texts));
             }
             span.end();
+        }
+    }
+
+    /** Hears the SQL text of the call's statements (placeholders, never a value); MongoDB's commands are left out. */
+    private record SqlTexts(List<String> texts) implements ActivityListener {
+        @Override
+        public void statement(StatementRun statement) {
+            if ("sql".equals(statement.language()) && statement.text() != null) {
+                texts.add(statement.text());
+            }
+        }
+
+        @Override
+        public boolean wantsText() {
+            return true;
         }
     }
 
