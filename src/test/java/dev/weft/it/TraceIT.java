@@ -91,6 +91,8 @@ class TraceIT {
         properties.put("logging.level.weft.statements", "debug");
         weft = new SpringApplicationBuilder(dev.weft.WeftApplication.class).properties(properties).run();
         port = Integer.parseInt(weft.getEnvironment().getProperty("local.server.port"));
+        assertThat(weft.getEnvironment().getProperty("logging.expect-correlation-id", Boolean.class))
+                .as("log lines carry the trace and span ids").isTrue();
     }
 
     @AfterAll

@@ -27,6 +27,8 @@ class TracingOffIT {
         assertThat(context.getBean(RequestTracing.class).tracing()).as("no statement spans, no context carried to other threads").isFalse();
         assertThat(context.getBean(Sampler.class).getDescription()).isEqualTo(Sampler.alwaysOff().getDescription());
         assertThat(context.getBeansOfType(io.opentelemetry.sdk.trace.export.SpanExporter.class)).isEmpty();
+        assertThat(context.getEnvironment().getProperty("logging.expect-correlation-id", Boolean.class))
+                .as("no empty trace-id field on every log line").isFalse();
 
         assertThat(context.getBean(Tracer.class)).as("observations get no span at all").isSameAs(Tracer.NOOP);
         Propagator propagator = context.getBean(Propagator.class);
