@@ -12,6 +12,7 @@ import dev.weft.schema.SchemaBindings;
 import dev.weft.security.SecurityModel;
 import dev.weft.write.MutationFetchers;
 import dev.weft.write.Writers;
+import dev.weft.xa.CrossSourceWrites;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -27,9 +28,9 @@ final class MutationSetup {
     static MutationOptions options(List<ServiceSettings> services, Map<ServiceName, DataSource> pools, Catalog catalog,
                                    SchemaBindings bindings, Fetchers fetchers, SecurityModel security) {
         Map<TableRef, List<UniqueKey>> uniqueKeys = Writers.uniqueKeys(catalog, pools);
-        MutationFetchers mutations = new MutationFetchers(new QueryPlanner(bindings),
-                Writers.of(services, pools, SourceFactory::dialect), fetchers::resolve,
+        CrossSourceWrites writers = CrossSourceWrites.of(services, pools, Writers.of(services, pools, SourceFactory::dialect), catalog);
+        MutationFetchers mutations = new MutationFetchers(new QueryPlanner(bindings), writers.writers(), fetchers::resolve,
                 ref -> uniqueKeys.getOrDefault(ref, List.of()), security != null);
-        return new MutationOptions(Writers::writable, ref -> uniqueKeys.getOrDefault(ref, List.of()), mutations);
+        return new MutationOptions(Writers::writable, ref -> uniqueKeys.getOrDefault(ref, List.of()), mutations, writers::offers);
     }
 }

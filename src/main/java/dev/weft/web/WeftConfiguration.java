@@ -89,6 +89,7 @@ public class WeftConfiguration {
         }
         WeftRuntime runtime;
         try {
+            XaConfiguration.configure(binder);
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
                     security.settings().map(SecuritySettings::access).orElse(null), limits,
                     new SourceOperations(breakers, meters.getIfAvailable(),
