@@ -34,23 +34,25 @@ class ArchitectureTest {
                 .layer("plan").definedBy("dev.weft.plan..")
                 .layer("ops").definedBy("dev.weft.ops..")
                 .layer("write").definedBy("dev.weft.write..")
+                .layer("xa").definedBy("dev.weft.xa..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("write").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "ops", "web")
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "ops", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "ops", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "ops", "web")
-                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "ops", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "ops",
-                        "web")
+                .whereLayer("xa").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("write").mayOnlyBeAccessedByLayers("xa", "web")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "xa", "ops", "web")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "xa", "ops", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "xa", "ops", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "xa", "ops", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "xa", "ops", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "xa",
+                        "ops", "web")
                 .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
-                        "write", "ops", "web")
+                        "write", "xa", "ops", "web")
                 .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
-                        "plan", "write", "ops", "web")
+                        "plan", "write", "xa", "ops", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "write", "ops", "web")
+                        "query", "execute", "plan", "write", "xa", "ops", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -76,6 +76,7 @@ final class CrossSourceInsert {
                     + ", more than the role's max-rows-affected (" + step.maxRows() + "); nothing was written");
         }
         XaCoordinator coordinator = XaCoordinator.started();
+        services(step).forEach(service -> sources.get(service).joinRecovery(coordinator));
         TransactionManager tm = coordinator.transactionManager();
         Branches branches = null;
         try {

@@ -19,9 +19,9 @@ import javax.sql.DataSource;
  * relationships take them, and the writers that run them. A relationship is offered when both sources
  * are of a kind that takes part in a two-phase commit (PostgreSQL, MariaDB, MySQL); whether a server
  * can right now (PostgreSQL's {@code max_prepared_transactions}) is checked when a mutation needs it,
- * and the field is refused with the reason when it cannot. Offering any starts the {@link XaCoordinator}
- * and registers the sources with its recovery, which then runs once at once (a crash of the previous
- * process may have left prepared branches).
+ * and the field is refused with the reason when it cannot. Offering any starts the {@link XaCoordinator};
+ * the sources that can take part are registered with its recovery (at start, or when they first can),
+ * which runs once at start (a crash of the previous process may have left prepared branches).
  *
  * <pre>{@code
  * CrossSourceWrites xa = CrossSourceWrites.of(services, pools, Writers.of(services, pools, dialects), catalog);
@@ -62,8 +62,11 @@ public final class CrossSourceWrites {
             return new CrossSourceWrites(writers, Set.of());
         }
         XaCoordinator coordinator = XaCoordinator.started();
-        involved.forEach(name -> coordinator.register(new RecoveryHelper(sources.get(name), pools.get(name))));
-        Thread.ofVirtual().name("weft-xa-recovery-at-start").start(coordinator::recover);
+        List<XaSource> capableNow = involved.stream().map(sources::get).filter(s -> s.refusal().isEmpty()).toList();
+        capableNow.forEach(s -> s.joinRecovery(coordinator));
+        if (!capableNow.isEmpty()) { // the previous process may have left prepared branches
+            Thread.ofVirtual().name("weft-xa-recovery-at-start").start(coordinator::recover);
+        }
         CrossSourceInsert insert = new CrossSourceInsert(jdbc, sources);
         Map<ServiceName, SourceWriter> wrapped = new LinkedHashMap<>();
         writers.forEach((name, writer) -> wrapped.put(name, !involved.contains(name) ? writer : steps ->

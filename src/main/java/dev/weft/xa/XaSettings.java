@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 
 /**
  * Where the two-phase-commit transaction log lives and how this instance names its transactions
@@ -17,7 +18,7 @@ import java.time.Duration;
  * weft:
  *   transactions:
  *     log-dir: /var/lib/weft/transactions   # default: <java.io.tmpdir>/weft-transactions
- *     node-id: weft-1                        # default: weft-<host name>, at most 28 bytes
+ *     node-id: weft-1                        # default: derived from the host name and the log directory; at most 28 bytes
  *     recovery-period: 60s                   # how often recovery looks for unfinished transactions
  * }</pre>
  */
@@ -27,8 +28,10 @@ public record XaSettings(Path logDir, String nodeId, Duration recoveryPeriod) {
     public static final Duration DEFAULT_RECOVERY_PERIOD = Duration.ofSeconds(60);
 
     public XaSettings {
-        logDir = logDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "weft-transactions") : logDir;
-        nodeId = nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId;
+        logDir = logDir != null ? logDir : System.getProperty("weft.transactions.log-dir") != null
+                ? Path.of(System.getProperty("weft.transactions.log-dir"))
+                : Path.of(System.getProperty("java.io.tmpdir"), "weft-transactions");
+        nodeId = nodeId == null || nodeId.isBlank() ? defaultNodeId(logDir) : nodeId;
         recoveryPeriod = recoveryPeriod == null ? DEFAULT_RECOVERY_PERIOD : recoveryPeriod;
         if (nodeId.getBytes(StandardCharsets.UTF_8).length > MAX_NODE_ID_BYTES) {
             throw new IllegalArgumentException("weft.transactions.node-id is longer than " + MAX_NODE_ID_BYTES + " bytes: " + nodeId);
@@ -43,14 +46,16 @@ public record XaSettings(Path logDir, String nodeId, Duration recoveryPeriod) {
         return new XaSettings(null, null, null);
     }
 
-    private static String defaultNodeId() {
+    /** The same on every start of this instance (host and log directory), different for another log directory. */
+    private static String defaultNodeId(Path logDir) {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             host = "localhost";
         }
-        String id = "weft-" + host.replaceAll("[^A-Za-z0-9._-]", "");
-        return id.length() > MAX_NODE_ID_BYTES ? id.substring(0, MAX_NODE_ID_BYTES) : id;
+        String where = host + "|" + logDir.toAbsolutePath().normalize();
+        return "weft-" + HexFormat.of().toHexDigits(where.hashCode()) + "-" + HexFormat.of().toHexDigits(
+                where.chars().reduce(17, (h, c) -> h * 131 + c));
     }
 }

@@ -29,6 +29,7 @@ final class XaSource {
     private final DataSource pool;
     private final XADataSource xa;
     private volatile boolean ready;
+    private boolean recovered; // registered with the coordinator's recovery
 
     private XaSource(ServiceSettings settings, DataSource pool, XADataSource xa) {
         this.settings = settings;
@@ -73,6 +74,17 @@ final class XaSource {
         }
         ready = true;
         return Optional.empty();
+    }
+
+    /**
+     * Registers this source with the coordinator's recovery, once. Called only when it can take part: a
+     * PostgreSQL without prepared transactions has no branch to recover.
+     */
+    synchronized void joinRecovery(XaCoordinator coordinator) {
+        if (!recovered) {
+            coordinator.register(new RecoveryHelper(this, pool));
+            recovered = true;
+        }
     }
 
     /** A new physical connection for one transaction branch; the caller closes it. */

@@ -30,6 +30,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private volatile byte[] cutOn; // stop when a client sends these bytes, before they reach the server
     private int port;
 
     private TcpProxy(String targetHost, int targetPort) {
@@ -87,6 +88,18 @@ public final class TcpProxy implements AutoCloseable {
         live.clear();
     }
 
+    /**
+     * Stops the proxy, as a crash of the server would look, when a client next sends a message that holds
+     * {@code text} (in the client's encoding, ASCII here): that message never reaches the server. Once.
+     *
+     * <pre>{@code
+     * proxy.cutOn("COMMIT PREPARED");   // PostgreSQL prepared its branch of a two-phase commit, and dies before the commit
+     * }</pre>
+     */
+    public void cutOn(String text) {
+        cutOn = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** How many client connections are open through the proxy now. */
     public int liveConnections() {
         return (int) live.stream().filter(s -> !s.isClosed()).count() / 2;
@@ -115,16 +128,22 @@ public final class TcpProxy implements AutoCloseable {
             }
             live.add(client);
             live.add(upstream);
-            Thread.ofVirtual().start(() -> pipe(client, upstream));
-            Thread.ofVirtual().start(() -> pipe(upstream, client));
+            Thread.ofVirtual().start(() -> pipe(client, upstream, true));
+            Thread.ofVirtual().start(() -> pipe(upstream, client, false));
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, boolean fromClient) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                byte[] marker = cutOn;
+                if (fromClient && marker != null && contains(buffer, n, marker)) {
+                    cutOn = null;
+                    stop();
+                    return;
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
@@ -138,6 +157,19 @@ public final class TcpProxy implements AutoCloseable {
             live.remove(from);
             live.remove(to);
         }
+    }
+
+    private static boolean contains(byte[] buffer, int length, byte[] marker) {
+        outer:
+        for (int i = 0; i + marker.length <= length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (buffer[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void closeQuietly(java.io.Closeable c) {

@@ -1,0 +1,187 @@
+package dev.weft.xa;
+
+import static dev.weft.testing.GraphqlAssertions.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.config.RelationshipSpec;
+import dev.weft.config.RelationshipsFile;
+import dev.weft.config.ServiceProperties;
+import dev.weft.config.WeftProperties;
+import dev.weft.testing.GraphqlAssertions;
+import dev.weft.testing.TcpProxy;
+import dev.weft.testing.TestDatabase;
+import dev.weft.web.WeftRuntime;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A customer in MariaDB with their orders in PostgreSQL, inserted by one mutation through a virtual
+ * relationship: both databases commit or neither does (two-phase commit under Narayana), with each
+ * database as the oracle, and no prepared transaction left behind on either.
+ */
+class CrossSourceInsertIT {
+    private static final List<RelationshipSpec> RELATIONSHIPS = RelationshipsFile.parse("relationships.yml", """
+            relationships:
+              - { service: crm, table: customers, name: orders, type: has_many, field: id,
+                  ref_service: shop, ref_table: orders, ref_field: customer_id }
+              - { service: shop, table: orders, name: customer, type: belongs_to, field: customer_id,
+                  ref_service: crm, ref_table: customers, ref_field: id }
+            """);
+    private static TestDatabase crm;
+    private static TestDatabase shop;
+
+    @BeforeAll
+    static void databases() {
+        crm = TestDatabase.mariadb();
+        shop = TestDatabase.create(TestDatabase.Server.PREPARING_POSTGRES);
+        crm.execute("CREATE TABLE customers (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL UNIQUE) ENGINE=InnoDB");
+        shop.execute("CREATE TABLE orders (id SERIAL PRIMARY KEY, customer_id INT NOT NULL,"
+                + " total INT NOT NULL CONSTRAINT orders_total_positive CHECK (total >= 0))");
+    }
+
+    @AfterAll
+    static void drop() throws SQLException {
+        // a failed run may leave a prepared branch, which would keep the database from being dropped
+        for (String gid : rows(shop, "SELECT gid FROM pg_prepared_xacts WHERE database = '" + shop.name() + "'")) {
+            shop.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
+        }
+        crm.close();
+        shop.close();
+    }
+
+    private static WeftRuntime weft(ServiceProperties customers, ServiceProperties orders) {
+        return WeftRuntime.start(TestDatabase.services(Map.of("crm", customers, "shop", orders)), RELATIONSHIPS,
+                WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
+    }
+
+    @Test
+    void aCustomerAndTheirOrdersCommitOnBothDatabasesAndReturningReadsAcross() throws Exception {
+        try (WeftRuntime weft = weft(crm.propertiesFor("mariadb"), shop.propertiesFor("postgres"))) {
+            Map<String, Object> d = GraphqlAssertions.data(weft.execute("""
+                    mutation { insert_crm_customers_one(object: {name: "Ada", orders: {data: [{total: 10}, {total: 20}]}}) {
+                      id name orders(order_by: {total: asc}) { total customer { name } } } }""", Map.of()));
+            Map<String, Object> ada = at(d, "insert_crm_customers_one");
+            assertThat(ada.get("name")).isEqualTo("Ada");
+            assertThat((List<Map<String, Object>>) ada.get("orders")).extracting(o -> o.get("total")).containsExactly(10, 20);
+            int id = ((Number) ada.get("id")).intValue();
+            assertThat(rows(shop, "SELECT total FROM orders WHERE customer_id = " + id + " ORDER BY total")).containsExactly("10", "20");
+            assertThat(rows(crm, "SELECT name FROM customers WHERE id = " + id)).containsExactly("Ada");
+
+            // the other direction: the customer (MariaDB) first, then the order (PostgreSQL) that references it
+            d = GraphqlAssertions.data(weft.execute("""
+                    mutation { insert_shop_orders(objects: [{total: 5, customer: {data: {name: "Bea"}}}]) {
+                      affected_rows returning { total customer { name } } } }""", Map.of()));
+            assertThat((Object) at(d, "insert_shop_orders.affected_rows")).isEqualTo(2);
+            assertThat((Object) at(d, "insert_shop_orders.returning.0.customer.name")).isEqualTo("Bea");
+            List<String> bea = rows(crm, "SELECT id FROM customers WHERE name = 'Bea'");
+            assertThat(bea).hasSize(1);
+            assertThat(rows(shop, "SELECT total FROM orders WHERE customer_id = " + bea.get(0))).containsExactly("5");
+            assertNothingPrepared();
+        }
+    }
+
+    @Test
+    void aFailureOnTheSecondDatabaseRollsBackTheFirst() throws Exception {
+        try (WeftRuntime weft = weft(crm.propertiesFor("mariadb"), shop.propertiesFor("postgres"))) {
+            ExecutionResult result = weft.execute("""
+                    mutation { insert_crm_customers_one(object: {name: "Cy", orders: {data: [{total: 1}, {total: -1}]}}) { id } }""",
+                    Map.of());
+            GraphQLError error = result.getErrors().get(0);
+            assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+            assertThat(error.getMessage()).contains("orders_total_positive");
+            assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Cy'")).isEmpty();
+            assertThat(rows(shop, "SELECT id FROM orders WHERE total = 1")).isEmpty();
+            assertNothingPrepared();
+        }
+    }
+
+    @Test
+    void aDatabaseLostBetweenPrepareAndCommitIsCommittedByRecovery() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to(shop.server().endpoint())) {
+            ServiceProperties viaProxy = new ServiceProperties("postgres", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + shop.name(),
+                    shop.server().endpoint().user(), shop.server().endpoint().password(), null, null, null, null, null, null, null, null, null);
+            try (WeftRuntime weft = weft(crm.propertiesFor("mariadb"), viaProxy)) {
+                proxy.cutOn("COMMIT PREPARED");
+                ExecutionResult result = weft.execute("""
+                        mutation { insert_crm_customers_one(object: {name: "Dee", orders: {data: [{total: 7}]}}) { id } }""", Map.of());
+                // the decision was commit (both prepared, the log written): the field succeeds, PostgreSQL's part follows by recovery
+                assertThat(result.getErrors()).isEmpty();
+                assertThat(proxy.isRunning()).as("the proxy cut PostgreSQL before its commit").isFalse();
+                assertThat(count(shop, "SELECT count(*) FROM pg_prepared_xacts WHERE database = '" + shop.name() + "'"))
+                        .as("PostgreSQL's branch prepared, not committed").isEqualTo(1);
+                assertThat(rows(shop, "SELECT total FROM orders WHERE total = 7")).isEmpty();
+
+                proxy.start();
+                for (int pass = 1; pass <= 10 && count(shop, "SELECT count(*) FROM pg_prepared_xacts WHERE database = '"
+                        + shop.name() + "'") > 0; pass++) {
+                    XaCoordinator.started().recover(); // a pass already under way may have started before the proxy came back
+                }
+                assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Dee'")).containsExactly("Dee");
+                assertThat(rows(shop, "SELECT o.total FROM orders o WHERE o.total = 7")).containsExactly("7");
+                assertNothingPrepared();
+            }
+        }
+    }
+
+    @Test
+    void aPostgresqlThatCannotPrepareIsRefusedWithTheReason() throws Exception {
+        try (TestDatabase plain = TestDatabase.postgres()) {
+            assertThat(count(plain, "SELECT setting::int FROM pg_settings WHERE name = 'max_prepared_transactions'"))
+                    .as("the test server's max_prepared_transactions").isZero();
+            plain.execute("CREATE TABLE orders (id SERIAL PRIMARY KEY, customer_id INT NOT NULL, total INT NOT NULL)");
+            try (WeftRuntime weft = weft(crm.propertiesFor("mariadb"), plain.propertiesFor("postgres"))) {
+                ExecutionResult result = weft.execute("""
+                        mutation { insert_crm_customers_one(object: {name: "Eve", orders: {data: [{total: 3}]}}) { id } }""", Map.of());
+                GraphQLError error = result.getErrors().get(0);
+                assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+                assertThat(error.getMessage()).contains("service 'shop' (PostgreSQL) has max_prepared_transactions = 0")
+                        .contains("nothing was written");
+                assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Eve'")).isEmpty();
+                assertThat(rows(plain, "SELECT id FROM orders")).isEmpty();
+                // a write to one source only needs no two-phase commit
+                GraphqlAssertions.data(weft.execute("mutation { insert_crm_customers_one(object: {name: \"Fay\"}) { id } }", Map.of()));
+                assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Fay'")).containsExactly("Fay");
+            }
+        }
+    }
+
+    /** Neither database holds a prepared branch of this JVM's transactions. */
+    private static void assertNothingPrepared() throws SQLException {
+        assertThat(count(shop, "SELECT count(*) FROM pg_prepared_xacts WHERE database = '" + shop.name() + "'")).isZero();
+        String node = XaCoordinator.started().settings().nodeId();
+        try (Connection c = crm.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("XA RECOVER")) {
+            List<String> ours = new ArrayList<>();
+            while (rs.next()) {
+                String data = new String(rs.getBytes("data"), java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (data.contains(node)) {
+                    ours.add(data);
+                }
+            }
+            assertThat(ours).as("MariaDB's prepared branches of node " + node).isEmpty();
+        }
+    }
+
+    private static List<String> rows(TestDatabase db, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static long count(TestDatabase db, String sql) throws SQLException {
+        return Long.parseLong(rows(db, sql).get(0));
+    }
+}
