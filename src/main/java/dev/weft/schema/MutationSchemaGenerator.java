@@ -242,8 +242,8 @@ final class MutationSchemaGenerator {
             boolean sameSource = (parent || children) && r.to().service().equals(r.from().service());
             boolean otherSource = options.crossSourceInserts().test(r); // a virtual relationship, by two-phase commit
             parent |= otherSource && r.cardinality() == dev.weft.catalog.Relationship.Cardinality.OBJECT;
-            if (!(sameSource || otherSource) || r.junction().isPresent() || !view.relationship(r) || target.view() || target.primaryKey().isEmpty()
-                    || view.writable(target, Kind.INSERT).filter(c -> settable(target, c)).isEmpty()) {
+            if (!(sameSource || otherSource) || r.junction().isPresent() || !view.relationship(r) || target.view()
+                    || target.primaryKey().isEmpty() || view.writable(target, Kind.INSERT).filter(c -> settable(target, c)).isEmpty()) {
                 continue;
             }
             String name = target.typeName() + (parent ? "ObjRelInsertInput" : "ArrRelInsertInput");

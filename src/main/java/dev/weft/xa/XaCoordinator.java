@@ -95,14 +95,7 @@ public final class XaCoordinator {
 
     private static XaCoordinator start(XaSettings settings) {
         Path dir = settings.logDir();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw unwritable(dir, e.getClass().getSimpleName());
-        }
-        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw unwritable(dir, "not a writable directory");
-        }
+        requireWritable(dir);
         for (String store : new String[] {null, "communicationStore", "stateStore"}) {
             ObjectStoreEnvironmentBean bean = store == null ? BeanPopulator.getDefaultInstance(ObjectStoreEnvironmentBean.class)
                     : BeanPopulator.getNamedInstance(ObjectStoreEnvironmentBean.class, store);
@@ -135,6 +128,18 @@ public final class XaCoordinator {
         log.info("Two-phase commit: transaction log in {}, node {}, recovery every {} s", dir.toAbsolutePath(),
                 settings.nodeId(), settings.recoveryPeriod().toSeconds());
         return new XaCoordinator(settings, manager, module);
+    }
+
+    /** Creates the log directory if needed; a config problem naming weft.transactions.log-dir when it cannot be written. */
+    static void requireWritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw unwritable(dir, e.getClass().getSimpleName());
+        }
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw unwritable(dir, "not a writable directory");
+        }
     }
 
     private static WeftConfigException unwritable(Path dir, String why) {
