@@ -196,7 +196,7 @@ final class CrossSourceInsert {
             try {
                 XAConnection xa = sources.get(service).open();
                 open.put(service, xa);
-                if (!transaction.enlistResource(xa.getXAResource())) {
+                if (!transaction.enlistResource(new ConnectionLossAware(xa.getXAResource()))) {
                     throw new WeftException(ErrorCode.SOURCE_UNAVAILABLE, "source '" + service.value()
                             + "' could not join the transaction; nothing was written");
                 }

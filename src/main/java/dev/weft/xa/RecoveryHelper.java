@@ -62,7 +62,7 @@ final class RecoveryHelper implements XAResourceRecoveryHelper {
                 throw failed;
             }
             try {
-                return call.on(connection.getXAResource());
+                return call.on(new ConnectionLossAware(connection.getXAResource()));
             } catch (SQLException e) {
                 XAException failed = new XAException(XAException.XAER_RMFAIL);
                 failed.initCause(e);

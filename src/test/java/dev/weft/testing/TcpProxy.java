@@ -30,7 +30,9 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
-    private volatile byte[] cutOn; // stop when a client sends these bytes, before they reach the server
+    private volatile byte[] cutOn; // stop when a client sends these bytes
+    private volatile boolean deliverCut; // whether the message with them reaches the server first
+    private volatile boolean muted; // the server's answers no longer reach the clients
     private int port;
 
     private TcpProxy(String targetHost, int targetPort) {
@@ -97,6 +99,16 @@ public final class TcpProxy implements AutoCloseable {
      * }</pre>
      */
     public void cutOn(String text) {
+        deliverCut = false;
+        cutOn = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * As {@link #cutOn}, but the message reaches the server, and its answer never reaches the client: the
+     * server did the work, the client cannot know. Once.
+     */
+    public void cutAfter(String text) {
+        deliverCut = true;
         cutOn = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
@@ -141,12 +153,24 @@ public final class TcpProxy implements AutoCloseable {
                 byte[] marker = cutOn;
                 if (fromClient && marker != null && contains(buffer, n, marker)) {
                     cutOn = null;
+                    if (deliverCut) {
+                        muted = true;
+                        out.write(buffer, 0, n);
+                        out.flush();
+                        Thread.sleep(200); // the server reads and runs it before its connection is reset
+                    }
                     stop();
+                    muted = false;
                     return;
+                }
+                if (!fromClient && muted) {
+                    continue;
                 }
                 out.write(buffer, 0, n);
                 out.flush();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (SocketException e) {
             // closed by stop() or by the other side
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import dev.weft.config.WeftProperties;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
+import dev.weft.testing.TestServers;
 import dev.weft.web.WeftRuntime;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,20 +43,43 @@ class CrossSourceInsertIT {
     private static TestDatabase shop;
 
     @BeforeAll
-    static void databases() {
+    static void databases() throws SQLException {
         crm = TestDatabase.mariadb();
         shop = TestDatabase.create(TestDatabase.Server.PREPARING_POSTGRES);
         crm.execute("CREATE TABLE customers (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL UNIQUE) ENGINE=InnoDB");
         shop.execute("CREATE TABLE orders (id SERIAL PRIMARY KEY, customer_id INT NOT NULL,"
                 + " total INT NOT NULL CONSTRAINT orders_total_positive CHECK (total >= 0))");
+        rollBackLeftovers(); // of an earlier run that died, on the shared MariaDB server
     }
 
-    @AfterAll
-    static void drop() throws SQLException {
-        // a failed run may leave a prepared branch, which would keep the database from being dropped
+    /** A failed test may leave prepared branches: they would hold locks for the next tests and keep the databases from being dropped. */
+    @AfterEach
+    void afterEach() throws SQLException {
+        rollBackLeftovers();
+    }
+
+    private static void rollBackLeftovers() throws SQLException {
         for (String gid : rows(shop, "SELECT gid FROM pg_prepared_xacts WHERE database = '" + shop.name() + "'")) {
             shop.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
         }
+        String node = XaCoordinator.started().settings().nodeId();
+        List<String> rollbacks = new ArrayList<>();
+        try (Connection c = crm.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("XA RECOVER")) {
+            while (rs.next()) {
+                byte[] data = rs.getBytes("data");
+                int gtrid = rs.getInt("gtrid_length");
+                if (new String(data, java.nio.charset.StandardCharsets.ISO_8859_1).contains(node)) {
+                    java.util.HexFormat hex = java.util.HexFormat.of();
+                    rollbacks.add("XA ROLLBACK X'" + hex.formatHex(data, 0, gtrid) + "', X'"
+                            + hex.formatHex(data, gtrid, gtrid + rs.getInt("bqual_length")) + "', " + rs.getLong("formatID"));
+                }
+            }
+        }
+        rollbacks.forEach(crm::execute);
+    }
+
+    @AfterAll
+    static void drop() {
         crm.close();
         shop.close();
     }
@@ -108,26 +133,66 @@ class CrossSourceInsertIT {
     @Test
     void aDatabaseLostBetweenPrepareAndCommitIsCommittedByRecovery() throws Exception {
         try (TcpProxy proxy = TcpProxy.to(shop.server().endpoint())) {
-            ServiceProperties viaProxy = new ServiceProperties("postgres", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + shop.name(),
-                    shop.server().endpoint().user(), shop.server().endpoint().password(), null, null, null, null, null, null, null, null, null);
-            try (WeftRuntime weft = weft(crm.propertiesFor("mariadb"), viaProxy)) {
+            try (WeftRuntime weft = weft(crm.propertiesFor("mariadb"), viaProxy(shop, "postgres", proxy))) {
                 proxy.cutOn("COMMIT PREPARED");
                 ExecutionResult result = weft.execute("""
                         mutation { insert_crm_customers_one(object: {name: "Dee", orders: {data: [{total: 7}]}}) { id } }""", Map.of());
                 // the decision was commit (both prepared, the log written): the field succeeds, PostgreSQL's part follows by recovery
                 assertThat(result.getErrors()).isEmpty();
                 assertThat(proxy.isRunning()).as("the proxy cut PostgreSQL before its commit").isFalse();
-                assertThat(count(shop, "SELECT count(*) FROM pg_prepared_xacts WHERE database = '" + shop.name() + "'"))
-                        .as("PostgreSQL's branch prepared, not committed").isEqualTo(1);
+                assertThat(postgresPrepared()).as("PostgreSQL's branch prepared, not committed").isEqualTo(1);
                 assertThat(rows(shop, "SELECT total FROM orders WHERE total = 7")).isEmpty();
 
                 proxy.start();
-                for (int pass = 1; pass <= 10 && count(shop, "SELECT count(*) FROM pg_prepared_xacts WHERE database = '"
-                        + shop.name() + "'") > 0; pass++) {
-                    XaCoordinator.started().recover(); // a pass already under way may have started before the proxy came back
-                }
+                recoverUntil(() -> postgresPrepared() == 0);
                 assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Dee'")).containsExactly("Dee");
                 assertThat(rows(shop, "SELECT o.total FROM orders o WHERE o.total = 7")).containsExactly("7");
+                assertNothingPrepared();
+            }
+        }
+    }
+
+    @Test
+    void mariadbLostBetweenPrepareAndCommitIsCommittedByRecovery() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to(crm.server().endpoint())) {
+            try (WeftRuntime weft = weft(viaProxy(crm, "mariadb", proxy), shop.propertiesFor("postgres"))) {
+                proxy.cutOn("XA COMMIT");
+                ExecutionResult result = weft.execute("""
+                        mutation { insert_crm_customers_one(object: {name: "Gus", orders: {data: [{total: 8}]}}) { id } }""", Map.of());
+                assertThat(result.getErrors()).isEmpty();
+                assertThat(proxy.isRunning()).as("the proxy cut MariaDB before its commit").isFalse();
+                assertThat(mariadbPrepared()).as("MariaDB's branch prepared, not committed").hasSize(1);
+                assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Gus'")).isEmpty();
+
+                proxy.start();
+                recoverUntil(() -> mariadbPrepared().isEmpty());
+                assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Gus'")).containsExactly("Gus");
+                assertThat(rows(shop, "SELECT total FROM orders WHERE total = 8")).containsExactly("8");
+                assertNothingPrepared();
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseLostWhilePreparingCommitsNeitherAndItsPreparedBranchIsRolledBackByRecovery() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to(shop.server().endpoint())) {
+            try (WeftRuntime weft = weft(crm.propertiesFor("mariadb"), viaProxy(shop, "postgres", proxy))) {
+                // PostgreSQL prepares, and the answer never arrives: the coordinator rolls back, and cannot tell PostgreSQL
+                proxy.cutAfter("PREPARE TRANSACTION");
+                ExecutionResult result = weft.execute("""
+                        mutation { insert_crm_customers_one(object: {name: "Hal", orders: {data: [{total: 9}]}}) { id } }""", Map.of());
+                GraphQLError error = result.getErrors().get(0);
+                assertThat(error.getExtensions()).containsEntry("code", "SOURCE_UNAVAILABLE");
+                assertThat(error.getMessage()).contains("rolled back on every source").contains("nothing was written");
+                assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Hal'")).isEmpty();
+                assertThat(postgresPrepared()).as("PostgreSQL's prepared branch, which no log entry knows").isEqualTo(1);
+
+                proxy.start();
+                // recovery rolls back a branch of its own node that its log does not know, once it is older than
+                // Narayana's orphan safety interval (20 s), so that it never takes a transaction still under way
+                recoverUntil(() -> postgresPrepared() == 0);
+                assertThat(rows(shop, "SELECT total FROM orders WHERE total = 9")).isEmpty();
+                assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Hal'")).isEmpty();
                 assertNothingPrepared();
             }
         }
@@ -157,18 +222,46 @@ class CrossSourceInsertIT {
 
     /** Neither database holds a prepared branch of this JVM's transactions. */
     private static void assertNothingPrepared() throws SQLException {
-        assertThat(count(shop, "SELECT count(*) FROM pg_prepared_xacts WHERE database = '" + shop.name() + "'")).isZero();
+        assertThat(postgresPrepared()).as("PostgreSQL's prepared branches").isZero();
+        assertThat(mariadbPrepared()).as("MariaDB's prepared branches of this JVM's node").isEmpty();
+    }
+
+    private static long postgresPrepared() throws SQLException {
+        return count(shop, "SELECT count(*) FROM pg_prepared_xacts WHERE database = '" + shop.name() + "'");
+    }
+
+    /** The prepared branches on the MariaDB server whose Xid names this JVM's node (the server is shared). */
+    private static List<String> mariadbPrepared() throws SQLException {
         String node = XaCoordinator.started().settings().nodeId();
+        List<String> ours = new ArrayList<>();
         try (Connection c = crm.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("XA RECOVER")) {
-            List<String> ours = new ArrayList<>();
             while (rs.next()) {
                 String data = new String(rs.getBytes("data"), java.nio.charset.StandardCharsets.ISO_8859_1);
                 if (data.contains(node)) {
                     ours.add(data);
                 }
             }
-            assertThat(ours).as("MariaDB's prepared branches of node " + node).isEmpty();
         }
+        return ours;
+    }
+
+    private interface Check {
+        boolean done() throws SQLException;
+    }
+
+    /** Recovery passes until {@code done}, for at most a minute (a pass under way may predate the source's return). */
+    private static void recoverUntil(Check done) throws SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!done.done() && System.nanoTime() < deadline) {
+            XaCoordinator.started().recover();
+        }
+        assertThat(done.done()).as("recovery finished within a minute").isTrue();
+    }
+
+    private static ServiceProperties viaProxy(TestDatabase db, String kind, TcpProxy proxy) {
+        TestServers.Endpoint at = db.server().endpoint();
+        return new ServiceProperties(kind, "jdbc:" + at.scheme() + "://127.0.0.1:" + proxy.port() + "/" + db.name(), at.user(),
+                at.password(), null, null, null, null, null, null, null, null, null);
     }
 
     private static List<String> rows(TestDatabase db, String sql) throws SQLException {
