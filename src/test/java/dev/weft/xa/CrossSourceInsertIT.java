@@ -154,20 +154,31 @@ class CrossSourceInsertIT {
 
     @Test
     void mariadbLostBetweenPrepareAndCommitIsCommittedByRecovery() throws Exception {
+        lostBeforeCommitOnMariadb("mariadb", "Gus", 8);
+    }
+
+    /** The same through MySQL Connector/J (kind mysql), whose XA resource is its own. */
+    @Test
+    void mysqlDriverLostBetweenPrepareAndCommitIsCommittedByRecovery() throws Exception {
+        lostBeforeCommitOnMariadb("mysql", "Kit", 11);
+    }
+
+    private void lostBeforeCommitOnMariadb(String kind, String name, int total) throws Exception {
         try (TcpProxy proxy = TcpProxy.to(crm.server().endpoint())) {
-            try (WeftRuntime weft = weft(viaProxy(crm, "mariadb", proxy), shop.propertiesFor("postgres"))) {
+            try (WeftRuntime weft = weft(viaProxy(crm, kind, proxy), shop.propertiesFor("postgres"))) {
                 proxy.cutOn("XA COMMIT");
                 ExecutionResult result = weft.execute("""
-                        mutation { insert_crm_customers_one(object: {name: "Gus", orders: {data: [{total: 8}]}}) { id } }""", Map.of());
+                        mutation { insert_crm_customers_one(object: {name: "%s", orders: {data: [{total: %d}]}}) { id } }"""
+                        .formatted(name, total), Map.of());
                 assertThat(result.getErrors()).isEmpty();
                 assertThat(proxy.isRunning()).as("the proxy cut MariaDB before its commit").isFalse();
                 assertThat(mariadbPrepared()).as("MariaDB's branch prepared, not committed").hasSize(1);
-                assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Gus'")).isEmpty();
+                assertThat(rows(crm, "SELECT name FROM customers WHERE name = '" + name + "'")).isEmpty();
 
                 proxy.start();
                 recoverUntil(() -> mariadbPrepared().isEmpty());
-                assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Gus'")).containsExactly("Gus");
-                assertThat(rows(shop, "SELECT total FROM orders WHERE total = 8")).containsExactly("8");
+                assertThat(rows(crm, "SELECT name FROM customers WHERE name = '" + name + "'")).containsExactly(name);
+                assertThat(rows(shop, "SELECT total FROM orders WHERE total = " + total)).containsExactly(String.valueOf(total));
                 assertNothingPrepared();
             }
         }
@@ -260,7 +271,9 @@ class CrossSourceInsertIT {
 
     private static ServiceProperties viaProxy(TestDatabase db, String kind, TcpProxy proxy) {
         TestServers.Endpoint at = db.server().endpoint();
-        return new ServiceProperties(kind, "jdbc:" + at.scheme() + "://127.0.0.1:" + proxy.port() + "/" + db.name(), at.user(),
+        String url = "jdbc:" + ("mysql".equals(kind) ? "mysql" : at.scheme()) + "://127.0.0.1:" + proxy.port() + "/" + db.name()
+                + ("mysql".equals(kind) ? "?useSSL=false&allowPublicKeyRetrieval=true" : "");
+        return new ServiceProperties(kind, url, at.user(),
                 at.password(), null, null, null, null, null, null, null, null, null);
     }
 
