@@ -3,10 +3,12 @@ package dev.weft.xa;
 import static dev.weft.testing.GraphqlAssertions.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.config.AccessFile;
 import dev.weft.config.RelationshipSpec;
 import dev.weft.config.RelationshipsFile;
 import dev.weft.config.ServiceProperties;
 import dev.weft.config.WeftProperties;
+import dev.weft.security.Caller;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
@@ -206,6 +208,47 @@ class CrossSourceInsertIT {
                 assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Hal'")).isEmpty();
                 assertNothingPrepared();
             }
+        }
+    }
+
+    @Test
+    void eachNestedRowFollowsItsOwnTablesInsertPermission() throws Exception {
+        try (WeftRuntime weft = WeftRuntime.start(TestDatabase.services(Map.of("crm", crm.propertiesFor("mariadb"),
+                        "shop", shop.propertiesFor("postgres"))), RELATIONSHIPS, WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,
+                AccessFile.parse("access.yml", """
+                        roles:
+                          clerk:
+                            crm.customers:
+                              insert: { columns: [name] }
+                            shop.orders:
+                              insert: { columns: [total], check: { total: { _lte: 100 } } }
+                          viewer:
+                            crm.customers:
+                              insert: { columns: [name] }
+                            shop.orders:
+                        """))) {
+            Caller clerk = new Caller("clerk", Map.of());
+            ExecutionResult tooMuch = weft.execute("""
+                    mutation { insert_crm_customers_one(object: {name: "Lou", orders: {data: [{total: 500}]}}) { id } }""",
+                    Map.of(), clerk);
+            assertThat(tooMuch.getErrors().get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+            assertThat(tooMuch.getErrors().get(0).getMessage()).contains("fail the check").contains("shop.public.orders");
+            assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Lou'")).isEmpty();
+            assertThat(rows(shop, "SELECT total FROM orders WHERE total = 500")).isEmpty();
+
+            GraphqlAssertions.data(weft.execute("""
+                    mutation { insert_crm_customers_one(object: {name: "Mo", orders: {data: [{total: 50}]}}) { name } }""",
+                    Map.of(), clerk));
+            assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Mo'")).containsExactly("Mo");
+            assertThat(rows(shop, "SELECT total FROM orders WHERE total = 50")).containsExactly("50");
+
+            // a role that may not insert orders has no such nested field
+            ExecutionResult viewer = weft.execute("""
+                    mutation { insert_crm_customers_one(object: {name: "Ned", orders: {data: [{total: 1}]}}) { name } }""",
+                    Map.of(), new Caller("viewer", Map.of()));
+            assertThat(viewer.getErrors().get(0).getExtensions()).containsEntry("code", "GRAPHQL_VALIDATION_FAILED");
+            assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Ned'")).isEmpty();
+            assertNothingPrepared();
         }
     }
 
