@@ -68,8 +68,9 @@ final class CrossSourceInsert {
                         + "; nothing was written");
             }
         }
-        if (step.upsert() != null) {
-            throw WeftException.badInput("on_conflict cannot be combined with a nested insert into another source; nothing was written");
+        if (upserts(step)) {
+            throw WeftException.badInput("on_conflict cannot be combined with a nested insert into another source"
+                    + " (neither on the field nor on its nested rows); nothing was written");
         }
         if (step.maxRows() != null && step.rows().size() > step.maxRows()) {
             throw WeftException.badInput("the mutation would write " + step.rows().size() + " rows of " + step.table().ref()
@@ -143,6 +144,26 @@ final class CrossSourceInsert {
             }
         }
         return self;
+    }
+
+    /** Whether the insert or one of its nested inserts has {@code on_conflict}. */
+    private static boolean upserts(WriteStep.Insert insert) {
+        if (insert.upsert() != null) {
+            return true;
+        }
+        for (WriteStep.InsertRow row : insert.rows()) {
+            for (WriteStep.Nested nested : row.parents()) {
+                if (upserts(nested.insert())) {
+                    return true;
+                }
+            }
+            for (WriteStep.Nested nested : row.children()) {
+                if (upserts(nested.insert())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The services an insert writes to, its own first. */

@@ -118,6 +118,19 @@ class CrossSourceInsertIT {
     }
 
     @Test
+    void onConflictIsRefusedWithANestedInsertIntoAnotherDatabase() throws Exception {
+        try (WeftRuntime weft = weft(crm.propertiesFor("mariadb"), shop.propertiesFor("postgres"))) {
+            ExecutionResult result = weft.execute("""
+                    mutation { insert_crm_customers_one(object: {name: "Oz", orders: {data: [{total: 1}],
+                      on_conflict: {constraint: orders_pkey, update_columns: [total]}}}) { id } }""", Map.of());
+            GraphQLError error = result.getErrors().get(0);
+            assertThat(error.getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+            assertThat(error.getMessage()).contains("on_conflict cannot be combined with a nested insert into another source");
+            assertThat(rows(crm, "SELECT name FROM customers WHERE name = 'Oz'")).isEmpty();
+        }
+    }
+
+    @Test
     void aFailureOnTheSecondDatabaseRollsBackTheFirst() throws Exception {
         try (WeftRuntime weft = weft(crm.propertiesFor("mariadb"), shop.propertiesFor("postgres"))) {
             ExecutionResult result = weft.execute("""
