@@ -4,6 +4,7 @@ import dev.weft.catalog.Catalog;
 import dev.weft.catalog.Relationship;
 import dev.weft.catalog.ServiceName;
 import dev.weft.config.ServiceSettings;
+import dev.weft.config.WeftConfigException;
 import dev.weft.config.SourceKind;
 import dev.weft.write.JdbcSourceWriter;
 import dev.weft.write.SourceWriter;
@@ -30,6 +31,7 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class CrossSourceWrites {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrossSourceWrites.class);
     private static final Set<SourceKind> XA_KINDS = Set.of(SourceKind.POSTGRES, SourceKind.MARIADB, SourceKind.MYSQL);
 
     private final Map<ServiceName, SourceWriter> writers;
@@ -61,7 +63,18 @@ public final class CrossSourceWrites {
         if (involved.isEmpty()) {
             return new CrossSourceWrites(writers, Set.of());
         }
-        XaCoordinator coordinator = XaCoordinator.started();
+        XaCoordinator coordinator;
+        try {
+            coordinator = XaCoordinator.started();
+        } catch (WeftConfigException e) {
+            if (!XaCoordinator.configured().logDir().equals(XaSettings.defaultLogDir())) {
+                throw e; // the configured directory is wrong: say so at start
+            }
+            // nobody asked for cross-source inserts: Weft serves everything else, without them
+            log.warn("No nested insert into another source is offered: {} Set weft.transactions.log-dir to a writable directory"
+                    + " to offer them.", e.getMessage());
+            return new CrossSourceWrites(writers, Set.of());
+        }
         List<XaSource> capableNow = involved.stream().map(sources::get).filter(s -> s.refusal().isEmpty()).toList();
         capableNow.forEach(s -> s.joinRecovery(coordinator));
         if (!capableNow.isEmpty()) { // the previous process may have left prepared branches

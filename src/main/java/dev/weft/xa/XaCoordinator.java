@@ -59,6 +59,11 @@ public final class XaCoordinator {
         configured = settings;
     }
 
+    /** The settings it starts (or started) with. */
+    public static synchronized XaSettings configured() {
+        return started != null ? started.settings : configured;
+    }
+
     /** The coordinator, started now if it was not: its log directory must be writable. */
     public static synchronized XaCoordinator started() {
         if (started == null) {

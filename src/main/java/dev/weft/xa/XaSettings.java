@@ -29,8 +29,7 @@ public record XaSettings(Path logDir, String nodeId, Duration recoveryPeriod) {
 
     public XaSettings {
         logDir = logDir != null ? logDir : System.getProperty("weft.transactions.log-dir") != null
-                ? Path.of(System.getProperty("weft.transactions.log-dir"))
-                : Path.of(System.getProperty("java.io.tmpdir"), "weft-transactions");
+                ? Path.of(System.getProperty("weft.transactions.log-dir")) : defaultLogDir();
         nodeId = nodeId == null || nodeId.isBlank() ? defaultNodeId(logDir) : nodeId;
         recoveryPeriod = recoveryPeriod == null ? DEFAULT_RECOVERY_PERIOD : recoveryPeriod;
         if (nodeId.getBytes(StandardCharsets.UTF_8).length > MAX_NODE_ID_BYTES) {
@@ -39,6 +38,11 @@ public record XaSettings(Path logDir, String nodeId, Duration recoveryPeriod) {
         if (recoveryPeriod.toSeconds() < 1) {
             throw new IllegalArgumentException("weft.transactions.recovery-period must be at least 1s, was " + recoveryPeriod);
         }
+    }
+
+    /** {@code <java.io.tmpdir>/weft-transactions}. */
+    public static Path defaultLogDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "weft-transactions");
     }
 
     /** The defaults: the log under java.io.tmpdir, the node named after the host. */
