@@ -77,6 +77,36 @@ class CrossSourceRecoveryAtStartIT {
         }
     }
 
+    @Test
+    void aConfiguredLogDirectoryThatCannotBeWrittenStopsTheStartNamingTheKey(@TempDir Path dir) throws Exception {
+        try (TestDatabase crm = TestDatabase.mariadb(); TestDatabase shop = TestDatabase.postgres()) {
+            crm.execute("CREATE TABLE customers (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL)");
+            shop.execute("CREATE TABLE orders (id SERIAL PRIMARY KEY, customer_id INT NOT NULL, total INT NOT NULL)");
+            Path relationships = Files.writeString(dir.resolve("relationships.yml"), """
+                    relationships:
+                      - { service: crm, table: customers, name: orders, type: has_many, field: id,
+                          ref_service: shop, ref_table: orders, ref_field: customer_id }
+                    """);
+            Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
+            Path yml = Files.writeString(dir.resolve("weft.yml"), """
+                    weft:
+                      relationships: %s
+                      transactions:
+                        log-dir: %s
+                      services:
+                        crm: { kind: mariadb, url: "%s", username: %s, password: "%s" }
+                        shop: { kind: postgres, url: "%s", username: %s, password: "%s" }
+                    """.formatted(relationships, notADirectory.resolve("tx"), crm.url("mariadb"), crm.server().endpoint().user(),
+                    crm.server().endpoint().password(), shop.url("postgres"), shop.server().endpoint().user(),
+                    shop.server().endpoint().password()));
+            try (WeftProcess weft = WeftProcess.start(yml, dir, "-Xmx384m")) {
+                assertThat(weft.awaitExit(Duration.ofMinutes(4))).isNotZero();
+                assertThat(weft.output()).contains("Weft cannot start: 1 problem").contains(yml + ":4: weft.transactions.log-dir")
+                        .contains("writable, persistent directory");
+            }
+        }
+    }
+
     private static List<String> rows(TestDatabase db, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
