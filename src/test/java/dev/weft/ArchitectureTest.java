@@ -33,26 +33,29 @@ class ArchitectureTest {
                 .layer("execute").definedBy("dev.weft.execute..")
                 .layer("plan").definedBy("dev.weft.plan..")
                 .layer("ops").definedBy("dev.weft.ops..")
+                .layer("explain").definedBy("dev.weft.explain..")
                 .layer("write").definedBy("dev.weft.write..")
                 .layer("xa").definedBy("dev.weft.xa..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("xa").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("explain").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("write").mayOnlyBeAccessedByLayers("xa", "web")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "xa", "ops", "web")
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "xa", "ops", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "xa", "ops", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "xa", "ops", "web")
-                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "xa", "ops", "web")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "xa", "ops", "explain", "web")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "xa", "ops", "explain", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "xa", "ops", "explain", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "xa", "ops", "explain", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "xa", "ops", "explain",
+                        "web")
                 .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "xa",
-                        "ops", "web")
+                        "ops", "explain", "web")
                 .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
-                        "write", "xa", "ops", "web")
+                        "write", "xa", "ops", "explain", "web")
                 .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
-                        "plan", "write", "xa", "ops", "web")
+                        "plan", "write", "xa", "ops", "explain", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "write", "xa", "ops", "web")
+                        "query", "execute", "plan", "write", "xa", "ops", "explain", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -67,7 +70,7 @@ class ArchitectureTest {
     @Test
     void pureStagesDoNotTouchADatabase() {
         noClasses().that().resideInAnyPackage("dev.weft.config..", "dev.weft.catalog..", "dev.weft.schema..",
-                        "dev.weft.query..", "dev.weft.security..", "dev.weft.plan..", "dev.weft.web..")
+                        "dev.weft.query..", "dev.weft.security..", "dev.weft.plan..", "dev.weft.explain..", "dev.weft.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "com.zaxxer..")
                 .check(classes);
     }
