@@ -57,15 +57,14 @@ final class CrossSourceInsert {
     }
 
     WriteResult run(WriteStep.Insert step) {
-        Set<String> names = new TreeSet<>(services(step).stream().map(ServiceName::value).toList());
+        String names = String.join(" and ", new TreeSet<>(services(step).stream().map(s -> "'" + s.value() + "'").toList()));
         for (ServiceName service : services(step)) {
             XaSource source = sources.get(service);
             String refusal = source == null ? "service '" + service.value() + "' takes no part in a two-phase commit here"
                     : source.refusal().orElse(null);
             if (refusal != null) {
-                throw WeftException.badInput("this insert writes to services " + String.join(" and ", names.stream()
-                        .map(n -> "'" + n + "'").toList()) + " in one transaction, which takes a two-phase commit: " + refusal
-                        + "; nothing was written");
+                throw WeftException.badInput("this insert writes to services " + names
+                        + " in one transaction, which takes a two-phase commit: " + refusal + "; nothing was written");
             }
         }
         if (upserts(step)) {
@@ -99,7 +98,8 @@ final class CrossSourceInsert {
                     + " decided the insert's outcome on its own; it may be partly written", e);
         } catch (SystemException | jakarta.transaction.NotSupportedException e) {
             rollback(tm);
-            throw new WeftException(ErrorCode.INTERNAL, "the transaction manager failed; nothing was written", e);
+            throw new WeftException(ErrorCode.INTERNAL, "the transaction manager failed on the insert into services " + names
+                    + "; recovery rolls back or finishes what it had begun", e);
         } finally {
             if (branches != null) {
                 branches.close();
