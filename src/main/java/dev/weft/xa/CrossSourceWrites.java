@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * <pre>{@code
  * CrossSourceWrites xa = CrossSourceWrites.of(services, pools, Writers.of(services, pools, dialects), catalog);
  * new MutationFetchers(planner, xa.writers(), ...);   // a field reaching two sources runs as one XA transaction
- * new MutationOptions(writable, uniqueKeys, fetchers, xa::offers);
+ * new MutationOptions(writable, uniqueKeys, fetchers, atomic, xa::offers);
  * }</pre>
  */
 public final class CrossSourceWrites {
