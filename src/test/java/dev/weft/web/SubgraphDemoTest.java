@@ -32,6 +32,9 @@ class SubgraphDemoTest {
                 hr.departments: {}
               maskedkey:
                 hr.employees: { mask: { emp_no: redact } }
+              quiet:
+                introspection: false
+                hr.departments: {}
             """;
     private static final String ENTITIES = """
             query($r: [_Any!]!) { _entities(representations: $r) {
@@ -137,6 +140,8 @@ class SubgraphDemoTest {
         ExecutionResult noEntity = governed.execute("query($r: [_Any!]!) { _entities(representations: $r) { __typename } }",
                 Map.of("r", List.of(Map.of("__typename", "HrEmployees", "first_name", "Georgi"))), new Caller("nokey", Map.of()));
         assertThat(noEntity.getErrors()).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("not an entity type"));
+        ExecutionResult quiet = governed.execute("{ _service { sdl } }", Map.of(), new Caller("quiet", Map.of()));
+        assertThat(quiet.getErrors()).singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN"));
         ExecutionResult none = governed.execute("{ _entities(representations: []) { __typename } }", Map.of(),
                 new Caller("maskedkey", Map.of()));
         assertThat(none.getErrors()).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("_entities"));
