@@ -35,24 +35,27 @@ class ArchitectureTest {
                 .layer("ops").definedBy("dev.weft.ops..")
                 .layer("explain").definedBy("dev.weft.explain..")
                 .layer("write").definedBy("dev.weft.write..")
+                .layer("xa").definedBy("dev.weft.xa..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("xa").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("explain").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("write").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "ops", "explain", "web")
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "ops", "explain", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "ops", "explain", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "ops", "explain", "web")
-                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "ops", "explain", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "ops", "explain",
+                .whereLayer("write").mayOnlyBeAccessedByLayers("xa", "web")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "xa", "ops", "explain", "web")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "xa", "ops", "explain", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "xa", "ops", "explain", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "xa", "ops", "explain", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "xa", "ops", "explain",
                         "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "xa",
+                        "ops", "explain", "web")
                 .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
-                        "write", "ops", "explain", "web")
+                        "write", "xa", "ops", "explain", "web")
                 .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
-                        "plan", "write", "ops", "explain", "web")
+                        "plan", "write", "xa", "ops", "explain", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "write", "ops", "explain", "web")
+                        "query", "execute", "plan", "write", "xa", "ops", "explain", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }
