@@ -81,6 +81,7 @@ class BreakerSettingsTest {
                 "weft.services.shop.breaker.minimum-calls", "weft.services.shop.breaker.failure-rate",
                 "weft.services.shop.breaker.open-duration", "weft.services.shop.breaker.half-open-calls"))).isEmpty();
         assertThat(validator.unknownKeys(List.of("weft.services.shop.breaker.open-durations"))).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("breaker.open-duration"));
+                .satisfies(p -> assertThat(p.message()).contains("weft.services.<name>.breaker.{enabled, window-size, minimum-calls,"
+                        + " failure-rate, open-duration, half-open-calls}"));
     }
 }
