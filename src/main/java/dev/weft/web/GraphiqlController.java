@@ -76,15 +76,15 @@ public class GraphiqlController {
      * @param defaultQuery the query the editor opens with; empty for the demo's, or one generated from the caller's schema
      * @param defaultHeaders the headers editor's text, a JSON object; empty for the default of {@code security}
      * @param security whether access control is on, and whether it is the embedded demo's (then GraphiQL sends its key)
-     * @param runtime the schemas of the callers
+     * @param snapshots the serving version, with the schemas of the callers
      * @throws IllegalStateException if the template or a GraphiQL WebJar is not on the classpath
      * @throws dev.weft.config.WeftConfigException if {@code defaultHeaders} is not a JSON object
      */
     @Autowired
     public GraphiqlController(@Value("${weft.graphiql.default-query:}") String defaultQuery,
                               @Value("${weft.graphiql.default-headers:}") String defaultHeaders, WeftSecurity security,
-                              WeftRuntime runtime) {
-        this(defaultQuery, defaultHeaders, security, runtime::schemaFor);
+                              dev.weft.reload.Snapshots<Served> snapshots) {
+        this(defaultQuery, defaultHeaders, security, caller -> snapshots.current().runtime().schemaFor(caller));
     }
 
     GraphiqlController(String defaultQuery, String defaultHeaders, WeftSecurity security, Function<Caller, GraphQLSchema> schemas) {

@@ -4,6 +4,8 @@ import dev.weft.security.Caller;
 import graphql.ExecutionInput;
 import dev.weft.ops.AuditLog;
 import dev.weft.ops.RequestMeters;
+import dev.weft.reload.Snapshot;
+import dev.weft.reload.Snapshots;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
@@ -16,12 +18,12 @@ import reactor.core.publisher.Mono;
  * without access control every request runs against the full schema, as before.
  */
 final class WeftExecutionService implements ExecutionGraphQlService {
-    private final WeftRuntime runtime;
+    private final Snapshots<Served> snapshots;
     private final RequestMeters meters;
     private final AuditLog audit;
 
-    WeftExecutionService(WeftRuntime runtime, RequestMeters meters, AuditLog audit) {
-        this.runtime = runtime;
+    WeftExecutionService(Snapshots<Served> snapshots, RequestMeters meters, AuditLog audit) {
+        this.snapshots = snapshots;
         this.meters = meters;
         this.audit = audit;
     }
@@ -31,7 +33,9 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         ExecutionInput input = request.toExecutionInput();
         Caller caller = input.getGraphQLContext().get(Caller.CONTEXT_KEY);
         long start = System.nanoTime();
-        return Mono.fromFuture(() -> runtime.executeAsync(input, caller, true))
+        // one version for the whole request: a reload meanwhile swaps in the next for later requests only
+        return Mono.using(snapshots::enter, snapshot -> Mono.fromFuture(() -> snapshot.value().runtime().executeAsync(input, caller, true)),
+                        Snapshot::close)
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
                     meters.executed(result, nanos);

@@ -20,6 +20,7 @@ import dev.weft.introspect.ConnectFailure;
 import dev.weft.introspect.JdbcIntrospector;
 import dev.weft.plan.CrossSourcePlanner;
 import dev.weft.query.QueryPlanner;
+import dev.weft.reload.SourceSupply;
 import dev.weft.schema.GeneratedSchema;
 import dev.weft.schema.SchemaBindings;
 import dev.weft.schema.SchemaGenerator;
@@ -150,12 +151,18 @@ public final class WeftRuntime implements AutoCloseable {
     /** Starts with every source's statements behind its circuit breaker and metered, and its pool's meters bound. */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
                                     int maxKeysInMemory, AccessSpec access, LimitSettings limits, SourceOperations operations) {
+        return start(services, relationships, maxKeysInMemory, access, limits, operations, SourceSupply.fresh());
+    }
+
+    /** As above, with the pools and introspected tables from {@code supply} (a reload reuses those of unchanged services). */
+    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships, int maxKeysInMemory,
+                                    AccessSpec access, LimitSettings limits, SourceOperations operations, SourceSupply supply) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
-        services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
+        services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), supply.pool(s, SourceFactory::pool)));
         int tableCount = -1;
         try {
-            List<Source> sources = introspectAll(services, pools, mongo);
+            List<Source> sources = introspectAll(services, pools, mongo, supply);
             tableCount = sources.stream().mapToInt(s -> s.tables().size()).sum();
             Catalog catalog = resolve(sources, relationships);
             Map<ServiceName, SourceExecutor> executors = new LinkedHashMap<>();
@@ -180,11 +187,11 @@ public final class WeftRuntime implements AutoCloseable {
                     security == null ? SchemaView.ALL : SchemaView.all(security), mutations);
             return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits, mutations);
         } catch (RuntimeException e) {
-            pools.values().forEach(JdbcPools::close);
+            supply.abandon();
             mongo.close();
             throw e;
         } catch (OutOfMemoryError e) {
-            pools.values().forEach(JdbcPools::close);
+            supply.abandon();
             mongo.close();
             throw StartupMemory.exhausted(tableCount);
         }
@@ -210,7 +217,7 @@ public final class WeftRuntime implements AutoCloseable {
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
         try {
-            introspectAll(services, pools, mongo);
+            introspectAll(services, pools, mongo, SourceSupply.fresh());
             return List.of();
         } catch (WeftConfigException e) {
             return e.problems();
@@ -221,12 +228,13 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     private static List<Source> introspectAll(List<ServiceSettings> services, Map<ServiceName, DataSource> pools,
-                                              MongoSources mongo) {
+                                              MongoSources mongo, SourceSupply supply) {
         List<Source> sources = new ArrayList<>();
         List<ConfigProblem> problems = new ArrayList<>();
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Source>> futures = services.stream()
-                    .map(s -> parallel.submit(() -> mongo.serves(s) ? mongo.introspect(s) : introspect(s, pools.get(new ServiceName(s.name())))))
+                    .map(s -> parallel.submit(() -> supply.source(s, () -> mongo.serves(s) ? mongo.introspect(s)
+                            : introspect(s, pools.get(new ServiceName(s.name()))))))
                     .toList();
             for (int i = 0; i < services.size(); i++) {
                 try {
@@ -375,6 +383,16 @@ public final class WeftRuntime implements AutoCloseable {
     @Override
     public void close() {
         executors.values().forEach(SourceExecutor::close);
+        async.close();
+    }
+
+    /** Closes what this version alone holds once a newer one serves: all but the pools of {@code sharedPools}. */
+    public void retire(java.util.Set<String> sharedPools) {
+        executors.forEach((name, executor) -> {
+            if (!sharedPools.contains(name.value())) {
+                executor.close();
+            }
+        });
         async.close();
     }
 }

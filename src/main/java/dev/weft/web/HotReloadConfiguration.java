@@ -1,0 +1,120 @@
+package dev.weft.web;
+
+import dev.weft.config.ConfigProblem;
+import dev.weft.config.WeftConfigException;
+import dev.weft.ops.SourceBreakers;
+import dev.weft.reload.FileWatcher;
+import dev.weft.reload.Reloader;
+import dev.weft.reload.Snapshots;
+import dev.weft.reload.SourceRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Hot reload (README, "Hot reload"): the serving {@link Served} version behind {@link Snapshots}, which every
+ * request reads once; with {@code weft.reload.enabled} (default true) the watch on weft.yml, relationships.yml and
+ * access.yml, the {@code weft} Actuator endpoint ({@code GET|POST /actuator/weft/reload}), and, when
+ * {@code weft.reload.introspect-interval} is set, a reload that reads every source's tables again at that interval.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HotReloadConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(HotReloadConfiguration.class);
+    static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The pools and introspected sources of the serving version; start-up fills it. */
+    @Bean
+    SourceRegistry weftSourceRegistry() {
+        return new SourceRegistry();
+    }
+
+    @Bean
+    ConfigurationReload weftConfigurationReload(ConfigurableEnvironment environment, SourceBreakers breakers,
+                                                ObjectProvider<MeterRegistry> meters, WeftSecurity security) {
+        return new ConfigurationReload(environment, breakers, meters, security);
+    }
+
+    /** The serving version; closed at shutdown (whichever version serves then). */
+    @Bean(destroyMethod = "")
+    Snapshots<Served> weftSnapshots(WeftRuntime runtime, ConfigurationReload loader, SourceRegistry registry) {
+        Served initial = loader.initial(runtime);
+        registry.commit();
+        return new Snapshots<>(initial, Reloader.version(loader, initial, registry.sources()), DRAIN_TIMEOUT);
+    }
+
+    @Bean
+    Reloader<Served> weftReloader(Snapshots<Served> snapshots, SourceRegistry registry, ConfigurationReload loader,
+                                  ObjectProvider<MeterRegistry> meters) {
+        return new Reloader<>(snapshots, registry, loader, meters.getIfAvailable());
+    }
+
+    /** Closes the version that serves at shutdown (start-up's runtime may have been replaced). */
+    @Bean
+    DisposableBean weftServingClose(Snapshots<Served> snapshots) {
+        return () -> snapshots.current().runtime().close();
+    }
+
+    /** The watch on the configuration files and the introspection interval. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty(name = "weft.reload.enabled", matchIfMissing = true)
+    AutoCloseable weftReloadTriggers(Snapshots<Served> snapshots, Reloader<Served> reloader, ConfigurableEnvironment environment)
+            throws IOException {
+        Duration interval = introspectInterval(environment);
+        Served serving = snapshots.current();
+        if (serving.security().enabled() && serving.security().settings().demo() || serving.files().isEmpty()) {
+            return () -> { };
+        }
+        FileWatcher watcher = FileWatcher.start(serving.files(), Duration.ofSeconds(2), Duration.ofMillis(300),
+                changed -> reloader.reload("file change " + changed.stream().map(p -> p.getFileName().toString()).toList(), false));
+        log.info("Hot reload: watching {}{}", serving.files(), interval == null ? "" : "; every " + interval
+                + " the sources' tables are read again");
+        ScheduledExecutorService timer = interval == null ? null : Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("weft-reload-interval").factory());
+        if (timer != null) {
+            timer.scheduleWithFixedDelay(() -> reloader.reload("interval", true), interval.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        return () -> {
+            watcher.close();
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "weft.reload.enabled", matchIfMissing = true)
+    WeftReloadEndpoint weftReloadEndpoint(Reloader<Served> reloader) {
+        return new WeftReloadEndpoint(reloader);
+    }
+
+    /** {@code weft.reload.introspect-interval}, null when unset; a mistake fails start-up with its file and line. */
+    private static Duration introspectInterval(ConfigurableEnvironment environment) {
+        String key = "weft.reload.introspect-interval";
+        try {
+            Duration interval = Binder.get(environment).bind(key, Duration.class).orElse(null);
+            if (interval != null && (interval.isNegative() || interval.toMillis() < 1000)) {
+                throw new WeftConfigException(WeftConfiguration.origins(environment).locate(List.of(
+                        new ConfigProblem(null, key, "must be at least 1s (or unset: no interval), not " + interval))));
+            }
+            return interval;
+        } catch (BindException e) {
+            throw new WeftConfigException(WeftConfiguration.origins(environment).locate(List.of(new ConfigProblem(null, key,
+                    "'" + environment.getProperty(key) + "' is not a duration; write e.g. 30s or 5m"))));
+        }
+    }
+}
