@@ -34,10 +34,12 @@ class ArchitectureTest {
                 .layer("plan").definedBy("dev.weft.plan..")
                 .layer("ops").definedBy("dev.weft.ops..")
                 .layer("write").definedBy("dev.weft.write..")
+                .layer("reload").definedBy("dev.weft.reload..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("write").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("reload").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "ops", "web")
                 .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "ops", "web")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "ops", "web")
@@ -50,7 +52,7 @@ class ArchitectureTest {
                 .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
                         "plan", "write", "ops", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "write", "ops", "web")
+                        "query", "execute", "plan", "write", "ops", "reload", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

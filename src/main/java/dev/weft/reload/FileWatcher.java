@@ -81,19 +81,26 @@ public final class FileWatcher implements AutoCloseable {
                     key.pollEvents();
                     key.reset();
                 }
-                Set<Path> changed = changed();
-                if (changed.isEmpty()) {
+                if (read().equals(hashes)) {
                     continue;
                 }
-                // wait until the files are quiet, then report everything that changed meanwhile
-                Set<Path> more = changed;
-                while (!more.isEmpty() && !closed) {
+                // wait until the files are quiet (an editor truncates, then writes), then compare with the last report
+                Map<Path, String> now = read();
+                Map<Path, String> before;
+                do {
                     Thread.sleep(settle.toMillis());
                     drain();
-                    more = changed();
-                    changed.addAll(more);
+                    before = now;
+                    now = read();
+                } while (!now.equals(before) && !closed);
+                Set<Path> changed = new TreeSet<>();
+                for (Path file : files) {
+                    if (!now.get(file).equals(hashes.get(file))) {
+                        changed.add(file);
+                    }
                 }
-                if (!closed) {
+                hashes.putAll(now);
+                if (!changed.isEmpty() && !closed) {
                     onChange.accept(changed);
                 }
             }
@@ -113,17 +120,11 @@ public final class FileWatcher implements AutoCloseable {
         }
     }
 
-    /** The files whose hash differs from the one last seen (and remembers the new hashes). */
-    private Set<Path> changed() {
-        Set<Path> changed = new TreeSet<>();
-        for (Path file : files) {
-            String now = hash(file);
-            if (!now.equals(hashes.get(file))) {
-                hashes.put(file, now);
-                changed.add(file);
-            }
-        }
-        return changed;
+    /** The hash of every file now. */
+    private Map<Path, String> read() {
+        Map<Path, String> now = new LinkedHashMap<>();
+        files.forEach(f -> now.put(f, hash(f)));
+        return now;
     }
 
     /** SHA-256 of the file's content (following symlinks), or "absent". */
