@@ -80,7 +80,7 @@ public class HotReloadConfiguration {
         }
         FileWatcher watcher = FileWatcher.start(serving.files(), Duration.ofSeconds(2), Duration.ofMillis(300),
                 changed -> reloader.reload("file change " + changed.stream().map(p -> p.getFileName().toString()).toList(), false));
-        log.info("Hot reload: watching {}{}", serving.files(), interval == null ? "" : "; every " + interval
+        log.info("Hot reload: watching {}{}", serving.files(), interval == null ? "" : "; every " + interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
                 + " the sources' tables are read again");
         ScheduledExecutorService timer = interval == null ? null : Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("weft-reload-interval").factory());

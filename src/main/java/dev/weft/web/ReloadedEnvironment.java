@@ -132,8 +132,9 @@ final class ReloadedEnvironment {
 
     /** The file a property source was read from, when it was read from a file (not the classpath, not elsewhere). */
     private static Resource file(PropertySource<?> source) {
-        if (!(source instanceof EnumerablePropertySource<?> enumerable) || !(source instanceof OriginLookup<?>)) {
-            return null;
+        if (!(source instanceof EnumerablePropertySource<?> enumerable) || !(source instanceof OriginLookup<?>)
+                || source.getName().contains("classpath:")) {
+            return null; // Weft's own application.yml: part of the build, not of the configuration
         }
         @SuppressWarnings("unchecked")
         OriginLookup<String> lookup = (OriginLookup<String>) source;
