@@ -68,20 +68,20 @@ public class HotReloadConfiguration {
         return () -> snapshots.current().runtime().close();
     }
 
-    /** The watch on the configuration files and the introspection interval. */
+    /** The watch on the configuration files and the introspection interval; none for the embedded demo. */
     @Bean(destroyMethod = "close")
     @ConditionalOnBooleanProperty(name = "weft.reload.enabled", matchIfMissing = true)
-    AutoCloseable weftReloadTriggers(Snapshots<Served> snapshots, Reloader<Served> reloader, ConfigurableEnvironment environment)
-            throws IOException {
+    AutoCloseable weftReloadTriggers(Snapshots<Served> snapshots, Reloader<Served> reloader, ConfigurableEnvironment environment) {
         Duration interval = introspectInterval(environment);
-        Served serving = snapshots.current();
-        if (serving.security().enabled() && serving.security().settings().demo() || serving.files().isEmpty()) {
+        if (Binder.get(environment).bind("weft.services", java.util.Map.class).map(java.util.Map::isEmpty).orElse(true)) {
+            log.info("Hot reload: the embedded demo is not watched (its databases are made at start-up)");
             return () -> { };
         }
-        FileWatcher watcher = FileWatcher.start(serving.files(), Duration.ofSeconds(2), Duration.ofMillis(300),
-                changed -> reloader.reload("file change " + changed.stream().map(p -> p.getFileName().toString()).toList(), false));
-        log.info("Hot reload: watching {}{}", serving.files(), interval == null ? "" : "; every " + interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-                + " the sources' tables are read again");
+        ReloadWatch watch = new ReloadWatch(reloader);
+        watch.watch(snapshots.current().files());
+        snapshots.onSwap(served -> watch.watch(served.files())); // weft.yml may name other files now
+        log.info("Hot reload: watching {}{}", snapshots.current().files(), interval == null ? ""
+                : "; every " + interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " the sources' tables are read again");
         ScheduledExecutorService timer = interval == null ? null : Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("weft-reload-interval").factory());
         if (timer != null) {
@@ -89,11 +89,42 @@ public class HotReloadConfiguration {
                     TimeUnit.MILLISECONDS);
         }
         return () -> {
-            watcher.close();
+            watch.close();
             if (timer != null) {
                 timer.shutdownNow();
             }
         };
+    }
+
+    /** The watch on the serving version's files, started again when a reload changes which files those are. */
+    static final class ReloadWatch implements AutoCloseable {
+        private final Reloader<Served> reloader;
+        private FileWatcher watcher;
+
+        ReloadWatch(Reloader<Served> reloader) {
+            this.reloader = reloader;
+        }
+
+        synchronized void watch(List<java.nio.file.Path> files) {
+            if (watcher != null && watcher.files().equals(files)) {
+                return;
+            }
+            close();
+            try {
+                watcher = FileWatcher.start(files, Duration.ofSeconds(2), Duration.ofMillis(300), changed -> reloader.reload(
+                        "file change " + changed.stream().map(p -> p.getFileName().toString()).toList(), false));
+            } catch (IOException e) {
+                log.error("Hot reload cannot watch {}: {}; POST /actuator/weft/reload still reloads", files, e.toString());
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (watcher != null) {
+                watcher.close();
+                watcher = null;
+            }
+        }
     }
 
     @Bean
