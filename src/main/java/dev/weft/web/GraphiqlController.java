@@ -67,7 +67,11 @@ public class GraphiqlController {
     private final String fixedQuery;
     private final Function<Caller, GraphQLSchema> schemas;
     private final WeftSecurity security;
-    private final Map<String, String> pages = new ConcurrentHashMap<>();
+    private final Map<String, Page> pages = new ConcurrentHashMap<>();
+
+    /** A rendered page and the schema its query was generated from (a reload brings a new schema, hence a new page). */
+    private record Page(GraphQLSchema schema, String html) {
+    }
     private final String contentSecurityPolicy;
 
     /**
@@ -107,9 +111,11 @@ public class GraphiqlController {
     @GetMapping("/graphiql")
     public ResponseEntity<String> graphiql() {
         Optional<Caller> caller = caller();
-        String page = pages.computeIfAbsent(caller.map(c -> c.isUnrestricted() ? "*" : "role:" + c.role()).orElse("none"),
-                key -> template.replace("{{default-query.json}}", jsonString(fixedQuery != null ? fixedQuery
-                        : caller.map(c -> ExampleQuery.of(schemas.apply(c))).orElse(NO_ROLE))));
+        GraphQLSchema schema = fixedQuery != null ? null : caller.map(schemas).orElse(null);
+        String page = pages.compute(caller.map(c -> c.isUnrestricted() ? "*" : "role:" + c.role()).orElse("none"),
+                (key, rendered) -> rendered != null && rendered.schema() == schema ? rendered
+                        : new Page(schema, template.replace("{{default-query.json}}", jsonString(fixedQuery != null ? fixedQuery
+                                : schema != null ? ExampleQuery.of(schema) : NO_ROLE)))).html();
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", contentSecurityPolicy)

@@ -52,6 +52,8 @@ class HotReloadIT {
     private static final String READER_KEY = "reload-reader-key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The admin's tables in maria: departments, and a view that takes two seconds per row (SLEEP), for a request in flight. */
+    private static final String MARIA_TABLES = "maria.departments:\n    maria.slow_departments:";
     private static final String RELATIONSHIP = """
             relationships:
               - service: pg
@@ -79,10 +81,11 @@ class HotReloadIT {
                 "INSERT INTO employees VALUES (1, 'ann', 1), (2, 'bob', 2), (3, 'cy', 1)");
         maria = TestDatabase.mariadb();
         maria.execute("CREATE TABLE departments (id INT PRIMARY KEY, name VARCHAR(40))",
-                "INSERT INTO departments VALUES (1, 'loom'), (2, 'dye')");
+                "INSERT INTO departments VALUES (1, 'loom'), (2, 'dye')",
+                "CREATE VIEW slow_departments AS SELECT id, name, SLEEP(2) AS slept FROM departments");
         write("weft.yml", weftYml(true));
         write("relationships.yml", "relationships: []\n");
-        write("access.yml", accessYml("1", "maria.departments:", ""));
+        write("access.yml", accessYml("1", MARIA_TABLES, ""));
         weft = EnvironmentStart.run(Map.of(), "--spring.config.additional-location=file:" + dir.resolve("weft.yml"));
         port = EnvironmentStart.port(weft);
     }
@@ -165,7 +168,7 @@ class HotReloadIT {
         String before = status().get("version").asString();
         double refused = reloads("refused");
         // line 11: an option no role has
-        write("access.yml", accessYml("1", "maria.departments:", "    actuatr: true\n"));
+        write("access.yml", accessYml("1", MARIA_TABLES, "    actuatr: true\n"));
         HttpResponse<String> reload = send("POST", "/actuator/weft/reload", ADMIN_KEY);
         assertThat(reload.statusCode()).as(reload.body()).isEqualTo(422);
         JsonNode status = JSON.readTree(reload.body());
@@ -177,7 +180,7 @@ class HotReloadIT {
         assertThat(body("{ pg_employees { id department { name } } }", ADMIN_KEY)).contains("\"loom\"").doesNotContain("errors");
         assertThat(body("{ pg_employees { id } }", READER_KEY)).contains("\"id\"").doesNotContain("errors");
 
-        write("access.yml", accessYml("1", "maria.departments:", ""));
+        write("access.yml", accessYml("1", MARIA_TABLES, ""));
         assertThat(send("POST", "/actuator/weft/reload", ADMIN_KEY).statusCode()).isEqualTo(200);
     }
 
@@ -186,7 +189,7 @@ class HotReloadIT {
     void aChangedRowFilterOfARoleTakesEffect() throws Exception {
         assertThat(body("{ pg_employees(order_by: [{id: asc}]) { id } }", READER_KEY)).isEqualTo(
                 "{\"data\":{\"pg_employees\":[{\"id\":1},{\"id\":3}]}}");
-        write("access.yml", accessYml("2", "maria.departments:", ""));
+        write("access.yml", accessYml("2", MARIA_TABLES, ""));
         await(Duration.ofSeconds(20), () -> body("{ pg_employees(order_by: [{id: asc}]) { id } }", READER_KEY)
                 .equals("{\"data\":{\"pg_employees\":[{\"id\":2}]}}"));
         assertThat(reloads("loaded")).isPositive();
@@ -196,7 +199,7 @@ class HotReloadIT {
     @Order(5)
     void aTableAddedToTheDatabaseAppearsAfterPostReload() throws Exception {
         // granted before it exists: refused, as the watch does not read the database again
-        write("access.yml", accessYml("2", "maria.departments:\n    pg.projects:", ""));
+        write("access.yml", accessYml("2", MARIA_TABLES + "\n    pg.projects:", ""));
         await(Duration.ofSeconds(20), () -> status().get("outcome").asString().equals("refused")
                 && status().get("problems").toString().contains("projects"));
         pg.execute("CREATE TABLE projects (id INT PRIMARY KEY, title TEXT)", "INSERT INTO projects VALUES (7, 'warp')");
@@ -209,21 +212,36 @@ class HotReloadIT {
 
     @Test
     @Order(6)
-    void aRemovedServicesPoolIsClosedAndTheOthersAreReused() throws Exception {
+    void aRemovedServicesPoolIsClosedOnceItsRequestsAreDoneAndTheOthersAreReused() throws Exception {
         SourceRegistry registry = weft.getBean(SourceRegistry.class);
         HikariDataSource mariaPool = (HikariDataSource) registry.pool("maria").orElseThrow();
         HikariDataSource pgPool = (HikariDataSource) registry.pool("pg").orElseThrow();
+        var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return body("{ maria_slow_departments(order_by: [{id: asc}]) { id name slept } }", ADMIN_KEY);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, Executors.newVirtualThreadPerTaskExecutor());
+        await(Duration.ofSeconds(10), () -> mariaPool.getHikariPoolMXBean().getActiveConnections() > 0);
+
         write("relationships.yml", "relationships: []\n");
         write("access.yml", accessYml("2", "pg.projects:", ""));
         write("weft.yml", weftYml(false));
         HttpResponse<String> reload = send("POST", "/actuator/weft/reload", ADMIN_KEY);
         assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+        assertThat(body("{ maria_departments { id } }", ADMIN_KEY)).as("maria is gone for new requests")
+                .contains("GRAPHQL_VALIDATION_FAILED");
+        assertThat(slow).as("the request in flight (two rows of two seconds each) still runs").isNotDone();
+        assertThat(mariaPool.isClosed()).as("its pool stays open until it is done").isFalse();
+        assertThat(slow.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("it finished on the old version")
+                .isEqualTo("{\"data\":{\"maria_slow_departments\":[{\"id\":1,\"name\":\"loom\",\"slept\":0},"
+                        + "{\"id\":2,\"name\":\"dye\",\"slept\":0}]}}");
         await(Duration.ofSeconds(20), mariaPool::isClosed);
         assertThat(registry.pool("maria")).isEmpty();
         assertThat(registry.pool("pg")).as("an unchanged service keeps its pool").containsSame(pgPool);
         assertThat(pgPool.isClosed()).isFalse();
         assertThat(body("{ pg_projects { id } }", ADMIN_KEY)).contains("\"id\":7");
-        assertThat(body("{ maria_departments { id } }", ADMIN_KEY)).contains("GRAPHQL_VALIDATION_FAILED");
     }
 
     private static String weftYml(boolean withMaria) {
