@@ -45,6 +45,10 @@ public final class Reloader<T> {
 
         /** Closes what {@code old} alone holds: everything but the pools of the services in {@code sharedPools}. */
         void release(T old, Set<String> sharedPools);
+
+        /** {@code pool} replaced a pool of the same service, which is closed now (to bind its meters again). */
+        default void replaced(javax.sql.DataSource pool) {
+        }
     }
 
     private final Snapshots<T> snapshots;
@@ -107,6 +111,7 @@ public final class Reloader<T> {
         Snapshot<T> loaded = snapshots.swap(next, version, old -> {
             loader.release(old, commit.shared());
             commit.retired().forEach(SourceRegistry::close);
+            commit.replacements().forEach(loader::replaced);
         });
         log.info("Reloaded the configuration ({}): version {} serves, replacing {} (requests in flight finish on it); took {} ms",
                 trigger, version, serving.version(), millis(start));

@@ -41,9 +41,10 @@ public final class SourceRegistry implements SourceSupply {
 
     /**
      * What a committed build changed: the pools the old version alone used (close them once its requests are
-     * done) and the names of the services whose pool both versions share (the old version must not close them).
+     * done), the names of the services whose pool both versions share (the old version must not close them), and
+     * the new pools that replace a retired one of the same service (their meters are bound again once it closed).
      */
-    public record Commit(List<DataSource> retired, Set<String> shared) {
+    public record Commit(List<DataSource> retired, Set<String> shared, List<DataSource> replacements) {
     }
 
     /** Starts a build; {@code reread}: introspect every source again (a change in a database), not only changed ones. */
@@ -94,11 +95,14 @@ public final class SourceRegistry implements SourceSupply {
         Set<String> shared = pools.entrySet().stream()
                 .filter(e -> nextPools.get(e.getKey()) == e.getValue())
                 .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        List<DataSource> replacements = nextPools.entrySet().stream()
+                .filter(e -> pools.containsKey(e.getKey()) && pools.get(e.getKey()) != e.getValue())
+                .map(e -> e.getValue().pool()).toList();
         pools = nextPools;
         sources = nextSources;
         nextPools = new LinkedHashMap<>();
         nextSources = new HashMap<>();
-        return new Commit(retired, shared);
+        return new Commit(retired, shared, replacements);
     }
 
     /** The services whose pools the build in progress uses. */

@@ -90,4 +90,9 @@ final class ConfigurationReload implements Reloader.Loader<Served> {
     public void release(Served old, Set<String> sharedPools) {
         old.runtime().retire(sharedPools);
     }
+
+    @Override
+    public void replaced(javax.sql.DataSource pool) {
+        dev.weft.ops.SourceOperations.bindPoolAgain(pool, meters.getIfAvailable());
+    }
 }

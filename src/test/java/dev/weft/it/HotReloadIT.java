@@ -83,7 +83,7 @@ class HotReloadIT {
         maria.execute("CREATE TABLE departments (id INT PRIMARY KEY, name VARCHAR(40))",
                 "INSERT INTO departments VALUES (1, 'loom'), (2, 'dye')",
                 "CREATE VIEW slow_departments AS SELECT id, name, SLEEP(2) AS slept FROM departments");
-        write("weft.yml", weftYml(true));
+        write("weft.yml", weftYml(true, ""));
         write("relationships.yml", "relationships: []\n");
         write("access.yml", accessYml("1", MARIA_TABLES, ""));
         weft = EnvironmentStart.run(Map.of(), "--spring.config.additional-location=file:" + dir.resolve("weft.yml"));
@@ -227,7 +227,7 @@ class HotReloadIT {
 
         write("relationships.yml", "relationships: []\n");
         write("access.yml", accessYml("2", "pg.projects:", ""));
-        write("weft.yml", weftYml(false));
+        write("weft.yml", weftYml(false, ""));
         HttpResponse<String> reload = send("POST", "/actuator/weft/reload", ADMIN_KEY);
         assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
         assertThat(body("{ maria_departments { id } }", ADMIN_KEY)).as("maria is gone for new requests")
@@ -244,7 +244,26 @@ class HotReloadIT {
         assertThat(body("{ pg_projects { id } }", ADMIN_KEY)).contains("\"id\":7");
     }
 
-    private static String weftYml(boolean withMaria) {
+    @Test
+    @Order(7)
+    void aChangedServiceGetsANewPoolWithItsMetersAndTheOldOneIsClosed() throws Exception {
+        SourceRegistry registry = weft.getBean(SourceRegistry.class);
+        HikariDataSource before = (HikariDataSource) registry.pool("pg").orElseThrow();
+        write("weft.yml", weftYml(false, "      pool:\n        max-size: 4\n"));
+        HttpResponse<String> reload = send("POST", "/actuator/weft/reload", ADMIN_KEY);
+        assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+        HikariDataSource after = (HikariDataSource) registry.pool("pg").orElseThrow();
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.getMaximumPoolSize()).isEqualTo(4);
+        await(Duration.ofSeconds(20), before::isClosed);
+        assertThat(body("{ pg_projects { id } }", ADMIN_KEY)).contains("\"id\":7");
+        MeterRegistry meters = weft.getBean(MeterRegistry.class);
+        await(Duration.ofSeconds(10), () -> meters.find("hikaricp.connections.max").tag("pool", "weft-pg").gauge() != null);
+        assertThat(meters.find("hikaricp.connections.max").tag("pool", "weft-pg").gauge().value())
+                .as("the meters of weft-pg are the new pool's").isEqualTo(4.0);
+    }
+
+    private static String weftYml(boolean withMaria, String pgExtra) {
         String yml = """
                 management.endpoints.web.exposure.include: health,weft
                 weft:
@@ -257,8 +276,8 @@ class HotReloadIT {
                       url: %s
                       username: %s
                       password: "%s"
-                """.formatted(dir.resolve("relationships.yml"), dir.resolve("access.yml"), pg.url("postgres"),
-                pg.server().endpoint().user(), pg.server().endpoint().password());
+                %s""".formatted(dir.resolve("relationships.yml"), dir.resolve("access.yml"), pg.url("postgres"),
+                pg.server().endpoint().user(), pg.server().endpoint().password(), pgExtra);
         return !withMaria ? yml : yml + """
                     maria:
                       kind: mariadb

@@ -113,6 +113,7 @@ class SourceRegistryTest {
         SourceRegistry.Commit commit = registry.commit();
         assertThat(commit.retired()).containsExactly(pmPool);
         assertThat(commit.shared()).containsExactly("hr");
+        assertThat(commit.replacements()).as("pm's new pool replaces its old one").containsExactly(pmNew);
         assertThat(pmPool.closed).as("closed by the caller once the old version drained, not by the commit").isFalse();
 
         registry.begin(true); // POST reload: every source read again
@@ -121,6 +122,7 @@ class SourceRegistryTest {
         assertThat(reads.get()).isEqualTo(4);
         commit = registry.commit();
         assertThat(commit.retired()).containsExactly(pmNew);
+        assertThat(commit.replacements()).as("pm is gone, not replaced").isEmpty();
         assertThat(registry.pool("pm")).isEmpty();
         assertThat(registry.pool("hr")).containsSame(hrPool);
     }
