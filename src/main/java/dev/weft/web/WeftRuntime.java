@@ -180,7 +180,8 @@ public final class WeftRuntime implements AutoCloseable {
             ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
             SecurityModel security = access == null ? null : SecurityModel.resolve(access, catalog);
             AccessPolicyChecks.check(security, bindings);
-            Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async,
+            Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors,
+                    dev.weft.execute.activity.Activity.propagating(async), // explain and audit hear the request's threads
                     readers -> new CrossSourcePlanner(bindings, readers, maxKeysInMemory), security != null);
             MutationOptions mutations = MutationSetup.options(services, pools, catalog, bindings, fetchers, security);
             GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers,
