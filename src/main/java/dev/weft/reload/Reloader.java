@@ -122,7 +122,8 @@ public final class Reloader<T> {
     private ReloadStatus refused(String trigger, long start, List<ConfigProblem> problems, Snapshot<T> serving) {
         List<String> described = ReloadStatus.describe(problems);
         log.error("Reload ({}) refused, version {} serves on: {} {}{}", trigger, serving.version(), problems.size(),
-                problems.size() == 1 ? "problem" : "problems", described.stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
+                problems.size() == 1 ? "problem" : "problems",
+                described.stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
         return finish(new ReloadStatus(serving.version(), serving.loadedAt(), ReloadStatus.REFUSED, trigger, Instant.now(),
                 millis(start), described));
     }

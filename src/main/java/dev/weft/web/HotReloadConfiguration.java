@@ -81,7 +81,8 @@ public class HotReloadConfiguration {
         watch.watch(snapshots.current().files());
         snapshots.onSwap(served -> watch.watch(served.files())); // weft.yml may name other files now
         log.info("Hot reload: watching {}{}", snapshots.current().files(), interval == null ? ""
-                : "; every " + interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " the sources' tables are read again");
+                : "; every " + interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                        + " the sources' tables are read again");
         ScheduledExecutorService timer = interval == null ? null : Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("weft-reload-interval").factory());
         if (timer != null) {

@@ -190,7 +190,8 @@ public class WeftConfiguration {
     io.micrometer.core.instrument.binder.MeterBinder documentCacheMeters(dev.weft.reload.Snapshots<Served> snapshots) {
         return registry -> {
             java.util.function.Consumer<Served> bind = served -> {
-                registry.getMeters().stream().filter(m -> "weft.documents".equals(m.getId().getTag("cache"))).forEach(registry::remove);
+                registry.getMeters().stream().filter(m -> "weft.documents".equals(m.getId().getTag("cache")))
+                        .forEach(registry::remove);
                 served.runtime().documentCaches().forEach((role, documents) -> io.micrometer.core.instrument.binder.cache
                         .CaffeineCacheMetrics.monitor(registry, documents.cache(), "weft.documents", "role", role));
             };

@@ -40,8 +40,8 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         String traceId = AuditLog.currentTraceId(); // on the request's thread, where tracing keeps it
         AuditActivity activity = audit.enabled() ? new AuditActivity() : null;
         // one version for the whole request: a reload meanwhile swaps in the next for later requests only
-        return Mono.using(snapshots::enter, snapshot -> Mono.fromFuture(() -> run(snapshot.value().runtime(), input, caller, activity)),
-                        Snapshot::close)
+        return Mono.using(snapshots::enter,
+                        snapshot -> Mono.fromFuture(() -> run(snapshot.value().runtime(), input, caller, activity)), Snapshot::close)
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
                     meters.executed(result, nanos);

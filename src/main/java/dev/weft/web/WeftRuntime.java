@@ -159,7 +159,8 @@ public final class WeftRuntime implements AutoCloseable {
                                     AccessSpec access, LimitSettings limits, SourceOperations operations, SourceSupply supply) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
-        services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), supply.pool(s, SourceFactory::pool)));
+        services.stream().filter(s -> !mongo.serves(s))
+                .forEach(s -> pools.put(new ServiceName(s.name()), supply.pool(s, SourceFactory::pool)));
         int tableCount = -1;
         try {
             List<Source> sources = introspectAll(services, pools, mongo, supply);

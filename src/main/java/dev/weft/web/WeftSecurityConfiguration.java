@@ -99,7 +99,8 @@ public class WeftSecurityConfiguration {
         SecurityErrors errors = new SecurityErrors(security.acceptsJwt(), meters, audit);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
 
-        AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(new ApiKeyAuthentication.Provider(() -> snapshots.current().security().model())),
+        AuthenticationFilter apiKeys = new AuthenticationFilter(
+                new ProviderManager(new ApiKeyAuthentication.Provider(() -> snapshots.current().security().model())),
                 new ApiKeyAuthentication.Converter(security.acceptsJwt()));
         apiKeys.setSuccessHandler((request, response, authentication) -> { }); // go on along the chain
         apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(errors));
