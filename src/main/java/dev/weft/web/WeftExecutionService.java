@@ -8,6 +8,8 @@ import dev.weft.execute.activity.Activity;
 import dev.weft.ops.AuditActivity;
 import dev.weft.ops.AuditLog;
 import dev.weft.ops.RequestMeters;
+import dev.weft.reload.Snapshot;
+import dev.weft.reload.Snapshots;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
@@ -20,12 +22,12 @@ import reactor.core.publisher.Mono;
  * without access control every request runs against the full schema, as before.
  */
 final class WeftExecutionService implements ExecutionGraphQlService {
-    private final WeftRuntime runtime;
+    private final Snapshots<Served> snapshots;
     private final RequestMeters meters;
     private final AuditLog audit;
 
-    WeftExecutionService(WeftRuntime runtime, RequestMeters meters, AuditLog audit) {
-        this.runtime = runtime;
+    WeftExecutionService(Snapshots<Served> snapshots, RequestMeters meters, AuditLog audit) {
+        this.snapshots = snapshots;
         this.meters = meters;
         this.audit = audit;
     }
@@ -37,7 +39,9 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         long start = System.nanoTime();
         String traceId = AuditLog.currentTraceId(); // on the request's thread, where tracing keeps it
         AuditActivity activity = audit.enabled() ? new AuditActivity() : null;
-        return Mono.fromFuture(() -> run(input, caller, activity))
+        // one version for the whole request: a reload meanwhile swaps in the next for later requests only
+        return Mono.using(snapshots::enter,
+                        snapshot -> Mono.fromFuture(() -> run(snapshot.value().runtime(), input, caller, activity)), Snapshot::close)
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
                     meters.executed(result, nanos);
@@ -49,7 +53,8 @@ final class WeftExecutionService implements ExecutionGraphQlService {
     }
 
     /** Runs the request, its statements heard by {@code activity} (the tables and rows of its audit record) if given. */
-    private CompletableFuture<ExecutionResult> run(ExecutionInput input, Caller caller, AuditActivity activity) {
+    private static CompletableFuture<ExecutionResult> run(WeftRuntime runtime, ExecutionInput input, Caller caller,
+                                                          AuditActivity activity) {
         return activity == null ? runtime.executeAsync(input, caller, true)
                 : Activity.during(activity, () -> runtime.executeAsync(input, caller, true));
     }
