@@ -36,10 +36,12 @@ class ArchitectureTest {
                 .layer("explain").definedBy("dev.weft.explain..")
                 .layer("write").definedBy("dev.weft.write..")
                 .layer("xa").definedBy("dev.weft.xa..")
+                .layer("reload").definedBy("dev.weft.reload..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("xa").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("reload").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("explain").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("write").mayOnlyBeAccessedByLayers("xa", "web")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "xa", "ops", "explain", "web")
@@ -55,7 +57,7 @@ class ArchitectureTest {
                 .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
                         "plan", "write", "xa", "ops", "explain", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "write", "xa", "ops", "explain", "web")
+                        "query", "execute", "plan", "write", "xa", "ops", "explain", "reload", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -8,6 +8,8 @@ import dev.weft.execute.activity.Activity;
 import dev.weft.ops.AuditActivity;
 import dev.weft.ops.AuditLog;
 import dev.weft.ops.RequestMeters;
+import dev.weft.reload.Snapshot;
+import dev.weft.reload.Snapshots;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
@@ -21,12 +23,12 @@ import reactor.core.publisher.Mono;
  * without access control every request runs against the full schema, as before.
  */
 final class WeftExecutionService implements ExecutionGraphQlService {
-    private final WeftRuntime runtime;
+    private final Snapshots<Served> snapshots;
     private final RequestMeters meters;
     private final AuditLog audit;
 
-    WeftExecutionService(WeftRuntime runtime, RequestMeters meters, AuditLog audit) {
-        this.runtime = runtime;
+    WeftExecutionService(Snapshots<Served> snapshots, RequestMeters meters, AuditLog audit) {
+        this.snapshots = snapshots;
         this.meters = meters;
         this.audit = audit;
     }
@@ -42,7 +44,9 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         // the GraphQL context, where the request's observation finds its parent
         return Mono.deferContextual(context -> {
                     ContextPropagationHelper.getInstance(context).captureFrom(context).updateContext(input.getGraphQLContext());
-                    return Mono.fromFuture(() -> run(input, caller, activity));
+                    // one version for the whole request: a reload meanwhile swaps in the next for later requests only
+                    return Mono.using(snapshots::enter,
+                            snapshot -> Mono.fromFuture(() -> run(snapshot.value().runtime(), input, caller, activity)), Snapshot::close);
                 })
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
@@ -55,7 +59,8 @@ final class WeftExecutionService implements ExecutionGraphQlService {
     }
 
     /** Runs the request, its statements heard by {@code activity} (the tables and rows of its audit record) if given. */
-    private CompletableFuture<ExecutionResult> run(ExecutionInput input, Caller caller, AuditActivity activity) {
+    private static CompletableFuture<ExecutionResult> run(WeftRuntime runtime, ExecutionInput input, Caller caller,
+                                                          AuditActivity activity) {
         return activity == null ? runtime.executeAsync(input, caller, true)
                 : Activity.during(activity, () -> runtime.executeAsync(input, caller, true));
     }
