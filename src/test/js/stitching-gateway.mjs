@@ -70,7 +70,8 @@ const reviewsUrl = `http://127.0.0.1:${await listen(reviewsServer)}/graphql`;
 // ---- the gateway
 const weftExecutor = buildHTTPExecutor({
   endpoint: weftUrl,
-  headers: (request) => ({ 'X-API-Key': request?.context?.apiKey ?? schemaKey }),
+  // each request is sent with its caller's key only (none: Weft answers 401)
+  headers: (request) => (request?.context?.apiKey ? { 'X-API-Key': request.context.apiKey } : {}),
   fetch: (url, init) => { calls.weft++; if (process.env.DEBUG_GW) console.error("WEFT>", init.body); return fetch(url, init).then(async (r) => { if (process.env.DEBUG_GW) console.error("WEFT<", await r.clone().text()); return r; }); },
 });
 const weftSchema = await schemaFromExecutor(weftExecutor, { apiKey: schemaKey });

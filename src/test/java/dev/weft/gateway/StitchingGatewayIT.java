@@ -121,6 +121,15 @@ class StitchingGatewayIT {
         assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
     }
 
+    @Test
+    void aRequestWithoutAKeyGetsNothingFromWeft() throws Exception {
+        Counted anonymous = query(null, "{ reviews { id product { name } } }");
+        assertThat(anonymous.response().at("/data/reviews").size()).isEqualTo(6); // the reviews server has no access control
+        assertThat(products(anonymous.response())).containsOnly("null");
+        assertThat(anonymous.response().at("/errors/0/extensions/code").asString()).isEqualTo("UNAUTHENTICATED"); // Weft's 401
+        assertThat(anonymous.selects()).isEmpty();
+    }
+
     private static Counted query(String apiKey, String query) throws Exception {
         calls(); // resets the gateway's counters
         return shop.post(url, apiKey, query);
