@@ -15,7 +15,7 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, GraphQLDataSourceRequestKind, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { parse } from 'graphql';
 
 const [weftUrl, schemaKey] = process.argv.slice(2);
@@ -67,15 +67,15 @@ const { url: reviewsUrl } = await startStandaloneServer(reviews, { listen: { hos
 
 // ---- the gateway
 const calls = { weft: 0, reviews: 0 };
-let composed = false;
 const gateway = new ApolloGateway({
   supergraphSdl: new IntrospectAndCompose({ subgraphs: [{ name: 'weft', url: weftUrl }, { name: 'reviews', url: reviewsUrl }] }),
   buildService: ({ name, url }) => new RemoteGraphQLDataSource({
     url,
-    willSendRequest({ request, context }) {
-      if (composed) calls[name]++;
-      // the schema key composes; a request is sent with its caller's key only (none: Weft answers 401)
-      const key = composed ? context?.apiKey : schemaKey;
+    willSendRequest({ kind, request, context }) {
+      const operation = kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION;
+      if (operation) calls[name]++;
+      // the schema key composes; an operation is sent with its caller's key only (none: Weft answers 401)
+      const key = operation ? context.apiKey : schemaKey;
       if (name === 'weft' && key) request.http.headers.set('X-API-Key', key);
     },
   }),
@@ -85,7 +85,6 @@ const { url: gatewayUrl } = await startStandaloneServer(server, {
   listen: { host: '127.0.0.1', port: 0 },
   context: async ({ req }) => ({ apiKey: req.headers['x-api-key'] }),
 });
-composed = true;
 
 const callsServer = http.createServer((req, res) => {
   res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(calls));
