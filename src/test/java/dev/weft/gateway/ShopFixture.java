@@ -2,6 +2,7 @@ package dev.weft.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.config.ServiceProperties;
 import dev.weft.security.ApiKey;
 import dev.weft.testing.ServerStatements;
 import dev.weft.testing.TestDatabase;
@@ -16,39 +17,77 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Weft as the gateway tests run it: a PostgreSQL database {@code shop} (categories, products, and stock with a
- * composite key), started in a JVM of its own ({@link WeftProcess}) with an access.yml of two API keys, and the
- * database's statement log switched on so that each request's statements are counted at the server.
+ * composite key) and, if asked, a MariaDB database {@code crm} (customers), served by Weft started in a JVM of
+ * its own ({@link WeftProcess}) with an access.yml of two API keys. Statements are counted at the servers:
+ * PostgreSQL's statement log for the database, and the SELECT counter of the MariaDB user Weft connects as.
  *
  * <ul>
  *   <li>{@link #MANAGER_KEY}, role {@code manager}: every row;</li>
- *   <li>{@link #PARTNER_KEY}, role {@code partner} with the claim {@code region: eu}: the products of its region
- *       (1, 3, 5; not 2 and 4) and the stock of warehouse {@code north} only.</li>
+ *   <li>{@link #PARTNER_KEY}, role {@code partner} with the claim {@code region: eu}: the products and customers
+ *       of its region (products 1, 3, 5; customers 1, 3), and the stock of warehouse {@code north} only.</li>
  * </ul>
  */
 final class ShopFixture implements AutoCloseable {
     static final String MANAGER_KEY = "gateway-manager-key-0001";
     static final String PARTNER_KEY = "gateway-partner-key-0002";
+    /** The key of {@link Counted#selects()} for MariaDB, which counts per user, not per table. */
+    static final String CRM = "crm (MariaDB)";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final TestDatabase db;
     final WeftProcess weft;
     final ServerStatements.PostgresLog log;
+    private final Crm crm;
 
-    private ShopFixture(TestDatabase db, WeftProcess weft, ServerStatements.PostgresLog log) {
+    private ShopFixture(TestDatabase db, WeftProcess weft, ServerStatements.PostgresLog log, Crm crm) {
         this.db = db;
         this.weft = weft;
         this.log = log;
+        this.crm = crm;
     }
 
-    /** Creates and seeds the database, then starts Weft over it (federation settings in {@code extraYml}). */
-    static ShopFixture start(Path dir, String extraYml) throws Exception {
+    /** The MariaDB database and the user Weft reads it as. */
+    private record Crm(TestDatabase db, ServerStatements.MariadbUser user) implements AutoCloseable {
+        static Crm create() {
+            TestDatabase db = TestDatabase.mariadb();
+            try {
+                db.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL, region VARCHAR(8) NOT NULL)",
+                        "INSERT INTO customers VALUES (1, 'Ada', 'eu'), (2, 'Bob', 'us'), (3, 'Cem', 'eu'), (4, 'Dee', 'us')");
+                return new Crm(db, ServerStatements.MariadbUser.create(db));
+            } catch (RuntimeException | Error e) {
+                db.close();
+                throw e;
+            }
+        }
+
+        String service() {
+            ServiceProperties p = user.properties(db, null);
+            return "    crm: { kind: mariadb, url: \"%s\", username: \"%s\", password: \"%s\" }\n"
+                    .formatted(p.url(), p.username(), p.password());
+        }
+
+        @Override
+        public void close() {
+            try {
+                user.close();
+            } finally {
+                db.close();
+            }
+        }
+    }
+
+    /** Creates and seeds the database(s), then starts Weft over them ({@code extraYml}: more of weft.yml). */
+    static ShopFixture start(Path dir, String extraYml, boolean withCrm) throws Exception {
         TestDatabase db = TestDatabase.postgres();
+        Crm crm = null;
         try {
             db.execute(
                     "CREATE TABLE categories (id INT PRIMARY KEY, name TEXT NOT NULL)",
@@ -61,6 +100,7 @@ final class ShopFixture implements AutoCloseable {
                             + " (3, 'Rake', 9.90, 'eu', 2), (4, 'Hose', 15.00, 'us', 2), (5, 'Drill', 89.00, 'eu', 1)",
                     "INSERT INTO stock VALUES ('north', 1, 7), ('south', 1, 2), ('north', 3, 0), ('south', 4, 9)");
             ServerStatements.PostgresLog log = ServerStatements.PostgresLog.enable(db);
+            crm = withCrm ? Crm.create() : null;
             Files.writeString(dir.resolve("relationships.yml"), "relationships: []\n");
             Files.writeString(dir.resolve("access.yml"), """
                     api-keys:
@@ -76,7 +116,7 @@ final class ShopFixture implements AutoCloseable {
                         shop.categories:
                         shop.products:
                         shop.stock:
-                      partner:
+                    %s  partner:
                         shop.categories:
                         shop.products:
                           select:
@@ -84,7 +124,9 @@ final class ShopFixture implements AutoCloseable {
                         shop.stock:
                           select:
                             filter: { warehouse: { _eq: "north" } }
-                    """.formatted(ApiKey.sha256Hex(MANAGER_KEY), ApiKey.sha256Hex(PARTNER_KEY)));
+                    %s""".formatted(ApiKey.sha256Hex(MANAGER_KEY), ApiKey.sha256Hex(PARTNER_KEY),
+                    crm == null ? "" : "    crm.customers:\n",
+                    crm == null ? "" : "    crm.customers:\n      select:\n        filter: { region: { _eq: \"@claims.region\" } }\n"));
             Path yml = Files.writeString(dir.resolve("weft.yml"), """
                     weft:
                       relationships: %s
@@ -92,25 +134,34 @@ final class ShopFixture implements AutoCloseable {
                         access: %s
                       services:
                         shop: { kind: postgres, url: "%s", username: "%s", password: "%s" }
-                    %s""".formatted(dir.resolve("relationships.yml"), dir.resolve("access.yml"), db.url("postgres"),
-                    db.server().endpoint().user(), java.util.Objects.toString(db.server().endpoint().password(), ""), extraYml));
+                    %s%s""".formatted(dir.resolve("relationships.yml"), dir.resolve("access.yml"), db.url("postgres"),
+                    db.server().endpoint().user(), Objects.toString(db.server().endpoint().password(), ""),
+                    crm == null ? "" : crm.service(), extraYml));
             WeftProcess weft = WeftProcess.start(yml, dir, "-Xmx256m");
             weft.awaitServing(Duration.ofMinutes(3));
-            return new ShopFixture(db, weft, log);
+            return new ShopFixture(db, weft, log, crm);
         } catch (Exception | Error e) {
-            db.close();
+            try (Crm closing = crm) {
+                db.close();
+            }
             throw e;
         }
     }
 
     /**
      * POSTs {@code query} to a GraphQL endpoint with an API key and returns the response (HTTP 200 asserted),
-     * with the SELECT statements the shop database ran for it, per table.
+     * with the SELECT statements the databases ran for it.
      */
     Counted post(String url, String apiKey, String query) throws Exception {
         long from = log.position();
+        long crmBefore = crm == null ? 0 : crm.user().selects();
         JsonNode response = post(url, apiKey, query, Map.of());
-        return new Counted(response, ServerStatements.perTable(log.selectsSince(from)));
+        Map<String, Integer> selects = new TreeMap<>(ServerStatements.perTable(log.selectsSince(from)));
+        long crmSelects = crm == null ? 0 : crm.user().selectsSince(crmBefore);
+        if (crmSelects > 0) {
+            selects.put(CRM, (int) crmSelects);
+        }
+        return new Counted(response, selects);
     }
 
     static JsonNode post(String url, String apiKey, String query, Map<String, Object> variables)
@@ -138,7 +189,10 @@ final class ShopFixture implements AutoCloseable {
         return response.at(pointer).valueStream().map(n -> n.isNull() ? "null" : n.get(field).asString()).toList();
     }
 
-    /** A response and the statements the database ran for it, per table. */
+    /**
+     * A response and the statements the databases ran for it: PostgreSQL's per table, MariaDB's (counted per user,
+     * not per table) under {@link #CRM}.
+     */
     record Counted(JsonNode response, Map<String, Integer> selects) {
     }
 
@@ -147,7 +201,9 @@ final class ShopFixture implements AutoCloseable {
         try {
             weft.close();
         } finally {
-            db.close();
+            try (Crm closing = crm) {
+                db.close();
+            }
         }
     }
 }

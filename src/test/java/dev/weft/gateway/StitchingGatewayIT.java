@@ -36,7 +36,7 @@ class StitchingGatewayIT {
 
     @BeforeAll
     static void start() throws Exception {
-        shop = ShopFixture.start(dir, "");
+        shop = ShopFixture.start(dir, "", false);
         gateway = NodeServer.start("stitching-gateway.mjs", MODULES, shop.weft.url(), MANAGER_KEY);
         url = gateway.ready().get(0);
     }
