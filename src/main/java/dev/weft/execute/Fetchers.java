@@ -43,6 +43,7 @@ public final class Fetchers implements FetcherFactory {
     private final RelationshipLoaders loaders;
     private final CrossSourceSteps crossSource;
     private final boolean accessRequired;
+    private final EntityFetcher entities;
 
     /**
      * @param accessRequired whether access control is on: then a request whose GraphQL context carries
@@ -57,6 +58,7 @@ public final class Fetchers implements FetcherFactory {
         this.async = async;
         this.crossSource = crossSourcePlanner.apply(this.executors);
         this.loaders = new RelationshipLoaders(planner, this.executors, async, crossSource, this::access);
+        this.entities = new EntityFetcher(this);
     }
 
     QueryPlanner planner() {
@@ -92,6 +94,8 @@ public final class Fetchers implements FetcherFactory {
             case FieldBinding.RootAggregate r -> env -> supply(env, () -> rootAggregate(r.table(), env));
             case FieldBinding.RelationshipField r -> env -> loaders.related(r.relationship(), env);
             case FieldBinding.RelationshipAggregate r -> env -> loaders.aggregate(r.relationship(), env);
+            case FieldBinding.Entities e -> entities;
+            case FieldBinding.Service s -> env -> Map.of("sdl", dev.weft.schema.federation.SubgraphSdl.print(env.getGraphQLSchema()));
         };
     }
 
@@ -230,7 +234,7 @@ public final class Fetchers implements FetcherFactory {
         return new ArrayList<>(columns);
     }
 
-    private SourceExecutor executor(TableRef ref) {
+    SourceExecutor executor(TableRef ref) {
         return executors.get(ref.service());
     }
 
