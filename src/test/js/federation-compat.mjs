@@ -8,8 +8,9 @@
 // It fetches the suite with `npm pack` into target/federation-compat-suite (once), starts the suite's own users
 // and inventory subgraphs on free ports, composes the three with IntrospectAndCompose, serves the gateway, and
 // runs the suite's compiled checks (dist/tests/*.test.js) with jest's `expect`, its requests pointed at Weft and at
-// the gateway. Prints "READY" when the gateway serves, one line per check and the suite's results table, and
-// writes {"<check>": true|false} to results.json if given. Exits 0 when the checks ran (whatever they found), 1 when
+// the gateway. Prints "READY" when the gateway serves (or "COMPOSITION FAILED" with the composition errors, and
+// then every check through the gateway fails), one line per check and the suite's results table, and writes
+// {"<check>": true|false} to results.json if given. Exits 0 when the checks ran (whatever they found), 1 when
 // they could not run.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ if (!productsUrl) {
   process.exit(2);
 }
 const children = [];
+let composition = null;
 const cleanUp = () => children.forEach((child) => child.kill());
 process.on('exit', cleanUp);
 setTimeout(() => { console.error('federation-compat: FAILED: not done within 180 s'); process.exit(1); }, 180_000).unref();
@@ -45,22 +47,32 @@ try {
   const suite = fetchSuite(path.resolve('target/federation-compat-suite'));
   const usersUrl = await startSubgraph(suite, 'users', 'USERS_PORT');
   const inventoryUrl = await startSubgraph(suite, 'inventory', 'INVENTORY_PORT');
-  const gateway = new ApolloGateway({
-    supergraphSdl: new IntrospectAndCompose({ subgraphs: [
-      { name: 'inventory', url: inventoryUrl }, { name: 'users', url: usersUrl }, { name: 'products', url: productsUrl },
-    ] }),
-  });
-  const { url: routerUrl } = await startStandaloneServer(new ApolloServer({ gateway }), { listen: { host: '127.0.0.1', port: 0 } });
-  console.log(`READY ${routerUrl}`);
+  // a supergraph the three do not compose into fails the checks that go through the gateway, not the others
+  let routerUrl = null;
+  let gateway = null;
+  try {
+    gateway = new ApolloGateway({
+      supergraphSdl: new IntrospectAndCompose({ subgraphs: [
+        { name: 'inventory', url: inventoryUrl }, { name: 'users', url: usersUrl }, { name: 'products', url: productsUrl },
+      ] }),
+      logger: { debug() {}, info() {}, warn: console.warn, error: console.error },
+    });
+    ({ url: routerUrl } = await startStandaloneServer(new ApolloServer({ gateway }), { listen: { host: '127.0.0.1', port: 0 } }));
+  } catch (e) {
+    composition = String(e.message ?? e);
+    console.log(`COMPOSITION FAILED: ${composition}`);
+  }
+  console.log(`READY ${routerUrl ?? '(no gateway)'}`);
 
   const results = await runChecks(suite, productsUrl, routerUrl);
+  if (composition) console.log(`\nThe gateway could not compose the subgraphs, so every check through it failed:\n${composition}`);
   console.log('\n| check | federation | required | result |\n| --- | --- | --- | --- |');
   for (const [name, version, required] of CHECKS) {
     console.log(`| \`${name}\` | ${version} | ${required ? 'yes' : 'no'} | ${results[name] ? 'passes' : 'fails'} |`);
   }
   if (resultsFile) writeFileSync(resultsFile, JSON.stringify(results, null, 2));
   console.log(`RESULTS ${JSON.stringify(results)}`);
-  await gateway.stop();
+  await gateway?.stop();
   process.exit(0);
 } catch (e) {
   console.error(`federation-compat: FAILED: ${e.stack ?? e}`);
@@ -132,7 +144,8 @@ async function runChecks(suite, productsUrl, routerUrl) {
   client.exports = {
     graphqlRequest,
     productsRequest: (req, headers) => graphqlRequest(productsUrl, req, headers),
-    routerRequest: (req, headers) => graphqlRequest(routerUrl, req, headers),
+    routerRequest: (req, headers) => (routerUrl ? graphqlRequest(routerUrl, req, headers)
+      : Promise.reject(new Error('no gateway: the subgraphs did not compose'))),
   };
   require.cache[clientFile] = client;
   // the suite's requires (graphql) resolve to the packages next to this script

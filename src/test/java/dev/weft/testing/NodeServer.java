@@ -76,8 +76,8 @@ public final class NodeServer implements AutoCloseable {
             return new NodeServer(script, process, output, readyLine.get(START.toSeconds(), TimeUnit.SECONDS));
         } catch (TimeoutException | ExecutionException e) {
             process.destroyForcibly();
-            return fail(script + " did not print READY within " + START.toSeconds() + " s"
-                    + (process.isAlive() ? "" : " (it exited)") + "; output:\n" + output);
+            return fail(script + (process.isAlive() ? " did not print READY within " + START.toSeconds() + " s"
+                    : " exited before it printed READY") + "; output:\n" + output);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
