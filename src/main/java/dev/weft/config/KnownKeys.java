@@ -16,7 +16,8 @@ final class KnownKeys {
     private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",
             "weft.graphiql.default-headers", "weft.cross-source-max-keys", "weft.cross-source-max-keys-in-memory",
             "weft.breaker.enabled", "weft.breaker.window-size", "weft.breaker.minimum-calls", "weft.breaker.failure-rate",
-            "weft.breaker.open-duration", "weft.breaker.half-open-calls", "weft.log.statements");
+            "weft.breaker.open-duration", "weft.breaker.half-open-calls", "weft.log.statements",
+            "weft.federation.enabled", "weft.federation.file");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
             "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",

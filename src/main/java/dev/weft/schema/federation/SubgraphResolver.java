@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves federation.yml against the catalog for {@link Subgraph#resolve}: tables, columns and relationships
- * exist, renamed types clash with nothing, and the directives combine as Federation v2 allows (a key field is
- * never {@code @external}, {@code @requires} names {@code @external} fields of its own type and is not on one,
- * {@code @provides} sits on a relationship and names {@code @external} fields of its target, {@code @override} is
- * not on an {@code @external} field, {@code @interfaceObject} needs a key). Every problem carries file and line.
+ * exist, renamed types clash with nothing, and the directives combine as Federation v2 allows where that needs the
+ * catalog (a key field is never {@code @external}, {@code @provides} sits on a relationship and names
+ * {@code @external} fields of its target, {@code @interfaceObject} needs a key; what one file's type alone decides is
+ * checked by {@code FederationFile}). Every problem carries file and line.
  */
 final class SubgraphResolver {
     private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
@@ -161,22 +161,6 @@ final class SubgraphResolver {
         if (field.external() && keyField) {
             problems.add(new ConfigProblem(at(field.lineOf("external")), key + ".external",
                     "'" + field.name() + "' is a key field, resolved by this subgraph: it cannot be @external"));
-        }
-        if (field.override() != null && field.external()) {
-            problems.add(new ConfigProblem(at(field.lineOf("override")), key + ".override",
-                    "@override takes a field over into this subgraph; an @external field is not resolved here"));
-        }
-        if (field.requires() != null) {
-            if (field.external()) {
-                problems.add(new ConfigProblem(at(field.lineOf("requires")), key + ".requires",
-                        "a field with @requires is resolved here, so it cannot be @external itself"));
-            }
-            for (String required : fields(field.requires())) {
-                if (!externalIn(type, required)) {
-                    problems.add(new ConfigProblem(at(field.lineOf("requires")), key + ".requires", "'" + required
-                            + "' must be a field of " + table.typeName() + " marked external: true in this file"));
-                }
-            }
         }
         if (field.provides() != null) {
             Optional<Relationship> r = catalog.relationship(table.ref(), field.name());
