@@ -42,12 +42,14 @@ public final class NodeServer implements AutoCloseable {
     private final String script;
     private final Process process;
     private final StringBuffer output;
+    private final Thread pump;
     private final List<String> ready;
 
-    private NodeServer(String script, Process process, StringBuffer output, List<String> ready) {
+    private NodeServer(String script, Process process, StringBuffer output, Thread pump, List<String> ready) {
         this.script = script;
         this.process = process;
         this.output = output;
+        this.pump = pump;
         this.ready = ready;
     }
 
@@ -71,9 +73,9 @@ public final class NodeServer implements AutoCloseable {
         }
         StringBuffer output = new StringBuffer();
         CompletableFuture<List<String>> readyLine = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> pump(process, output, readyLine));
+        Thread pump = Thread.ofVirtual().start(() -> pump(process, output, readyLine));
         try {
-            return new NodeServer(script, process, output, readyLine.get(START.toSeconds(), TimeUnit.SECONDS));
+            return new NodeServer(script, process, output, pump, readyLine.get(START.toSeconds(), TimeUnit.SECONDS));
         } catch (TimeoutException | ExecutionException e) {
             process.destroyForcibly();
             return fail(script + (process.isAlive() ? " did not print READY within " + START.toSeconds() + " s"
@@ -112,6 +114,15 @@ public final class NodeServer implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Waits for a script that ends by itself and returns its exit code; fails with its output if it runs on. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail(script + " still runs after " + timeout + "; output:\n" + output);
+        }
+        pump.join(TimeUnit.SECONDS.toMillis(10)); // the last lines
+        return process.exitValue();
     }
 
     @Override
