@@ -23,14 +23,14 @@ if (!weftUrl || !schemaKey) {
   process.exit(2);
 }
 
-// ---- the other schema: reviews of Weft's products (there is no product 99)
+// ---- the other schema: reviews of Weft's products by Weft's customers (there is no product or customer 99)
 const REVIEWS = [
-  { id: 'r1', body: 'Solid hammer', productId: 1 },
-  { id: 'r2', body: 'Cuts well', productId: 2 },
-  { id: 'r3', body: 'Light rake', productId: 3 },
-  { id: 'r4', body: 'Leaks', productId: 4 },
-  { id: 'r5', body: 'Heavy but good', productId: 1 },
-  { id: 'r6', body: 'Discontinued', productId: 99 },
+  { id: 'r1', body: 'Solid hammer', productId: 1, authorId: 1 },
+  { id: 'r2', body: 'Cuts well', productId: 2, authorId: 2 },
+  { id: 'r3', body: 'Light rake', productId: 3, authorId: 3 },
+  { id: 'r4', body: 'Leaks', productId: 4, authorId: 1 },
+  { id: 'r5', body: 'Heavy but good', productId: 1, authorId: 4 },
+  { id: 'r6', body: 'Discontinued', productId: 99, authorId: 99 },
 ];
 // restocks of Weft's stock, whose key is (warehouse, product_id); there is no stock row ('north', 99)
 const RESTOCKS = [
@@ -40,7 +40,8 @@ const RESTOCKS = [
   { id: 's4', warehouse: 'north', productId: 99 },
 ];
 const reviewsSchema = buildSchema(`
-  type Review { id: ID! body: String! product: ShopProducts }
+  type Review { id: ID! body: String! product: ShopProducts author: CrmCustomers }
+  type CrmCustomers { id: Int! }
   type ShopProducts { id: Int! reviews: [Review!]! }
   type Restock { id: ID! stock: ShopStock }
   type ShopStock { warehouse: String! product_id: Int! }
@@ -56,7 +57,7 @@ const reviewsRoot = {
   _products: ({ ids }) => ids.map((id) => ({ id, reviews: REVIEWS.filter((r) => r.productId === id).map(asReview) })),
 };
 function asReview(r) {
-  return { id: r.id, body: r.body, product: { id: r.productId } };
+  return { id: r.id, body: r.body, product: { id: r.productId }, author: { id: r.authorId } };
 }
 
 const calls = { weft: 0, reviews: 0 };
