@@ -73,7 +73,7 @@ const weftExecutor = buildHTTPExecutor({
   endpoint: weftUrl,
   // each request is sent with its caller's key only (none: Weft answers 401)
   headers: (request) => (request?.context?.apiKey ? { 'X-API-Key': request.context.apiKey } : {}),
-  fetch: (url, init) => { calls.weft++; if (process.env.DEBUG_GW) console.error("WEFT>", init.body); return fetch(url, init).then(async (r) => { if (process.env.DEBUG_GW) console.error("WEFT<", await r.clone().text()); return r; }); },
+  fetch: (url, init) => { calls.weft++; return fetch(url, init); },
 });
 const weftSchema = await schemaFromExecutor(weftExecutor, { apiKey: schemaKey });
 calls.weft = 0;
