@@ -187,10 +187,10 @@ final class MutationSchemaGenerator {
 
     /** {@code <Type>OnConflict} with its {@code <Type>Constraint} and {@code <Type>UpdateColumn} enums; false when the table has no unique key. */
     private boolean addOnConflict(Table table, Set<String> updateColumns) {
-        List<UniqueKey> keys = options.uniqueKeys().apply(table.ref());
-        if (keys == null || keys.isEmpty()) {
+        if (!uniquelyKeyed(table)) {
             return false;
         }
+        List<UniqueKey> keys = options.uniqueKeys().apply(table.ref());
         String type = table.typeName();
         GraphQLEnumType.Builder constraints = GraphQLEnumType.newEnum().name(type + "Constraint")
                 .description("Unique constraints of " + table.ref());
@@ -218,6 +218,11 @@ final class MutationSchemaGenerator {
         return true;
     }
 
+    private boolean uniquelyKeyed(Table table) {
+        List<UniqueKey> keys = options.uniqueKeys().apply(table.ref());
+        return keys != null && !keys.isEmpty();
+    }
+
     private static boolean settable(Table table, Set<String> columns) {
         return table.columns().stream().anyMatch(c -> c.isScalar() && columns.contains(c.name()));
     }
@@ -227,7 +232,8 @@ final class MutationSchemaGenerator {
      * the same transaction: {@code <rel>: <Target>ObjRelInsertInput} ({@code {data: {...}}}, the row this one
      * references, inserted first) and {@code <rel>: <Target>ArrRelInsertInput} ({@code {data: [...]}}, rows
      * that reference this one, inserted after it). Offered when the view may select both sides and insert
-     * into the related table.
+     * into the related table; with {@code on_conflict} (the target's {@code <Target>OnConflict}) when the view
+     * may also update it and it has a unique constraint.
      */
     private void addNestedInserts(Table table, GraphQLInputObjectType.Builder input) {
         for (dev.weft.catalog.Relationship r : bindings.table(table.ref()).relationships().values()) {
@@ -244,12 +250,17 @@ final class MutationSchemaGenerator {
                 continue;
             }
             String name = target.typeName() + (parent ? "ObjRelInsertInput" : "ArrRelInsertInput");
-            put.accept(GraphQLInputObjectType.newInputObject().name(name)
+            GraphQLInputObjectType.Builder nested = GraphQLInputObjectType.newInputObject().name(name)
                     .description(parent ? "A row of " + target.ref() + " inserted first; this row references it"
                             : "Rows of " + target.ref() + " inserted after this row; they reference it")
                     .field(newInputObjectField().name("data").type(parent ? nonNull(typeRef(target.typeName() + "InsertInput"))
-                            : nonNull(list(nonNull(typeRef(target.typeName() + "InsertInput"))))))
-                    .build());
+                            : nonNull(list(nonNull(typeRef(target.typeName() + "InsertInput"))))));
+            if (view.writable(target, Kind.UPDATE).filter(c -> settable(target, c)).isPresent()
+                    && uniquelyKeyed(target)) { // the condition of the target's own on_conflict (addOnConflict)
+                nested.field(newInputObjectField().name("on_conflict").type(typeRef(target.typeName() + "OnConflict"))
+                        .description("Update the existing row that has the same values of a unique constraint instead"));
+            }
+            put.accept(nested.build());
             input.field(newInputObjectField().name(r.fieldName()).type(typeRef(name)));
         }
     }

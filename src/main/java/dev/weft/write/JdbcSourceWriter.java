@@ -16,17 +16,19 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * A {@link SourceWriter} over JDBC (PostgreSQL, MariaDB/MySQL, H2): one connection, auto-commit off,
+ * A {@link SourceWriter} over JDBC (PostgreSQL, MariaDB/MySQL, DB2, H2): one connection, auto-commit off,
  * the steps in order, then commit; any failure rolls back. Updates and deletes lock the keys of the
  * matching rows first ({@code SELECT ... FOR UPDATE}) and write by key, so the rows counted, checked and
  * returned are exactly the rows written. Every written row is checked against the permission's
  * {@code check} inside the transaction, before commit; {@code returning} is read there too (a deleted
  * row before its delete).
  *
- * <p>An upsert ({@code on_conflict}) reads the row with the constraint's values with a lock, then updates
- * or inserts it, the same way on every engine (so that the update permission's filter, presets and check
- * apply as to any update). Two transactions inserting the same new key at once may still collide: the
- * second then fails with the constraint's error instead of updating.
+ * <p>An upsert ({@code on_conflict}, of the field or of nested rows) reads the row with the constraint's
+ * values with a lock, then updates or inserts it, the same way on every engine (so that the update
+ * permission's filter, presets and check apply as to any update). Two transactions inserting the same new
+ * key at once may still collide: the second then fails with the constraint's error instead of updating.
+ * A nested object relationship's row that its upsert leaves alone fails the field (there is no row to
+ * reference), as in Hasura.
  */
 public final class JdbcSourceWriter implements SourceWriter {
     private final ServiceSettings settings;
@@ -96,16 +98,16 @@ public final class JdbcSourceWriter implements SourceWriter {
         for (var entry : written.inserted.entrySet()) {
             check(tx, entry.getKey().table(), entry.getValue(), entry.getKey().check(), "insert");
         }
-        if (step.upsert() != null) {
-            check(tx, table, written.updated, step.upsert().check(), "update");
+        for (var entry : written.updated.entrySet()) {
+            check(tx, entry.getKey().table(), entry.getValue(), entry.getKey().upsert().check(), "update");
         }
         return new WriteResult(written.count, tx.rows(table, top, step.visible()));
     }
 
-    /** The keys written by one insert field, per step (nested inserts have their own table and check). */
+    /** The keys written by one insert field, per step (nested inserts have their own table, check and upsert). */
     private static final class Written {
         final Map<WriteStep.Insert, List<List<Object>>> inserted = new java.util.IdentityHashMap<>();
-        final List<List<Object>> updated = new ArrayList<>();
+        final Map<WriteStep.Insert, List<List<Object>>> updated = new java.util.IdentityHashMap<>();
         int count;
     }
 
@@ -120,6 +122,10 @@ public final class JdbcSourceWriter implements SourceWriter {
         Map<String, Object> values = new LinkedHashMap<>(row.values());
         for (WriteStep.Nested parent : row.parents()) {
             List<Object> parentKey = insertRow(tx, parent.insert(), parent.insert().rows().get(0), written);
+            if (parentKey == null) { // as Hasura: an object relationship's upsert must leave a row to reference
+                throw WeftException.badInput("the row of " + parent.insert().table().ref() + " to insert with a row of "
+                        + table.ref() + " conflicts with an existing row that its on_conflict does not update; nothing was written");
+            }
             Row inserted = tx.rows(parent.insert().table(), List.of(parentKey), Predicate.TRUE).get(0);
             for (int i = 0; i < parent.rowColumns().size(); i++) {
                 values.put(parent.rowColumns().get(i), inserted.get(parent.nestedColumns().get(i)));
@@ -132,7 +138,7 @@ public final class JdbcSourceWriter implements SourceWriter {
             written.inserted.computeIfAbsent(step, s -> new ArrayList<>()).add(key);
         } else if (upsert(tx, table, step.upsert(), values, existing)) {
             key = existing;
-            written.updated.add(key);
+            written.updated.computeIfAbsent(step, s -> new ArrayList<>()).add(key);
         } else {
             return null;
         }

@@ -137,7 +137,7 @@ public final class MutationFetchers implements MutationFetcherFactory {
         /**
          * One object of {@code objects}: its columns (presets on top) and its nested inserts through foreign
          * keys ({@code customer: {data: {...}}} inserted first, {@code orders: {data: [...]}} after), each under
-         * its own table's insert permission.
+         * its own table's insert permission, and its {@code on_conflict} under that table's update permission.
          */
         @SuppressWarnings("unchecked")
         private WriteStep.InsertRow row(Map<String, Object> object, WritePolicy policy) {
@@ -152,12 +152,13 @@ public final class MutationFetchers implements MutationFetcherFactory {
                 }
                 WriteRules target = new WriteRules(access, planner.bindings().table(r.to()).table());
                 Object data = nested.get("data");
+                Map<String, Object> onConflict = (Map<String, Object>) nested.get("on_conflict");
                 if (r.cardinality() == dev.weft.catalog.Relationship.Cardinality.OBJECT) {
                     parents.add(new WriteStep.Nested(r.fromColumns(), r.toColumns(),
-                            target.insert(List.of((Map<String, Object>) data), null)));
+                            target.insert(List.of((Map<String, Object>) data), onConflict)));
                 } else {
                     children.add(new WriteStep.Nested(r.fromColumns(), r.toColumns(),
-                            target.insert((List<Map<String, Object>>) data, null)));
+                            target.insert((List<Map<String, Object>>) data, onConflict)));
                 }
             });
             Map<String, Object> values = columns(plain, policy, "insert");

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Writes to one source. Implemented for JDBC sources ({@link JdbcSourceWriter}: PostgreSQL,
- * MariaDB/MySQL, H2); a DB2 or MongoDB writer plugs in by implementing this and being returned by
+ * MariaDB/MySQL, DB2, H2); a MongoDB writer plugs in by implementing this and being returned by
  * {@link Writers} for its kind, and the schema then offers mutations on its tables.
  *
  * <pre>{@code

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a driver error of a write into a client-safe {@link WeftException}: a constraint violation
- * (SQLSTATE class 23, and MySQL's "field has no default value") is BAD_USER_INPUT naming the kind of
+ * (SQLSTATE class 23, and MySQL's "field has no default value"; DB2's through {@link Db2Writes#violation}) is BAD_USER_INPUT naming the kind of
  * constraint and its name as the database calls it, never the driver's text (which may quote the
  * values of other rows); other errors are classified as reads are. The driver's text stays in the
  * exception's cause, for the log.
@@ -41,7 +41,15 @@ final class WriteFailures {
             new Rule("unique", Pattern.compile("Unique index or primary key violation: \"" + NAME)),
             new Rule("foreign key", Pattern.compile("Referential integrity constraint violation: \"" + NAME)),
             new Rule("check", Pattern.compile("Check constraint violation: \"" + NAME)),
-            new Rule("not-null", Pattern.compile("NULL not allowed for column \"" + NAME + "\"")));
+            new Rule("not-null", Pattern.compile("NULL not allowed for column \"" + NAME + "\"")),
+            // DB2's and Derby's own texts, which JCC gives with retrieveMessagesFromServerOnGetMessage=true
+            // (without it, JCC's SQLERRMC tokens: Db2Writes.violation)
+            new Rule("unique", Pattern.compile("unique index identified by '" + NAME + "' defined on")),
+            new Rule("foreign key", Pattern.compile("violation of foreign key constraint '" + NAME + "'")),
+            new Rule("check", Pattern.compile("The check constraint '" + NAME + "' was violated")),
+            new Rule("not-null", Pattern.compile("Column '" + NAME + "'\\s+cannot accept a NULL value")),
+            new Rule("foreign key", Pattern.compile("value of the FOREIGN KEY \"" + NAME + "\"")),
+            new Rule("check", Pattern.compile("does not satisfy the check constraint \"" + NAME + "\"")));
 
     private record Rule(String kind, Pattern pattern) {
     }
@@ -72,6 +80,10 @@ final class WriteFailures {
         boolean noDefault = e.getErrorCode() == 1364; // MySQL/MariaDB: a NOT NULL column without default was left out
         if (!state.startsWith("23") && !noDefault) {
             return Optional.empty();
+        }
+        Optional<String> db2 = Db2Writes.violation(state, text);
+        if (db2.isPresent()) {
+            return db2;
         }
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(text);

@@ -26,11 +26,12 @@ import javax.sql.DataSource;
 
 /**
  * The writers of the sources that have one, and the unique constraints of their tables. Writable today:
- * PostgreSQL, MariaDB, MySQL and H2. DB2 and MongoDB have no writer yet: the schema offers no mutation
- * on their tables.
+ * PostgreSQL, MariaDB, MySQL, DB2 (and Derby, through JCC) and H2. MongoDB has no writer yet: the schema
+ * offers no mutation on its tables.
  */
 public final class Writers {
-    private static final Set<SourceKind> WRITABLE = Set.of(SourceKind.POSTGRES, SourceKind.MARIADB, SourceKind.MYSQL, SourceKind.H2);
+    private static final Set<SourceKind> WRITABLE = Set.of(SourceKind.POSTGRES, SourceKind.MARIADB, SourceKind.MYSQL, SourceKind.DB2,
+            SourceKind.H2);
 
     private Writers() {
     }
@@ -67,7 +68,8 @@ public final class Writers {
             try (Connection connection = pools.get(source.name()).getConnection()) {
                 for (Table table : source.tables()) {
                     if (!table.view() && !table.primaryKey().isEmpty()) {
-                        keys.put(table.ref(), read(connection, table));
+                        keys.put(table.ref(), read(connection, table, source.settings().kind() == SourceKind.DB2
+                                ? Db2Writes.constraintNames(connection, table) : Map.of()));
                     }
                 }
             } catch (SQLException e) {
@@ -81,7 +83,8 @@ public final class Writers {
         return keys;
     }
 
-    private static List<UniqueKey> read(Connection connection, Table table) throws SQLException {
+    /** The table's unique indexes, each named by its constraint when {@code constraints} (index name to constraint name) has one. */
+    private static List<UniqueKey> read(Connection connection, Table table, Map<String, String> constraints) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String catalog = table.ref().schema() == null ? connection.getCatalog() : null;
         Map<String, TreeMap<Short, String>> indexes = new TreeMap<>();
@@ -99,9 +102,10 @@ public final class Writers {
         List<UniqueKey> keys = new ArrayList<>();
         indexes.forEach((name, columns) -> {
             if (!columns.containsValue(null)) { // an expression index names no column: it cannot be matched by values
-                keys.add(new UniqueKey(name, new ArrayList<>(columns.values())));
+                keys.add(new UniqueKey(constraints.getOrDefault(name, name), new ArrayList<>(columns.values())));
             }
         });
+        keys.sort(java.util.Comparator.comparing(UniqueKey::name));
         return keys;
     }
 }

@@ -4,142 +4,19 @@ import static dev.weft.testing.GraphqlAssertions.at;
 import static dev.weft.testing.GraphqlAssertions.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.config.AccessFile;
-import dev.weft.config.RelationshipsFile;
-import dev.weft.config.WeftProperties;
 import dev.weft.security.Caller;
 import dev.weft.testing.GraphqlAssertions;
-import dev.weft.testing.TestDatabase;
-import dev.weft.web.WeftRuntime;
 import graphql.ExecutionResult;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * The mutation API run unchanged against every engine (each subclass names one), with the database as
- * the oracle: service {@code shop} (the engine under test) holds {@code accounts} and {@code orders}
- * (a foreign key to accounts); service {@code crm} (H2) holds {@code customers}, linked to accounts by a
- * virtual relationship. The rows are reset before every test:
- *
- * <pre>
- * accounts id   tenant name  balance customer_id     orders id account_id tenant total
- *          1001 t1     alice 100.00  1                      1  1001       t1     5.00
- *          1002 t1     bob    50.00  2                      2  2001       t2     7.00
- *          2001 t2     carol  70.00  1
- *          2002 t2     dave   10.00  -               customers 1 Ada, 2 Bea
- * </pre>
+ * The mutation API run unchanged against every engine (each subclass names one), with the database as the
+ * oracle, on the tables, rows and roles of {@link MutationFixture}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MutationScenarios {
-    protected WriteEngine shop;
-    protected WriteEngine crm;
-    protected WeftRuntime open;
-    protected WeftRuntime secured;
-
-    protected abstract WriteEngine.Kind kind();
-
-    @BeforeAll
-    void start() {
-        shop = WriteEngine.create(kind());
-        crm = WriteEngine.create(WriteEngine.Kind.H2);
-        shop.execute("CREATE TABLE accounts (id " + shop.identity() + ", tenant_id VARCHAR(8) NOT NULL,"
-                        + " name VARCHAR(40) NOT NULL, balance DECIMAL(10,2) DEFAULT 0 NOT NULL, customer_id INT,"
-                        + " updated_by VARCHAR(40), CONSTRAINT accounts_name_key UNIQUE (name),"
-                        + " CONSTRAINT ck_balance CHECK (balance > -1000))",
-                "CREATE TABLE orders (id INT NOT NULL PRIMARY KEY, account_id INT NOT NULL, tenant_id VARCHAR(8) NOT NULL,"
-                        + " total DECIMAL(10,2), CONSTRAINT fk_orders_account FOREIGN KEY (account_id) REFERENCES accounts (id))",
-                "CREATE VIEW rich AS SELECT id, name FROM accounts WHERE balance > 60");
-        crm.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL)",
-                "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Bea')");
-        var services = TestDatabase.services(Map.of("shop", shop.properties(), "crm", crm.properties()));
-        var relationships = RelationshipsFile.parse("relationships.yml", """
-                relationships:
-                  - { service: shop, table: accounts, name: customer, type: belongs_to, field: customer_id,
-                      ref_service: crm, ref_table: customers, ref_field: id }
-                """);
-        open = WeftRuntime.start(services, relationships, WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
-        secured = WeftRuntime.start(services, relationships, WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,
-                AccessFile.parse("access.yml", """
-                        roles:
-                          tenant:
-                            limits: { max-rows-affected: 3 }
-                            shop.accounts:
-                              select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
-                              insert:
-                                columns: [id, name, balance, customer_id]
-                                set: { tenant_id: "@claims.tenant_id" }
-                                check: { balance: { _gte: 0 } }
-                              update:
-                                columns: [balance, name]
-                                filter: { tenant_id: { _eq: "@claims.tenant_id" } }
-                                check: { balance: { _gte: 0 } }
-                                set: { updated_by: "@claims.sub" }
-                              delete:
-                                filter: { tenant_id: { _eq: "@claims.tenant_id" } }
-                            shop.orders:
-                              select: { filter: { tenant_id: { _eq: "@claims.tenant_id" } } }
-                            crm.customers:
-                          reader:
-                            shop.accounts:
-                            crm.customers:
-                          crossdb:
-                            shop.accounts:
-                              update: { columns: [customer_id], check: { customer: { name: { _neq: "Bea" } } } }
-                            crm.customers:
-                        """));
-    }
-
-    @BeforeEach
-    void reset() {
-        shop.execute("DELETE FROM orders", "DELETE FROM accounts",
-                "INSERT INTO accounts (id, tenant_id, name, balance, customer_id) VALUES (1001, 't1', 'alice', 100.00, 1),"
-                        + " (1002, 't1', 'bob', 50.00, 2), (2001, 't2', 'carol', 70.00, 1), (2002, 't2', 'dave', 10.00, NULL)",
-                "INSERT INTO orders VALUES (1, 1001, 't1', 5.00), (2, 2001, 't2', 7.00)");
-    }
-
-    @AfterAll
-    void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {open, secured, shop, crm}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // best effort: the other resources still close
-            }
-        }
-    }
-
-    protected Map<String, Object> data(String query) {
-        return GraphqlAssertions.data(open.execute(query, Map.of()));
-    }
-
-    protected ExecutionResult asTenant(String tenant, String query) {
-        return secured.execute(query, Map.of(), new Caller("tenant", Map.of("tenant_id", tenant, "sub", "u-" + tenant)));
-    }
-
-    /** id -> "tenant/name/balance/updated_by" of every account, read from the database. */
-    protected Map<Object, String> accounts() {
-        Map<Object, String> rows = new java.util.TreeMap<>();
-        shop.rows("SELECT id, tenant_id, name, balance, updated_by FROM accounts").forEach(r -> rows.put(
-                ((Number) r.get("id")).intValue(), r.get("tenant_id") + "/" + r.get("name") + "/"
-                        + ((BigDecimal) r.get("balance")).setScale(2) + "/" + r.get("updated_by")));
-        return rows;
-    }
-
-    protected String constraint(String containing) {
-        List<Map<String, Object>> values = at(data("{ __type(name: \"ShopAccountsConstraint\") { enumValues { name } } }"),
-                "__type.enumValues");
-        return values.stream().map(v -> (String) v.get("name")).filter(n -> n.toLowerCase().contains(containing))
-                .findFirst().orElseThrow();
-    }
-
+abstract class MutationScenarios extends MutationFixture {
     // ---- insert -----------------------------------------------------------------------------------
 
     @Test
@@ -218,6 +95,65 @@ abstract class MutationScenarios {
                 + " on_conflict: {constraint: " + name + ", update_columns: []}) { id } }");
         assertThat((Object) at(nothing, "insert_shop_accounts_one")).isNull();
         assertThat(accounts()).containsEntry(1002, "t1/bob/50.00/null").hasSize(5);
+    }
+
+    @Test
+    void nestedRowsTakeOnConflict() {
+        List<Map<String, Object>> orderKeys = at(data("{ __type(name: \"ShopOrdersConstraint\") { enumValues { name } } }"),
+                "__type.enumValues");
+        assertThat(orderKeys).as("the primary key of orders").hasSize(1);
+        String orderKey = (String) orderKeys.get(0).get("name");
+        Map<String, Object> d = data("mutation { insert_shop_accounts_one(object: {tenant_id: \"t1\", name: \"up\", orders: {data: ["
+                + "{id: 1, tenant_id: \"t1\", total: 9}, {id: 20, tenant_id: \"t1\", total: 2}], on_conflict: {constraint: " + orderKey
+                + ", update_columns: [account_id, total]}}}) { id orders(order_by: [{id: asc}]) { id total } } }");
+        Object up = at(d, "insert_shop_accounts_one.id");
+        assertThat(each(at(d, "insert_shop_accounts_one.orders"), "id")).containsExactly(1, 20);
+        assertThat(each(at(d, "insert_shop_accounts_one.orders"), "total")).containsExactly(new BigDecimal("9.00"), new BigDecimal("2.00"));
+        assertThat(shop.rows("SELECT id, account_id FROM orders ORDER BY id")).extracting(r -> ((Number) r.get("id")).intValue() + "->"
+                + ((Number) r.get("account_id")).intValue()).containsExactly("1->" + up, "2->2001", "20->" + up);
+        Map<String, Object> parent = data("mutation { insert_shop_orders_one(object: {id: 30, tenant_id: \"t1\", account: {data:"
+                + " {tenant_id: \"t1\", name: \"alice\", balance: 1}, on_conflict: {constraint: " + constraint("name")
+                + ", update_columns: [balance]}}}) { id account { id balance } } }");
+        assertThat((Object) at(parent, "insert_shop_orders_one.account.id")).isEqualTo(1001);
+        assertThat(accounts()).containsEntry(1001, "t1/alice/1.00/null").hasSize(5);
+        ExecutionResult alone = open.execute("mutation { insert_shop_orders_one(object: {id: 31, tenant_id: \"t1\", account: {data:"
+                + " {tenant_id: \"t1\", name: \"bob\"}, on_conflict: {constraint: " + constraint("name") + ", update_columns: []}}}) { id } }",
+                Map.of());
+        assertThat(codes(alone)).as("an object relationship's row left alone leaves nothing to reference").containsExactly("BAD_USER_INPUT");
+        assertThat(shop.number("SELECT COUNT(*) FROM orders WHERE id = 31")).isZero();
+    }
+
+    @Test
+    void aNestedUpsertFollowsTheUpdatePermission() {
+        Caller nester = new Caller("nester", Map.of("tenant_id", "t1"));
+        String name = constraint("name");
+        Map<String, Object> d = GraphqlAssertions.data(secured.execute("mutation { insert_shop_orders_one(object: {id: 40, total: 1,"
+                + " account: {data: {name: \"alice\", balance: 2}, on_conflict: {constraint: " + name + ", update_columns: [balance]}}})"
+                + " { id account { id balance } } }", Map.of(), nester));
+        assertThat((Object) at(d, "insert_shop_orders_one.account.id")).isEqualTo(1001);
+        assertThat(accounts()).containsEntry(1001, "t1/alice/2.00/null").hasSize(4);
+        assertThat(shop.rows("SELECT account_id, tenant_id FROM orders WHERE id = 40")).extracting(r -> ((Number) r.get("account_id"))
+                .intValue() + "/" + r.get("tenant_id")).containsExactly("1001/t1");
+        ExecutionResult other = secured.execute("mutation { insert_shop_orders_one(object: {id: 41, account: {data: {name: \"carol\","
+                + " balance: 3}, on_conflict: {constraint: " + name + ", update_columns: [balance]}}}) { id } }", Map.of(), nester);
+        assertThat(codes(other)).as("carol is t2's: outside the update filter").containsExactly("BAD_USER_INPUT");
+        assertThat(other.getErrors().get(0).getMessage()).contains("does not update").doesNotContain("carol");
+        ExecutionResult checked = secured.execute("mutation { insert_shop_orders_one(object: {id: 42, account: {data: {name: \"alice\","
+                + " balance: 600}, on_conflict: {constraint: " + name + ", update_columns: [balance]}}}) { id } }", Map.of(), nester);
+        assertThat(codes(checked)).as("the update's check").containsExactly("BAD_USER_INPUT");
+        assertThat(checked.getErrors().get(0).getMessage()).contains("fail the check of the role's update permission");
+        assertThat(codes(secured.execute("mutation { insert_shop_orders_one(object: {id: 43, account: {data: {name: \"alice\"},"
+                + " on_conflict: {constraint: " + name + ", update_columns: [name]}}}) { id } }", Map.of(), nester)))
+                .as("name is not an update column of the role").containsExactly("GRAPHQL_VALIDATION_FAILED");
+        Caller inserter = new Caller("inserter", Map.of("tenant_id", "t1"));
+        assertThat(codes(secured.execute("mutation { insert_shop_orders_one(object: {id: 44, account: {data: {name: \"alice\"},"
+                + " on_conflict: {constraint: " + name + ", update_columns: [balance]}}}) { id } }", Map.of(), inserter)))
+                .as("a role that may not update accounts gets no on_conflict there").containsExactly("GRAPHQL_VALIDATION_FAILED");
+        GraphqlAssertions.data(secured.execute("mutation { insert_shop_orders_one(object: {id: 45, account: {data: {name: \"ian\"}}})"
+                + " { id } }", Map.of(), inserter));
+        assertThat(accounts()).containsEntry(1001, "t1/alice/2.00/null").containsEntry(2001, "t2/carol/70.00/null").hasSize(5);
+        assertThat(shop.rows("SELECT id FROM orders ORDER BY id")).extracting(r -> ((Number) r.get("id")).intValue())
+                .containsExactly(1, 2, 40, 45);
     }
 
     // ---- update and delete ------------------------------------------------------------------------
@@ -403,19 +339,5 @@ abstract class MutationScenarios {
             changed += ofTenant(me).equals(mine) ? 0 : 1;
         }
         assertThat(changed).as("mutations that changed their own tenant's rows").isGreaterThan(30);
-    }
-
-    private Map<Object, String> ofTenant(String tenant) {
-        Map<Object, String> rows = new java.util.TreeMap<>();
-        accounts().forEach((id, row) -> {
-            if (row.startsWith(tenant + "/")) {
-                rows.put(id, row);
-            }
-        });
-        return rows;
-    }
-
-    private static List<Object> each(Object list, String field) {
-        return ((List<?>) list).stream().map(e -> ((Map<?, ?>) e).get(field)).map(Object.class::cast).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.it;
 
 import dev.weft.config.ServiceProperties;
+import dev.weft.testing.Db2Database;
 import dev.weft.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,19 +16,26 @@ import java.util.UUID;
 
 /**
  * A database for the mutation tests on one engine and driver: PostgreSQL, MariaDB through MariaDB
- * Connector/J, MariaDB through MySQL Connector/J, or an in-memory H2. It runs DDL, answers oracle
+ * Connector/J, MariaDB through MySQL Connector/J, Derby through IBM's JCC (the DB2 test server,
+ * {@link Db2Database}), or an in-memory H2. It runs DDL, answers oracle
  * queries over plain JDBC and drops itself.
  */
 final class WriteEngine implements AutoCloseable {
-    enum Kind { POSTGRES, MARIADB, MYSQL, H2 }
+    enum Kind { POSTGRES, MARIADB, MYSQL, DB2, H2 }
 
     final Kind kind;
     private final TestDatabase db;
+    private final Db2Database db2;
     private final String h2Url;
 
     private WriteEngine(Kind kind, TestDatabase db, String h2Url) {
+        this(kind, db, null, h2Url);
+    }
+
+    private WriteEngine(Kind kind, TestDatabase db, Db2Database db2, String h2Url) {
         this.kind = kind;
         this.db = db;
+        this.db2 = db2;
         this.h2Url = h2Url;
     }
 
@@ -35,6 +43,7 @@ final class WriteEngine implements AutoCloseable {
         return switch (kind) {
             case POSTGRES -> new WriteEngine(kind, TestDatabase.postgres(), null);
             case MARIADB, MYSQL -> new WriteEngine(kind, TestDatabase.mariadb(), null);
+            case DB2 -> new WriteEngine(kind, null, Db2Database.create(), null);
             case H2 -> new WriteEngine(kind, null, "jdbc:h2:mem:weft_w_" + UUID.randomUUID().toString().replace("-", "")
                     + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE");
         };
@@ -42,10 +51,18 @@ final class WriteEngine implements AutoCloseable {
 
     /** The service properties Weft is started with (the engine's own driver; MySQL Connector/J for MYSQL). */
     ServiceProperties properties() {
+        if (kind == Kind.DB2) {
+            return db2.properties();
+        }
         if (kind == Kind.H2) {
             return new ServiceProperties("h2", h2Url, "sa", "", null, null, null, null, null, null, null, null, null);
         }
         return db.propertiesFor(kind == Kind.POSTGRES ? "postgres" : kind == Kind.MARIADB ? "mariadb" : "mysql");
+    }
+
+    /** The Derby database of a DB2 engine (its server logs the statements it ran). */
+    Db2Database db2() {
+        return db2;
     }
 
     /** An auto-generated integer primary key column in this engine's DDL. */
@@ -55,7 +72,11 @@ final class WriteEngine implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return kind == Kind.H2 ? DriverManager.getConnection(h2Url, "sa", "") : db.connect();
+        return switch (kind) {
+            case H2 -> DriverManager.getConnection(h2Url, "sa", "");
+            case DB2 -> db2.connect();
+            default -> db.connect();
+        };
     }
 
     void execute(String... statements) {
@@ -94,6 +115,8 @@ final class WriteEngine implements AutoCloseable {
     public void close() {
         if (db != null) {
             db.close();
+        } else if (db2 != null) {
+            db2.close();
         } else {
             execute("SHUTDOWN");
         }
