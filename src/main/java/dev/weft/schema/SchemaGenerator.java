@@ -119,7 +119,8 @@ public final class SchemaGenerator {
         if (subgraph.enabled()) {
             SubgraphParts.add(query, entityTypes, code, this::put, (field, binding) -> register("Query", field, binding));
             if (mutations != null && schemaView.shape().full()) {
-                subgraph.checkUnique(t -> mutations.writable().test(catalog.source(t.ref().service()))
+                subgraph.checkUnique(t -> mutations.writable().test(catalog.source(t.ref().service())) && !t.view()
+                        && !t.primaryKey().isEmpty() // the writers read the constraints of these tables only
                         ? java.util.Optional.of(mutations.uniqueKeys().apply(t.ref())) : java.util.Optional.empty());
             }
         }
