@@ -9,12 +9,15 @@
 // `reviews`), and points back to them (Review.product, Review.author) and to ShopStock (composite key,
 // Restock.stock) by their keys, which the gateway resolves through Weft's Query._entities. The gateway forwards
 // each request's X-API-Key to Weft, so the caller's role governs what Weft returns.
-// Prints "READY <gateway url> <reviews url> <calls url>" once all listen on 127.0.0.1; GET <calls url> answers
-// how many requests each subgraph received since the last GET.
+// Hive Gateway's runtime (@graphql-hive/gateway-runtime) serves the same supergraph as a second gateway.
+// Prints "READY <gateway url> <reviews url> <calls url> <hive gateway url>" once all listen on 127.0.0.1;
+// GET <calls url> answers how many operations each gateway sent each subgraph since the last GET
+// ({"weft", "reviews"}: Apollo's; {"hiveWeft", "hiveReviews"}: Hive's).
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { parse } from 'graphql';
 
@@ -66,7 +69,7 @@ const reviews = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resol
 const { url: reviewsUrl } = await startStandaloneServer(reviews, { listen: { host: '127.0.0.1', port: 0 } });
 
 // ---- the gateway
-const calls = { weft: 0, reviews: 0 };
+const calls = { weft: 0, reviews: 0, hiveWeft: 0, hiveReviews: 0 };
 const gateway = new ApolloGateway({
   supergraphSdl: new IntrospectAndCompose({ subgraphs: [{ name: 'weft', url: weftUrl }, { name: 'reviews', url: reviewsUrl }] }),
   buildService: ({ name, url }) => new RemoteGraphQLDataSource({
@@ -80,16 +83,39 @@ const gateway = new ApolloGateway({
     },
   }),
 });
+let supergraphSdl = null;
+gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => { supergraphSdl = coreSupergraphSdl; });
 const server = new ApolloServer({ gateway });
 const { url: gatewayUrl } = await startStandaloneServer(server, {
   listen: { host: '127.0.0.1', port: 0 },
   context: async ({ req }) => ({ apiKey: req.headers['x-api-key'] }),
 });
 
+// ---- Hive Gateway (its runtime, as `hive-gateway supergraph` runs it) over the supergraph Apollo's gateway composed,
+// with the README's header propagation
+const hive = createGatewayRuntime({
+  supergraph: supergraphSdl,
+  logging: 'error',
+  plugins: () => [{
+    onFetch({ url }) {
+      if (url.startsWith(weftUrl)) calls.hiveWeft++;
+      else if (url.startsWith(reviewsUrl)) calls.hiveReviews++;
+    },
+  }],
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request, subgraphName }) =>
+      subgraphName === 'weft'
+        ? { 'x-api-key': request.headers.get('x-api-key'), authorization: request.headers.get('authorization') }
+        : {},
+  },
+});
+const hiveServer = http.createServer(hive);
+await new Promise((resolve) => hiveServer.listen(0, '127.0.0.1', resolve));
+const hiveUrl = `http://127.0.0.1:${hiveServer.address().port}/graphql`;
+
 const callsServer = http.createServer((req, res) => {
   res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(calls));
-  calls.weft = 0;
-  calls.reviews = 0;
+  for (const name of Object.keys(calls)) calls[name] = 0;
 });
 await new Promise((resolve) => callsServer.listen(0, '127.0.0.1', resolve));
-console.log(`READY ${gatewayUrl} ${reviewsUrl} http://127.0.0.1:${callsServer.address().port}/calls`);
+console.log(`READY ${gatewayUrl} ${reviewsUrl} http://127.0.0.1:${callsServer.address().port}/calls ${hiveUrl}`);

@@ -24,10 +24,12 @@ import tools.jackson.databind.JsonNode;
  * subgraph extends Weft's entities {@code ShopProducts} and {@code CrmCustomers} and points to them and to
  * {@code ShopStock} (a composite key) by key, which the gateway resolves through Weft's {@code _entities}. Queries go
  * both ways under a role whose row filters hide some entities (they come back null); each request reads each table
- * with one statement, counted at the servers.
+ * with one statement, counted at the servers. Hive Gateway's runtime serves the same supergraph with the README's
+ * header propagation, and is checked the same way.
  */
 class FederationGatewayIT {
-    private static final List<String> MODULES = List.of("@apollo/gateway", "@apollo/server", "@apollo/subgraph", "graphql");
+    private static final List<String> MODULES = List.of("@apollo/gateway", "@apollo/server", "@apollo/subgraph",
+            "@graphql-hive/gateway-runtime", "@graphql-mesh/transport-http", "graphql");
 
     @TempDir
     static Path dir;
@@ -35,6 +37,7 @@ class FederationGatewayIT {
     private static NodeServer gateway;
     private static String url;
     private static String callsUrl;
+    private static String hiveUrl;
 
     @BeforeAll
     static void start() throws Exception {
@@ -42,6 +45,7 @@ class FederationGatewayIT {
         gateway = NodeServer.start("federation-gateway.mjs", MODULES, shop.weft.url(), MANAGER_KEY);
         url = gateway.ready().get(0);
         callsUrl = gateway.ready().get(2);
+        hiveUrl = gateway.ready().get(3);
     }
 
     @AfterAll
@@ -128,12 +132,35 @@ class FederationGatewayIT {
         assertThat(anonymous.selects()).isEmpty();
     }
 
+    @Test
+    void hiveGatewayServesTheSameSupergraphWithTheCallersKey() throws Exception {
+        String query = "{ reviews { id product { id name category { name } } author { name } } }";
+        calls();
+        Counted partner = shop.post(hiveUrl, PARTNER_KEY, query);
+        assertThat(names(partner.response(), "product")).containsExactly("Hammer", "null", "Rake", "null", "Hammer", "null");
+        assertThat(names(partner.response(), "author")).containsExactly("Ada", "null", "Cem", "Ada", "null", "null");
+        assertThat(partner.selects()).isEqualTo(Map.of("products", 1, "categories", 1, CRM, 1));
+        JsonNode hive = ShopFixture.get(callsUrl);
+        assertThat(hive.get("hiveWeft").asInt()).isBetween(1, 2); // one _entities per type, or both in one
+        assertThat(hive.get("hiveReviews").asInt()).isEqualTo(1);
+
+        Counted products = shop.post(hiveUrl, MANAGER_KEY, "{ shop_products(order_by: [{id: asc}]) { name reviews { id } } }");
+        assertNoErrors(products);
+        assertThat(values(products.response(), "/data/shop_products", "name")).containsExactly("Hammer", "Saw", "Rake", "Hose", "Drill");
+        assertThat(products.response().at("/data/shop_products/1/reviews/0/id").asString()).isEqualTo("r2");
+        assertThat(products.selects()).isEqualTo(Map.of("products", 1));
+
+        Counted anonymous = shop.post(hiveUrl, null, "{ reviews { id product { name } } }");
+        assertThat(names(anonymous.response(), "product")).containsOnly("null");
+        assertThat(anonymous.selects()).isEmpty();
+    }
+
     private static Counted query(String apiKey, String query) throws Exception {
         calls(); // resets the gateway's counters
         return shop.post(url, apiKey, query);
     }
 
-    /** The operations each subgraph received since the last call. */
+    /** The operations Apollo's gateway sent each subgraph since the last call. */
     private static Map<String, Integer> calls() throws Exception {
         JsonNode calls = ShopFixture.get(callsUrl);
         return Map.of("weft", calls.get("weft").asInt(), "reviews", calls.get("reviews").asInt());
