@@ -7,8 +7,8 @@
 // Weft's types are merged on their primary keys through its batched root lists (weftSubschema of examples/stitching/weft-merge.mjs);
 // the reviews server adds `reviews` to Weft's ShopProducts and has Review.product point back to it. The
 // gateway forwards each request's X-API-Key to Weft, so the caller's role governs what Weft returns.
-// Prints "READY <gateway url> <reviews url>" once both listen on 127.0.0.1; GET /calls on the gateway
-// answers how many requests each subschema received since the last GET /calls.
+// Prints "READY <gateway url> <reviews url> <url of the same gateway with maxBatchSize: 2>" once both listen on
+// 127.0.0.1; GET /calls on the gateway answers how many requests each subschema received since the last GET /calls.
 import http from 'node:http';
 import { buildSchema } from 'graphql';
 import { createHandler } from 'graphql-http/lib/use/http';
@@ -79,9 +79,9 @@ const weftSchema = await schemaFromExecutor(weftExecutor, { apiKey: schemaKey })
 calls.weft = 0;
 const reviewsExecutor = buildHTTPExecutor({ endpoint: reviewsUrl });
 
-const gatewaySchema = stitchSchemas({
+const stitched = (weftOptions) => stitchSchemas({
   subschemas: [
-    weftSubschema(weftSchema, weftExecutor),
+    weftSubschema(weftSchema, weftExecutor, weftOptions),
     {
       schema: reviewsSchema,
       executor: reviewsExecutor,
@@ -98,10 +98,10 @@ const gatewaySchema = stitchSchemas({
   ],
 });
 
-const gatewayHandler = createHandler({
-  schema: gatewaySchema,
-  context: (req) => ({ apiKey: req.headers['x-api-key'] }),
-});
+const context = (req) => ({ apiKey: req.headers['x-api-key'] });
+const gatewayHandler = createHandler({ schema: stitched({}), context });
+// the same gateway with at most two keys per query to Weft
+const smallBatchHandler = createHandler({ schema: stitched({ maxBatchSize: 2 }), context });
 const gateway = http.createServer((req, res) => {
   if (req.url === '/calls') {
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(calls));
@@ -109,10 +109,10 @@ const gateway = http.createServer((req, res) => {
     calls.reviews = 0;
     return;
   }
-  gatewayHandler(req, res);
+  (req.url.startsWith('/batch2/') ? smallBatchHandler : gatewayHandler)(req, res);
 });
-const gatewayUrl = `http://127.0.0.1:${await listen(gateway)}/graphql`;
-console.log(`READY ${gatewayUrl} ${reviewsUrl}`);
+const gatewayPort = await listen(gateway);
+console.log(`READY http://127.0.0.1:${gatewayPort}/graphql ${reviewsUrl} http://127.0.0.1:${gatewayPort}/batch2/graphql`);
 
 function listen(server) {
   return new Promise((resolve, reject) => {

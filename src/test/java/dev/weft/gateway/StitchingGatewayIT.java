@@ -128,6 +128,16 @@ class StitchingGatewayIT {
     }
 
     @Test
+    void maxBatchSizeSplitsTheKeysOfOneType() throws Exception {
+        calls();
+        // five product keys (1, 2, 3, 4, 99) at most two per query: three root lists, in one request to Weft
+        Counted manager = shop.post(gateway.ready().get(2), MANAGER_KEY, "{ reviews { product { name } } }");
+        assertThat(products(manager.response())).containsExactly("Hammer", "Saw", "Rake", "Hose", "Hammer", "null");
+        assertThat(manager.selects()).isEqualTo(Map.of("products", 3));
+        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+    }
+
+    @Test
     void aRequestWithoutAKeyGetsNothingFromWeft() throws Exception {
         Counted anonymous = query(null, "{ reviews { id product { name } } }");
         assertThat(anonymous.response().at("/data/reviews").size()).isEqualTo(6); // the reviews server has no access control
