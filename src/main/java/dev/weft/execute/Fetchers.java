@@ -95,7 +95,7 @@ public final class Fetchers implements FetcherFactory {
             case FieldBinding.RelationshipField r -> env -> loaders.related(r.relationship(), env);
             case FieldBinding.RelationshipAggregate r -> env -> loaders.aggregate(r.relationship(), env);
             case FieldBinding.Entities e -> entities;
-            case FieldBinding.Service s -> env -> Map.of("sdl", dev.weft.schema.federation.SubgraphSdl.print(env.getGraphQLSchema()));
+            case FieldBinding.Service s -> env -> serviceSdl(env);
         };
     }
 
@@ -247,6 +247,15 @@ public final class Fetchers implements FetcherFactory {
             return work.get();
         }
         return CompletableFuture.supplyAsync(work, async);
+    }
+
+    /** {@code _service { sdl }}: the schema, so only for a caller who may introspect it. */
+    private static Map<String, Object> serviceSdl(DataFetchingEnvironment env) {
+        if (Boolean.TRUE.equals(env.getGraphQlContext().get(graphql.introspection.Introspection.INTROSPECTION_DISABLED))) {
+            throw new dev.weft.dialect.WeftException(dev.weft.dialect.ErrorCode.FORBIDDEN,
+                    "this role may not introspect the schema, and _service shows it");
+        }
+        return Map.of("sdl", dev.weft.schema.federation.SubgraphSdl.print(env.getGraphQLSchema()));
     }
 
     /** Relationship lookups per parent row, for {@link RelationshipLoaders}. */

@@ -32,6 +32,9 @@ class SubgraphDemoTest {
                 hr.departments: {}
               maskedkey:
                 hr.employees: { mask: { emp_no: redact } }
+              quiet:
+                introspection: false
+                hr.departments: {}
             """;
     private static final String ENTITIES = """
             query($r: [_Any!]!) { _entities(representations: $r) {
@@ -104,6 +107,23 @@ class SubgraphDemoTest {
     }
 
     @Test
+    void mongoDbDocumentsAreEntitiesByTheirObjectId() {
+        List<Map<String, Object>> clicks = at(data(open.execute("{ events_clicks(order_by: [{at: asc}], limit: 3) { _id page employee { emp_no } } }",
+                Map.of())), "events_clicks");
+        List<Object> representations = new java.util.ArrayList<>();
+        clicks.forEach(c -> representations.add(0, Map.of("__typename", "EventsClicks", "_id", c.get("_id"))));
+        representations.add(1, Map.of("__typename", "EventsClicks", "_id", "000000000000000000000000"));
+        ExecutionResult r = open.execute("query($r: [_Any!]!) { _entities(representations: $r) { ... on EventsClicks { _id page employee { emp_no } } } }",
+                Map.of("r", representations));
+        List<Map<String, Object>> entities = at(data(r), "_entities");
+        assertThat(entities).hasSize(4);
+        assertThat(entities.get(0)).isEqualTo(clicks.get(2));
+        assertThat(entities.get(1)).isNull();
+        assertThat(entities.get(2)).isEqualTo(clicks.get(1));
+        assertThat(entities.get(3)).isEqualTo(clicks.get(0));
+    }
+
+    @Test
     void aRepresentationOfNoEntityTypeOrWithoutKeyFieldsIsAnErrorAtItsIndexOnly() {
         ExecutionResult r = open.execute(ENTITIES, Map.of("r", List.of(
                 Map.of("__typename", "HrEmployees", "emp_no", 10001),
@@ -137,6 +157,8 @@ class SubgraphDemoTest {
         ExecutionResult noEntity = governed.execute("query($r: [_Any!]!) { _entities(representations: $r) { __typename } }",
                 Map.of("r", List.of(Map.of("__typename", "HrEmployees", "first_name", "Georgi"))), new Caller("nokey", Map.of()));
         assertThat(noEntity.getErrors()).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("not an entity type"));
+        ExecutionResult quiet = governed.execute("{ _service { sdl } }", Map.of(), new Caller("quiet", Map.of()));
+        assertThat(quiet.getErrors()).singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN"));
         ExecutionResult none = governed.execute("{ _entities(representations: []) { __typename } }", Map.of(),
                 new Caller("maskedkey", Map.of()));
         assertThat(none.getErrors()).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("_entities"));
