@@ -169,7 +169,7 @@ async function runChecks(suite, productsUrl, routerUrl) {
       console.log(`ok   ${name}${title === name ? '' : ` > ${title}`}`);
     } catch (e) {
       results[name] = false;
-      const reason = String(e.message ?? e).replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter(Boolean).slice(0, 6).join(' / ');
+      const reason = String(e.message ?? e).replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter(Boolean).slice(0, 20).join(' / ');
       console.log(`FAIL ${name}${title === name ? '' : ` > ${title}`}: ${reason}`);
     }
   }
