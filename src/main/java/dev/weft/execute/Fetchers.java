@@ -154,7 +154,11 @@ public final class Fetchers implements FetcherFactory {
 
     /** The row with the primary key given as arguments (by GraphQL field name), if the caller may see it; else null. */
     Row byPk(QueryPlanner requestPlanner, TableRef ref, Map<String, Object> arguments, List<String> columns) {
-        List<Row> rows = executor(ref).select(crossSource.resolve(requestPlanner.byPk(ref, arguments, columns)));
+        Map<String, Object> keys = EntityKeys.arguments(requestPlanner.bindings().table(ref).table(), arguments);
+        if (keys == null) {
+            return null; // an ID no row of an integer key can have ("abc")
+        }
+        List<Row> rows = executor(ref).select(crossSource.resolve(requestPlanner.byPk(ref, keys, columns)));
         return rows.isEmpty() ? null : rows.get(0);
     }
 

@@ -39,9 +39,16 @@ public final class Subgraph {
     private final Map<TableRef, TypeDirectives> types;
     private final List<FederationSpec.ComposeSpec> compose;
     private final String file;
+    private final SubgraphOptions options;
 
     Subgraph(boolean enabled, Catalog catalog, Map<TableRef, TypeDirectives> types,
              List<FederationSpec.ComposeSpec> compose, String file) {
+        this(enabled, catalog, types, compose, file, SubgraphOptions.NONE);
+    }
+
+    Subgraph(boolean enabled, Catalog catalog, Map<TableRef, TypeDirectives> types,
+             List<FederationSpec.ComposeSpec> compose, String file, SubgraphOptions options) {
+        this.options = options;
         this.enabled = enabled;
         this.catalog = catalog;
         this.types = Map.copyOf(types);
@@ -69,6 +76,11 @@ public final class Subgraph {
         return catalog;
     }
 
+    /** Lookups, ID columns, value types and defined directives of federation.yml. */
+    public SubgraphOptions options() {
+        return options;
+    }
+
     /** The directives federation.yml gives one table's type and fields (none when it names the table nowhere). */
     record TypeDirectives(List<List<String>> keys, List<Integer> keyLines, boolean shareable, boolean inaccessible,
                           List<String> tags, boolean interfaceObject, Map<String, FederationSpec.FieldSpec> fields) {
@@ -93,7 +105,7 @@ public final class Subgraph {
      */
     public List<String> keys(Table table, Predicate<Column> addressable) {
         List<String> keys = new ArrayList<>();
-        if (!enabled) {
+        if (!enabled || !options.entity(table.ref())) {
             return keys;
         }
         List<List<String>> candidates = new ArrayList<>();
@@ -116,6 +128,7 @@ public final class Subgraph {
         if (!enabled) {
             return directives;
         }
+        directives.addAll(options.applied(table.ref()));
         keys.forEach(k -> directives.add(FederationDirectives.key(k)));
         TypeDirectives type = of(table.ref());
         if (type.interfaceObject() && !keys.isEmpty()) {
