@@ -44,6 +44,7 @@ public final class Fetchers implements FetcherFactory {
     private final CrossSourceSteps crossSource;
     private final boolean accessRequired;
     private final EntityFetcher entities;
+    private final EntityLookup entityLookup;
 
     /**
      * @param accessRequired whether access control is on: then a request whose GraphQL context carries
@@ -58,7 +59,8 @@ public final class Fetchers implements FetcherFactory {
         this.async = async;
         this.crossSource = crossSourcePlanner.apply(this.executors);
         this.loaders = new RelationshipLoaders(planner, this.executors, async, crossSource, this::access);
-        this.entities = new EntityFetcher(this);
+        this.entityLookup = new EntityLookup(this);
+        this.entities = new EntityFetcher(this, entityLookup);
     }
 
     QueryPlanner planner() {
@@ -73,6 +75,10 @@ public final class Fetchers implements FetcherFactory {
     /** The select with every condition that reaches another source replaced by the keys it matches (for writes). */
     public Select resolve(Select select) {
         return crossSource.resolve(select);
+    }
+
+    EntityLookup entityLookup() {
+        return entityLookup;
     }
 
     RelationshipLoaders loaders() {
@@ -255,11 +261,16 @@ public final class Fetchers implements FetcherFactory {
 
     /** {@code _service { sdl }}: the schema, so only for a caller who may introspect it. */
     private static Map<String, Object> serviceSdl(DataFetchingEnvironment env) {
-        if (Boolean.TRUE.equals(env.getGraphQlContext().get(graphql.introspection.Introspection.INTROSPECTION_DISABLED))) {
+        return Map.of("sdl", serviceSdl(env.getGraphQlContext(), env.getGraphQLSchema()));
+    }
+
+    /** The subgraph SDL of {@code schema}, FORBIDDEN when the request may not introspect (both execution paths). */
+    static String serviceSdl(graphql.GraphQLContext context, graphql.schema.GraphQLSchema schema) {
+        if (Boolean.TRUE.equals(context.get(graphql.introspection.Introspection.INTROSPECTION_DISABLED))) {
             throw new dev.weft.dialect.WeftException(dev.weft.dialect.ErrorCode.FORBIDDEN,
                     "this role may not introspect the schema, and _service shows it");
         }
-        return Map.of("sdl", dev.weft.schema.federation.SubgraphSdl.print(env.getGraphQLSchema()));
+        return dev.weft.schema.federation.SubgraphSdl.print(schema);
     }
 
     /** Relationship lookups per parent row, for {@link RelationshipLoaders}. */

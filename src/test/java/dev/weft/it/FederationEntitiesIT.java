@@ -79,6 +79,7 @@ class FederationEntitiesIT {
             for (Integer batchSize : java.util.Arrays.asList(null, 100)) {
                 try (WeftRuntime weft = start(service(db.propertiesFor("postgres"), batchSize))) {
                     check(run(weft)); // warm the pool
+                    assertThat(runFieldByField(weft).toSpecification()).isEqualTo(run(weft).toSpecification());
                     long from = log.position();
                     check(run(weft));
                     List<String> selects = log.selectsSince(from);
@@ -128,6 +129,11 @@ class FederationEntitiesIT {
 
     private static ExecutionResult run(WeftRuntime weft) {
         return weft.execute(QUERY, Map.of("r", representations()), new Caller("eu", Map.of()));
+    }
+
+    /** The same request field by field (graphql-java's path): the same answer. */
+    private static ExecutionResult runFieldByField(WeftRuntime weft) {
+        return weft.executeFieldByField(QUERY, Map.of("r", representations()), new Caller("eu", Map.of()));
     }
 
     /** Each answer against the seed's rules, index by index. */

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded demo (H2) as a Federation v2 subgraph, through both execution paths: {@code _service { sdl }}
+ * The embedded demo (H2) as a Federation v2 subgraph, through both execution paths (the direct executor and
+ * graphql-java's field-by-field execution give the same answers and errors): {@code _service { sdl }}
  * per role, {@code _entities} in the order asked with key coercion and composite keys, row filters, masks and
  * roles that may not address a type by key.
  */
@@ -129,6 +130,10 @@ class SubgraphDemoTest {
                 Map.of("__typename", "HrEmployees", "emp_no", 10001),
                 Map.of("__typename", "Nope", "id", 1),
                 Map.of("__typename", "HrDeptEmp", "emp_no", 10001))));
+        assertThat(r.toSpecification()).isEqualTo(open.executeFieldByField(ENTITIES, Map.of("r", List.of(
+                Map.of("__typename", "HrEmployees", "emp_no", 10001),
+                Map.of("__typename", "Nope", "id", 1),
+                Map.of("__typename", "HrDeptEmp", "emp_no", 10001)))).toSpecification());
         Map<String, Object> data = r.getData();
         List<Map<String, Object>> entities = at(data, "_entities");
         assertThat(entities.get(0)).containsEntry("emp_no", 10001);
@@ -146,6 +151,9 @@ class SubgraphDemoTest {
         ExecutionResult r = governed.execute(ENTITIES, Map.of("r", List.of(
                 Map.of("__typename", "HrEmployees", "emp_no", 10002),    // M: hidden by the row filter
                 Map.of("__typename", "HrEmployees", "emp_no", "10001"))), women);
+        assertThat(r.toSpecification()).isEqualTo(governed.executeFieldByField(ENTITIES, Map.of("r", List.of(
+                Map.of("__typename", "HrEmployees", "emp_no", 10002),
+                Map.of("__typename", "HrEmployees", "emp_no", "10001"))), women).toSpecification());
         assertThat(r.getErrors()).isEmpty();
         List<Map<String, Object>> entities = at(data(r), "_entities");
         assertThat(entities.get(0)).isNull();
@@ -159,6 +167,8 @@ class SubgraphDemoTest {
         assertThat(noEntity.getErrors()).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("not an entity type"));
         ExecutionResult quiet = governed.execute("{ _service { sdl } }", Map.of(), new Caller("quiet", Map.of()));
         assertThat(quiet.getErrors()).singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN"));
+        assertThat(governed.executeFieldByField("{ _service { sdl } }", Map.of(), new Caller("quiet", Map.of())).getErrors())
+                .singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN"));
         ExecutionResult none = governed.execute("{ _entities(representations: []) { __typename } }", Map.of(),
                 new Caller("maskedkey", Map.of()));
         assertThat(none.getErrors()).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("_entities"));
