@@ -31,11 +31,12 @@ CREATE TABLE product (
   id TEXT PRIMARY KEY,
   sku TEXT NOT NULL,
   package TEXT NOT NULL,
-  variation_id TEXT REFERENCES product_variation (id),
+  variation_id TEXT NOT NULL REFERENCES product_variation (id),
   dimensions_id INT REFERENCES product_dimension (id),
   "createdBy_id" TEXT REFERENCES users (email),
   notes TEXT,
-  UNIQUE (sku, package)
+  UNIQUE (sku, package),
+  UNIQUE (sku, variation_id)                    -- the key "sku variation { id }"
 );
 
 CREATE TABLE case_study (

@@ -318,10 +318,11 @@ public final class FederationFile {
     private List<String> fieldSets(Node node, String where) {
         List<String> sets = new ArrayList<>();
         for (String value : texts(node, where)) {
-            if (FIELD_SET.matcher(value.trim()).matches()) {
-                sets.add(value.trim());
+            if (KeyFieldSet.parse(value) != null) {
+                sets.add(KeyFieldSet.normalize(value));
             } else {
-                problem(node, where, "'" + value + "' is not a list of column field names such as \"order_no\" or \"a b\"");
+                problem(node, where, "'" + value + "' is not a list of column field names such as \"order_no\" or \"a b\""
+                        + " (or of object relationship fields, one level deep: \"sku variation { id }\")");
             }
         }
         return sets;

@@ -109,14 +109,17 @@ public final class Subgraph {
             return keys;
         }
         List<List<String>> candidates = new ArrayList<>();
-        if (!table.primaryKey().isEmpty()) {
+        Map<List<String>, String> nested = options.nestedKeys(table.ref()); // a nested key on the primary key's columns replaces it
+        if (!table.primaryKey().isEmpty() && nested.keySet().stream().noneMatch(k -> java.util.Set.copyOf(k)
+                .equals(java.util.Set.copyOf(table.primaryKey())))) {
             candidates.add(table.primaryKey());
         }
         candidates.addAll(of(table.ref()).keys());
+        candidates.addAll(nested.keySet());
         for (List<String> columns : candidates) {
             List<Column> key = columns.stream().map(table::requireColumn).toList();
             if (key.stream().allMatch(addressable)) {
-                keys.add(String.join(" ", key.stream().map(Column::fieldName).toList()));
+                keys.add(nested.getOrDefault(columns, String.join(" ", key.stream().map(Column::fieldName).toList())));
             }
         }
         return keys;

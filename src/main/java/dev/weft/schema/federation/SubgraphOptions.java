@@ -18,7 +18,9 @@ import java.util.Set;
  * {@link SubgraphOptionsResolver}: root fields that read one row by primary key under a chosen name
  * ({@code lookup: product} gives {@code Query.product(id: ID!): Product}, answered and governed as
  * {@code products_product_by_pk}), columns typed {@code ID} (the field, its {@code _by_pk} and lookup arguments),
- * types without {@code @key} ({@code entity: false}), and directives this file defines and composes
+ * types without {@code @key} ({@code entity: false}), keys through object relationships
+ * ({@code "sku variation { id }"}, the relationship's columns; one naming the primary key's columns replaces the
+ * primary key's own {@code @key}), and directives this file defines and composes
  * ({@code compose-directives} with {@code on:}) applied to types.
  *
  * <pre>{@code
@@ -27,16 +29,19 @@ import java.util.Set;
  * }</pre>
  */
 public final class SubgraphOptions {
-    static final SubgraphOptions NONE = new SubgraphOptions(Map.of(), Map.of(), Set.of(), Map.of(), List.of());
+    static final SubgraphOptions NONE = new SubgraphOptions(Map.of(), Map.of(), Set.of(), Map.of(), List.of(), Map.of());
 
     private final Map<TableRef, String> lookups;
     private final Map<TableRef, Set<String>> idColumns;
     private final Set<TableRef> valueTypes;
     private final Map<TableRef, List<String>> directives;
     private final List<GraphQLDirective> definitions;
+    private final Map<TableRef, Map<List<String>, String>> nestedKeys;
 
     SubgraphOptions(Map<TableRef, String> lookups, Map<TableRef, Set<String>> idColumns, Set<TableRef> valueTypes,
-                    Map<TableRef, List<String>> directives, List<GraphQLDirective> definitions) {
+                    Map<TableRef, List<String>> directives, List<GraphQLDirective> definitions,
+                    Map<TableRef, Map<List<String>, String>> nestedKeys) {
+        this.nestedKeys = Map.copyOf(nestedKeys);
         this.lookups = Map.copyOf(lookups);
         this.idColumns = Map.copyOf(idColumns);
         this.valueTypes = Set.copyOf(valueTypes);
@@ -67,6 +72,14 @@ public final class SubgraphOptions {
                     .ifPresent(d -> applied.add(FederationDirectives.plain(d)));
         }
         return applied;
+    }
+
+    /**
+     * The keys through object relationships of a table's type: its columns (the relationships' own) to the field
+     * set as written ({@code [study_id] -> "study { caseNumber }"}), in the file's order.
+     */
+    Map<List<String>, String> nestedKeys(TableRef table) {
+        return nestedKeys.getOrDefault(table, Map.of());
     }
 
     /** The definitions of the directives federation.yml defines (each without arguments). */

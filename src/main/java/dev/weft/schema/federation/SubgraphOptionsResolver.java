@@ -4,6 +4,7 @@ import dev.weft.catalog.Catalog;
 import dev.weft.catalog.Column;
 import dev.weft.catalog.ColumnType;
 import dev.weft.catalog.GraphqlNames;
+import dev.weft.catalog.Relationship;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
 import dev.weft.config.ConfigProblem;
@@ -55,9 +56,18 @@ final class SubgraphOptionsResolver {
         Map<TableRef, Set<String>> ids = new HashMap<>();
         Set<TableRef> valueTypes = new HashSet<>();
         Map<TableRef, List<String>> directives = new HashMap<>();
+        Map<TableRef, Map<List<String>, String>> nestedKeys = new HashMap<>();
         written.forEach((ref, type) -> {
             Table table = catalog.table(ref);
             String where = "types." + type.service() + "." + type.table();
+            for (String key : type.keys()) {
+                if (key.contains("{")) {
+                    List<String> columns = nestedKey(catalog, table, key, file + ":" + type.lineOf("keys"), where + ".keys", problems);
+                    if (columns != null) {
+                        nestedKeys.computeIfAbsent(ref, r -> new java.util.LinkedHashMap<>()).put(columns, key);
+                    }
+                }
+            }
             if (!type.entity()) {
                 valueTypes.add(ref);
             }
@@ -95,6 +105,48 @@ final class SubgraphOptionsResolver {
                 }
             }
         });
-        return new SubgraphOptions(lookups, ids, valueTypes, directives, List.copyOf(defined.values()));
+        return new SubgraphOptions(lookups, ids, valueTypes, directives, List.copyOf(defined.values()), nestedKeys);
+    }
+
+    /** The columns of a key written through object relationships, or null (with the problems added). */
+    private static List<String> nestedKey(Catalog catalog, Table table, String key, String at, String where,
+                                          List<ConfigProblem> problems) {
+        List<String> columns = new java.util.ArrayList<>();
+        int before = problems.size();
+        for (List<String> path : dev.weft.config.KeyFieldSet.parse(key)) {
+            String column = null;
+            if (path.size() == 1) {
+                column = table.columns().stream().filter(c -> c.fieldName().equals(path.get(0)) && c.isScalar())
+                        .map(Column::name).findFirst().orElse(null);
+            } else {
+                Relationship r = catalog.relationship(table.ref(), path.get(0)).orElse(null);
+                if (r == null || r.cardinality() != Relationship.Cardinality.OBJECT || r.junction().isPresent()) {
+                    problems.add(new ConfigProblem(at, where, "'" + path.get(0) + "' is no object relationship of "
+                            + table.typeName() + " (a key's nested fields go through one)"));
+                    continue;
+                }
+                Table target = catalog.table(r.to());
+                String targetColumn = target.columns().stream().filter(c -> c.fieldName().equals(path.get(1)))
+                        .map(Column::name).findFirst().orElse(null);
+                int i = r.toColumns().indexOf(targetColumn);
+                if (i < 0) {
+                    problems.add(new ConfigProblem(at, where, "'" + path.get(1) + "' is no column of " + target.typeName()
+                            + " that '" + path.get(0) + "' joins on (" + String.join(", ", r.toColumns()) + ")"));
+                    continue;
+                }
+                column = r.fromColumns().get(i);
+            }
+            String name = column;
+            Column c = column == null ? null : table.columns().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            if (c == null) {
+                problems.add(new ConfigProblem(at, where, "'" + path.get(0) + "' is no column of " + table.ref()));
+            } else if (c.nullable()) {
+                problems.add(new ConfigProblem(at, where, "the column '" + c.name() + "' may be null; every column of a"
+                        + " @key must be NOT NULL"));
+            } else {
+                columns.add(c.name());
+            }
+        }
+        return problems.size() == before ? columns : null;
     }
 }

@@ -118,6 +118,9 @@ final class SubgraphResolver {
         List<List<String>> keys = new ArrayList<>();
         List<Integer> keyLines = new ArrayList<>();
         for (String key : type.keys()) {
+            if (key.contains("{")) {
+                continue; // through a relationship: SubgraphOptionsResolver
+            }
             List<String> columns = new ArrayList<>();
             for (String field : fields(key)) {
                 Optional<Column> column = column(table, field);
