@@ -39,7 +39,7 @@ public final class FederationFile {
     private static final Set<String> FIELD_KEYS = Set.of("shareable", "inaccessible", "tags", "override", "external",
             "requires", "provides", "type");
     private static final Pattern DIRECTIVE = Pattern.compile("@[_A-Za-z][_0-9A-Za-z]*");
-    private static final Set<String> LOCATIONS = Set.of("OBJECT", "FIELD_DEFINITION");
+    private static final Set<String> LOCATIONS = Set.of("OBJECT"); // where federation.yml can apply them: types
 
     private final String file;
     private final List<ConfigProblem> problems = new ArrayList<>();
