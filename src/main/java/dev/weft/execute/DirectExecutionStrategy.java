@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
     private static final Logger log = LoggerFactory.getLogger(DirectExecutionStrategy.class);
 
+    /** A GraphQL context key: true runs the request field by field (for per-field instrumentation, such as tracing). */
+    public static final String FIELD_BY_FIELD = "weft.fieldByField";
+
     private final Fetchers fetchers;
     private final Map<String, Root> roots = new HashMap<>();
 
@@ -71,7 +74,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
         if (context.getOperationDefinition().getOperation() != OperationDefinition.Operation.QUERY
-                || context.hasIncrementalSupport()) {
+                || context.hasIncrementalSupport() || Boolean.TRUE.equals(context.getGraphQLContext().get(FIELD_BY_FIELD))) {
             return super.execute(context, parameters);
         }
         ExecutableNormalizedOperation operation;

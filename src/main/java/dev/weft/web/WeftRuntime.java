@@ -288,7 +288,8 @@ public final class WeftRuntime implements AutoCloseable {
                                       LimitSettings limits) {
         WeftExceptionHandler exceptions = new WeftExceptionHandler();
         // limits first: the document is measured before the other instrumentations see it
-        List<Instrumentation> instrumentations = List.of(new LimitsInstrumentation(limits), new ErrorCodeInstrumentation());
+        List<Instrumentation> instrumentations = List.of(new LimitsInstrumentation(limits), new ErrorCodeInstrumentation(),
+                dev.weft.web.tracing.FederatedTraces.instrumentation());
         return builder.defaultDataFetcherExceptionHandler(exceptions)
                 .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(exceptions)) // fields in document order
