@@ -50,7 +50,7 @@ class FederationCompatIT {
                 try (NodeServer suite = NodeServer.start("federation-compat.mjs",
                         List.of("@apollo/gateway", "@apollo/server", "expect", "graphql"), weft.url())) {
                     assertThat(suite.awaitExit(Duration.ofMinutes(3))).as(suite.output()).isZero();
-                    assertThat(results(suite.output())).isEqualTo(readmeTable());
+                    assertThat(results(suite.output())).as(suite.output()).isEqualTo(readmeTable());
                 }
             }
         }
