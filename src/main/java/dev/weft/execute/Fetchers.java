@@ -85,6 +85,14 @@ public final class Fetchers implements FetcherFactory {
         return loaders;
     }
 
+    /** The fetcher of a {@code _by_pk} field, or of a lookup under another name: the direct executor reads its table. */
+    record ByPkFetcher(TableRef table, DataFetcher<?> fetch) implements DataFetcher<Object> {
+        @Override
+        public Object get(DataFetchingEnvironment env) throws Exception {
+            return fetch.get(env);
+        }
+    }
+
     Executor async() {
         return async;
     }
@@ -96,7 +104,7 @@ public final class Fetchers implements FetcherFactory {
                     : new MaskingColumnFetcher(c.column().name(), c.table());
             case FieldBinding.RootList r -> env -> supply(env, () -> rootList(planner.forAccess(access(env.getGraphQlContext()))
                     .select(r.table(), env.getArguments(), env.getSelectionSet(), List.of()), RequestBudget.of(env.getGraphQlContext())));
-            case FieldBinding.RootByPk r -> env -> supply(env, () -> byPk(r.table(), env));
+            case FieldBinding.RootByPk r -> new ByPkFetcher(r.table(), env -> supply(env, () -> byPk(r.table(), env)));
             case FieldBinding.RootAggregate r -> env -> supply(env, () -> rootAggregate(r.table(), env));
             case FieldBinding.RelationshipField r -> env -> loaders.related(r.relationship(), env);
             case FieldBinding.RelationshipAggregate r -> env -> loaders.aggregate(r.relationship(), env);
