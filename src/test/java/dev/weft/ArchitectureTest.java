@@ -33,25 +33,34 @@ class ArchitectureTest {
                 .layer("execute").definedBy("dev.weft.execute..")
                 .layer("plan").definedBy("dev.weft.plan..")
                 .layer("ops").definedBy("dev.weft.ops..")
+                .layer("explain").definedBy("dev.weft.explain..")
                 .layer("write").definedBy("dev.weft.write..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("explain").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("write").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "ops", "web")
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "ops", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "ops", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "ops", "web")
-                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "ops", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "ops",
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "ops", "explain", "web")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "ops", "explain", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "ops", "explain", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "ops", "explain", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "ops", "explain", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "ops", "explain",
                         "web")
                 .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
-                        "write", "ops", "web")
+                        "write", "ops", "explain", "web")
                 .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
-                        "plan", "write", "ops", "web")
+                        "plan", "write", "ops", "explain", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "write", "ops", "web")
+                        "query", "execute", "plan", "write", "ops", "explain", "web")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theMongoWriterIsReachedOnlyFromStartUp() {
+        noClasses().that().resideOutsideOfPackages("dev.weft.write.mongo..", "dev.weft.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.weft.write.mongo..")
                 .check(classes);
     }
 
@@ -65,7 +74,7 @@ class ArchitectureTest {
     @Test
     void pureStagesDoNotTouchADatabase() {
         noClasses().that().resideInAnyPackage("dev.weft.config..", "dev.weft.catalog..", "dev.weft.schema..",
-                        "dev.weft.query..", "dev.weft.security..", "dev.weft.plan..", "dev.weft.web..")
+                        "dev.weft.query..", "dev.weft.security..", "dev.weft.plan..", "dev.weft.explain..", "dev.weft.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "com.zaxxer..")
                 .check(classes);
     }

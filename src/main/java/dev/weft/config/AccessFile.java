@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *
  * <p>A key of a role's mapping that contains a dot names a table ({@code hr.employees}); the others
  * are the role's options: {@code introspection} (default true), {@code actuator} (default false: may read Actuator's
- * endpoints other than health) and {@code limits}.
+ * endpoints other than health), {@code explain} (default false: may explain requests) and {@code limits}.
  */
 public final class AccessFile {
     private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
@@ -172,18 +172,21 @@ public final class AccessFile {
         }
         boolean introspection = true;
         boolean actuator = false;
+        boolean explain = false;
         Object[] limits = new Object[LIMIT_KEYS.size()];
         List<TableAccessSpec> tables = new ArrayList<>();
         for (NodeTuple t : mapping(tuple.getValueNode(), "roles." + name)) {
             String key = String.valueOf(scalar(t.getKeyNode()));
             if (key.contains(".")) {
                 table(key, t).ifPresent(tables::add);
-            } else if (key.equals("introspection") || key.equals("actuator")) {
+            } else if (key.equals("introspection") || key.equals("actuator") || key.equals("explain")) {
                 Object value = plain(t.getValueNode());
                 if (!(value instanceof Boolean b)) {
                     problem(t.getValueNode(), key, "must be true or false");
                 } else if (key.equals("actuator")) {
                     actuator = b;
+                } else if (key.equals("explain")) {
+                    explain = b;
                 } else {
                     introspection = b;
                 }
@@ -192,14 +195,15 @@ public final class AccessFile {
                     limit(l, limits);
                 }
             } else {
-                problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection', 'actuator' and 'limits'");
+                problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection', 'actuator',"
+                        + " 'explain' and 'limits'");
             }
         }
         LimitSettings.LimitOverrides overrides = new LimitSettings.LimitOverrides((Integer) limits[0], (Integer) limits[1],
                 (Integer) limits[4], (Long) limits[3], (java.time.Duration) limits[5]);
         return problems.size() > before ? java.util.Optional.empty()
                 : java.util.Optional.of(new RoleSpec(line(tuple.getKeyNode()), name, introspection, (Integer) limits[2],
-                overrides, (Integer) limits[6], tables, actuator));
+                overrides, (Integer) limits[6], tables, actuator, explain));
     }
 
     /** One key of a role's {@code limits}: counts are whole numbers of at least 1, a size like 8MB, a duration like 10s. */

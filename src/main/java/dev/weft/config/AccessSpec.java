@@ -39,11 +39,12 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
      * A role: whether it may introspect, its {@code max-limit} (null when unset), the limits it sets over
      * {@code weft.limits}, its {@code max-rows-affected} (null when unset: the most rows one write may touch),
      * its tables, and whether it may read Actuator's endpoints other than health ({@code actuator: true},
-     * e.g. {@code /actuator/prometheus}).
+     * e.g. {@code /actuator/prometheus}), and whether it may explain requests ({@code explain: true}, {@code POST
+     * /graphql/explain}).
      */
     public record RoleSpec(int line, String name, boolean introspection, Integer maxLimit,
                            LimitSettings.LimitOverrides limits, Integer maxRowsAffected, List<TableAccessSpec> tables,
-                           boolean actuator) {
+                           boolean actuator, boolean explain) {
         public RoleSpec {
             tables = List.copyOf(tables);
             limits = limits == null ? LimitSettings.LimitOverrides.NONE : limits;
@@ -57,10 +58,16 @@ public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> r
             return limits.maxFields();
         }
 
+        /** A role that may not explain requests. */
+        public RoleSpec(int line, String name, boolean introspection, Integer maxLimit, LimitSettings.LimitOverrides limits,
+                        Integer maxRowsAffected, List<TableAccessSpec> tables, boolean actuator) {
+            this(line, name, introspection, maxLimit, limits, maxRowsAffected, tables, actuator, false);
+        }
+
         /** A role without access to Actuator's endpoints and without a {@code max-rows-affected}. */
         public RoleSpec(int line, String name, boolean introspection, Integer maxLimit,
                         LimitSettings.LimitOverrides limits, List<TableAccessSpec> tables) {
-            this(line, name, introspection, maxLimit, limits, null, tables, false);
+            this(line, name, introspection, maxLimit, limits, null, tables, false, false);
         }
     }
 

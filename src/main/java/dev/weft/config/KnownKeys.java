@@ -53,6 +53,9 @@ final class KnownKeys {
         if (key.startsWith("weft.breaker.")) {
             return "weft.breaker.{enabled, window-size, minimum-calls, failure-rate, open-duration, half-open-calls}";
         }
+        if (key.startsWith("weft.federation.")) {
+            return "weft.federation.{enabled, file}";
+        }
         if (key.startsWith("weft.limits.")) {
             return "weft.limits.{max-depth, max-fields, max-rows, max-response-bytes, request-timeout}";
         }

@@ -8,6 +8,7 @@ import dev.weft.config.ServiceSettings;
 import dev.weft.dialect.ErrorCode;
 import dev.weft.dialect.SqlDialect;
 import dev.weft.dialect.WeftException;
+import dev.weft.execute.activity.Activity;
 import dev.weft.execute.sql.SqlRenderer;
 import dev.weft.execute.sql.SqlStatement;
 import dev.weft.query.Aggregates;
@@ -66,7 +67,7 @@ public final class JdbcSourceExecutor implements SourceExecutor {
 
     @Override
     public List<Row> select(Select select) {
-        return query(renderer.select(select), rowReader(select));
+        return query(new Call("select", select.table(), -1, 1, 1), renderer.select(select), rowReader(select));
     }
 
     @Override
@@ -74,8 +75,11 @@ public final class JdbcSourceExecutor implements SourceExecutor {
         boolean pageInMemory = !select.page().isAll() && !dialect.supportsWindowPartition();
         Select sent = pageInMemory ? new Select(select.table(), select.columns(), select.where(), select.orderBy(), Page.ALL) : select;
         List<Row> rows = new ArrayList<>();
-        for (KeyBatch chunk : chunks(sent, batch)) {
-            rows.addAll(query(renderer.selectBatch(sent, chunk), rowReader(sent)));
+        List<KeyBatch> chunks = chunks(sent, batch);
+        for (int i = 0; i < chunks.size(); i++) {
+            KeyBatch chunk = chunks.get(i);
+            rows.addAll(query(new Call("select_batch", select.table(), chunk.keys().size(), i + 1, chunks.size()),
+                    renderer.selectBatch(sent, chunk), rowReader(sent)));
         }
         return pageInMemory ? PerKeyPage.apply(rows, batch.keyColumns(), select.page()) : rows;
     }
@@ -84,7 +88,7 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     public List<List<Object>> distinctKeys(TableRef table, List<String> columns, dev.weft.query.Predicate where, long limit) {
         Table t = tables.apply(table);
         ColumnType[] types = columns.stream().map(c -> t.requireColumn(c).type()).toArray(ColumnType[]::new);
-        return query(renderer.distinct(table, columns, where, limit), rs -> {
+        return query(new Call("distinct_keys", table, -1, 1, 1), renderer.distinct(table, columns, where, limit), rs -> {
             List<Object> key = new ArrayList<>(types.length);
             for (int i = 0; i < types.length; i++) {
                 key.add(ColumnReader.read(rs, i + 1, types[i]));
@@ -96,7 +100,8 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     @Override
     public Map<String, Object> aggregate(Select select, Aggregates aggregates) {
         Table table = tables.apply(select.table());
-        List<Map<String, Object>> rows = query(renderer.aggregate(select, aggregates),
+        List<Map<String, Object>> rows = query(new Call("aggregate", select.table(), -1, 1, 1),
+                renderer.aggregate(select, aggregates),
                 rs -> aggregateValues(rs, 1, table, aggregates));
         return rows.get(0);
     }
@@ -109,8 +114,11 @@ public final class JdbcSourceExecutor implements SourceExecutor {
         }
         List<KeyedAggregate> result = new ArrayList<>();
         int keys = batch.keyColumns().size();
-        for (KeyBatch chunk : chunks(select, batch)) {
-            result.addAll(query(renderer.aggregateBatch(select, chunk, aggregates), rs -> {
+        List<KeyBatch> chunks = chunks(select, batch);
+        for (int c = 0; c < chunks.size(); c++) {
+            KeyBatch chunk = chunks.get(c);
+            Call call = new Call("aggregate_batch", select.table(), chunk.keys().size(), c + 1, chunks.size());
+            result.addAll(query(call, renderer.aggregateBatch(select, chunk, aggregates), rs -> {
                 List<Object> key = new ArrayList<>(keys);
                 for (int i = 0; i < keys; i++) {
                     key.add(ColumnReader.read(rs, i + 1, table.requireColumn(batch.keyColumns().get(i)).type()));
@@ -180,6 +188,30 @@ public final class JdbcSourceExecutor implements SourceExecutor {
 
     static Double avg(Object value) {
         return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    /** What a statement is for, as {@link Activity} reports it: its kind, table, keys and place among a batch's chunks. */
+    private record Call(String kind, TableRef table, int keys, int chunk, int chunks) {
+    }
+
+    private <T> List<T> query(Call call, SqlStatement statement, RowMapper<T> mapper) {
+        if (!Activity.listening()) {
+            return query(statement, mapper);
+        }
+        long start = System.nanoTime();
+        List<T> rows = null;
+        String outcome = "INTERNAL";
+        try {
+            rows = query(statement, mapper);
+            outcome = "success";
+            return rows;
+        } catch (WeftException e) {
+            outcome = e.code().name();
+            throw e;
+        } finally {
+            Activity.sql(settings.name(), call.table(), call.kind(), false, statement, call.keys(), call.chunk(), call.chunks(),
+                    rows == null ? 0 : rows.size(), System.nanoTime() - start, outcome);
+        }
     }
 
     private <T> List<T> query(SqlStatement statement, RowMapper<T> mapper) {

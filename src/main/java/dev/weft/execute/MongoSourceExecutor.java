@@ -16,6 +16,7 @@ import dev.weft.catalog.TableRef;
 import dev.weft.config.ServiceSettings;
 import dev.weft.dialect.NullsOrder;
 import dev.weft.dialect.WeftException;
+import dev.weft.execute.activity.MongoCommands;
 import dev.weft.query.KeyBatch;
 import dev.weft.query.OrderTerm;
 import dev.weft.query.Page;
@@ -91,7 +92,8 @@ public final class MongoSourceExecutor implements SourceExecutor {
             return List.of();
         }
         Bson filter = new MongoFilters(table).truth(select.where());
-        return run(() -> rows(table, select.columns(), query(table, filter, select.orderBy(), select.page(), select.columns())));
+        return run(() -> rows(table, select.columns(), query(new MongoCall("select", -1, 1, 1), table, filter, select.orderBy(),
+                select.page(), select.columns())));
     }
 
     @Override
@@ -100,9 +102,13 @@ public final class MongoSourceExecutor implements SourceExecutor {
         MongoFilters filters = new MongoFilters(table);
         Bson where = filters.truth(select.where());
         List<Row> rows = new ArrayList<>();
-        for (KeyBatch chunk : chunks(batch)) {
+        List<KeyBatch> chunks = chunks(batch);
+        for (int i = 0; i < chunks.size(); i++) {
+            KeyBatch chunk = chunks.get(i);
             Bson filter = MongoFilters.and(List.of(where, filters.truth(new Predicate.InList(chunk.keyColumns(), chunk.keys(), false))));
-            rows.addAll(run(() -> rows(table, select.columns(), query(table, filter, select.orderBy(), Page.ALL, select.columns()))));
+            MongoCall call = new MongoCall("select_batch", chunk.keys().size(), i + 1, chunks.size());
+            rows.addAll(run(() -> rows(table, select.columns(),
+                    query(call, table, filter, select.orderBy(), Page.ALL, select.columns()))));
         }
         return select.page().isAll() ? rows : PerKeyPage.apply(rows, batch.keyColumns(), select.page());
     }
@@ -119,7 +125,7 @@ public final class MongoSourceExecutor implements SourceExecutor {
         List<Column> keyColumns = columns.stream().map(c -> MongoValues.column(table, c)).toList();
         return run(() -> {
             List<List<Object>> keys = new ArrayList<>();
-            for (Document d : aggregate(table, pipeline)) {
+            for (Document d : aggregate(new MongoCall("distinct_keys", -1, 1, 1), table, pipeline)) {
                 keys.add(key(d.get("_id", Document.class), keyColumns));
             }
             return keys;
@@ -140,7 +146,7 @@ public final class MongoSourceExecutor implements SourceExecutor {
         }
         pipeline.add(Aggregates.group(null, accumulators(aggregates)));
         return run(() -> {
-            List<Document> result = aggregate(table, pipeline);
+            List<Document> result = aggregate(new MongoCall("aggregate", -1, 1, 1), table, pipeline);
             return values(table, aggregates, result.isEmpty() ? null : result.get(0));
         });
     }
@@ -159,13 +165,16 @@ public final class MongoSourceExecutor implements SourceExecutor {
         }
         List<Column> keyColumns = batch.keyColumns().stream().map(c -> MongoValues.column(table, c)).toList();
         List<KeyedAggregate> result = new ArrayList<>();
-        for (KeyBatch chunk : chunks(batch)) {
+        List<KeyBatch> chunks = chunks(batch);
+        for (int i = 0; i < chunks.size(); i++) {
+            KeyBatch chunk = chunks.get(i);
+            MongoCall call = new MongoCall("aggregate_batch", chunk.keys().size(), i + 1, chunks.size());
             List<Bson> pipeline = List.of(
                     Aggregates.match(MongoFilters.and(List.of(where, filters.truth(new Predicate.InList(chunk.keyColumns(), chunk.keys(), false))))),
                     Aggregates.group(group, accumulators(aggregates)));
             result.addAll(run(() -> {
                 List<KeyedAggregate> perKey = new ArrayList<>();
-                for (Document d : aggregate(table, pipeline)) {
+                for (Document d : aggregate(call, table, pipeline)) {
                     perKey.add(new KeyedAggregate(key(d.get("_id", Document.class), keyColumns), values(table, aggregates, d)));
                 }
                 return perKey;
@@ -175,28 +184,25 @@ public final class MongoSourceExecutor implements SourceExecutor {
     }
 
     /** The documents of a filtered, ordered, paged read: a {@code find}, or an aggregation when nulls need placing. */
-    private List<Document> query(Table table, Bson filter, List<OrderTerm> order, Page page, List<String> columns) {
+    private List<Document> query(MongoCall call, Table table, Bson filter, List<OrderTerm> order, Page page,
+                                 List<String> columns) {
         MongoCollection<Document> collection = collection(table);
         Bson projection = projection(columns);
         if (order.stream().allMatch(MongoSourceExecutor::nullsWhereMongoPutsThem)) {
-            var find = collection.find(filter).projection(projection).maxTime(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (!order.isEmpty()) {
-                find.sort(Sorts.orderBy(order.stream().map(t -> direction(t, t.column())).toList()));
-            }
-            if (page.offset() != null && page.offset() > 0) {
-                find.skip((int) Math.min(Integer.MAX_VALUE, page.offset()));
-            }
-            if (page.limit() != null) {
-                find.limit((int) Math.min(Integer.MAX_VALUE, page.limit()));
-            }
-            return find.into(new ArrayList<>());
+            Bson sort = order.isEmpty() ? null : Sorts.orderBy(order.stream().map(t -> direction(t, t.column())).toList());
+            Integer skip = page.offset() != null && page.offset() > 0 ? (int) Math.min(Integer.MAX_VALUE, page.offset()) : null;
+            Integer limit = page.limit() == null ? null : (int) Math.min(Integer.MAX_VALUE, page.limit());
+            var find = collection.find(filter).projection(projection).maxTime(timeoutMillis, TimeUnit.MILLISECONDS).sort(sort)
+                    .skip(skip == null ? 0 : skip).limit(limit == null ? 0 : limit); // 0: none
+            return call.run(settings.name(), table.ref(), () -> MongoCommands.find(table.ref().name(), filter, sort, projection,
+                    skip, limit, collection.getCodecRegistry()), () -> find.into(new ArrayList<>()), e -> failure(e).code());
         }
         List<Bson> pipeline = new ArrayList<>();
         pipeline.add(Aggregates.match(filter));
         pipeline.addAll(sortStages(order));
         pipeline.addAll(pageStages(page));
         pipeline.add(Aggregates.project(projection));
-        return aggregate(table, pipeline);
+        return aggregate(call, table, pipeline);
     }
 
     /** {@code $addFields} of the null flags the order needs, then {@code $sort}; nothing for no order. */
@@ -336,9 +342,11 @@ public final class MongoSourceExecutor implements SourceExecutor {
         return rows;
     }
 
-    private List<Document> aggregate(Table table, List<Bson> pipeline) {
-        return collection(table).aggregate(pipeline).allowDiskUse(true).maxTime(timeoutMillis, TimeUnit.MILLISECONDS)
-                .into(new ArrayList<>());
+    private List<Document> aggregate(MongoCall call, Table table, List<Bson> pipeline) {
+        MongoCollection<Document> collection = collection(table);
+        return call.run(settings.name(), table.ref(), () -> MongoCommands.aggregate(table.ref().name(), pipeline,
+                collection.getCodecRegistry()), () -> collection.aggregate(pipeline).allowDiskUse(true)
+                .maxTime(timeoutMillis, TimeUnit.MILLISECONDS).into(new ArrayList<>()), e -> failure(e).code());
     }
 
     private MongoCollection<Document> collection(Table table) {

@@ -1,6 +1,7 @@
 package dev.weft.plan;
 
 import dev.weft.catalog.TableRef;
+import dev.weft.execute.activity.PlanChoice;
 import dev.weft.execute.Row;
 import dev.weft.query.Aggregates;
 import dev.weft.query.OrderTerm;
@@ -91,6 +92,8 @@ final class ChunkedFilter {
         PlanLog.choice("plan {} where {}: parent side read first in {} chunk(s) of at most {} keys ({})", table,
                 plan.leafNames(), chunks.chunksRead(), plan.chunkSize(),
                 chunks.chunksRead() <= 1 ? "one chunk" : "streamed");
+        PlanLog.report(new PlanChoice(table, PlanLog.condition(String.join(", ", plan.leafNames())), "parent_side_chunked",
+                table, chunks.rowsRead(), null, chunks.chunksRead(), plan.chunkSize()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.weft.plan;
 
 import dev.weft.catalog.TableRef;
+import dev.weft.execute.activity.PlanChoice;
 import dev.weft.query.Predicate;
 import dev.weft.query.Select;
 import java.util.LinkedHashMap;
@@ -40,10 +41,14 @@ final class FilterPlanner {
             if (keys.isPresent()) {
                 PlanLog.choice("plan {} where {}: related side {} has {} keys (probe limit {}): related side first, IN on {}",
                         scope, leaf.name(), leaf.relatedTable(), keys.get().size(), size, scope);
+                PlanLog.report(new PlanChoice(scope, PlanLog.condition(leaf.name()), "related_side_first", leaf.relatedTable(),
+                        (long) keys.get().size(), size, null, null));
                 return leaf.membership(keys.get());
             }
             PlanLog.choice("plan {} where {}: related side {} has more than {} keys (probe): parent side first",
                     scope, leaf.name(), leaf.relatedTable(), size);
+            PlanLog.report(new PlanChoice(scope, PlanLog.condition(leaf.name()), "parent_side_first", scope, null, size, null,
+                    null));
             chunk[0] = Math.min(chunk[0], size);
             large.put(node, leaf);
             return node;

@@ -4,6 +4,7 @@ import dev.weft.catalog.TableRef;
 import dev.weft.dialect.NullsOrder;
 import dev.weft.execute.JoinKeys;
 import dev.weft.execute.Row;
+import dev.weft.execute.activity.PlanChoice;
 import dev.weft.query.KeyBatch;
 import dev.weft.query.OrderTerm;
 import dev.weft.query.Page;
@@ -54,6 +55,8 @@ final class InMemoryOrder {
                 unordered.where(), List.of(), new Page(budget + 1L, null)));
         sources.budget().check(rows.size(), "ordering the rows of " + select.table() + " through another source");
         PlanLog.choice("plan {} order_by: {} rows sorted in memory", select.table(), rows.size());
+        PlanLog.report(new PlanChoice(select.table(), "order_by", "sorted_in_memory", select.table(), (long) rows.size(), null,
+                null, null));
         return sortAndPage(select.table(), rows, select.orderBy(), select.page());
     }
 

@@ -59,6 +59,11 @@ final class ParentChunks {
         return chunks;
     }
 
+    /** The parent rows read so far, over every chunk. */
+    long rowsRead() {
+        return offset;
+    }
+
     /** The next chunk; empty once every row was read. */
     List<Row> next() {
         if (done) {

@@ -1,6 +1,7 @@
 package dev.weft.plan;
 
 import dev.weft.catalog.TableRef;
+import dev.weft.execute.activity.PlanChoice;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Predicate;
 import java.util.List;
@@ -40,6 +41,8 @@ final class RelatedKeysFirst {
                         + " related keys, more than one statement to '" + scope.service().value() + "' can carry here;"
                         + " filter the root field instead, or narrow the condition"));
         PlanLog.choice("plan {} where {}: related side first, {} keys, then IN on {}", scope, leaf.name(), keys.size(), scope);
+        PlanLog.report(new PlanChoice(scope, PlanLog.condition(leaf.name()), "related_keys_first", leaf.relatedTable(),
+                (long) keys.size(), limit, null, null));
         return leaf.membership(keys);
     }
 }

@@ -5,6 +5,7 @@ import dev.weft.catalog.TableRef;
 import dev.weft.dialect.NullsOrder;
 import dev.weft.execute.JoinKeys;
 import dev.weft.execute.Row;
+import dev.weft.execute.activity.PlanChoice;
 import dev.weft.query.OrderTerm;
 import dev.weft.query.Page;
 import dev.weft.query.Predicate;
@@ -113,6 +114,8 @@ final class SortedSideDriver {
         }
         PlanLog.choice("plan {} order_by {}.{}: sorted side {} drives, {} chunk(s) of it read, {} rows found for {} wanted",
                 select.table(), hop.target(), first.column(), target, chunks, result.size(), need);
+        PlanLog.report(new PlanChoice(select.table(), "order_by " + target.name() + "." + first.column(), "sorted_side_drives",
+                target, (long) result.size(), null, chunks, max));
         return true;
     }
 

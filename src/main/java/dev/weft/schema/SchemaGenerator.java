@@ -78,6 +78,11 @@ public final class SchemaGenerator {
         return new SchemaGenerator(true, Subgraph.DEFAULT);
     }
 
+    /** As {@link #validating()}, for the subgraph {@code subgraph} (federation.yml's directives included). */
+    public static SchemaGenerator validating(Subgraph subgraph) {
+        return new SchemaGenerator(true, subgraph);
+    }
+
     /** The full schema: every table, column and relationship. */
     public GeneratedSchema generate(Catalog catalog, SchemaBindings bindings, FetcherFactory fetcherFactory) {
         return generate(catalog, bindings, fetcherFactory, SchemaView.ALL);

@@ -2,6 +2,10 @@ package dev.weft.web;
 
 import dev.weft.security.Caller;
 import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import java.util.concurrent.CompletableFuture;
+import dev.weft.execute.activity.Activity;
+import dev.weft.ops.AuditActivity;
 import dev.weft.ops.AuditLog;
 import dev.weft.ops.RequestMeters;
 import org.springframework.graphql.ExecutionGraphQlRequest;
@@ -31,13 +35,22 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         ExecutionInput input = request.toExecutionInput();
         Caller caller = input.getGraphQLContext().get(Caller.CONTEXT_KEY);
         long start = System.nanoTime();
-        return Mono.fromFuture(() -> runtime.executeAsync(input, caller, true))
+        String traceId = AuditLog.currentTraceId(); // on the request's thread, where tracing keeps it
+        AuditActivity activity = audit.enabled() ? new AuditActivity() : null;
+        return Mono.fromFuture(() -> run(input, caller, activity))
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
                     meters.executed(result, nanos);
-                    audit.executed(String.valueOf(input.getExecutionId()), input.getGraphQLContext().get(AuditLog.CALLER_NAME),
-                            caller == null ? null : caller.role(), input.getOperationName(), input.getQuery(), result, nanos);
+                    audit.executed(new AuditLog.Request(String.valueOf(input.getExecutionId()), traceId,
+                            input.getGraphQLContext().get(AuditLog.CALLER_NAME), caller == null ? null : caller.role(),
+                            input.getOperationName(), input.getQuery(), false), result, activity, nanos);
                 })
                 .map(result -> new DefaultExecutionGraphQlResponse(input, result));
+    }
+
+    /** Runs the request, its statements heard by {@code activity} (the tables and rows of its audit record) if given. */
+    private CompletableFuture<ExecutionResult> run(ExecutionInput input, Caller caller, AuditActivity activity) {
+        return activity == null ? runtime.executeAsync(input, caller, true)
+                : Activity.during(activity, () -> runtime.executeAsync(input, caller, true));
     }
 }

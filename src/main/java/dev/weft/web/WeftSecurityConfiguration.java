@@ -40,7 +40,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * them against the catalog ({@link WeftSecurity}), and builds the filter chain.
  *
  * <p>{@code /graphiql}, {@code /webjars/**} and {@code /actuator/health/**} are open; the other Actuator endpoints
- * ({@code /actuator/prometheus}) need a role with {@code actuator: true} ({@link ActuatorAuthorization}); every other
+ * ({@code /actuator/prometheus}) need a role with {@code actuator: true} ({@link ActuatorAuthorization}),
+ * {@code /graphql/explain} one with {@code explain: true} ({@link RoleFlagAuthorization}); every other
  * path, {@code /graphql} and {@code /graphql/schema} among them, needs a caller: an API key in
  * {@code X-API-Key} ({@link ApiKeyAuthentication}), a bearer token ({@link JwtAuthentication}), or
  * none when an anonymous role is configured. {@link RoleAuthorization} picks the role, and
@@ -124,6 +125,9 @@ public class WeftSecurityConfiguration {
                         .requestMatchers("/actuator", "/actuator/**").access(new ActuatorAuthorization(roles, settings.access().roles()
                                 .stream().filter(AccessSpec.RoleSpec::actuator).map(AccessSpec.RoleSpec::name)
                                 .collect(java.util.stream.Collectors.toSet())))
+                        .requestMatchers(path + "/explain").access(new RoleFlagAuthorization(roles, settings.access().roles()
+                                .stream().filter(AccessSpec.RoleSpec::explain).map(AccessSpec.RoleSpec::name)
+                                .collect(java.util.stream.Collectors.toSet()), "explain requests", "explain: true"))
                         .anyRequest().access(roles))
                 .build();
     }

@@ -8,6 +8,7 @@ import dev.weft.dialect.WeftException;
 import dev.weft.execute.ColumnReader;
 import dev.weft.execute.JdbcSourceExecutor;
 import dev.weft.execute.Row;
+import dev.weft.execute.activity.Activity;
 import dev.weft.execute.sql.SqlRenderer;
 import dev.weft.execute.sql.SqlStatement;
 import dev.weft.query.Page;
@@ -56,7 +57,7 @@ final class WriteConnection {
     List<List<Object>> lockKeys(Table table, Predicate where) throws SQLException {
         SqlStatement select = renderer.select(new Select(table.ref(), table.primaryKey(), where, List.of(), Page.ALL));
         String lock = kind == SourceKind.DB2 ? Db2Writes.LOCK : " FOR UPDATE";
-        return query(new SqlStatement(select.sql() + lock, select.params()), table, table.primaryKey());
+        return query("lock", new SqlStatement(select.sql() + lock, select.params()), table, table.primaryKey());
     }
 
     /** The rows with these keys that match {@code where}, every column, in the order of the keys. */
@@ -65,7 +66,7 @@ final class WriteConnection {
         Map<String, Row> byKey = new LinkedHashMap<>();
         for (List<List<Object>> chunk : chunks(table, keys)) {
             SqlStatement select = renderer.select(new Select(table.ref(), columns, keyed(table, chunk, where), List.of(), Page.ALL));
-            for (List<Object> values : query(select, table, columns)) {
+            for (List<Object> values : query("select", select, table, columns)) {
                 Row row = Row.of(columns, values);
                 byKey.put(canonical(table.primaryKey().stream().map(row::get).toList()), row);
             }
@@ -84,7 +85,7 @@ final class WriteConnection {
     int count(Table table, List<List<Object>> keys, Predicate where) throws SQLException {
         int count = 0;
         for (List<List<Object>> chunk : chunks(table, keys)) {
-            count += query(renderer.select(new Select(table.ref(), table.primaryKey(), keyed(table, chunk, where), List.of(),
+            count += query("select", renderer.select(new Select(table.ref(), table.primaryKey(), keyed(table, chunk, where), List.of(),
                     Page.ALL)), table, table.primaryKey()).size();
         }
         return count;
@@ -108,14 +109,15 @@ final class WriteConnection {
         for (List<List<Object>> chunk : chunks(table, keys)) {
             List<Object> params = new ArrayList<>(values);
             String sql = "UPDATE " + qualified(table) + " SET " + assignments + " WHERE " + keyCondition(table, chunk, params);
-            execute(new SqlStatement(sql, params));
+            execute("update", table, new SqlStatement(sql, params));
         }
     }
 
     void delete(Table table, List<List<Object>> keys) throws SQLException {
         for (List<List<Object>> chunk : chunks(table, keys)) {
             List<Object> params = new ArrayList<>();
-            execute(new SqlStatement("DELETE FROM " + qualified(table) + " WHERE " + keyCondition(table, chunk, params), params));
+            String sql = "DELETE FROM " + qualified(table) + " WHERE " + keyCondition(table, chunk, params);
+            execute("delete", table, new SqlStatement(sql, params));
         }
     }
 
@@ -128,17 +130,18 @@ final class WriteConnection {
         List<String> missing = table.primaryKey().stream().filter(c -> row.get(c) == null).toList();
         SqlStatement insert = insertStatement(dialect, kind, table, row);
         if (missing.isEmpty()) {
-            execute(insert);
+            execute("insert", table, insert);
             return table.primaryKey().stream().map(row::get).toList();
         }
         if (kind == SourceKind.POSTGRES) {
             StringJoiner returning = new StringJoiner(", ", " RETURNING ", "");
             table.primaryKey().forEach(c -> returning.add(dialect.quote(c)));
-            List<List<Object>> keys = query(new SqlStatement(insert.sql() + returning, insert.params()), table, table.primaryKey());
+            List<List<Object>> keys = query("insert", new SqlStatement(insert.sql() + returning, insert.params()), table,
+                    table.primaryKey());
             return keys.get(0);
         }
         if (kind == SourceKind.DB2 && finalTable()) {
-            return query(Db2Writes.finalTable(dialect, table.primaryKey(), insert), table, table.primaryKey()).get(0);
+            return query("insert", Db2Writes.finalTable(dialect, table.primaryKey(), insert), table, table.primaryKey()).get(0);
         }
         boolean byIdentity = kind == SourceKind.MARIADB || kind == SourceKind.MYSQL || kind == SourceKind.DB2;
         if (byIdentity && missing.size() > 1) {
@@ -154,7 +157,8 @@ final class WriteConnection {
                 : connection.prepareStatement(insert.sql(), missing.toArray(String[]::new))) {
             ps.setQueryTimeout(timeoutSeconds);
             JdbcSourceExecutor.bind(ps, insert.params());
-            ps.executeUpdate();
+            long start = System.nanoTime();
+            report("insert", table, insert, ps.executeUpdate(), start);
             List<Object> key = new ArrayList<>(table.primaryKey().stream().map(row::get).toList());
             try (ResultSet generated = ps.getGeneratedKeys()) {
                 if (!generated.next()) {
@@ -239,10 +243,12 @@ final class WriteConnection {
         return chunks;
     }
 
-    private List<List<Object>> query(SqlStatement statement, Table table, List<String> columns) throws SQLException {
+    private List<List<Object>> query(String kind, SqlStatement statement, Table table, List<String> columns)
+            throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
             ps.setQueryTimeout(timeoutSeconds);
             JdbcSourceExecutor.bind(ps, statement.params());
+            long start = System.nanoTime();
             List<List<Object>> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -253,16 +259,24 @@ final class WriteConnection {
                     rows.add(values);
                 }
             }
+            report(kind, table, statement, rows.size(), start);
             return rows;
         }
     }
 
-    private void execute(SqlStatement statement) throws SQLException {
+    private void execute(String kind, Table table, SqlStatement statement) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
             ps.setQueryTimeout(timeoutSeconds);
             JdbcSourceExecutor.bind(ps, statement.params());
-            ps.executeUpdate();
+            long start = System.nanoTime();
+            report(kind, table, statement, ps.executeUpdate(), start);
         }
+    }
+
+    /** Reports a statement that ran to the request's listeners (the audit log's tables written): locks and reads are not writes. */
+    private static void report(String kind, Table table, SqlStatement statement, long rows, long start) {
+        Activity.sql(table.ref().service().value(), table.ref(), kind, !kind.equals("select") && !kind.equals("lock"), statement,
+                -1, 1, 1, rows, System.nanoTime() - start, "success");
     }
 
     private String qualified(Table table) {

@@ -68,6 +68,27 @@ class AccessFileTest {
     }
 
     @Test
+    void explainIsAllowedPerRoleAndIsTrueOrFalse() {
+        AccessSpec spec = AccessFile.parse("access.yml", """
+                roles:
+                  ops:
+                    explain: true
+                  reader:
+                    actuator: true
+                """);
+        assertThat(spec.roles()).extracting(AccessSpec.RoleSpec::name, AccessSpec.RoleSpec::explain)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ops", true), org.assertj.core.groups.Tuple.tuple("reader", false));
+        assertThatThrownBy(() -> AccessFile.parse("access.yml", """
+                roles:
+                  ops:
+                    actuator: true
+                    explain: sometimes
+                """)).isInstanceOf(WeftConfigException.class)
+                .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
+                        .containsExactly("access.yml:4: explain: must be true or false"));
+    }
+
+    @Test
     void reportsEveryProblemWithFileAndLine() {
         assertThatThrownBy(() -> AccessFile.parse("access.yml", """
                 api-keys:

@@ -78,6 +78,11 @@ class AuditLogIT {
         assertThat(executed.get("request_id").asString()).isNotBlank();
         assertThat(executed.get("duration_ms").asLong()).isNotNegative();
         assertThat(executed.get("time").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        assertThat(JSON.convertValue(executed.get("tables_read"), List.class)).singleElement().asString()
+                .startsWith("hr.").endsWith(".employees");
+        assertThat(executed.get("tables_written").size()).isZero();
+        assertThat(executed.get("rows_returned").asLong()).as("no employee number above 987654").isZero();
+        assertThat(executed.has("trace_id")).as("no tracing configured").isFalse();
 
         assertThat(fields(records.get(1), "outcome", "status", "caller")).isEqualTo(Map.of("outcome", "refused", "status", "401",
                 "caller", "null"));
@@ -87,6 +92,44 @@ class AuditLogIT {
         assertThat(records.get(2).get("error_codes").get(0).asString()).isEqualTo("FORBIDDEN");
         assertThat(fields(records.get(3), "outcome", "role")).isEqualTo(Map.of("outcome", "refused", "role", "manager"));
         assertThat(records.get(3).get("error_codes").get(0).asString()).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+    }
+
+    @Test
+    void aMutationRecordsTheTablesItWroteAndNoValue() throws Exception {
+        String insert = "mutation Hire($last: String!) { insert_hr_employees_one(object: {emp_no: 90077, birth_date: \"1990-01-01\","
+                + " first_name: \"Audit\", last_name: $last, gender: \"F\", hire_date: \"2020-01-01\"}) { emp_no } }";
+        assertThat(post("demo-manager-key", null, JSON.writeValueAsString(Map.of("query", insert, "operationName", "Hire",
+                "variables", Map.of("last", "Secret-Name-77")))).body()).contains("90077");
+        assertThat(post("demo-manager-key", null, JSON.writeValueAsString(Map.of("query",
+                "mutation { delete_hr_employees(where: {emp_no: {_eq: 90077}}) { affected_rows } }"))).body())
+                .contains("\"affected_rows\":1");
+
+        List<JsonNode> records = new ArrayList<>();
+        for (ILoggingEvent event : captured.list) {
+            assertThat(event.getFormattedMessage()).doesNotContain("Secret-Name-77").doesNotContain("demo-manager-key");
+            records.add(JSON.readTree(event.getFormattedMessage()));
+        }
+        assertThat(records).hasSize(2);
+        for (JsonNode record : records) {
+            assertThat(record.get("outcome").asString()).isEqualTo("success");
+            assertThat(JSON.convertValue(record.get("tables_written"), List.class)).singleElement().asString()
+                    .startsWith("hr.").endsWith(".employees");
+            assertThat(record.get("rows_written").asLong()).as(record.toString()).isEqualTo(1);
+        }
+        assertThat(records.get(0).get("root_fields").get(0).asString()).isEqualTo("insert_hr_employees_one");
+        assertThat(records.get(0).get("rows_returned").asLong()).as("the inserted row, read back for its selection").isEqualTo(1);
+    }
+
+    @Test
+    void theTraceIdOfTheRequestsThreadIsRecordedWhenTracingSetsOne() {
+        org.slf4j.MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+        try {
+            new dev.weft.ops.AuditLog().refused("api-key demo-analyst", 403, "FORBIDDEN", "/graphql");
+        } finally {
+            org.slf4j.MDC.remove("traceId");
+        }
+        JsonNode record = JSON.readTree(captured.list.getLast().getFormattedMessage());
+        assertThat(record.get("trace_id").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
     private static Map<String, String> fields(JsonNode record, String... names) {

@@ -86,6 +86,11 @@ class SubgraphConfigTest {
                             Map.of("__typename", "Department", "dept_no", "d002"),
                             Map.of("__typename", "Employee", "emp_no", 10003)))));
             assertThat(at(d, "hr_employees").toString()).isEqualTo("[{__typename=Employee}]");
+            // graphql-java's own validator finds the subgraph schema valid (directive definitions, locations, repeats)
+            dev.weft.schema.federation.Subgraph subgraph = dev.weft.schema.federation.Subgraph.resolve(true,
+                    FederationFile.parse("federation.yml", FEDERATION), weft.catalog());
+            assertThat(dev.weft.schema.SchemaGenerator.validating(subgraph).generate(weft.catalog(), weft.schema().bindings(),
+                    binding -> env -> null).schema().getType("Department")).isNotNull();
             assertThat(at(d, "_entities").toString()).isEqualTo(
                     "[{dept_no=d001, dept_name=Marketing}, {dept_no=d002, dept_name=Finance}, {emp_no=10003}]");
         }

@@ -108,6 +108,17 @@ class SubgraphDemoTest {
     }
 
     @Test
+    void representationsWrittenInTheDocumentAreReadLikeVariables() {
+        String query = "{ _entities(representations: [{__typename: \"HrDeptEmp\", emp_no: 10001, dept_no: \"d004\", extra: [1, {a: null}]},"
+                + " {__typename: \"HrEmployees\", emp_no: \"10003\"}]) { ... on HrDeptEmp { emp_no } ... on HrEmployees { last_name } } }";
+        ExecutionResult direct = open.execute(query, Map.of());
+        assertThat(at(data(direct), "_entities").toString()).isEqualTo("[{emp_no=10001}, {last_name=Bamford}]");
+        assertThat(direct.toSpecification()).isEqualTo(open.executeFieldByField(query, Map.of()).toSpecification());
+        assertThat(open.execute("{ _entities(representations: [\"HrEmployees\"]) { __typename } }", Map.of()).getErrors())
+                .singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "GRAPHQL_VALIDATION_FAILED"));
+    }
+
+    @Test
     void mongoDbDocumentsAreEntitiesByTheirObjectId() {
         List<Map<String, Object>> clicks = at(data(open.execute("{ events_clicks(order_by: [{at: asc}], limit: 3) { _id page employee { emp_no } } }",
                 Map.of())), "events_clicks");

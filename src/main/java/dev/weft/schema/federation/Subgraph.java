@@ -2,7 +2,6 @@ package dev.weft.schema.federation;
 
 import dev.weft.catalog.Catalog;
 import dev.weft.catalog.Column;
-import dev.weft.catalog.Source;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
 import dev.weft.catalog.UniqueKey;
@@ -211,10 +210,5 @@ public final class Subgraph {
         if (!problems.isEmpty()) {
             throw new WeftConfigException(problems);
         }
-    }
-
-    /** The source of a table, for {@link #checkUnique}'s callers. */
-    public Source source(Table table) {
-        return catalog.source(table.ref().service());
     }
 }
