@@ -35,9 +35,11 @@ public final class FederationFile {
     private static final Pattern FIELD_SET = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*(\\s+[_A-Za-z][_0-9A-Za-z]*)*");
     private static final Set<String> TOP = Set.of("types", "compose-directives");
     private static final Set<String> TYPE_KEYS = Set.of("name", "keys", "shareable", "inaccessible", "tags",
-            "interface-object", "fields");
+            "interface-object", "fields", "entity", "lookup", "directives");
     private static final Set<String> FIELD_KEYS = Set.of("shareable", "inaccessible", "tags", "override", "external",
-            "requires", "provides");
+            "requires", "provides", "type");
+    private static final Pattern DIRECTIVE = Pattern.compile("@[_A-Za-z][_0-9A-Za-z]*");
+    private static final Set<String> LOCATIONS = Set.of("OBJECT"); // where federation.yml can apply them: types
 
     private final String file;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -117,6 +119,9 @@ public final class FederationFile {
         boolean shareable = false;
         boolean inaccessible = false;
         boolean interfaceObject = false;
+        boolean entity = true;
+        String lookup = null;
+        List<String> directives = List.of();
         for (NodeTuple t : mapping(entry.getValueNode(), where)) {
             String key = scalar(t.getKeyNode());
             Node value = t.getValueNode();
@@ -129,12 +134,19 @@ public final class FederationFile {
                 case "interface-object" -> interfaceObject = bool(value, where + ".interface-object");
                 case "tags" -> tags = texts(value, where + ".tags");
                 case "fields" -> mapping(value, where + ".fields").forEach(f -> field(f, where, fields));
+                case "entity" -> entity = bool(value, where + ".entity");
+                case "lookup" -> lookup = name(value, where + ".lookup");
+                case "directives" -> directives = directives(value, where + ".directives");
                 default -> problem(t.getKeyNode(), where + "." + key, "unknown key; known keys are " + String.join(", ", sorted(TYPE_KEYS)));
             }
         }
         checkRequires(where, fields);
+        if (!entity && (interfaceObject || !keys.isEmpty())) {
+            problems.add(new ConfigProblem(file + ":" + lines.get("entity"), where + ".entity", "a type without @key"
+                    + " (entity: false) can have neither keys nor interface-object"));
+        }
         types.add(new TypeSpec(ref.substring(0, dot), ref.substring(dot + 1), line, name, keys, shareable, inaccessible,
-                tags, interfaceObject, fields, lines));
+                tags, interfaceObject, fields, lines, entity, lookup, directives));
     }
 
     private void field(NodeTuple entry, String type, List<FieldSpec> fields) {
@@ -148,6 +160,7 @@ public final class FederationFile {
         String override = null;
         String requires = null;
         String provides = null;
+        String graphqlType = null;
         for (NodeTuple t : mapping(entry.getValueNode(), where)) {
             String key = scalar(t.getKeyNode());
             Node value = t.getValueNode();
@@ -160,6 +173,13 @@ public final class FederationFile {
                 case "override" -> override = text(value, where + ".override");
                 case "requires" -> requires = fieldSet(value, where + ".requires");
                 case "provides" -> provides = fieldSet(value, where + ".provides");
+                case "type" -> {
+                    graphqlType = text(value, where + ".type");
+                    if (graphqlType != null && !graphqlType.equals("ID")) {
+                        problem(value, where + ".type", "'" + graphqlType + "' is no type a column can take; the one known is ID");
+                        graphqlType = null;
+                    }
+                }
                 default -> problem(t.getKeyNode(), where + "." + key, "unknown key; known keys are " + String.join(", ", sorted(FIELD_KEYS)));
             }
         }
@@ -172,7 +192,7 @@ public final class FederationFile {
                     "a field with @requires is resolved here, so it cannot be @external itself"));
         }
         fields.add(new FieldSpec(name, YamlFile.line(entry.getKeyNode()), shareable, inaccessible, tags, override, external,
-                requires, provides, lines));
+                requires, provides, lines, graphqlType));
     }
 
     /** {@code @requires} names fields of its own type that this file marks external (Federation v2's rule). */
@@ -198,22 +218,48 @@ public final class FederationFile {
         for (Node item : list.getValue()) {
             String name = null;
             String url = null;
+            List<String> locations = List.of();
             for (NodeTuple t : mapping(item, "compose-directives")) {
                 String key = scalar(t.getKeyNode());
                 if ("name".equals(key)) {
                     name = text(t.getValueNode(), "compose-directives.name");
                 } else if ("url".equals(key)) {
                     url = text(t.getValueNode(), "compose-directives.url");
+                } else if ("on".equals(key)) {
+                    locations = texts(t.getValueNode(), "compose-directives.on");
+                    locations.stream().filter(l -> !LOCATIONS.contains(l)).forEach(l -> problem(t.getValueNode(),
+                            "compose-directives.on", "'" + l + "' is no location Weft applies directives at; known are "
+                            + String.join(", ", sorted(LOCATIONS))));
                 } else {
-                    problem(t.getKeyNode(), "compose-directives." + key, "unknown key; known keys are name, url");
+                    problem(t.getKeyNode(), "compose-directives." + key, "unknown key; known keys are name, on, url");
                 }
             }
             if (name == null) {
                 problem(item, "compose-directives", "each composed directive needs its name, such as \"@mask\"");
             } else {
-                compose.add(new ComposeSpec(name, url, YamlFile.line(item)));
+                if (!DIRECTIVE.matcher(name).matches()) {
+                    problem(item, "compose-directives.name", "'" + name + "' is not a directive name such as \"@mask\"");
+                }
+                compose.add(new ComposeSpec(name, url, YamlFile.line(item), locations));
             }
         }
+    }
+
+    /** A GraphQL name (a root field's). */
+    private String name(Node node, String where) {
+        String value = text(node, where);
+        if (value != null && !value.matches("[_A-Za-z][_0-9A-Za-z]*")) {
+            problem(node, where, "'" + value + "' is not a GraphQL field name");
+            return null;
+        }
+        return value;
+    }
+
+    private List<String> directives(Node node, String where) {
+        List<String> values = texts(node, where);
+        values.stream().filter(v -> !DIRECTIVE.matcher(v).matches()).forEach(v -> problem(node, where,
+                "'" + v + "' is not a directive name such as \"@audited\" (directives here take no arguments)"));
+        return values.stream().filter(v -> DIRECTIVE.matcher(v).matches()).toList();
     }
 
     private List<NodeTuple> mapping(Node node, String where) {
@@ -272,10 +318,11 @@ public final class FederationFile {
     private List<String> fieldSets(Node node, String where) {
         List<String> sets = new ArrayList<>();
         for (String value : texts(node, where)) {
-            if (FIELD_SET.matcher(value.trim()).matches()) {
-                sets.add(value.trim());
+            if (KeyFieldSet.parse(value) != null) {
+                sets.add(KeyFieldSet.normalize(value));
             } else {
-                problem(node, where, "'" + value + "' is not a list of column field names such as \"order_no\" or \"a b\"");
+                problem(node, where, "'" + value + "' is not a list of column field names such as \"order_no\" or \"a b\""
+                        + " (or of object relationship fields, one level deep: \"sku variation { id }\")");
             }
         }
         return sets;

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
     private static final Logger log = LoggerFactory.getLogger(DirectExecutionStrategy.class);
 
+    /** A GraphQL context key: true runs the request field by field (for per-field instrumentation, such as tracing). */
+    public static final String FIELD_BY_FIELD = "weft.fieldByField";
+
     private final Fetchers fetchers;
     private final Map<String, Root> roots = new HashMap<>();
 
@@ -71,7 +74,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
         if (context.getOperationDefinition().getOperation() != OperationDefinition.Operation.QUERY
-                || context.hasIncrementalSupport()) {
+                || context.hasIncrementalSupport() || Boolean.TRUE.equals(context.getGraphQLContext().get(FIELD_BY_FIELD))) {
             return super.execute(context, parameters);
         }
         ExecutableNormalizedOperation operation;
@@ -81,14 +84,31 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
             log.debug("normalizing failed, executing field by field", e);
             return super.execute(context, parameters);
         }
-        if (!operation.getTopLevelFields().stream().allMatch(f -> f.getName().equals("__typename") || roots.containsKey(f.getName()))) {
-            return super.execute(context, parameters);
+        Map<String, Root> requestRoots = new HashMap<>();
+        for (var f : operation.getTopLevelFields()) {
+            if (f.getName().equals("__typename")) {
+                continue;
+            }
+            Root root = roots.get(f.getName());
+            root = root != null ? root : lookup(context, f.getName());
+            if (root == null) {
+                return super.execute(context, parameters);
+            }
+            requestRoots.put(f.getName(), root);
         }
-        DirectRun run = new DirectRun(context, operation, fetchers, roots);
+        DirectRun run = new DirectRun(context, operation, fetchers, requestRoots);
         Map<String, Object> data = run.rootFields(operation.getTopLevelFields());
         // sibling fields fail concurrently: order their errors by path, so a response is always the same
         run.errors.stream().sorted(BY_PATH).forEach(context::addError);
         return CompletableFuture.completedFuture(new ExecutionResultImpl(data, context.getErrors()));
+    }
+
+    /** A root field that reads a row by primary key under a name of its own (federation.yml's lookup), else null. */
+    private static Root lookup(ExecutionContext context, String name) {
+        var definition = context.getGraphQLSchema().getQueryType().getFieldDefinition(name);
+        return definition != null && context.getGraphQLSchema().getCodeRegistry().getDataFetcher(
+                graphql.schema.FieldCoordinates.coordinates("Query", name), definition) instanceof Fetchers.ByPkFetcher f
+                ? new Root(RootKind.BY_PK, f.table()) : null;
     }
 
     private static final java.util.Comparator<GraphQLError> BY_PATH = (a, b) -> {

@@ -144,7 +144,7 @@ final class DirectRun {
             columns[i] = column;
             if (column != null) {
                 masks[i] = access.mask(binding.table().ref(), column.name());
-                scalars[i] = column.isScalar() ? Scalars.of(column.type()) : null;
+                scalars[i] = column.isScalar() ? scalar(binding.table().typeName(), fields.get(i).getName(), column) : null;
             }
         }
         for (Row row : rows) {
@@ -255,5 +255,13 @@ final class DirectRun {
         List<Object> values = new ArrayList<>(futures.size());
         futures.forEach(future -> values.add(future.join()));
         return values;
+    }
+
+    /** The field's scalar in the request's schema: the column's, or {@code ID} where federation.yml types it so. */
+    private GraphQLScalarType scalar(String type, String field, Column column) {
+        graphql.schema.GraphQLObjectType object = context.getGraphQLSchema().getObjectType(type);
+        graphql.schema.GraphQLFieldDefinition definition = object == null ? null : object.getFieldDefinition(field);
+        return definition != null && graphql.schema.GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLScalarType s
+                ? s : Scalars.of(column.type());
     }
 }

@@ -60,6 +60,25 @@ final class EntityKeys {
         return rows.canonical(values);
     }
 
+    /**
+     * Key arguments by field name with a text value for a key column of another type (an {@code ID} argument, as
+     * federation.yml's {@code type: ID} makes it) brought to the column's type; null when no row can have it.
+     */
+    static java.util.Map<String, Object> arguments(dev.weft.catalog.Table table, java.util.Map<String, Object> arguments) {
+        java.util.Map<String, Object> typed = new java.util.HashMap<>(arguments);
+        for (String key : table.primaryKey()) {
+            Column column = table.requireColumn(key);
+            if (typed.get(column.fieldName()) instanceof String text && column.type() != ColumnType.STRING) {
+                Object value = coerce(column, text);
+                if (value == null) {
+                    return null;
+                }
+                typed.put(column.fieldName(), value);
+            }
+        }
+        return typed;
+    }
+
     private static Object coerce(Column column, Object value) {
         if (value == null) {
             return null;

@@ -106,15 +106,14 @@ final class EntityLookup {
         }
         GraphQLObjectType object = schema.getObjectType(type);
         for (GraphQLAppliedDirective key : object.getAppliedDirectives("key")) {
-            List<String> fields = List.of(((String) key.getArgument("fields").getValue()).split(" "));
-            if (!fields.stream().allMatch(map::containsKey)) {
+            String fields = (String) key.getArgument("fields").getValue();
+            Optional<KeyRepresentation.Match> match = KeyRepresentation.match(fields, binding, fetchers.planner().bindings(), map);
+            if (match.isEmpty()) {
                 continue;
             }
-            List<Column> columns = fields.stream().map(f -> binding.columns().get(f)).toList();
-            List<Object> values = fields.stream().map(f -> (Object) map.get(f)).toList();
-            Group group = groups.computeIfAbsent(type + " " + String.join(" ", fields), k ->
-                    new Group(binding, new EntityKeys(columns), new ArrayList<>(), new ArrayList<>()));
-            Optional<List<Object>> bound = group.keys().bindable(values);
+            Group group = groups.computeIfAbsent(type + " " + fields, k ->
+                    new Group(binding, new EntityKeys(match.get().columns()), new ArrayList<>(), new ArrayList<>()));
+            Optional<List<Object>> bound = group.keys().bindable(match.get().values());
             if (bound.isPresent()) { // else no row can have this key: null
                 group.indexes().add(i);
                 group.bound().add(bound.get());

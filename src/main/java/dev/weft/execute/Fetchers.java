@@ -85,6 +85,14 @@ public final class Fetchers implements FetcherFactory {
         return loaders;
     }
 
+    /** The fetcher of a {@code _by_pk} field, or of a lookup under another name: the direct executor reads its table. */
+    record ByPkFetcher(TableRef table, DataFetcher<?> fetch) implements DataFetcher<Object> {
+        @Override
+        public Object get(DataFetchingEnvironment env) throws Exception {
+            return fetch.get(env);
+        }
+    }
+
     Executor async() {
         return async;
     }
@@ -96,7 +104,7 @@ public final class Fetchers implements FetcherFactory {
                     : new MaskingColumnFetcher(c.column().name(), c.table());
             case FieldBinding.RootList r -> env -> supply(env, () -> rootList(planner.forAccess(access(env.getGraphQlContext()))
                     .select(r.table(), env.getArguments(), env.getSelectionSet(), List.of()), RequestBudget.of(env.getGraphQlContext())));
-            case FieldBinding.RootByPk r -> env -> supply(env, () -> byPk(r.table(), env));
+            case FieldBinding.RootByPk r -> new ByPkFetcher(r.table(), env -> supply(env, () -> byPk(r.table(), env)));
             case FieldBinding.RootAggregate r -> env -> supply(env, () -> rootAggregate(r.table(), env));
             case FieldBinding.RelationshipField r -> env -> loaders.related(r.relationship(), env);
             case FieldBinding.RelationshipAggregate r -> env -> loaders.aggregate(r.relationship(), env);
@@ -160,7 +168,11 @@ public final class Fetchers implements FetcherFactory {
 
     /** The row with the primary key given as arguments (by GraphQL field name), if the caller may see it; else null. */
     Row byPk(QueryPlanner requestPlanner, TableRef ref, Map<String, Object> arguments, List<String> columns) {
-        List<Row> rows = executor(ref).select(crossSource.resolve(requestPlanner.byPk(ref, arguments, columns)));
+        Map<String, Object> keys = EntityKeys.arguments(requestPlanner.bindings().table(ref).table(), arguments);
+        if (keys == null) {
+            return null; // an ID no row of an integer key can have ("abc")
+        }
+        List<Row> rows = executor(ref).select(crossSource.resolve(requestPlanner.byPk(ref, keys, columns)));
         return rows.isEmpty() ? null : rows.get(0);
     }
 

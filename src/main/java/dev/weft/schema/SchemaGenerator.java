@@ -137,6 +137,7 @@ public final class SchemaGenerator {
         }
         if (subgraph.enabled()) {
             directives.addAll(SubgraphParts.definitions());
+            directives.addAll(subgraph.options().definitions());
         }
         GraphQLSchema schema = SchemaAssembly.build(query.build(), mutation, types.values(), code, directives,
                 subgraph.enabled() ? subgraph.schemaDirectives() : List.of(), validating);
@@ -161,11 +162,13 @@ public final class SchemaGenerator {
         if (view.byPk(table)) {
             List<GraphQLArgument> keys = table.primaryKey().stream()
                     .map(table::requireColumn)
-                    .map(c -> newArgument().name(c.fieldName()).type(nonNull(Scalars.of(c.type()))).build())
+                    .map(c -> newArgument().name(c.fieldName()).type(nonNull(scalar(table, c))).build())
                     .toList();
-            query.field(register("Query", newFieldDefinition().name(table.rootField() + GraphqlNames.BY_PK)
+            List<String> names = new ArrayList<>(List.of(table.rootField() + GraphqlNames.BY_PK));
+            subgraph.options().lookup(table.ref()).ifPresent(names::add); // federation.yml's lookup: the same field
+            names.forEach(name -> query.field(register("Query", newFieldDefinition().name(name)
                     .description("The row of " + description + " with this primary key, or null")
-                    .arguments(keys).type(typeRef(type)), new FieldBinding.RootByPk(table.ref())));
+                    .arguments(keys).type(typeRef(type)), new FieldBinding.RootByPk(table.ref()))));
         }
     }
 
@@ -195,7 +198,7 @@ public final class SchemaGenerator {
                 continue;
             }
             GraphQLFieldDefinition.Builder field = newFieldDefinition().name(column.fieldName())
-                    .type(column.nullable() ? Scalars.of(column.type()) : nonNull(Scalars.of(column.type())));
+                    .type(column.nullable() ? scalar(table, column) : nonNull(scalar(table, column)));
             view.masks(table.ref(), column).forEach((strategy, roles) -> field.withAppliedDirective(MaskDirective.applied(strategy, roles)));
             subgraph.fieldDirectives(table.ref(), column.fieldName()).forEach(field::withAppliedDirective);
             object.field(register(type, field, new FieldBinding.ColumnField(column, table.ref())));
@@ -384,6 +387,11 @@ public final class SchemaGenerator {
         DataFetcher<?> fetcher = fetchers.fetcher(binding);
         code.dataFetcher(FieldCoordinates.coordinates(owner, built.getName()), fetcher);
         return built;
+    }
+
+    /** A column's scalar: its type's, or federation.yml's ({@code ID}). */
+    private GraphQLScalarType scalar(Table table, Column column) {
+        return subgraph.options().scalar(table.ref(), column, Scalars.of(column.type()));
     }
 
     private void put(GraphQLType type) {

@@ -153,6 +153,13 @@ public class WeftConfiguration {
         };
     }
 
+    /** Apollo's federated traces for a request that asks for them (a subgraph's, unless federation is off). */
+    @Bean
+    WebGraphQlInterceptor weftTraceInterceptor(@org.springframework.beans.factory.annotation.Value(
+            "${weft.federation.enabled:true}") boolean federation) {
+        return dev.weft.web.tracing.FederatedTraces.interceptor(federation);
+    }
+
     /** {@code GET /graphql}: ordered before Spring's route, which answers GET with 405. */
     @Bean
     @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)

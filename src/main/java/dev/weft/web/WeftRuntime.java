@@ -49,6 +49,7 @@ import graphql.execution.AsyncSerialExecutionStrategy;
 import dev.weft.schema.MutationOptions;
 import dev.weft.execute.DirectExecutionStrategy;
 import javax.sql.DataSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +235,8 @@ public final class WeftRuntime implements AutoCloseable {
                                       LimitSettings limits) {
         WeftExceptionHandler exceptions = new WeftExceptionHandler();
         // limits first: the document is measured before the other instrumentations see it
-        List<Instrumentation> instrumentations = new java.util.ArrayList<>(List.of(new LimitsInstrumentation(limits), new ErrorCodeInstrumentation()));
+        List<Instrumentation> instrumentations = new ArrayList<>(List.of(new LimitsInstrumentation(limits),
+                new ErrorCodeInstrumentation(), dev.weft.web.tracing.FederatedTraces.instrumentation()));
         instrumentations.addAll(observations);
         return builder.defaultDataFetcherExceptionHandler(exceptions)
                 .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))

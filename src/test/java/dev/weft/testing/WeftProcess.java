@@ -60,7 +60,10 @@ public final class WeftProcess implements AutoCloseable {
         return new WeftProcess(process, log, port);
     }
 
-    /** Waits until Weft answers on /graphql; fails with its output if it exits or does not answer in time. */
+    /**
+     * Waits until Weft answers on /graphql (any HTTP status: with access control, a request without credentials
+     * is a 401); fails with its output if it exits or does not answer in time.
+     */
     public void awaitServing(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -68,7 +71,7 @@ public final class WeftProcess implements AutoCloseable {
                 fail("Weft exited with " + process.exitValue() + " before serving:\n" + output());
             }
             try {
-                post("{ __typename }");
+                send("{ __typename }");
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(500);
@@ -87,14 +90,18 @@ public final class WeftProcess implements AutoCloseable {
 
     /** POSTs a query to /graphql and returns the response body (HTTP 200 asserted). */
     public String post(String query) throws IOException, InterruptedException {
-        String body = "{\"query\":\"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url()))
-                .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(query);
         if (response.statusCode() != 200) {
             fail("HTTP " + response.statusCode() + " for " + query + ": " + response.body());
         }
         return response.body();
+    }
+
+    private HttpResponse<String> send(String query) throws IOException, InterruptedException {
+        String body = "{\"query\":\"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url()))
+                .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public String url() {

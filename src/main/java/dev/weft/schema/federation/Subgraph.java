@@ -38,9 +38,16 @@ public final class Subgraph {
     private final Map<TableRef, TypeDirectives> types;
     private final List<FederationSpec.ComposeSpec> compose;
     private final String file;
+    private final SubgraphOptions options;
 
     Subgraph(boolean enabled, Catalog catalog, Map<TableRef, TypeDirectives> types,
              List<FederationSpec.ComposeSpec> compose, String file) {
+        this(enabled, catalog, types, compose, file, SubgraphOptions.NONE);
+    }
+
+    Subgraph(boolean enabled, Catalog catalog, Map<TableRef, TypeDirectives> types,
+             List<FederationSpec.ComposeSpec> compose, String file, SubgraphOptions options) {
+        this.options = options;
         this.enabled = enabled;
         this.catalog = catalog;
         this.types = Map.copyOf(types);
@@ -68,6 +75,11 @@ public final class Subgraph {
         return catalog;
     }
 
+    /** Lookups, ID columns, value types and defined directives of federation.yml. */
+    public SubgraphOptions options() {
+        return options;
+    }
+
     /** The directives federation.yml gives one table's type and fields (none when it names the table nowhere). */
     record TypeDirectives(List<List<String>> keys, List<Integer> keyLines, boolean shareable, boolean inaccessible,
                           List<String> tags, boolean interfaceObject, Map<String, FederationSpec.FieldSpec> fields) {
@@ -92,18 +104,21 @@ public final class Subgraph {
      */
     public List<String> keys(Table table, Predicate<Column> addressable) {
         List<String> keys = new ArrayList<>();
-        if (!enabled) {
+        if (!enabled || !options.entity(table.ref())) {
             return keys;
         }
         List<List<String>> candidates = new ArrayList<>();
-        if (!table.primaryKey().isEmpty()) {
+        Map<List<String>, String> nested = options.nestedKeys(table.ref()); // a nested key on the primary key's columns replaces it
+        if (!table.primaryKey().isEmpty() && nested.keySet().stream().noneMatch(k -> java.util.Set.copyOf(k)
+                .equals(java.util.Set.copyOf(table.primaryKey())))) {
             candidates.add(table.primaryKey());
         }
         candidates.addAll(of(table.ref()).keys());
+        candidates.addAll(nested.keySet());
         for (List<String> columns : candidates) {
             List<Column> key = columns.stream().map(table::requireColumn).toList();
             if (key.stream().allMatch(addressable)) {
-                keys.add(String.join(" ", key.stream().map(Column::fieldName).toList()));
+                keys.add(nested.getOrDefault(columns, String.join(" ", key.stream().map(Column::fieldName).toList())));
             }
         }
         return keys;
@@ -115,6 +130,7 @@ public final class Subgraph {
         if (!enabled) {
             return directives;
         }
+        directives.addAll(options.applied(table.ref()));
         keys.forEach(k -> directives.add(FederationDirectives.key(k)));
         TypeDirectives type = of(table.ref());
         if (type.interfaceObject() && !keys.isEmpty()) {

@@ -52,10 +52,11 @@ final class SubgraphResolver {
         Map<TableRef, Subgraph.TypeDirectives> types = new HashMap<>();
         resolver.written.forEach((ref, type) -> types.put(ref, resolver.directives(renamed, renamed.table(ref), type)));
         spec.composeDirectives().forEach(resolver::compose);
+        SubgraphOptions options = SubgraphOptionsResolver.resolve(spec, renamed, resolver.written, resolver.problems);
         if (!resolver.problems.isEmpty()) {
             throw new WeftConfigException(resolver.problems);
         }
-        return new Subgraph(true, renamed, types, spec.composeDirectives(), spec.file());
+        return new Subgraph(true, renamed, types, spec.composeDirectives(), spec.file(), options);
     }
 
     private String at(int line) {
@@ -117,6 +118,9 @@ final class SubgraphResolver {
         List<List<String>> keys = new ArrayList<>();
         List<Integer> keyLines = new ArrayList<>();
         for (String key : type.keys()) {
+            if (key.contains("{")) {
+                continue; // through a relationship: SubgraphOptionsResolver
+            }
             List<String> columns = new ArrayList<>();
             for (String field : fields(key)) {
                 Optional<Column> column = column(table, field);
@@ -198,9 +202,10 @@ final class SubgraphResolver {
     }
 
     private void compose(FederationSpec.ComposeSpec c) {
-        if (!COMPOSABLE.contains(c.name())) {
+        if (!COMPOSABLE.contains(c.name()) && c.locations().isEmpty()) {
             problems.add(new ConfigProblem(at(c.line()), "compose-directives", "'" + c.name()
-                    + "' is not a directive of Weft's schemas; the one Weft defines is @mask"));
+                    + "' is not a directive of Weft's schemas (the one Weft defines is @mask); to define it here, give its"
+                    + " locations, such as on: [OBJECT]"));
         } else if (c.url() == null || !c.url().matches("https?://\\S+/v\\d+\\.\\d+")) {
             problems.add(new ConfigProblem(at(c.line()), "compose-directives", "'" + c.name()
                     + "' needs a url ending in its version, such as https://weft.dev/mask/v1.0"));
