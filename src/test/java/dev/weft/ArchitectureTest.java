@@ -34,25 +34,27 @@ class ArchitectureTest {
                 .layer("plan").definedBy("dev.weft.plan..")
                 .layer("ops").definedBy("dev.weft.ops..")
                 .layer("explain").definedBy("dev.weft.explain..")
+                .layer("cache").definedBy("dev.weft.cache..")
                 .layer("write").definedBy("dev.weft.write..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("explain").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("cache").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("write").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "ops", "explain", "web")
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "ops", "explain", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "ops", "explain", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "ops", "explain", "web")
-                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "ops", "explain", "web")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "ops", "explain", "cache", "web")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "ops", "explain", "cache", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "ops", "explain", "cache", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "ops", "explain", "cache", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "ops", "explain", "cache", "web")
                 .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "ops", "explain",
-                        "web")
+                        "cache", "web")
                 .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
-                        "write", "ops", "explain", "web")
+                        "write", "ops", "explain", "cache", "web")
                 .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
-                        "plan", "write", "ops", "explain", "web")
+                        "plan", "write", "ops", "explain", "cache", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "write", "ops", "explain", "web")
+                        "query", "execute", "plan", "write", "ops", "explain", "cache", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -109,7 +109,8 @@ public final class SchemaGenerator {
         GraphQLObjectType mutation = mutations == null ? null
                 : new MutationSchemaGenerator(view, bindings, mutations, code, this::put).generate(catalog).orElse(null);
         GraphQLSchema schema = SchemaAssembly.build(query.build(), mutation, types.values(), code,
-                view.hasMasks() ? List.of(MaskDirective.DEFINITION) : List.of(), validating);
+                view.hasMasks() ? List.of(MaskDirective.DEFINITION, CachedDirective.DEFINITION) : List.of(CachedDirective.DEFINITION),
+                validating);
         return new GeneratedSchema(schema, bindings);
     }
 

@@ -192,8 +192,9 @@ public class WeftConfiguration {
     /** Each request runs as its caller: the role's schema, limits, row filters and masks. */
     @Bean
     org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime, RequestMeters requestMeters,
-                                                                                AuditLog audit) {
-        return new WeftExecutionService(runtime, requestMeters, audit);
+                                                                                AuditLog audit,
+                                                                                dev.weft.cache.ResponseCache cache) {
+        return new WeftExecutionService(runtime, requestMeters, audit, cache);
     }
 
     /** The circuit breakers of the sources, by {@code weft.breaker.*}; a mistake there fails start-up with file and line. */

@@ -23,9 +23,11 @@ final class WeftExecutionService implements ExecutionGraphQlService {
     private final WeftRuntime runtime;
     private final RequestMeters meters;
     private final AuditLog audit;
+    private final dev.weft.cache.ResponseCache cache;
 
-    WeftExecutionService(WeftRuntime runtime, RequestMeters meters, AuditLog audit) {
+    WeftExecutionService(WeftRuntime runtime, RequestMeters meters, AuditLog audit, dev.weft.cache.ResponseCache cache) {
         this.runtime = runtime;
+        this.cache = cache;
         this.meters = meters;
         this.audit = audit;
     }
@@ -50,7 +52,10 @@ final class WeftExecutionService implements ExecutionGraphQlService {
 
     /** Runs the request, its statements heard by {@code activity} (the tables and rows of its audit record) if given. */
     private CompletableFuture<ExecutionResult> run(ExecutionInput input, Caller caller, AuditActivity activity) {
-        return activity == null ? runtime.executeAsync(input, caller, true)
-                : Activity.during(activity, () -> runtime.executeAsync(input, caller, true));
+        var policy = runtime.securityModel() == null || caller == null || caller.role() == null ? null
+                : runtime.securityModel().roles().get(caller.role());
+        java.util.function.Supplier<CompletableFuture<ExecutionResult>> cached =
+                () -> cache.execute(input, caller, policy, () -> runtime.executeAsync(input, caller, true));
+        return activity == null ? cached.get() : Activity.during(activity, cached);
     }
 }
