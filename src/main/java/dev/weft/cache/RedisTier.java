@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /**
  * The shared tier in Redis through Lettuce: an entry is {@code <prefix>entry:<key>} with its ttl, each table
  * a set {@code <prefix>table:<table>} of the keys that read it, and evictions are published on
- * {@code <prefix>evict} so that every instance drops its own copies too.
+ * {@code <prefix>evict} (a refreshed key on {@code <prefix>replace}) so that every instance drops its own copies too.
  *
  * <pre>{@code
  * SharedTier tier = new RedisTier(RedisClient.create("redis://127.0.0.1:6379"), "weft:cache:", Duration.ofMillis(500), 3600);
@@ -28,6 +28,7 @@ public final class RedisTier implements SharedTier {
     private StatefulRedisConnection<String, String> connection;
     private StatefulRedisPubSubConnection<String, String> pubSub;
     private Consumer<String> listener;
+    private Consumer<String> replaced;
 
     /**
      * @param timeout how long one command may take before the cache gives up on Redis for this request
@@ -49,14 +50,15 @@ public final class RedisTier implements SharedTier {
         if (listener != null && pubSub == null) {
             StatefulRedisPubSubConnection<String, String> subscriber = client.connectPubSub();
             subscriber.setTimeout(timeout);
-            Consumer<String> heard = listener;
+            Consumer<String> tables = listener;
+            Consumer<String> keys = replaced;
             subscriber.addListener(new RedisPubSubAdapter<>() {
                 @Override
-                public void message(String channel, String table) {
-                    heard.accept(table);
+                public void message(String channel, String message) {
+                    (channel.endsWith("evict") ? tables : keys).accept(message);
                 }
             });
-            subscriber.sync().subscribe(prefix + "evict"); // Lettuce subscribes again after a reconnect
+            subscriber.sync().subscribe(prefix + "evict", prefix + "replace"); // Lettuce subscribes again after a reconnect
             pubSub = subscriber;
         }
         return connection.sync();
@@ -68,12 +70,15 @@ public final class RedisTier implements SharedTier {
     }
 
     @Override
-    public void put(String key, String entry, int ttlSeconds, Collection<String> tables) {
+    public void put(String key, String entry, int ttlSeconds, Collection<String> tables, boolean replaces) {
         RedisCommands<String, String> redis = redis();
         redis.set(prefix + "entry:" + key, entry, SetArgs.Builder.ex(ttlSeconds));
         for (String table : tables) {
             redis.sadd(prefix + "table:" + table, key);
             redis.expire(prefix + "table:" + table, maxTtlSeconds); // outlives every entry it tags
+        }
+        if (replaces) {
+            redis.publish(prefix + "replace", key);
         }
     }
 
@@ -91,8 +96,9 @@ public final class RedisTier implements SharedTier {
     }
 
     @Override
-    public synchronized void listen(Consumer<String> evictedTable) {
+    public synchronized void listen(Consumer<String> evictedTable, Consumer<String> replacedKey) {
         listener = evictedTable;
+        replaced = replacedKey;
         redis();
     }
 

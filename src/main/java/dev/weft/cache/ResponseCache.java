@@ -96,7 +96,7 @@ public final class ResponseCache implements AutoCloseable {
         }).build();
         if (shared != null) {
             sharedCall(() -> {
-                shared.listen(this::evictLocal);
+                shared.listen(this::evictLocal, local::invalidate);
                 return null;
             });
         }
@@ -160,7 +160,7 @@ public final class ResponseCache implements AutoCloseable {
         if (shared != null) {
             String json = JSON.writeValueAsString(entry);
             sharedCall(() -> {
-                shared.put(request.key(), json, request.ttlSeconds(), tables);
+                shared.put(request.key(), json, request.ttlSeconds(), tables, request.refresh());
                 return null;
             });
         }
