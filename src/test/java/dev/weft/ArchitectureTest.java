@@ -62,6 +62,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theMongoWriterIsReachedOnlyFromStartUp() {
+        noClasses().that().resideOutsideOfPackages("dev.weft.write.mongo..", "dev.weft.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.weft.write.mongo..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheWebPackageKnowsSpring() {
         noClasses().that().resideOutsideOfPackages("dev.weft.web..", "dev.weft")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")

@@ -20,12 +20,12 @@ import java.time.Duration;
  * MongoFailures.of(settings, e).getMessage()   // "source 'web' did not answer within 2.5s"
  * }</pre>
  */
-final class MongoFailures {
+public final class MongoFailures {
 
     private MongoFailures() {
     }
 
-    static WeftException of(ServiceSettings settings, MongoException e) {
+    public static WeftException of(ServiceSettings settings, MongoException e) {
         ErrorCode code = e instanceof MongoExecutionTimeoutException || e instanceof MongoSocketReadTimeoutException
                 ? ErrorCode.TIMEOUT
                 : e instanceof MongoTimeoutException || e instanceof MongoSocketException || e instanceof MongoSecurityException

@@ -30,7 +30,7 @@ import org.bson.conversions.Bson;
  * {$and: [{salary: {$gt: 5}}, {$and: [{name: {$ne: null}}, {name: {$not: /^\QA\E.*\z/s}}]}]}
  * }</pre>
  */
-final class MongoFilters {
+public final class MongoFilters {
     /** Matches every document. */
     static final Bson ALL = new Document();
     /** Matches no document (every document has an {@code _id}; none is in an empty list). */
@@ -38,12 +38,12 @@ final class MongoFilters {
 
     private final Table table;
 
-    MongoFilters(Table table) {
+    public MongoFilters(Table table) {
         this.table = table;
     }
 
     /** Documents for which {@code p} is true. */
-    Bson truth(Predicate p) {
+    public Bson truth(Predicate p) {
         return switch (p) {
             case Predicate.Const c -> c.value() ? ALL : NONE;
             case Predicate.And and -> and(and.parts().stream().map(this::truth).toList());
@@ -135,7 +135,7 @@ final class MongoFilters {
     }
 
     /** All of {@code parts}: {@link #ALL} and {@link #NONE} folded away. */
-    static Bson and(List<Bson> parts) {
+    public static Bson and(List<Bson> parts) {
         List<Bson> kept = new ArrayList<>();
         for (Bson part : parts) {
             if (part == NONE) {

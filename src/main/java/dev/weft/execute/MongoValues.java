@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>A value that inference never saw (a document outside the sample) is converted where its type
  * allows (any scalar to text, an integral double to a Long), else read as null and logged once per field.
  */
-final class MongoValues {
+public final class MongoValues {
     private static final Logger log = LoggerFactory.getLogger(MongoValues.class);
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
@@ -72,7 +72,7 @@ final class MongoValues {
     }
 
     /** The Java value of a BSON value read for {@code column}. */
-    static Object read(Column column, Object value) {
+    public static Object read(Column column, Object value) {
         if (value == null || !column.list()) {
             return one(column, value);
         }
@@ -203,7 +203,7 @@ final class MongoValues {
      * The BSON values a query value of {@code column} may be stored as: one, except for text fields where
      * ObjectIds were seen too (a 24-hex-digit string is then also looked up as an ObjectId).
      */
-    static List<Object> bson(Column column, Object value) {
+    public static List<Object> bson(Column column, Object value) {
         Object converted = switch (column.type()) {
             case OBJECT_ID -> value instanceof String s && ObjectId.isValid(s) ? new ObjectId(s) : value;
             case DECIMAL, BIGINTEGER -> decimal128(value);

@@ -9,12 +9,18 @@ import java.util.function.Predicate;
 
 /**
  * What the schema needs to offer mutations: which sources have a writer, each table's unique
- * constraints (for {@code on_conflict}), and the fetchers of the mutation fields.
+ * constraints (for {@code on_conflict}), the fetchers of the mutation fields, and which sources run a
+ * field in one transaction ({@code atomic}; the field descriptions say so, a MongoDB standalone server has none).
  *
  * <pre>{@code
  * new MutationOptions(source -> source.settings().kind() != SourceKind.DB2, uniqueKeys::get, writeFetchers)
  * }</pre>
  */
 public record MutationOptions(Predicate<Source> writable, Function<TableRef, List<UniqueKey>> uniqueKeys,
-                              MutationFetcherFactory fetchers) {
+                              MutationFetcherFactory fetchers, Predicate<Source> atomic) {
+    /** Options where every writable source runs a field in one transaction. */
+    public MutationOptions(Predicate<Source> writable, Function<TableRef, List<UniqueKey>> uniqueKeys,
+                           MutationFetcherFactory fetchers) {
+        this(writable, uniqueKeys, fetchers, source -> true);
+    }
 }

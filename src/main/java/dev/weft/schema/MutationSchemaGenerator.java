@@ -20,6 +20,7 @@ import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
 import java.util.HashSet;
@@ -52,6 +53,10 @@ final class MutationSchemaGenerator {
     private final MutationOptions options;
     private final GraphQLCodeRegistry.Builder code;
     private final Consumer<GraphQLType> put;
+    /** Whether the source whose tables are being added runs a field in one transaction. */
+    private boolean atomic;
+    /** Whether the source whose tables are being added never changes a key (MongoDB's {@code _id}). */
+    private boolean fixedKeys;
 
     MutationSchemaGenerator(SchemaView view, SchemaBindings bindings, MutationOptions options, GraphQLCodeRegistry.Builder code,
                             Consumer<GraphQLType> put) {
@@ -70,6 +75,8 @@ final class MutationSchemaGenerator {
             if (!options.writable().test(source)) {
                 continue;
             }
+            atomic = options.atomic().test(source);
+            fixedKeys = source.settings().kind() == dev.weft.config.SourceKind.MONGODB;
             for (Table table : source.tables()) {
                 if (!table.view() && !table.primaryKey().isEmpty() && view.table(table.ref())) {
                     any |= addTable(mutation, table);
@@ -82,7 +89,7 @@ final class MutationSchemaGenerator {
     private boolean addTable(GraphQLObjectType.Builder mutation, Table table) {
         // an input type needs a field: a write whose columns are all preset is not offered
         Optional<Set<String>> insert = view.writable(table, Kind.INSERT).filter(c -> settable(table, c));
-        Optional<Set<String>> update = view.writable(table, Kind.UPDATE).filter(c -> settable(table, c));
+        Optional<Set<String>> update = view.writable(table, Kind.UPDATE).map(c -> changeable(table, c)).filter(c -> settable(table, c));
         boolean delete = view.writable(table, Kind.DELETE).isPresent();
         if (insert.isEmpty() && update.isEmpty() && !delete) {
             return false;
@@ -110,7 +117,7 @@ final class MutationSchemaGenerator {
             GraphQLArgument conflict = newArgument().name("on_conflict").type(typeRef(type + "OnConflict"))
                     .description("Update the row that has the same values of a unique constraint instead").build();
             GraphQLFieldDefinition.Builder many = newFieldDefinition().name("insert_" + root)
-                    .description("Inserts rows into " + table.ref() + " in one transaction")
+                    .description("Inserts rows into " + table.ref() + transaction(" "))
                     .argument(newArgument().name("objects").type(nonNull(list(nonNull(typeRef(type + "InsertInput"))))))
                     .type(typeRef(type + "MutationResponse"));
             GraphQLFieldDefinition.Builder one = newFieldDefinition().name("insert_" + root + "_one")
@@ -126,7 +133,7 @@ final class MutationSchemaGenerator {
         }
         if (delete) {
             register(mutation, newFieldDefinition().name("delete_" + root).description("Deletes the rows of " + table.ref()
-                            + " that match, in one transaction")
+                            + " that match" + transaction(", "))
                     .argument(newArgument().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
                     .type(typeRef(type + "MutationResponse")), new MutationBinding.Delete(table.ref(), false));
         }
@@ -165,7 +172,7 @@ final class MutationSchemaGenerator {
             changes.add(newArgument().name("_inc").type(typeRef(type + "IncInput")).build());
         }
         register(mutation, newFieldDefinition().name("update_" + root)
-                .description("Updates the rows of " + table.ref() + " that match, in one transaction")
+                .description("Updates the rows of " + table.ref() + " that match" + transaction(", "))
                 .argument(newArgument().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
                 .arguments(changes).type(typeRef(type + "MutationResponse")), new MutationBinding.Update(table.ref(), false));
         if (view.byPk(table)) {
@@ -180,7 +187,7 @@ final class MutationSchemaGenerator {
                     .arguments(changes).type(typeRef(type)), new MutationBinding.Update(table.ref(), true));
         }
         register(mutation, newFieldDefinition().name("update_" + root + "_many")
-                .description("Several updates of " + table.ref() + " in order, in one transaction")
+                .description("Several updates of " + table.ref() + " in order" + transaction(", "))
                 .argument(newArgument().name("updates").type(nonNull(list(nonNull(typeRef(type + "Updates"))))))
                 .type(list(typeRef(type + "MutationResponse"))), new MutationBinding.UpdateMany(table.ref()));
     }
@@ -218,9 +225,24 @@ final class MutationSchemaGenerator {
         return true;
     }
 
+    /** "in one transaction", or for a source without transactions that it is not atomic. */
+    private String transaction(String separator) {
+        return separator + (atomic ? "in one transaction" : "without a transaction (the source has none): not atomic");
+    }
+
     private boolean uniquelyKeyed(Table table) {
         List<UniqueKey> keys = options.uniqueKeys().apply(table.ref());
         return keys != null && !keys.isEmpty();
+    }
+
+    /** The columns an update may set: on MongoDB not {@code _id}, which a document keeps for life. */
+    private Set<String> changeable(Table table, Set<String> columns) {
+        if (!fixedKeys) {
+            return columns;
+        }
+        Set<String> changeable = new HashSet<>(columns);
+        table.primaryKey().forEach(changeable::remove);
+        return changeable;
     }
 
     private static boolean settable(Table table, Set<String> columns) {
@@ -265,14 +287,31 @@ final class MutationSchemaGenerator {
         }
     }
 
-    private static GraphQLInputObjectType.Builder inputOf(String name, String description, Table table, Set<String> columns) {
+    private GraphQLInputObjectType.Builder inputOf(String name, String description, Table table, Set<String> columns) {
         GraphQLInputObjectType.Builder input = GraphQLInputObjectType.newInputObject().name(name).description(description);
         for (Column c : table.columns()) {
-            if (columns.contains(c.name()) && c.isScalar()) {
-                input.field(newInputObjectField().name(c.fieldName()).type(Scalars.of(c.type())));
+            if (columns.contains(c.name())) {
+                input.field(newInputObjectField().name(c.fieldName()).type(inputType(table.typeName(), c)));
             }
         }
         return input;
+    }
+
+    /**
+     * A column's input type: its scalar, or for a MongoDB field a list of values, or a nested document's
+     * {@code <NestedType>Input} with the nested fields (as the output type {@code <NestedType>} shows them).
+     */
+    private GraphQLInputType inputType(String owner, Column column) {
+        GraphQLInputType element = Scalars.of(column.type());
+        if (column.isDocument()) {
+            String nested = GraphqlNames.nestedType(owner, column);
+            GraphQLInputObjectType.Builder document = GraphQLInputObjectType.newInputObject().name(nested + "Input")
+                    .description("Values of the nested document '" + column.name() + "'");
+            column.fields().forEach(f -> document.field(newInputObjectField().name(f.fieldName()).type(inputType(nested, f))));
+            put.accept(document.build());
+            element = typeRef(nested + "Input");
+        }
+        return column.list() ? list(element) : element;
     }
 
     private void register(GraphQLObjectType.Builder mutation, GraphQLFieldDefinition.Builder field, MutationBinding binding) {

@@ -54,6 +54,11 @@ final class MongoSources implements AutoCloseable {
         return new MongoSourceExecutor(settings, client(settings), tables);
     }
 
+    /** The clients by service (shared with the executors, which own them). */
+    Map<ServiceName, MongoClient> clients() {
+        return Map.copyOf(clients);
+    }
+
     private MongoClient client(ServiceSettings settings) {
         return clients.get(new ServiceName(settings.name()));
     }

@@ -176,7 +176,7 @@ public final class WeftRuntime implements AutoCloseable {
             Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors,
                     dev.weft.execute.activity.Activity.propagating(async), // explain and audit hear the request's threads
                     readers -> new CrossSourcePlanner(bindings, readers, maxKeysInMemory), security != null);
-            MutationOptions mutations = MutationSetup.options(services, pools, catalog, bindings, fetchers, security);
+            MutationOptions mutations = MutationSetup.options(services, pools, mongo.clients(), catalog, bindings, fetchers, security);
             GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers,
                     security == null ? SchemaView.ALL : SchemaView.all(security), mutations);
             return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits, mutations);

@@ -209,17 +209,10 @@ public final class JdbcSourceWriter implements SourceWriter {
         if (keys.isEmpty() || Predicate.TRUE.equals(check)) {
             return;
         }
-        int passing = tx.count(table, keys, check);
-        if (passing < keys.size()) {
-            throw WeftException.badInput((keys.size() - passing) + " of the rows this mutation would " + kind + " in "
-                    + table.ref() + " fail the check of the role's " + kind + " permission; nothing was written");
-        }
+        WriteGuards.check(table.ref(), keys.size(), tx.count(table, keys, check), kind);
     }
 
     private static void bound(WriteStep step, int rows) {
-        if (step.maxRows() != null && rows > step.maxRows()) {
-            throw WeftException.badInput("the mutation would write " + rows + " rows of " + step.table().ref()
-                    + ", more than the role's max-rows-affected (" + step.maxRows() + "); nothing was written");
-        }
+        WriteGuards.bound(step, rows);
     }
 }

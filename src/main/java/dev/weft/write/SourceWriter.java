@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Writes to one source. Implemented for JDBC sources ({@link JdbcSourceWriter}: PostgreSQL,
- * MariaDB/MySQL, DB2, H2); a MongoDB writer plugs in by implementing this and being returned by
- * {@link Writers} for its kind, and the schema then offers mutations on its tables.
+ * MariaDB/MySQL, DB2, H2) and for MongoDB ({@link dev.weft.write.mongo.MongoSourceWriter}, in one
+ * transaction only where the deployment has transactions); the schema offers mutations on the tables
+ * of the sources {@link Writers#writable} accepts.
  *
  * <pre>{@code
  * List<WriteResult> results = writer.write(List.of(step));   // one transaction: all steps, or none

@@ -25,9 +25,9 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * The writers of the sources that have one, and the unique constraints of their tables. Writable today:
- * PostgreSQL, MariaDB, MySQL, DB2 (and Derby, through JCC) and H2. MongoDB has no writer yet: the schema
- * offers no mutation on its tables.
+ * The writers of the JDBC sources that have one, and the unique constraints of their tables. Writable today:
+ * PostgreSQL, MariaDB, MySQL, DB2 (and Derby, through JCC) and H2 (here), and MongoDB
+ * ({@link dev.weft.write.mongo.MongoWriters}).
  */
 public final class Writers {
     private static final Set<SourceKind> WRITABLE = Set.of(SourceKind.POSTGRES, SourceKind.MARIADB, SourceKind.MYSQL, SourceKind.DB2,
@@ -38,7 +38,7 @@ public final class Writers {
 
     /** Whether a source of this kind has a writer. */
     public static boolean writable(Source source) {
-        return WRITABLE.contains(source.settings().kind());
+        return WRITABLE.contains(source.settings().kind()) || source.settings().kind() == SourceKind.MONGODB;
     }
 
     /** A writer per writable service, on its pool. */
@@ -62,7 +62,7 @@ public final class Writers {
         Map<TableRef, List<UniqueKey>> keys = new LinkedHashMap<>();
         List<ConfigProblem> problems = new ArrayList<>();
         for (Source source : catalog.sources()) {
-            if (!writable(source)) {
+            if (!WRITABLE.contains(source.settings().kind())) {
                 continue;
             }
             try (Connection connection = pools.get(source.name()).getConnection()) {

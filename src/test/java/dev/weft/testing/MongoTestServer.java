@@ -46,7 +46,22 @@ public final class MongoTestServer implements AutoCloseable {
 
     /** Starts a server; its threads are daemons (started from a daemon thread), so a failing test never hangs the JVM. */
     public static MongoTestServer start() {
-        CountingBackend backend = new CountingBackend();
+        return start(false);
+    }
+
+    /**
+     * Starts a server that presents itself as a member of replica set {@code rs-test} with sessions ({@code setName},
+     * {@code logicalSessionTimeoutMinutes} in its {@code isMaster} answer) and acknowledges {@code commitTransaction}
+     * and {@code abortTransaction} without doing anything: the driver then sends a transaction's commands, and a test
+     * sees them at the server ({@link #sessionCommands()}). It keeps every write at once and rolls nothing back, so it
+     * shows how a transaction is driven, not that it is atomic.
+     */
+    public static MongoTestServer startAsReplicaSetMember() {
+        return start(true);
+    }
+
+    private static MongoTestServer start(boolean replicaSet) {
+        CountingBackend backend = new CountingBackend(replicaSet);
         MongoServer server = new MongoServer(backend);
         Thread starter = Thread.ofPlatform().daemon().start(() -> server.bind("127.0.0.1", 0));
         try {
@@ -101,6 +116,15 @@ public final class MongoTestServer implements AutoCloseable {
 
     public void resetCounts() {
         backend.counts.clear();
+        backend.sessionCommands.clear();
+    }
+
+    /**
+     * The commands sent in a session since the last {@link #resetCounts()}, in order, each as
+     * {@code command:collection txn=<txnNumber> [start]} ({@code start}: the command that starts the transaction).
+     */
+    public List<String> sessionCommands() {
+        return List.copyOf(backend.sessionCommands);
     }
 
     /**
@@ -123,6 +147,33 @@ public final class MongoTestServer implements AutoCloseable {
         final Map<String, Integer> counts = new ConcurrentHashMap<>();
         final Map<String, Object> validators = new ConcurrentHashMap<>();
         final Map<String, java.time.Duration> stalls = new ConcurrentHashMap<>();
+        final List<String> sessionCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final boolean replicaSet;
+
+        CountingBackend(boolean replicaSet) {
+            this.replicaSet = replicaSet;
+        }
+
+        @Override
+        public de.bwaldvogel.mongo.backend.QueryResult handleQuery(de.bwaldvogel.mongo.wire.message.MongoQuery query) {
+            de.bwaldvogel.mongo.backend.QueryResult result = super.handleQuery(query);
+            if (!replicaSet || query.getQuery().isEmpty() || !isHello(query.getQuery().keySet().iterator().next())) {
+                return result;
+            }
+            List<de.bwaldvogel.mongo.bson.Document> answers = result.collectDocuments();
+            answers.forEach(this::asReplicaSetMember);
+            return new de.bwaldvogel.mongo.backend.QueryResult(answers);
+        }
+
+        private static boolean isHello(String command) {
+            return command.equalsIgnoreCase("isMaster") || command.equalsIgnoreCase("hello");
+        }
+
+        private de.bwaldvogel.mongo.bson.Document asReplicaSetMember(de.bwaldvogel.mongo.bson.Document answer) {
+            answer.put("setName", "rs-test");
+            answer.put("logicalSessionTimeoutMinutes", 30);
+            return answer;
+        }
 
         @Override
         public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String databaseName, String command,
@@ -130,6 +181,18 @@ public final class MongoTestServer implements AutoCloseable {
             Object target = query.get(command);
             String counted = command + (target instanceof String s ? ":" + s : "");
             counts.merge(counted, 1, Integer::sum);
+            if (replicaSet) {
+                if (query.get("lsid") != null && !command.equals("endSessions")) {
+                    sessionCommands.add(counted + " txn=" + query.get("txnNumber")
+                            + (Boolean.TRUE.equals(query.get("startTransaction")) ? " start" : ""));
+                }
+                if (command.equals("commitTransaction") || command.equals("abortTransaction") || command.equals("endSessions")) {
+                    return new de.bwaldvogel.mongo.bson.Document("ok", 1.0);
+                }
+                if (isHello(command)) {
+                    return asReplicaSetMember(super.handleCommand(channel, databaseName, "isMaster", query));
+                }
+            }
             java.time.Duration stall = stalls.get(counted);
             if (stall != null) {
                 try {
