@@ -146,7 +146,13 @@ public final class ResponseCache implements AutoCloseable {
         if (json == null) {
             return null;
         }
-        Entry found = JSON.readValue(json, Entry.class);
+        Entry found;
+        try {
+            found = JSON.readValue(json, Entry.class);
+        } catch (RuntimeException e) {
+            log.warn("an entry of the shared response cache cannot be read; answering without it: {}", e.toString());
+            return null;
+        }
         if (found.expiresAtMillis() <= System.currentTimeMillis()) {
             return null;
         }
