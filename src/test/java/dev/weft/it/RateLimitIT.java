@@ -119,6 +119,10 @@ class RateLimitIT {
 
     @Test
     void twentyPerMinuteHoldAcrossTwoInstances() throws Exception {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> audit = new ch.qos.logback.core.read.ListAppender<>();
+        audit.start();
+        ch.qos.logback.classic.Logger auditLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("weft.audit");
+        auditLogger.addAppender(audit);
         int answered = 0;
         int refused = 0;
         for (int i = 0; i < 30; i++) {
@@ -141,6 +145,11 @@ class RateLimitIT {
         double counted = a.getBean(MeterRegistry.class).counter("weft.requests.refused", "reason", "rate").count()
                 + b.getBean(MeterRegistry.class).counter("weft.requests.refused", "reason", "rate").count();
         assertThat(counted).isEqualTo(10);
+        auditLogger.detachAppender(audit);
+        List<String> limited = audit.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .filter(line -> line.contains("RATE_LIMITED")).toList();
+        assertThat(limited).hasSize(10).allSatisfy(line -> assertThat(line)
+                .contains("\"caller\":\"api-key limited\"", "\"role\":\"counted\"", "\"status\":429", "\"outcome\":\"refused\""));
     }
 
     @Test
