@@ -127,6 +127,11 @@ class ResponseCacheIT {
         HttpResponse<String> onB = post(b, "t1", "query Hits   @cached(ttl: 60) {\n shop_hits(order_by: {id: asc}) { id, total } }");
         assertThat(onB.headers().firstValue("X-Weft-Cache")).hasValue("hit");
         assertThat(onB.body()).isEqualTo(first.body());
+        HttpResponse<String> byGet = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + EnvironmentStart.port(a)
+                + "/graphql?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)))
+                .header("X-API-Key", KEYS.get("t1")).header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byGet.headers().firstValue("X-Weft-Cache")).hasValue("hit");
+        assertThat(byGet.body()).isEqualTo(first.body());
         HttpResponse<String> uncached = post(b, "t1", "query Hits { shop_hits(order_by: {id: asc}) { id total } }");
         assertThat(uncached.headers().firstValue("X-Weft-Cache")).isEmpty();
         assertThat(uncached.body()).contains("{\"id\":1,\"total\":11}");
