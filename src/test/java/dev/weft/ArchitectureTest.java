@@ -37,26 +37,29 @@ class ArchitectureTest {
                 .layer("cache").definedBy("dev.weft.cache..")
                 .layer("ratelimit").definedBy("dev.weft.ratelimit..")
                 .layer("write").definedBy("dev.weft.write..")
+                .layer("xa").definedBy("dev.weft.xa..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("xa").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("explain").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("cache").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("ratelimit").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("write").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "ops", "explain", "cache", "web")
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "ops", "explain", "cache", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "ops", "explain", "cache", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "ops", "explain", "cache", "web")
-                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "ops", "explain", "cache", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "ops", "explain",
+                .whereLayer("write").mayOnlyBeAccessedByLayers("xa", "web")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "xa", "ops", "explain",
                         "cache", "web")
+                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "xa",
+                        "ops", "explain", "cache", "web")
                 .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
-                        "write", "ops", "explain", "cache", "web")
+                        "write", "xa", "ops", "explain", "cache", "web")
                 .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
-                        "plan", "write", "ops", "explain", "cache", "web")
+                        "plan", "write", "xa", "ops", "explain", "cache", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "write", "ops", "explain", "cache", "web")
+                        "query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -16,7 +16,9 @@ final class KnownKeys {
     private static final List<String> TOP_LEVEL = List.of("weft.relationships", "weft.graphiql.default-query",
             "weft.graphiql.default-headers", "weft.cross-source-max-keys", "weft.cross-source-max-keys-in-memory",
             "weft.breaker.enabled", "weft.breaker.window-size", "weft.breaker.minimum-calls", "weft.breaker.failure-rate",
-            "weft.breaker.open-duration", "weft.breaker.half-open-calls", "weft.log.statements");
+            "weft.breaker.open-duration", "weft.breaker.half-open-calls", "weft.log.statements",
+            "weft.transactions.log-dir", "weft.transactions.node-id", "weft.transactions.recovery-period",
+            "weft.federation.enabled", "weft.federation.file");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
             "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",
@@ -59,6 +61,12 @@ final class KnownKeys {
         if (key.startsWith("weft.cache.") || key.startsWith("weft.rate-limits.")) {
             return "weft.cache.{max-ttl, max-entries, redis-prefix, redis-timeout},"
                     + " weft.rate-limits.{redis-failure, redis-prefix, redis-timeout}";
+        }
+        if (key.startsWith("weft.transactions.")) {
+            return "weft.transactions.{log-dir, node-id, recovery-period}";
+        }
+        if (key.startsWith("weft.federation.")) {
+            return "weft.federation.{enabled, file}";
         }
         if (key.startsWith("weft.limits.")) {
             return "weft.limits.{max-depth, max-fields, max-rows, max-response-bytes, request-timeout}";

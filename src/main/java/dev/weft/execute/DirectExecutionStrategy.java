@@ -43,9 +43,12 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
     private final Fetchers fetchers;
     private final Map<String, Root> roots = new HashMap<>();
 
-    enum RootKind { LIST, BY_PK, AGGREGATE }
+    enum RootKind { LIST, BY_PK, AGGREGATE, ENTITIES, SERVICE }
 
-    /** What a root field of the query type reads: a list, one row by primary key, or an aggregate of a table. */
+    /**
+     * What a root field of the query type reads: a list, one row by primary key, or an aggregate of a table; or
+     * federation's {@code _entities} and {@code _service} (no table: {@link DirectEntities}).
+     */
     record Root(RootKind kind, TableRef table) {
     }
 
@@ -61,6 +64,8 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
                 roots.put(root + GraphqlNames.BY_PK, new Root(RootKind.BY_PK, b.table().ref()));
             }
         });
+        roots.put("_entities", new Root(RootKind.ENTITIES, null)); // in the schema only when it is a federation subgraph
+        roots.put("_service", new Root(RootKind.SERVICE, null));
     }
 
     @Override

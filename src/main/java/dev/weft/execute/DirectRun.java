@@ -82,8 +82,16 @@ final class DirectRun {
             return "Query";
         }
         DirectExecutionStrategy.Root root = roots.get(f.getName());
-        TableBinding binding = planner.bindings().table(root.table());
         ResultLocation loc = new ResultLocation(null, f.getResultKey(), -1);
+        if (root.table() == null) {
+            try {
+                return DirectEntities.rootField(this, context, root.kind(), f, loc, fetchers, access, budget);
+            } catch (RuntimeException e) {
+                error(f, loc, e);
+                return null;
+            }
+        }
+        TableBinding binding = planner.bindings().table(root.table());
         try {
             return switch (root.kind()) {
                 case LIST -> {
@@ -108,6 +116,7 @@ final class DirectRun {
                     yield aggregateObjects(binding, f, List.of(result.values() == null ? Map.of() : result.values()),
                             nodes, List.of(loc)).get(0);
                 }
+                default -> throw new IllegalStateException("no table behind " + f.getName());
             };
         } catch (RuntimeException e) {
             error(f, loc, e);

@@ -43,6 +43,8 @@ public final class Fetchers implements FetcherFactory {
     private final RelationshipLoaders loaders;
     private final CrossSourceSteps crossSource;
     private final boolean accessRequired;
+    private final EntityFetcher entities;
+    private final EntityLookup entityLookup;
 
     /**
      * @param accessRequired whether access control is on: then a request whose GraphQL context carries
@@ -57,6 +59,8 @@ public final class Fetchers implements FetcherFactory {
         this.async = async;
         this.crossSource = crossSourcePlanner.apply(this.executors);
         this.loaders = new RelationshipLoaders(planner, this.executors, async, crossSource, this::access);
+        this.entityLookup = new EntityLookup(this);
+        this.entities = new EntityFetcher(this, entityLookup);
     }
 
     QueryPlanner planner() {
@@ -71,6 +75,10 @@ public final class Fetchers implements FetcherFactory {
     /** The select with every condition that reaches another source replaced by the keys it matches (for writes). */
     public Select resolve(Select select) {
         return crossSource.resolve(select);
+    }
+
+    EntityLookup entityLookup() {
+        return entityLookup;
     }
 
     RelationshipLoaders loaders() {
@@ -92,6 +100,8 @@ public final class Fetchers implements FetcherFactory {
             case FieldBinding.RootAggregate r -> env -> supply(env, () -> rootAggregate(r.table(), env));
             case FieldBinding.RelationshipField r -> env -> loaders.related(r.relationship(), env);
             case FieldBinding.RelationshipAggregate r -> env -> loaders.aggregate(r.relationship(), env);
+            case FieldBinding.Entities e -> entities;
+            case FieldBinding.Service s -> env -> serviceSdl(env);
         };
     }
 
@@ -230,7 +240,7 @@ public final class Fetchers implements FetcherFactory {
         return new ArrayList<>(columns);
     }
 
-    private SourceExecutor executor(TableRef ref) {
+    SourceExecutor executor(TableRef ref) {
         return executors.get(ref.service());
     }
 
@@ -243,6 +253,20 @@ public final class Fetchers implements FetcherFactory {
             return work.get();
         }
         return CompletableFuture.supplyAsync(work, async);
+    }
+
+    /** {@code _service { sdl }}: the schema, so only for a caller who may introspect it. */
+    private static Map<String, Object> serviceSdl(DataFetchingEnvironment env) {
+        return Map.of("sdl", serviceSdl(env.getGraphQlContext(), env.getGraphQLSchema()));
+    }
+
+    /** The subgraph SDL of {@code schema}, FORBIDDEN when the request may not introspect (both execution paths). */
+    static String serviceSdl(graphql.GraphQLContext context, graphql.schema.GraphQLSchema schema) {
+        if (Boolean.TRUE.equals(context.get(graphql.introspection.Introspection.INTROSPECTION_DISABLED))) {
+            throw new dev.weft.dialect.WeftException(dev.weft.dialect.ErrorCode.FORBIDDEN,
+                    "this role may not introspect the schema, and _service shows it");
+        }
+        return dev.weft.schema.federation.SubgraphSdl.print(schema);
     }
 
     /** Relationship lookups per parent row, for {@link RelationshipLoaders}. */

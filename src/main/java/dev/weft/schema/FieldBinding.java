@@ -33,4 +33,16 @@ public sealed interface FieldBinding {
     /** {@code <relationship>_aggregate} of a row. */
     record RelationshipAggregate(Relationship relationship) implements FieldBinding {
     }
+
+    /**
+     * {@code _entities(representations:)} of Apollo Federation. Its fetcher returns one element per
+     * representation, in order: null, or the row with its local context set to its GraphQL type name (the
+     * {@code _Entity} union resolves types by it).
+     */
+    record Entities() implements FieldBinding {
+    }
+
+    /** {@code _service}: the subgraph SDL of the request's schema ({@link dev.weft.schema.federation.SubgraphSdl}). */
+    record Service() implements FieldBinding {
+    }
 }

@@ -255,7 +255,8 @@ final class MutationSchemaGenerator {
      * references, inserted first) and {@code <rel>: <Target>ArrRelInsertInput} ({@code {data: [...]}}, rows
      * that reference this one, inserted after it). Offered when the view may select both sides and insert
      * into the related table; with {@code on_conflict} (the target's {@code <Target>OnConflict}) when the view
-     * may also update it and it has a unique constraint.
+     * may also update it and it has a unique constraint; through a relationship to another source when
+     * {@link MutationOptions#crossSourceInserts} offers it (both sources then commit together, by two-phase commit).
      */
     private void addNestedInserts(Table table, GraphQLInputObjectType.Builder input) {
         for (dev.weft.catalog.Relationship r : bindings.table(table.ref()).relationships().values()) {
@@ -266,9 +267,11 @@ final class MutationSchemaGenerator {
             boolean children = r.cardinality() == dev.weft.catalog.Relationship.Cardinality.ARRAY && target.foreignKeys().stream()
                     .anyMatch(fk -> fk.target().equals(r.from()) && fk.columns().equals(r.toColumns())
                             && fk.targetColumns().equals(r.fromColumns()));
-            if (!(parent || children) || r.junction().isPresent() || !r.to().service().equals(r.from().service())
-                    || !view.relationship(r) || target.view() || target.primaryKey().isEmpty()
-                    || view.writable(target, Kind.INSERT).filter(c -> settable(target, c)).isEmpty()) {
+            boolean sameSource = (parent || children) && r.to().service().equals(r.from().service());
+            boolean otherSource = options.crossSourceInserts().test(r); // a virtual relationship, by two-phase commit
+            parent |= otherSource && r.cardinality() == dev.weft.catalog.Relationship.Cardinality.OBJECT;
+            if (!(sameSource || otherSource) || r.junction().isPresent() || !view.relationship(r) || target.view()
+                    || target.primaryKey().isEmpty() || view.writable(target, Kind.INSERT).filter(c -> settable(target, c)).isEmpty()) {
                 continue;
             }
             String name = target.typeName() + (parent ? "ObjRelInsertInput" : "ArrRelInsertInput");

@@ -44,12 +44,13 @@ final class SchemaAssembly {
      */
     static GraphQLSchema build(GraphQLObjectType query, Collection<GraphQLType> types, GraphQLCodeRegistry.Builder code,
                                List<GraphQLDirective> directives, boolean validate) {
-        return build(query, null, types, code, directives, validate);
+        return build(query, null, types, code, directives, List.of(), validate);
     }
 
-    /** As above, with a {@code Mutation} type (null for none). */
+    /** As above, with a {@code Mutation} type (null for none) and the directives applied to the schema ({@code @link}). */
     static GraphQLSchema build(GraphQLObjectType query, GraphQLObjectType mutation, Collection<GraphQLType> types,
-                               GraphQLCodeRegistry.Builder code, List<GraphQLDirective> directives, boolean validate) {
+                               GraphQLCodeRegistry.Builder code, List<GraphQLDirective> directives,
+                               List<graphql.schema.GraphQLAppliedDirective> schemaDirectives, boolean validate) {
         Map<String, GraphQLNamedType> all = new LinkedHashMap<>();
         Deque<GraphQLType> pending = new ArrayDeque<>(types);
         pending.add(query);
@@ -84,6 +85,7 @@ final class SchemaAssembly {
                 .withValidation(validate);
         all.values().forEach(builder::addType);
         directives.forEach(builder::additionalDirective);
+        schemaDirectives.forEach(builder::withSchemaAppliedDirective);
         return builder.build();
     }
 }

@@ -13,6 +13,7 @@ import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.Relationship;
 import dev.weft.catalog.Source;
 import dev.weft.catalog.Table;
+import dev.weft.schema.federation.Subgraph;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
@@ -49,15 +50,24 @@ public final class SchemaGenerator {
     private final Map<String, Table> tablesByRef = new LinkedHashMap<>();
     private final Map<String, Table> tablesByType = new LinkedHashMap<>();
     private final boolean validating;
+    private final Subgraph subgraph;
+    private final List<String> entityTypes = new ArrayList<>();
     private FetcherFactory fetchers;
     private SchemaView view = SchemaView.ALL;
 
+    /** A generator of federation subgraph schemas without federation.yml ({@link Subgraph#DEFAULT}). */
     public SchemaGenerator() {
-        this(false);
+        this(false, Subgraph.DEFAULT);
     }
 
-    private SchemaGenerator(boolean validating) {
+    /** A generator whose schemas are a federation subgraph as {@code subgraph} says (or none, when it is disabled). */
+    public SchemaGenerator(Subgraph subgraph) {
+        this(false, subgraph);
+    }
+
+    private SchemaGenerator(boolean validating, Subgraph subgraph) {
         this.validating = validating;
+        this.subgraph = subgraph;
     }
 
     /**
@@ -65,7 +75,12 @@ public final class SchemaGenerator {
      * generator. Its memory grows with the square of the schema's depth; Weft itself never validates.
      */
     public static SchemaGenerator validating() {
-        return new SchemaGenerator(true);
+        return new SchemaGenerator(true, Subgraph.DEFAULT);
+    }
+
+    /** As {@link #validating()}, for the subgraph {@code subgraph} (federation.yml's directives included). */
+    public static SchemaGenerator validating(Subgraph subgraph) {
+        return new SchemaGenerator(true, subgraph);
     }
 
     /** The full schema: every table, column and relationship. */
@@ -106,11 +121,26 @@ public final class SchemaGenerator {
             query.field(newFieldDefinition().name("_empty").type(graphql.Scalars.GraphQLString)
                     .description("No table is served here; this field only keeps the schema valid."));
         }
+        if (subgraph.enabled()) {
+            SubgraphParts.add(query, entityTypes, code, this::put, (field, binding) -> register("Query", field, binding));
+            if (mutations != null && schemaView.shape().full()) {
+                subgraph.checkUnique(t -> mutations.writable().test(catalog.source(t.ref().service())) && !t.view()
+                        && !t.primaryKey().isEmpty() // the writers read the constraints of these tables only
+                        ? java.util.Optional.of(mutations.uniqueKeys().apply(t.ref())) : java.util.Optional.empty());
+            }
+        }
         GraphQLObjectType mutation = mutations == null ? null
                 : new MutationSchemaGenerator(view, bindings, mutations, code, this::put).generate(catalog).orElse(null);
-        GraphQLSchema schema = SchemaAssembly.build(query.build(), mutation, types.values(), code,
-                view.hasMasks() ? List.of(MaskDirective.DEFINITION, CachedDirective.DEFINITION) : List.of(CachedDirective.DEFINITION),
-                validating);
+        List<graphql.schema.GraphQLDirective> directives = new ArrayList<>();
+        if (view.hasMasks() || subgraph.composesMask()) {
+            directives.add(MaskDirective.DEFINITION);
+        }
+        if (subgraph.enabled()) {
+            directives.addAll(SubgraphParts.definitions());
+        }
+        directives.add(CachedDirective.DEFINITION);
+        GraphQLSchema schema = SchemaAssembly.build(query.build(), mutation, types.values(), code, directives,
+                subgraph.enabled() ? subgraph.schemaDirectives() : List.of(), validating);
         return new GeneratedSchema(schema, bindings);
     }
 
@@ -145,6 +175,11 @@ public final class SchemaGenerator {
         String type = table.typeName();
         GraphQLObjectType.Builder object = GraphQLObjectType.newObject().name(type)
                 .description((table.view() ? "View " : "Table ") + table.ref());
+        List<String> keys = subgraph.keys(table, c -> view.comparable(table.ref(), c)); // as _by_pk: every key column, unmasked
+        subgraph.typeDirectives(table, keys).forEach(object::withAppliedDirective);
+        if (!keys.isEmpty()) {
+            entityTypes.add(type);
+        }
         GraphQLInputObjectType.Builder where = GraphQLInputObjectType.newInputObject().name(type + GraphqlNames.BOOL_EXP)
                 .description("Filter on " + table.ref() + "; all given conditions must hold")
                 .field(newInputObjectField().name("_and").type(list(nonNull(typeRef(type + GraphqlNames.BOOL_EXP)))))
@@ -163,6 +198,7 @@ public final class SchemaGenerator {
             GraphQLFieldDefinition.Builder field = newFieldDefinition().name(column.fieldName())
                     .type(column.nullable() ? Scalars.of(column.type()) : nonNull(Scalars.of(column.type())));
             view.masks(table.ref(), column).forEach((strategy, roles) -> field.withAppliedDirective(MaskDirective.applied(strategy, roles)));
+            subgraph.fieldDirectives(table.ref(), column.fieldName()).forEach(field::withAppliedDirective);
             object.field(register(type, field, new FieldBinding.ColumnField(column, table.ref())));
             if (!view.comparable(table.ref(), column)) {
                 continue; // a masked column is output only: comparing or sorting would reveal it
@@ -249,13 +285,16 @@ public final class SchemaGenerator {
         String owner = tablesByRef.get(r.from().toString()).typeName();
         String description = r.description() != null ? r.description() : "Related rows of " + r.to()
                 + " (" + String.join(", ", r.fromColumns()) + " = " + String.join(", ", r.toColumns()) + ")";
+        List<graphql.schema.GraphQLAppliedDirective> directives = subgraph.fieldDirectives(r.from(), r.fieldName());
         if (r.cardinality() == Relationship.Cardinality.OBJECT) {
             object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                    .type(typeRef(target.typeName())), new FieldBinding.RelationshipField(r)));
+                    .type(typeRef(target.typeName())).withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
+                    new FieldBinding.RelationshipField(r)));
             return;
         }
         object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                .arguments(listArguments(target.typeName())).type(list(nonNull(typeRef(target.typeName())))),
+                .arguments(listArguments(target.typeName())).type(list(nonNull(typeRef(target.typeName()))))
+                .withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                 new FieldBinding.RelationshipField(r)));
         object.field(register(owner, newFieldDefinition().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
                 .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName()))

@@ -16,6 +16,7 @@ import dev.weft.write.SourceWriter;
 import dev.weft.write.Writers;
 import dev.weft.write.mongo.MongoSourceWriter;
 import dev.weft.write.mongo.MongoWriters;
+import dev.weft.xa.CrossSourceWrites;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,11 @@ final class MutationSetup {
         uniqueKeys.putAll(MongoWriters.uniqueKeys(catalog, mongo));
         Map<ServiceName, SourceWriter> writers = new LinkedHashMap<>(Writers.of(services, pools, SourceFactory::dialect));
         writers.putAll(MongoWriters.of(services, mongo));
-        MutationFetchers mutations = new MutationFetchers(new QueryPlanner(bindings), writers, fetchers::resolve,
+        CrossSourceWrites crossSource = CrossSourceWrites.of(services, pools, writers, catalog);
+        MutationFetchers mutations = new MutationFetchers(new QueryPlanner(bindings), crossSource.writers(), fetchers::resolve,
                 ref -> uniqueKeys.getOrDefault(ref, List.of()), security != null);
         return new MutationOptions(Writers::writable, ref -> uniqueKeys.getOrDefault(ref, List.of()), mutations,
-                source -> !(writers.get(source.name()) instanceof MongoSourceWriter mongoWriter) || mongoWriter.transactional());
+                source -> !(writers.get(source.name()) instanceof MongoSourceWriter mongoWriter) || mongoWriter.transactional(),
+                crossSource::offers);
     }
 }

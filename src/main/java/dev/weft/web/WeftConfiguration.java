@@ -4,6 +4,8 @@ import dev.weft.config.BreakerProperties;
 import dev.weft.config.BreakerSettings;
 import dev.weft.config.ConfigProblem;
 import dev.weft.config.ConfigValidator;
+import dev.weft.config.FederationSettings;
+import dev.weft.config.FederationSpec;
 import dev.weft.config.LimitSettings;
 import dev.weft.config.RelationshipSpec;
 import dev.weft.config.RelationshipsFile;
@@ -82,6 +84,14 @@ public class WeftConfiguration {
         List<ServiceSettings> services = validation.services();
         problems.addAll(validation.problems());
         LimitSettings limits = properties.limits().resolve(origins, problems);
+        FederationSettings federation = binder.bind("weft.federation", Bindable.of(FederationSettings.class))
+                .orElse(FederationSettings.DEFAULT);
+        FederationSpec federationSpec = FederationSpec.NONE;
+        try {
+            federationSpec = federation.spec();
+        } catch (WeftConfigException e) {
+            problems.addAll(e.problems());
+        }
         if (!problems.isEmpty()) {
             // still try the valid services, so one message lists every problem, unreachable sources included
             problems.addAll(WeftRuntime.unreachable(services));
@@ -89,10 +99,11 @@ public class WeftConfiguration {
         }
         WeftRuntime runtime;
         try {
+            XaConfiguration.configure(binder);
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
                     security.settings().map(SecuritySettings::access).orElse(null), limits,
                     new SourceOperations(breakers, meters.getIfAvailable(),
-                            binder.bind("weft.log.statements", Boolean.class).orElse(false)));
+                            binder.bind("weft.log.statements", Boolean.class).orElse(false)), federation.on(), federationSpec);
         } catch (StartupMemory.Exhausted e) {
             throw e; // its own advice: a larger heap, not a configuration fix
         } catch (WeftConfigException e) {

@@ -23,6 +23,8 @@ import dev.weft.query.QueryPlanner;
 import dev.weft.schema.GeneratedSchema;
 import dev.weft.schema.SchemaBindings;
 import dev.weft.schema.SchemaGenerator;
+import dev.weft.config.FederationSpec;
+import dev.weft.schema.federation.Subgraph;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import dev.weft.config.AccessSpec;
@@ -92,7 +94,7 @@ public final class WeftRuntime implements AutoCloseable {
 
     private WeftRuntime(Catalog catalog, GeneratedSchema schema, Map<ServiceName, SourceExecutor> executors,
                         ExecutorService async, Fetchers fetchers, SecurityModel security, LimitSettings limits,
-                        MutationOptions mutations) {
+                        MutationOptions mutations, Subgraph subgraph) {
         this.limits = limits;
         this.mutations = mutations;
         this.catalog = catalog;
@@ -109,7 +111,7 @@ public final class WeftRuntime implements AutoCloseable {
             security.roles().values().forEach(policy -> {
                 SchemaView view = SchemaView.of(policy);
                 GeneratedSchema own = byShape.computeIfAbsent(view.shape(),
-                        shape -> new SchemaGenerator().generate(catalog, schema.bindings(), fetchers, view,
+                        shape -> new SchemaGenerator(subgraph).generate(catalog, schema.bindings(), fetchers, view,
                                 mutations));
                 LimitSettings roleLimits = limits.with(policy.limits());
                 DocumentCache documents = new DocumentCache();
@@ -150,6 +152,13 @@ public final class WeftRuntime implements AutoCloseable {
     /** Starts with every source's statements behind its circuit breaker and metered, and its pool's meters bound. */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
                                     int maxKeysInMemory, AccessSpec access, LimitSettings limits, SourceOperations operations) {
+        return start(services, relationships, maxKeysInMemory, access, limits, operations, true, FederationSpec.NONE);
+    }
+
+    /** As above, a federation subgraph (with federation.yml's directives and type names) unless {@code federation} is false. */
+    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships, int maxKeysInMemory,
+                                    AccessSpec access, LimitSettings limits, SourceOperations operations, boolean federation,
+                                    FederationSpec federationSpec) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
@@ -157,7 +166,8 @@ public final class WeftRuntime implements AutoCloseable {
         try {
             List<Source> sources = introspectAll(services, pools, mongo);
             tableCount = sources.stream().mapToInt(s -> s.tables().size()).sum();
-            Catalog catalog = resolve(sources, relationships);
+            Subgraph subgraph = Subgraph.resolve(federation, federationSpec, resolve(sources, relationships));
+            Catalog catalog = subgraph.catalog();
             Map<ServiceName, SourceExecutor> executors = new LinkedHashMap<>();
             var tables = catalog.tables();
             for (ServiceSettings s : services) {
@@ -177,9 +187,9 @@ public final class WeftRuntime implements AutoCloseable {
                     dev.weft.execute.activity.Activity.propagating(async), // explain and audit hear the request's threads
                     readers -> new CrossSourcePlanner(bindings, readers, maxKeysInMemory), security != null);
             MutationOptions mutations = MutationSetup.options(services, pools, mongo.clients(), catalog, bindings, fetchers, security);
-            GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers,
+            GeneratedSchema schema = new SchemaGenerator(subgraph).generate(catalog, bindings, fetchers,
                     security == null ? SchemaView.ALL : SchemaView.all(security), mutations);
-            return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits, mutations);
+            return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits, mutations, subgraph);
         } catch (RuntimeException e) {
             pools.values().forEach(JdbcPools::close);
             mongo.close();

@@ -68,6 +68,36 @@ public final class JdbcSourceWriter implements SourceWriter {
         }
     }
 
+    /**
+     * Runs the steps on a connection whose transaction the caller owns (a branch of a two-phase commit):
+     * neither commits nor rolls back. Failures are translated as by {@link #write}.
+     */
+    public List<WriteResult> writeIn(Connection connection, List<WriteStep> steps) {
+        WriteStep current = steps.get(0);
+        try {
+            WriteConnection tx = new WriteConnection(connection, dialect, settings.kind(),
+                    (int) Math.max(1, settings.queryTimeout().toSeconds()));
+            List<WriteResult> results = new ArrayList<>();
+            for (WriteStep step : steps) {
+                current = step;
+                results.add(run(tx, step));
+            }
+            return results;
+        } catch (SQLException e) {
+            throw WriteFailures.of(e, current.table().ref(), settings.name(), dialect);
+        }
+    }
+
+    /** The rows of {@code table} with these primary keys that match {@code where}, read on {@code connection}, in key order. */
+    public List<Row> readIn(Connection connection, Table table, List<List<Object>> keys, Predicate where) {
+        try {
+            return new WriteConnection(connection, dialect, settings.kind(), (int) Math.max(1, settings.queryTimeout().toSeconds()))
+                    .rows(table, keys, where);
+        } catch (SQLException e) {
+            throw WriteFailures.of(e, table.ref(), settings.name(), dialect);
+        }
+    }
+
     private static void rollback(Connection connection) {
         try {
             connection.rollback();

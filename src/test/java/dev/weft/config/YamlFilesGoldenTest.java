@@ -18,7 +18,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Golden cases for the files Weft reads itself: every {@code config/invalid-access/X.yml} (read as
  * access.yml) and {@code config/invalid-relationships/X.yml} (as relationships.yml) must fail with
- * exactly the problems of {@code X.expected}, one per line ({@code X.yml:LINE: key: message}); lines
+ * exactly the problems of {@code X.expected} (likewise {@code config/invalid-federation/X.yml}, read as federation.yml), one per line ({@code X.yml:LINE: key: message}); lines
  * starting with {@code #} are comments.
  */
 class YamlFilesGoldenTest {
@@ -30,6 +30,16 @@ class YamlFilesGoldenTest {
 
     static Stream<String> relationshipsCases() throws IOException {
         return names("invalid-relationships").stream();
+    }
+
+    static Stream<String> federationCases() throws IOException {
+        return names("invalid-federation").stream();
+    }
+
+    @ParameterizedTest(name = "invalid-federation/{0}")
+    @MethodSource("federationCases")
+    void invalidFederationFilesReportExactlyTheExpectedProblems(String name) throws IOException {
+        check("invalid-federation", name, (file, reader) -> FederationFile.parse(file, reader));
     }
 
     @ParameterizedTest(name = "invalid-access/{0}")

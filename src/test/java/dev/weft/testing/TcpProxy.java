@@ -30,6 +30,9 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private volatile byte[] cutOn; // stop when a client sends these bytes
+    private volatile boolean deliverCut; // whether the message with them reaches the server first
+    private volatile boolean muted; // the server's answers no longer reach the clients
     private int port;
 
     private TcpProxy(String targetHost, int targetPort) {
@@ -87,6 +90,28 @@ public final class TcpProxy implements AutoCloseable {
         live.clear();
     }
 
+    /**
+     * Stops the proxy, as a crash of the server would look, when a client next sends a message that holds
+     * {@code text} (in the client's encoding, ASCII here): that message never reaches the server. Once.
+     *
+     * <pre>{@code
+     * proxy.cutOn("COMMIT PREPARED");   // PostgreSQL prepared its branch of a two-phase commit, and dies before the commit
+     * }</pre>
+     */
+    public void cutOn(String text) {
+        deliverCut = false;
+        cutOn = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * As {@link #cutOn}, but the message reaches the server, and its answer never reaches the client: the
+     * server did the work, the client cannot know. Once.
+     */
+    public void cutAfter(String text) {
+        deliverCut = true;
+        cutOn = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** How many client connections are open through the proxy now. */
     public int liveConnections() {
         return (int) live.stream().filter(s -> !s.isClosed()).count() / 2;
@@ -115,19 +140,37 @@ public final class TcpProxy implements AutoCloseable {
             }
             live.add(client);
             live.add(upstream);
-            Thread.ofVirtual().start(() -> pipe(client, upstream));
-            Thread.ofVirtual().start(() -> pipe(upstream, client));
+            Thread.ofVirtual().start(() -> pipe(client, upstream, true));
+            Thread.ofVirtual().start(() -> pipe(upstream, client, false));
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, boolean fromClient) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                byte[] marker = cutOn;
+                if (fromClient && marker != null && contains(buffer, n, marker)) {
+                    cutOn = null;
+                    if (deliverCut) {
+                        muted = true;
+                        out.write(buffer, 0, n);
+                        out.flush();
+                        Thread.sleep(200); // the server reads and runs it before its connection is reset
+                    }
+                    stop();
+                    muted = false;
+                    return;
+                }
+                if (!fromClient && muted) {
+                    continue;
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (SocketException e) {
             // closed by stop() or by the other side
         } catch (IOException e) {
@@ -138,6 +181,19 @@ public final class TcpProxy implements AutoCloseable {
             live.remove(from);
             live.remove(to);
         }
+    }
+
+    private static boolean contains(byte[] buffer, int length, byte[] marker) {
+        outer:
+        for (int i = 0; i + marker.length <= length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (buffer[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void closeQuietly(java.io.Closeable c) {

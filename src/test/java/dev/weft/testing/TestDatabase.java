@@ -28,11 +28,21 @@ import java.util.UUID;
  */
 public final class TestDatabase implements AutoCloseable {
     public enum Server {
-        POSTGRES, MARIADB;
+        POSTGRES, MARIADB,
+        /** An embedded PostgreSQL that can prepare transactions (two-phase commit), {@link TestServers#preparingPostgres()}. */
+        PREPARING_POSTGRES;
 
         /** Where this server is: the one at the test URL, or an embedded one ({@link TestServers}). */
         public TestServers.Endpoint endpoint() {
-            return this == POSTGRES ? TestServers.postgres() : TestServers.mariadb();
+            return switch (this) {
+                case POSTGRES -> TestServers.postgres();
+                case MARIADB -> TestServers.mariadb();
+                case PREPARING_POSTGRES -> TestServers.preparingPostgres();
+            };
+        }
+
+        boolean postgres() {
+            return this != MARIADB;
         }
     }
 
@@ -82,7 +92,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public String defaultKind() {
-        return server == Server.POSTGRES ? "postgres" : "mariadb";
+        return server.postgres() ? "postgres" : "mariadb";
     }
 
     /** Raw properties for the given driver kind ({@code mysql} uses MySQL Connector/J against MariaDB). */
@@ -122,7 +132,7 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         try (Connection c = admin(server); Statement s = c.createStatement()) {
-            if (server == Server.POSTGRES) {
+            if (server.postgres()) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
             }
             s.execute("DROP DATABASE IF EXISTS " + name);
@@ -132,7 +142,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static Connection admin(Server server) throws SQLException {
-        return server.endpoint().connect(server == Server.POSTGRES ? "postgres" : "");
+        return server.endpoint().connect(server.postgres() ? "postgres" : "");
     }
 
     @Override

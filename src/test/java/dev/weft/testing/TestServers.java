@@ -49,6 +49,7 @@ public final class TestServers {
     private static final Pattern URL = Pattern.compile("jdbc:(postgresql|mariadb)://([^:/?]+)(?::(\\d+))?/.*");
     private static final Server POSTGRES = new Server(TestServers::configuredPostgres, EmbeddedServers::postgres);
     private static final Server MARIADB = new Server(TestServers::configuredMariadb, EmbeddedServers::mariadb);
+    private static Endpoint preparing;
 
     private TestServers() {
     }
@@ -80,6 +81,17 @@ public final class TestServers {
     /** The embedded PostgreSQL, started now if {@link #postgres()} found a server at the test URL. */
     public static Endpoint embeddedPostgres() {
         return POSTGRES.embedded();
+    }
+
+    /**
+     * An embedded PostgreSQL that can prepare transactions ({@code max_prepared_transactions = 10}), for
+     * two-phase commit; started once per JVM, whatever the server at the test URL allows.
+     */
+    public static synchronized Endpoint preparingPostgres() {
+        if (preparing == null) {
+            preparing = EmbeddedServers.postgres(configuredPostgres(), java.util.Map.of("max_prepared_transactions", "10"));
+        }
+        return preparing;
     }
 
     public static Endpoint mariadb() {
@@ -220,9 +232,15 @@ public final class TestServers {
          * directory of its own, each line prefixed with the user and database as on Debian's clusters.
          */
         static Endpoint postgres(Endpoint configured) {
+            return postgres(configured, java.util.Map.of());
+        }
+
+        static Endpoint postgres(Endpoint configured, java.util.Map<String, String> settings) {
             try {
                 Path logDirectory = Files.createTempDirectory("weft-test-pglog");
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                settings.forEach(builder::setServerConfig);
+                EmbeddedPostgres pg = builder
                         .setPort(freePort())
                         .setPGStartupWait(Duration.ofMinutes(3)) // its 10 s were too few on a loaded machine
                         .setServerConfig("listen_addresses", "127.0.0.1")

@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A PostgreSQL schema of 1,000 tables (8 columns, 2 foreign keys and 3 rows each: about 2,000 foreign keys,
  * 4,000 relationship fields, 9,000 GraphQL types) served by Weft started as a user starts it, in a JVM of its
  * own with {@code -Xmx512m}: it starts, answers a nested query through two foreign keys and a reverse one,
- * and answers GraphiQL's introspection query with a schema graphql-js builds and finds valid. A heap far
+ * and answers GraphiQL's introspection query with a schema graphql-js builds and finds valid, its subgraph SDL
+ * ({@code _service}, a {@code @key} on every table) and {@code _entities}. A heap far
  * too small for the catalog ends in the one-line "Weft cannot start" message with the -Xmx to try, no stack
  * trace. (5,000 tables with -Xmx1g: {@code src/test/bench/startup.sh}.)
  */
@@ -75,6 +76,14 @@ class LargeSchemaStartupIT {
             assertThat(answer.get("data").get("wide_t1000_aggregate").get("aggregate").get("count").asInt()).isEqualTo(count("t1000"));
 
             GraphiqlBrowserIT.NodeScript.run("introspection-check.mjs", weft.url(), "^WideT\\d{4}$", String.valueOf(TABLES));
+            // the subgraph parts: every table an entity, the SDL printed in the same heap
+            JsonNode sdl = JSON.readTree(weft.post("{ _service { sdl } }"));
+            assertThat(sdl.get("errors")).as(sdl.toString().substring(0, Math.min(500, sdl.toString().length()))).isNull();
+            assertThat(sdl.get("data").get("_service").get("sdl").asString().split("@key\\(fields : \"id\"\\)", -1)).hasSize(TABLES + 1);
+            JsonNode entities = JSON.readTree(weft.post("{ _entities(representations: [{__typename: \"WideT0003\", id: \"1\"},"
+                    + " {__typename: \"WideT0999\", id: 1}]) { ... on WideT0003 { id } ... on WideT0999 { id } } }"));
+            assertThat(entities.get("errors")).as(entities.toString()).isNull();
+            assertThat(entities.get("data").get("_entities").toString()).isEqualTo("[{\"id\":1},{\"id\":1}]");
             assertThat(weft.output()).doesNotContain("OutOfMemoryError");
         }
     }
