@@ -1,8 +1,6 @@
 package dev.weft.web;
 
-import dev.weft.config.ConfigProblem;
 import dev.weft.config.SecuritySettings;
-import dev.weft.config.WeftConfigException;
 import dev.weft.ops.AuditLog;
 import dev.weft.ops.RequestMeters;
 import dev.weft.ratelimit.RateLimiter;
@@ -12,12 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -41,16 +37,11 @@ class RateLimitSetup {
     @Bean(destroyMethod = "close")
     RateLimiter rateLimiter(ConfigurableEnvironment environment, SecuritySettings.Validation security,
                             ObjectProvider<LettuceConnectionFactory> factories, ObjectProvider<MeterRegistry> registry) {
-        String failure = environment.getProperty("weft.rate-limits.redis-failure", "open");
-        if (!failure.equals("open") && !failure.equals("closed")) {
-            throw new WeftConfigException(PropertyOrigins.of(ConfigurationPropertySources.get(environment)).locate(List.of(
-                    new ConfigProblem(null, "weft.rate-limits.redis-failure", "must be open or closed, was '" + failure + "'"))));
-        }
+        ScaleOutSettings settings = ScaleOutSettings.of(environment);
         var limits = security.settings().map(s -> s.access().rateLimits()).orElse(List.of());
         RedisClient client = limits.isEmpty() ? null : ResponseCacheSetup.redisClient(environment, factories);
-        return new RateLimiter(limits, client, environment.getProperty("weft.rate-limits.redis-prefix", "weft:rate:"),
-                environment.getProperty("weft.rate-limits.redis-timeout", Duration.class, Duration.ofMillis(500)),
-                failure.equals("open"), registry.getIfAvailable());
+        return new RateLimiter(limits, client, settings.ratePrefix(), settings.rateTimeout(), settings.failOpen(),
+                registry.getIfAvailable());
     }
 
     @Bean

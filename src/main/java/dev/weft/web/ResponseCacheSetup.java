@@ -5,7 +5,6 @@ import dev.weft.cache.ResponseCache;
 import dev.weft.cache.SharedTier;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,16 +47,15 @@ class ResponseCacheSetup {
     }
 
     @Bean(destroyMethod = "close")
-    ResponseCache responseCache(Environment environment, ObjectProvider<LettuceConnectionFactory> factories,
-                                ObjectProvider<MeterRegistry> registry) {
-        int maxTtl = environment.getProperty("weft.cache.max-ttl", Integer.class, 3600);
-        long maxEntries = environment.getProperty("weft.cache.max-entries", Long.class, 10_000L);
+    ResponseCache responseCache(org.springframework.core.env.ConfigurableEnvironment environment,
+                                ObjectProvider<LettuceConnectionFactory> factories, ObjectProvider<MeterRegistry> registry) {
+        ScaleOutSettings settings = ScaleOutSettings.of(environment);
         RedisClient client = redisClient(environment, factories);
-        SharedTier shared = client == null ? null : new RedisTier(client,
-                environment.getProperty("weft.cache.redis-prefix", "weft:cache:"),
-                environment.getProperty("weft.cache.redis-timeout", Duration.class, Duration.ofMillis(500)), maxTtl);
-        log.info("response cache: per instance{}, max ttl {} s", shared == null ? "" : " and shared through Redis", maxTtl);
-        return new ResponseCache(maxTtl, maxEntries, shared, registry.getIfAvailable());
+        SharedTier shared = client == null ? null
+                : new RedisTier(client, settings.cachePrefix(), settings.cacheTimeout(), settings.maxTtlSeconds());
+        log.info("response cache: per instance{}, max ttl {} s", shared == null ? "" : " and shared through Redis",
+                settings.maxTtlSeconds());
+        return new ResponseCache(settings.maxTtlSeconds(), settings.maxEntries(), shared, registry.getIfAvailable());
     }
 
     /** {@code X-Weft-Cache: hit|miss} on the responses of {@code @cached} queries. */
