@@ -38,10 +38,12 @@ class ArchitectureTest {
                 .layer("ratelimit").definedBy("dev.weft.ratelimit..")
                 .layer("write").definedBy("dev.weft.write..")
                 .layer("xa").definedBy("dev.weft.xa..")
+                .layer("reload").definedBy("dev.weft.reload..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("xa").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("reload").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("explain").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("cache").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("ratelimit").mayOnlyBeAccessedByLayers("web")
@@ -59,7 +61,7 @@ class ArchitectureTest {
                 .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
                         "plan", "write", "xa", "ops", "explain", "cache", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
+                        "query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "reload", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -47,6 +47,11 @@ public record CacheRequest(String key, int ttlSeconds, boolean refresh) {
      * @param policy the caller's role (null without access control)
      */
     public static CacheRequest of(ExecutionInput input, Caller caller, RolePolicy policy, int maxTtlSeconds) {
+        return of(input, caller, policy, "", maxTtlSeconds);
+    }
+
+    /** As above, within one {@code version} of the configuration (entries of another version are not shared). */
+    public static CacheRequest of(ExecutionInput input, Caller caller, RolePolicy policy, String version, int maxTtlSeconds) {
         String query = input.getQuery();
         if (query == null || !query.contains("@" + CachedDirective.NAME)) {
             return null; // the common case, without parsing
@@ -80,6 +85,7 @@ public record CacheRequest(String key, int ttlSeconds, boolean refresh) {
         }
         String normalized = graphql.language.AstPrinter.printAstCompact(document.transform(b -> b.definitions(definitions)));
         StringBuilder material = new StringBuilder()
+                .append("version=").append(Objects.toString(version, "")).append('\n')
                 .append("role=").append(caller == null || caller.role() == null ? "" : caller.role()).append('\n')
                 .append("claims=").append(claimsUsed(policy, caller)).append('\n')
                 .append("operation=").append(Objects.toString(input.getOperationName(), "")).append('\n')

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>{@code
  * ResponseCache cache = new ResponseCache(settings, new RedisTier(...), registry);
- * ExecutionResult r = cache.execute(input, caller, policy, () -> runtime.executeAsync(input, caller, true)).join();
+ * ExecutionResult r = cache.execute(input, caller, policy, version, () -> runtime.executeAsync(input, caller, true)).join();
  * input.getGraphQLContext().get(ResponseCache.STATUS_KEY);   // "miss", then "hit" for the same query
  * }</pre>
  */
@@ -106,11 +106,13 @@ public final class ResponseCache implements AutoCloseable {
      * Runs {@code run} (the request as {@code caller}), or answers from the cache when the request is a
      * query marked {@code @cached} answered within its ttl.
      *
-     * @param policy the caller's role (its row filters' claims are part of the key); null without access control
+     * @param policy  the caller's role (its row filters' claims are part of the key); null without access control
+     * @param version the version of the configuration that runs the request (a hash of its files): a reload
+     *                starts new entries
      */
-    public CompletableFuture<ExecutionResult> execute(ExecutionInput input, Caller caller, RolePolicy policy,
+    public CompletableFuture<ExecutionResult> execute(ExecutionInput input, Caller caller, RolePolicy policy, String version,
                                                       Supplier<CompletableFuture<ExecutionResult>> run) {
-        CacheRequest request = CacheRequest.of(input, caller, policy, maxTtlSeconds);
+        CacheRequest request = CacheRequest.of(input, caller, policy, version, maxTtlSeconds);
         Tables tables = new Tables();
         if (request == null) {
             return Activity.during(tables, run).whenComplete((result, failure) -> {

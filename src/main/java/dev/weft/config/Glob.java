@@ -14,6 +14,17 @@ public record Glob(String text, Pattern pattern) {
         return pattern.matcher(name).matches();
     }
 
+    /** Equal when the texts are: the pattern is compiled from the text (a Pattern itself has no equality). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Glob glob && glob.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
     /** Compiles {@code text}, or returns why it is not a valid glob. */
     public static Result parse(String text) {
         if (text == null || text.isBlank()) {

@@ -18,7 +18,8 @@ final class KnownKeys {
             "weft.breaker.enabled", "weft.breaker.window-size", "weft.breaker.minimum-calls", "weft.breaker.failure-rate",
             "weft.breaker.open-duration", "weft.breaker.half-open-calls", "weft.log.statements",
             "weft.transactions.log-dir", "weft.transactions.node-id", "weft.transactions.recovery-period",
-            "weft.federation.enabled", "weft.federation.file");
+            "weft.federation.enabled", "weft.federation.file",
+            "weft.reload.enabled", "weft.reload.introspect-interval");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
             "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",

@@ -47,6 +47,17 @@ public final class SourceOperations {
         return registry == null ? guarded : new MeteredSourceExecutor(guarded, registry);
     }
 
+    /**
+     * Binds a running HikariCP pool's meters again, after a pool of the same name was closed (a reload replaced a
+     * service's pool): the pools share their meters' names and tags, so the old pool's closing removed them.
+     */
+    public static void bindPoolAgain(DataSource pool, MeterRegistry registry) {
+        if (registry != null && pool instanceof HikariDataSource hikari
+                && hikari.getHikariPoolMXBean() instanceof com.zaxxer.hikari.pool.HikariPool running) {
+            running.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
+    }
+
     /** Binds a HikariCP pool's meters to the registry; anything else is left alone. */
     public void pool(DataSource pool) {
         if (registry != null && pool instanceof HikariDataSource hikari && hikari.getMetricsTrackerFactory() == null) {

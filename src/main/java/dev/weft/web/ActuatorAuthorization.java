@@ -14,11 +14,12 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  */
 final class ActuatorAuthorization implements AuthorizationManager<RequestAuthorizationContext> {
     private final RoleAuthorization roles;
-    private final Set<String> actuatorRoles;
+    private final Supplier<Set<String>> actuatorRoles;
 
-    ActuatorAuthorization(RoleAuthorization roles, Set<String> actuatorRoles) {
+    /** @param actuatorRoles the roles with {@code actuator: true} in the serving version of access.yml */
+    ActuatorAuthorization(RoleAuthorization roles, Supplier<Set<String>> actuatorRoles) {
         this.roles = roles;
-        this.actuatorRoles = Set.copyOf(actuatorRoles);
+        this.actuatorRoles = actuatorRoles;
     }
 
     @Override
@@ -28,7 +29,7 @@ final class ActuatorAuthorization implements AuthorizationManager<RequestAuthori
             return role;
         }
         Caller caller = (Caller) context.getRequest().getAttribute(Caller.CONTEXT_KEY);
-        if (caller == null || !actuatorRoles.contains(caller.role())) {
+        if (caller == null || !actuatorRoles.get().contains(caller.role())) {
             return new RoleAuthorization.Denied("the role '" + (caller == null ? null : caller.role())
                     + "' may not read Actuator's endpoints (actuator: true in access.yml allows it)");
         }

@@ -79,16 +79,17 @@ final class ApiKeyAuthentication {
 
     /** Checks a presented key against access.yml's hashes. */
     static final class Provider implements AuthenticationProvider {
-        private final SecurityModel model;
+        private final java.util.function.Supplier<SecurityModel> model;
 
-        Provider(SecurityModel model) {
+        /** @param model the serving version's keys (a reload of access.yml changes them) */
+        Provider(java.util.function.Supplier<SecurityModel> model) {
             this.model = model;
         }
 
         @Override
         public Authentication authenticate(Authentication authentication) {
             String presented = (String) authentication.getCredentials();
-            ApiKey key = model.apiKey(presented)
+            ApiKey key = model.get().apiKey(presented)
                     .orElseThrow(() -> new BadCredentialsException("the API key is not valid"));
             return new CallerAuthentication("api-key " + key.name(), key.roles(), key.claims());
         }

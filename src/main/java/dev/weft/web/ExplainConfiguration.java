@@ -16,9 +16,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 public class ExplainConfiguration {
 
     @Bean
-    RouterFunction<ServerResponse> explainRoute(WeftRuntime runtime, WeftSecurity security, AuditLog audit,
+    RouterFunction<ServerResponse> explainRoute(dev.weft.reload.Snapshots<Served> snapshots, WeftSecurity security, AuditLog audit,
                                                 @Value("${spring.graphql.http.path:/graphql}") String path) {
-        ExplainHandler handler = new ExplainHandler(runtime, audit, security.enabled());
+        ExplainHandler handler = new ExplainHandler(snapshots, audit, security.enabled());
         return RouterFunctions.route().POST(path + "/explain", handler::handle).build();
     }
 }

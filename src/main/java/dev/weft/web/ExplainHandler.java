@@ -24,12 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class ExplainHandler {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final WeftRuntime runtime;
+    private final dev.weft.reload.Snapshots<Served> snapshots;
     private final AuditLog audit;
     private final boolean accessControlled;
 
-    ExplainHandler(WeftRuntime runtime, AuditLog audit, boolean accessControlled) {
-        this.runtime = runtime;
+    ExplainHandler(dev.weft.reload.Snapshots<Served> snapshots, AuditLog audit, boolean accessControlled) {
+        this.snapshots = snapshots;
         this.audit = audit;
         this.accessControlled = accessControlled;
     }
@@ -59,15 +59,19 @@ final class ExplainHandler {
         @SuppressWarnings("unchecked")
         Map<String, Object> variables = (Map<String, Object>) body.get("variables");
         long start = System.nanoTime();
-        Explain explain = new Explain(input -> {
-            input.getGraphQLContext().put(Caller.CONTEXT_KEY, caller);
-            if (name != null) {
-                input.getGraphQLContext().put(AuditLog.CALLER_NAME, name);
-            }
-            return runtime.executeAsync(input, caller, true);
-        });
         AuditActivity activity = new AuditActivity();
-        Explain.Outcome outcome = Activity.during(activity, () -> explain.explain(query, operation, variables));
+        Explain.Outcome outcome;
+        try (dev.weft.reload.Snapshot<Served> snapshot = snapshots.enter()) { // one version for the whole request
+            WeftRuntime runtime = snapshot.value().runtime();
+            Explain explain = new Explain(input -> {
+                input.getGraphQLContext().put(Caller.CONTEXT_KEY, caller);
+                if (name != null) {
+                    input.getGraphQLContext().put(AuditLog.CALLER_NAME, name);
+                }
+                return runtime.executeAsync(input, caller, true);
+            });
+            outcome = Activity.during(activity, () -> explain.explain(query, operation, variables));
+        }
         if (outcome.refused()) {
             audit.refused(callerName, caller.role(), 400, outcome.refusal().code(), request.path());
             return error(outcome.refusal().code(), outcome.refusal().message());

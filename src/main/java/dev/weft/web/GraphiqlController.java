@@ -67,7 +67,11 @@ public class GraphiqlController {
     private final String fixedQuery;
     private final Function<Caller, GraphQLSchema> schemas;
     private final WeftSecurity security;
-    private final Map<String, String> pages = new ConcurrentHashMap<>();
+    private final Map<String, Page> pages = new ConcurrentHashMap<>();
+
+    /** A rendered page and the schema its query was generated from (a reload brings a new schema, hence a new page). */
+    private record Page(GraphQLSchema schema, String html) {
+    }
     private final String contentSecurityPolicy;
 
     /**
@@ -76,15 +80,15 @@ public class GraphiqlController {
      * @param defaultQuery the query the editor opens with; empty for the demo's, or one generated from the caller's schema
      * @param defaultHeaders the headers editor's text, a JSON object; empty for the default of {@code security}
      * @param security whether access control is on, and whether it is the embedded demo's (then GraphiQL sends its key)
-     * @param runtime the schemas of the callers
+     * @param snapshots the serving version, with the schemas of the callers
      * @throws IllegalStateException if the template or a GraphiQL WebJar is not on the classpath
      * @throws dev.weft.config.WeftConfigException if {@code defaultHeaders} is not a JSON object
      */
     @Autowired
     public GraphiqlController(@Value("${weft.graphiql.default-query:}") String defaultQuery,
                               @Value("${weft.graphiql.default-headers:}") String defaultHeaders, WeftSecurity security,
-                              WeftRuntime runtime) {
-        this(defaultQuery, defaultHeaders, security, runtime::schemaFor);
+                              dev.weft.reload.Snapshots<Served> snapshots) {
+        this(defaultQuery, defaultHeaders, security, caller -> snapshots.current().runtime().schemaFor(caller));
     }
 
     GraphiqlController(String defaultQuery, String defaultHeaders, WeftSecurity security, Function<Caller, GraphQLSchema> schemas) {
@@ -107,9 +111,11 @@ public class GraphiqlController {
     @GetMapping("/graphiql")
     public ResponseEntity<String> graphiql() {
         Optional<Caller> caller = caller();
-        String page = pages.computeIfAbsent(caller.map(c -> c.isUnrestricted() ? "*" : "role:" + c.role()).orElse("none"),
-                key -> template.replace("{{default-query.json}}", jsonString(fixedQuery != null ? fixedQuery
-                        : caller.map(c -> ExampleQuery.of(schemas.apply(c))).orElse(NO_ROLE))));
+        GraphQLSchema schema = fixedQuery != null ? null : caller.map(schemas).orElse(null);
+        String page = pages.compute(caller.map(c -> c.isUnrestricted() ? "*" : "role:" + c.role()).orElse("none"),
+                (key, rendered) -> rendered != null && rendered.schema() == schema ? rendered
+                        : new Page(schema, template.replace("{{default-query.json}}", jsonString(fixedQuery != null ? fixedQuery
+                                : schema != null ? ExampleQuery.of(schema) : NO_ROLE)))).html();
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", contentSecurityPolicy)

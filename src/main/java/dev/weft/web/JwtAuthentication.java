@@ -141,7 +141,7 @@ final class JwtAuthentication {
 
         CallerConverter(JwtSettings settings, Set<String> definedRoles) {
             this.tokenClaims = new TokenClaims(settings.roleClaim(), settings.claimsNamespace(), settings.defaultRoleClaim());
-            this.definedRoles = Set.copyOf(definedRoles);
+            this.definedRoles = definedRoles; // may be live: the roles of the serving access.yml
         }
 
         @Override

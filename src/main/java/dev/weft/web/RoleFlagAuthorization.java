@@ -14,7 +14,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  */
 final class RoleFlagAuthorization implements AuthorizationManager<RequestAuthorizationContext> {
     private final RoleAuthorization roles;
-    private final Set<String> allowed;
+    private final Supplier<Set<String>> allowed;
     private final String what;
     private final String option;
 
@@ -23,8 +23,13 @@ final class RoleFlagAuthorization implements AuthorizationManager<RequestAuthori
      * @param option the access.yml option that allows it: "explain: true"
      */
     RoleFlagAuthorization(RoleAuthorization roles, Set<String> allowed, String what, String option) {
+        this(roles, () -> allowed, what, option);
+    }
+
+    /** @param allowed the roles with the option in the serving version of access.yml (a reload may change them) */
+    RoleFlagAuthorization(RoleAuthorization roles, Supplier<Set<String>> allowed, String what, String option) {
         this.roles = roles;
-        this.allowed = Set.copyOf(allowed);
+        this.allowed = allowed;
         this.what = what;
         this.option = option;
     }
@@ -36,7 +41,7 @@ final class RoleFlagAuthorization implements AuthorizationManager<RequestAuthori
             return role;
         }
         Caller caller = (Caller) context.getRequest().getAttribute(Caller.CONTEXT_KEY);
-        if (caller == null || !allowed.contains(caller.role())) {
+        if (caller == null || !allowed.get().contains(caller.role())) {
             return new RoleAuthorization.Denied("the role '" + (caller == null ? null : caller.role()) + "' may not " + what
                     + " (" + option + " in access.yml allows it)");
         }

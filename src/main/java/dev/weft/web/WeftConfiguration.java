@@ -52,7 +52,8 @@ public class WeftConfiguration {
 
     @Bean(destroyMethod = "close")
     WeftRuntime weftRuntime(ConfigurableEnvironment environment, SecuritySettings.Validation security,
-                            SourceBreakers breakers, org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
+                            SourceBreakers breakers, org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters,
+                            dev.weft.reload.SourceSupply supply) {
         long start = System.nanoTime();
         PropertyOrigins origins = origins(environment);
         ConfigValidator validator = new ConfigValidator(origins);
@@ -103,7 +104,7 @@ public class WeftConfiguration {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
                     security.settings().map(SecuritySettings::access).orElse(null), limits,
                     new SourceOperations(breakers, meters.getIfAvailable(),
-                            binder.bind("weft.log.statements", Boolean.class).orElse(false)), federation.on(), federationSpec);
+                            binder.bind("weft.log.statements", Boolean.class).orElse(false)), federation.on(), federationSpec, supply);
         } catch (StartupMemory.Exhausted e) {
             throw e; // its own advice: a larger heap, not a configuration fix
         } catch (WeftConfigException e) {
@@ -127,17 +128,18 @@ public class WeftConfiguration {
      * second schema in memory on a thousand tables), so the runtime's schema is handed over as it is.
      */
     @Bean
-    GraphQlSource graphQlSource(WeftRuntime runtime) {
-        graphql.GraphQL graphQl = runtime.configure(graphql.GraphQL.newGraphQL(runtime.schema().schema())).build();
+    GraphQlSource graphQlSource(dev.weft.reload.Snapshots<Served> snapshots) {
+        Map<WeftRuntime, graphql.GraphQL> built = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
         return new GraphQlSource() {
             @Override
             public graphql.GraphQL graphQl() {
-                return graphQl;
+                return built.computeIfAbsent(snapshots.current().runtime(),
+                        runtime -> runtime.configure(graphql.GraphQL.newGraphQL(runtime.schema().schema())).build());
             }
 
             @Override
             public graphql.schema.GraphQLSchema schema() {
-                return runtime.schema().schema();
+                return snapshots.current().runtime().schema().schema();
             }
         };
     }
@@ -165,10 +167,11 @@ public class WeftConfiguration {
     /** {@code GET /graphql/schema}: the SDL of the caller's own schema (its role's, with access control). */
     @Bean
     org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> schemaRoute(
-            WeftRuntime runtime, @org.springframework.beans.factory.annotation.Value("${spring.graphql.http.path:/graphql}") String path) {
+            dev.weft.reload.Snapshots<Served> snapshots,
+            @org.springframework.beans.factory.annotation.Value("${spring.graphql.http.path:/graphql}") String path) {
         return org.springframework.web.servlet.function.RouterFunctions.route().GET(path + "/schema", request -> {
             Caller caller = (Caller) request.attributes().get(Caller.CONTEXT_KEY);
-            String sdl = new graphql.schema.idl.SchemaPrinter().print(runtime.schemaFor(caller));
+            String sdl = new graphql.schema.idl.SchemaPrinter().print(snapshots.current().runtime().schemaFor(caller));
             return org.springframework.web.servlet.function.ServerResponse.ok()
                     .contentType(org.springframework.http.MediaType.TEXT_PLAIN).body(sdl);
         }).build();
@@ -195,17 +198,25 @@ public class WeftConfiguration {
 
     /** The hits and misses of the validated-document caches ({@code cache.gets{cache="weft.documents",role=...}}). */
     @Bean
-    io.micrometer.core.instrument.binder.MeterBinder documentCacheMeters(WeftRuntime runtime) {
-        return registry -> runtime.documentCaches().forEach((role, documents) -> io.micrometer.core.instrument.binder.cache
-                .CaffeineCacheMetrics.monitor(registry, documents.cache(), "weft.documents", "role", role));
+    io.micrometer.core.instrument.binder.MeterBinder documentCacheMeters(dev.weft.reload.Snapshots<Served> snapshots) {
+        return registry -> {
+            java.util.function.Consumer<Served> bind = served -> {
+                registry.getMeters().stream().filter(m -> "weft.documents".equals(m.getId().getTag("cache")))
+                        .forEach(registry::remove);
+                served.runtime().documentCaches().forEach((role, documents) -> io.micrometer.core.instrument.binder.cache
+                        .CaffeineCacheMetrics.monitor(registry, documents.cache(), "weft.documents", "role", role));
+            };
+            bind.accept(snapshots.current());
+            snapshots.onSwap(bind); // a reload brings new caches (and perhaps new roles)
+        };
     }
 
     /** Each request runs as its caller: the role's schema, limits, row filters and masks. */
     @Bean
-    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(WeftRuntime runtime, RequestMeters requestMeters,
-                                                                                AuditLog audit,
+    org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(dev.weft.reload.Snapshots<Served> snapshots,
+                                                                                RequestMeters requestMeters, AuditLog audit,
                                                                                 dev.weft.cache.ResponseCache cache) {
-        return new WeftExecutionService(runtime, requestMeters, audit, cache);
+        return new WeftExecutionService(snapshots, requestMeters, audit, cache);
     }
 
     /** The circuit breakers of the sources, by {@code weft.breaker.*}; a mistake there fails start-up with file and line. */
@@ -227,14 +238,27 @@ public class WeftConfiguration {
      * with its circuit breaker's state ({@code breaker}: CLOSED, OPEN or HALF_OPEN) in its details.
      */
     @Bean
-    CompositeHealthContributor sourcesHealthContributor(WeftRuntime runtime, SourceBreakers breakers) {
-        Map<String, HealthIndicator> indicators = new java.util.LinkedHashMap<>();
-        runtime.executors().forEach((name, executor) -> indicators.put(name.value(), () -> {
-            Health.Builder health = executor.isHealthy() ? Health.up() : Health.status(SOURCE_UNAVAILABLE);
-            breakers.state(name.value()).ifPresent(state -> health.withDetail("breaker", state));
-            return health.build();
-        }));
-        return CompositeHealthContributor.fromMap(indicators);
+    CompositeHealthContributor sourcesHealthContributor(dev.weft.reload.Snapshots<Served> snapshots, SourceBreakers breakers) {
+        java.util.function.Supplier<CompositeHealthContributor> serving = () -> {
+            Map<String, HealthIndicator> indicators = new java.util.LinkedHashMap<>();
+            snapshots.current().runtime().executors().forEach((name, executor) -> indicators.put(name.value(), () -> {
+                Health.Builder health = executor.isHealthy() ? Health.up() : Health.status(SOURCE_UNAVAILABLE);
+                breakers.state(name.value()).ifPresent(state -> health.withDetail("breaker", state));
+                return health.build();
+            }));
+            return CompositeHealthContributor.fromMap(indicators);
+        };
+        return new CompositeHealthContributor() { // the sources of the serving version: a reload may add or remove some
+            @Override
+            public org.springframework.boot.health.contributor.HealthContributor getContributor(String name) {
+                return serving.get().getContributor(name);
+            }
+
+            @Override
+            public java.util.stream.Stream<Entry> stream() {
+                return serving.get().stream();
+            }
+        };
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.weft.execute.activity.Activity;
 import dev.weft.ops.AuditActivity;
 import dev.weft.ops.AuditLog;
 import dev.weft.ops.RequestMeters;
+import dev.weft.reload.Snapshot;
+import dev.weft.reload.Snapshots;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
@@ -20,13 +22,13 @@ import reactor.core.publisher.Mono;
  * without access control every request runs against the full schema, as before.
  */
 final class WeftExecutionService implements ExecutionGraphQlService {
-    private final WeftRuntime runtime;
+    private final Snapshots<Served> snapshots;
     private final RequestMeters meters;
     private final AuditLog audit;
     private final dev.weft.cache.ResponseCache cache;
 
-    WeftExecutionService(WeftRuntime runtime, RequestMeters meters, AuditLog audit, dev.weft.cache.ResponseCache cache) {
-        this.runtime = runtime;
+    WeftExecutionService(Snapshots<Served> snapshots, RequestMeters meters, AuditLog audit, dev.weft.cache.ResponseCache cache) {
+        this.snapshots = snapshots;
         this.cache = cache;
         this.meters = meters;
         this.audit = audit;
@@ -39,7 +41,9 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         long start = System.nanoTime();
         String traceId = AuditLog.currentTraceId(); // on the request's thread, where tracing keeps it
         AuditActivity activity = audit.enabled() ? new AuditActivity() : null;
-        return Mono.fromFuture(() -> run(input, caller, activity))
+        // one version for the whole request: a reload meanwhile swaps in the next for later requests only
+        return Mono.using(snapshots::enter,
+                        snapshot -> Mono.fromFuture(() -> run(snapshot.value(), input, caller, activity)), Snapshot::close)
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
                     meters.executed(result, nanos);
@@ -50,12 +54,16 @@ final class WeftExecutionService implements ExecutionGraphQlService {
                 .map(result -> new DefaultExecutionGraphQlResponse(input, result));
     }
 
-    /** Runs the request, its statements heard by {@code activity} (the tables and rows of its audit record) if given. */
-    private CompletableFuture<ExecutionResult> run(ExecutionInput input, Caller caller, AuditActivity activity) {
+    /**
+     * Runs the request through the response cache (its entries belong to this version of the configuration), its
+     * statements heard by {@code activity} (the tables and rows of its audit record) if given.
+     */
+    private CompletableFuture<ExecutionResult> run(Served served, ExecutionInput input, Caller caller, AuditActivity activity) {
+        WeftRuntime runtime = served.runtime();
         var policy = runtime.securityModel() == null || caller == null || caller.role() == null ? null
                 : runtime.securityModel().roles().get(caller.role());
-        java.util.function.Supplier<CompletableFuture<ExecutionResult>> cached =
-                () -> cache.execute(input, caller, policy, () -> runtime.executeAsync(input, caller, true));
+        java.util.function.Supplier<CompletableFuture<ExecutionResult>> cached = () -> cache.execute(input, caller, policy,
+                ResponseCacheSetup.version(served), () -> runtime.executeAsync(input, caller, true));
         return activity == null ? cached.get() : Activity.during(activity, cached);
     }
 }

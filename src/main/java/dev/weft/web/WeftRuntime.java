@@ -1,11 +1,9 @@
 package dev.weft.web;
 
 import dev.weft.catalog.Catalog;
-import dev.weft.catalog.CatalogResolver;
 import dev.weft.catalog.ServiceName;
 import dev.weft.catalog.Source;
 import dev.weft.config.ConfigProblem;
-import dev.weft.config.Redaction;
 import dev.weft.config.RelationshipSpec;
 import dev.weft.config.ServiceSettings;
 import dev.weft.config.WeftProperties;
@@ -16,10 +14,9 @@ import dev.weft.execute.JdbcSourceExecutor;
 import dev.weft.ops.SourceBreakers;
 import dev.weft.ops.SourceOperations;
 import dev.weft.execute.SourceExecutor;
-import dev.weft.introspect.ConnectFailure;
-import dev.weft.introspect.JdbcIntrospector;
 import dev.weft.plan.CrossSourcePlanner;
 import dev.weft.query.QueryPlanner;
+import dev.weft.reload.SourceSupply;
 import dev.weft.schema.GeneratedSchema;
 import dev.weft.schema.SchemaBindings;
 import dev.weft.schema.SchemaGenerator;
@@ -52,14 +49,11 @@ import graphql.execution.AsyncSerialExecutionStrategy;
 import dev.weft.schema.MutationOptions;
 import dev.weft.execute.DirectExecutionStrategy;
 import javax.sql.DataSource;
-import dev.weft.execute.JdbcPools;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -152,21 +146,27 @@ public final class WeftRuntime implements AutoCloseable {
     /** Starts with every source's statements behind its circuit breaker and metered, and its pool's meters bound. */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships,
                                     int maxKeysInMemory, AccessSpec access, LimitSettings limits, SourceOperations operations) {
-        return start(services, relationships, maxKeysInMemory, access, limits, operations, true, FederationSpec.NONE);
+        return start(services, relationships, maxKeysInMemory, access, limits, operations, true, FederationSpec.NONE,
+                SourceSupply.fresh());
     }
 
-    /** As above, a federation subgraph (with federation.yml's directives and type names) unless {@code federation} is false. */
+    /**
+     * As above, a federation subgraph (with federation.yml's directives and type names) unless {@code federation} is
+     * false, with the pools and introspected tables from {@code supply} (a reload reuses those of unchanged services).
+     */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships, int maxKeysInMemory,
                                     AccessSpec access, LimitSettings limits, SourceOperations operations, boolean federation,
-                                    FederationSpec federationSpec) {
+                                    FederationSpec federationSpec, SourceSupply supply) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
-        services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
+        services.stream().filter(s -> !mongo.serves(s))
+                .forEach(s -> pools.put(new ServiceName(s.name()), supply.pool(s, SourceFactory::pool)));
         int tableCount = -1;
         try {
-            List<Source> sources = introspectAll(services, pools, mongo);
+            List<Source> sources = SourceIntrospection.introspectAll(services, pools, mongo, supply);
             tableCount = sources.stream().mapToInt(s -> s.tables().size()).sum();
-            Subgraph subgraph = Subgraph.resolve(federation, federationSpec, resolve(sources, relationships));
+            Subgraph subgraph = Subgraph.resolve(federation, federationSpec,
+                    SourceIntrospection.resolve(sources, relationships));
             Catalog catalog = subgraph.catalog();
             Map<ServiceName, SourceExecutor> executors = new LinkedHashMap<>();
             var tables = catalog.tables();
@@ -191,77 +191,19 @@ public final class WeftRuntime implements AutoCloseable {
                     security == null ? SchemaView.ALL : SchemaView.all(security), mutations);
             return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits, mutations, subgraph);
         } catch (RuntimeException e) {
-            pools.values().forEach(JdbcPools::close);
+            supply.abandon();
             mongo.close();
             throw e;
         } catch (OutOfMemoryError e) {
-            pools.values().forEach(JdbcPools::close);
+            supply.abandon();
             mongo.close();
             throw StartupMemory.exhausted(tableCount);
         }
     }
 
-    /** The catalog, or every problem: include globs that select nothing first, then those of the relationships. */
-    private static Catalog resolve(List<Source> sources, List<RelationshipSpec> relationships) {
-        List<ConfigProblem> problems = new ArrayList<>(IncludeGlobs.unmatched(sources));
-        try {
-            Catalog catalog = new CatalogResolver().resolve(sources, relationships);
-            if (problems.isEmpty()) {
-                return catalog;
-            }
-        } catch (WeftConfigException e) {
-            problems.addAll(e.problems());
-        }
-        throw new WeftConfigException(problems);
-    }
-
     /** The services that cannot be read now, each with the reason; used to report them with other problems. */
     static List<ConfigProblem> unreachable(List<ServiceSettings> services) {
-        Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
-        MongoSources mongo = new MongoSources(services);
-        services.stream().filter(s -> !mongo.serves(s)).forEach(s -> pools.put(new ServiceName(s.name()), SourceFactory.pool(s)));
-        try {
-            introspectAll(services, pools, mongo);
-            return List.of();
-        } catch (WeftConfigException e) {
-            return e.problems();
-        } finally {
-            pools.values().forEach(JdbcPools::close);
-            mongo.close();
-        }
-    }
-
-    private static List<Source> introspectAll(List<ServiceSettings> services, Map<ServiceName, DataSource> pools,
-                                              MongoSources mongo) {
-        List<Source> sources = new ArrayList<>();
-        List<ConfigProblem> problems = new ArrayList<>();
-        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Source>> futures = services.stream()
-                    .map(s -> parallel.submit(() -> mongo.serves(s) ? mongo.introspect(s) : introspect(s, pools.get(new ServiceName(s.name())))))
-                    .toList();
-            for (int i = 0; i < services.size(); i++) {
-                try {
-                    sources.add(futures.get(i).get());
-                } catch (Exception e) {
-                    Throwable cause = e.getCause() == null ? e : e.getCause();
-                    if (cause instanceof OutOfMemoryError outOfMemory) {
-                        throw outOfMemory; // not the source's fault: reported with the heap to try
-                    }
-                    ServiceSettings s = services.get(i);
-                    problems.add(new ConfigProblem(null, "weft.services." + s.name(),
-                            "cannot read source '" + s.name() + "' at " + Redaction.redact(s.url()) + ": "
-                                    + Redaction.redact(ConnectFailure.describe(cause))));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new WeftConfigException(problems);
-        }
-        return sources;
-    }
-
-    private static Source introspect(ServiceSettings settings, DataSource pool) throws Exception {
-        return new JdbcIntrospector(settings, SourceFactory.dialect(settings)).read(pool);
+        return SourceIntrospection.unreachable(services);
     }
 
     /** Applies what every GraphQL instance of Weft needs: error codes, safe messages, direct execution of queries. */
@@ -386,6 +328,16 @@ public final class WeftRuntime implements AutoCloseable {
     @Override
     public void close() {
         executors.values().forEach(SourceExecutor::close);
+        async.close();
+    }
+
+    /** Closes what this version alone holds once a newer one serves: all but the pools of {@code sharedPools}. */
+    public void retire(java.util.Set<String> sharedPools) {
+        executors.forEach((name, executor) -> {
+            if (!sharedPools.contains(name.value())) {
+                executor.close();
+            }
+        });
         async.close();
     }
 }

@@ -85,7 +85,7 @@ public class WeftSecurityConfiguration {
 
     @Bean
     SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security, GraphQlCorsProperties cors, RequestMeters meters, AuditLog audit,
-            @Value("${spring.graphql.http.path:/graphql}") String path) throws Exception {
+            @Value("${spring.graphql.http.path:/graphql}") String path, dev.weft.reload.Snapshots<Served> snapshots) throws Exception {
         http.cors(c -> c.configurationSource(corsSource(cors, path)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -99,7 +99,8 @@ public class WeftSecurityConfiguration {
         SecurityErrors errors = new SecurityErrors(security.acceptsJwt(), meters, audit);
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
 
-        AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(new ApiKeyAuthentication.Provider(security.model())),
+        AuthenticationFilter apiKeys = new AuthenticationFilter(
+                new ProviderManager(new ApiKeyAuthentication.Provider(() -> snapshots.current().security().model())),
                 new ApiKeyAuthentication.Converter(security.acceptsJwt()));
         apiKeys.setSuccessHandler((request, response, authentication) -> { }); // go on along the chain
         apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(errors));
@@ -107,7 +108,7 @@ public class WeftSecurityConfiguration {
 
         if (settings.jwt() != null) {
             JwtAuthentication.CallerConverter converter = new JwtAuthentication.CallerConverter(settings.jwt(),
-                    security.model().roles().keySet());
+                    new ServingRoles(snapshots));
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.decoder(JwtAuthentication.decoder(settings.jwt())).jwtAuthenticationConverter(converter))
                     .authenticationEntryPoint(errors)
@@ -122,12 +123,13 @@ public class WeftSecurityConfiguration {
         return http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/graphiql", "/webjars/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").access(new ActuatorAuthorization(roles, settings.access().roles()
-                                .stream().filter(AccessSpec.RoleSpec::actuator).map(AccessSpec.RoleSpec::name)
-                                .collect(java.util.stream.Collectors.toSet())))
-                        .requestMatchers(path + "/explain").access(new RoleFlagAuthorization(roles, settings.access().roles()
-                                .stream().filter(AccessSpec.RoleSpec::explain).map(AccessSpec.RoleSpec::name)
-                                .collect(java.util.stream.Collectors.toSet()), "explain requests", "explain: true"))
+                        .requestMatchers("/actuator", "/actuator/**").access(new ActuatorAuthorization(roles, () -> snapshots.current()
+                                .security().settings().access().roles().stream().filter(AccessSpec.RoleSpec::actuator)
+                                .map(AccessSpec.RoleSpec::name).collect(java.util.stream.Collectors.toSet())))
+                        .requestMatchers(path + "/explain").access(new RoleFlagAuthorization(roles, () -> snapshots.current()
+                                .security().settings().access().roles().stream().filter(AccessSpec.RoleSpec::explain)
+                                .map(AccessSpec.RoleSpec::name).collect(java.util.stream.Collectors.toSet()),
+                                "explain requests", "explain: true"))
                         .anyRequest().access(roles))
                 .build();
     }

@@ -54,7 +54,8 @@ class SubgraphConfigTest {
     static WeftRuntime start(boolean federation, FederationSpec spec) {
         return WeftRuntime.start(new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, DemoDatabases.create())),
                 RelationshipsFile.load("relationships.yml"), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, null,
-                LimitSettings.DEFAULTS, new SourceOperations(new SourceBreakers(BreakerSettings.DEFAULT), null), federation, spec);
+                LimitSettings.DEFAULTS, new SourceOperations(new SourceBreakers(BreakerSettings.DEFAULT), null), federation, spec,
+                dev.weft.reload.SourceSupply.fresh());
     }
 
     private static List<String> problems(String yaml) {
