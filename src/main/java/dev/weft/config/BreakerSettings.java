@@ -3,7 +3,8 @@ package dev.weft.config;
 import java.time.Duration;
 
 /**
- * The validated circuit-breaker settings, the same for every source (each source has its own breaker).
+ * The validated circuit-breaker settings of a source (each source has its own breaker): the global ones of
+ * {@code weft.breaker.*}, or those a service overrides in {@code weft.services.<name>.breaker.*}.
  * A breaker opens when at least {@code minimumCalls} of the last {@code windowSize} statements of a source
  * ran and {@code failureRate} percent or more of them found the source unavailable; while open, the
  * source's fields fail at once; after {@code openDuration} the next {@code halfOpenCalls} statements probe

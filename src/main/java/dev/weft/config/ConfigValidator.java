@@ -73,18 +73,26 @@ public final class ConfigValidator {
      * {@code problems} (a window smaller than its minimum of calls, a rate outside 1..100, a zero duration).
      */
     public BreakerSettings breaker(BreakerProperties p, List<ConfigProblem> problems) {
+        return breaker("weft.breaker", p, BreakerSettings.DEFAULT, problems);
+    }
+
+    /**
+     * The settings under {@code prefix} ({@code weft.breaker}, or a service's own {@code weft.services.<name>.breaker}),
+     * each key not set there taken from {@code base} (the defaults, or the global settings); problems as above, named
+     * by their key under {@code prefix}.
+     */
+    public BreakerSettings breaker(String prefix, BreakerProperties p, BreakerSettings base, List<ConfigProblem> problems) {
         BreakerProperties b = p == null ? BreakerProperties.NONE : p;
-        BreakerSettings d = BreakerSettings.DEFAULT;
-        int window = positive("weft.breaker.window-size", b.windowSize(), d.windowSize(), 10_000, problems);
-        int minimum = positive("weft.breaker.minimum-calls", b.minimumCalls(), Math.min(d.minimumCalls(), window), 10_000, problems);
+        int window = positive(prefix + ".window-size", b.windowSize(), base.windowSize(), 10_000, problems);
+        int minimum = positive(prefix + ".minimum-calls", b.minimumCalls(), Math.min(base.minimumCalls(), window), 10_000, problems);
         if (minimum > window) {
-            problems.add(problem("weft.breaker.minimum-calls", "must not exceed weft.breaker.window-size (" + window
+            problems.add(problem(prefix + ".minimum-calls", "must not exceed " + prefix + ".window-size (" + window
                     + "), was " + minimum));
         }
-        int rate = positive("weft.breaker.failure-rate", b.failureRate(), d.failureRate(), 100, problems);
-        Duration open = duration("weft.breaker.open-duration", b.openDuration(), d.openDuration(), problems);
-        int halfOpen = positive("weft.breaker.half-open-calls", b.halfOpenCalls(), d.halfOpenCalls(), 1_000, problems);
-        return new BreakerSettings(b.enabled() == null || b.enabled(), window, minimum, rate, open, halfOpen);
+        int rate = positive(prefix + ".failure-rate", b.failureRate(), base.failureRate(), 100, problems);
+        Duration open = duration(prefix + ".open-duration", b.openDuration(), base.openDuration(), problems);
+        int halfOpen = positive(prefix + ".half-open-calls", b.halfOpenCalls(), base.halfOpenCalls(), 1_000, problems);
+        return new BreakerSettings(b.enabled() == null ? base.enabled() : b.enabled(), window, minimum, rate, open, halfOpen);
     }
 
     /** Reports keys under {@code weft.} that Weft does not know (a typo would otherwise be ignored). */

@@ -8,6 +8,10 @@ import java.util.regex.Pattern;
 final class KnownKeys {
     private static final Set<String> SERVICE_KEYS = Set.of("kind", "url", "username", "password", "schema",
             "prefix", "type-prefix", "query-timeout", "batch-size", "sample-size", "pool.max-size", "pool.connection-timeout");
+    // a service's own circuit breaker, over weft.breaker.*: weft.services.<name>.breaker.<key>
+    private static final List<String> BREAKER_KEYS = List.of("enabled", "window-size", "minimum-calls", "failure-rate",
+            "open-duration", "half-open-calls");
+    private static final Pattern SERVICE_BREAKER_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.breaker\\.(.+)");
     private static final Pattern SERVICE_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(.+)");
     // a list is bound from indexed keys (include[0]) or from one comma-separated value (include=a,b)
     private static final Pattern LIST_KEY = Pattern.compile("weft\\.services\\.[^.]+\\.(include|exclude)(\\[\\d+])?");
@@ -40,6 +44,10 @@ final class KnownKeys {
                 || AUDIENCE_KEY.matcher(key).matches()) {
             return true;
         }
+        var breaker = SERVICE_BREAKER_KEY.matcher(key);
+        if (breaker.matches()) {
+            return BREAKER_KEYS.contains(breaker.group(1));
+        }
         var m = SERVICE_KEY.matcher(key);
         return m.matches() && SERVICE_KEYS.contains(m.group(1));
     }
@@ -57,7 +65,10 @@ final class KnownKeys {
     /** The known keys to suggest for an unknown {@code key}: those of its section. */
     static String describe(String key) {
         if (key.startsWith("weft.breaker.")) {
-            return "weft.breaker.{enabled, window-size, minimum-calls, failure-rate, open-duration, half-open-calls}";
+            return "weft.breaker.{" + String.join(", ", BREAKER_KEYS) + "}";
+        }
+        if (SERVICE_BREAKER_KEY.matcher(key).matches()) {
+            return "weft.services.<name>.breaker.{" + String.join(", ", BREAKER_KEYS) + "}";
         }
         if (key.startsWith("weft.cache.") || key.startsWith("weft.rate-limits.")) {
             return "weft.cache.{max-ttl, max-entries, redis-prefix, redis-timeout},"

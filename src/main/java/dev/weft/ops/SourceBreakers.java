@@ -5,6 +5,7 @@ import dev.weft.execute.SourceExecutor;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * statement cancelled at {@code query-timeout} shows a source that answers, so it counts as a success.
  *
  * <pre>{@code
- * SourceBreakers breakers = new SourceBreakers(BreakerSettings.DEFAULT);
+ * SourceBreakers breakers = new SourceBreakers(BreakerSettings.DEFAULT, Map.of("legacy", BreakerSettings.OFF));
  * SourceExecutor guarded = breakers.guard(executor);   // fails at once while 'shop' is down
  * breakers.state("shop");                              // Optional[CLOSED]
  * }</pre>
@@ -25,11 +26,38 @@ public final class SourceBreakers {
     private static final Logger log = LoggerFactory.getLogger(SourceBreakers.class);
 
     private final BreakerSettings settings;
-    private final CircuitBreakerRegistry registry;
+    private final Map<String, BreakerSettings> services;
+    private final CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
 
     public SourceBreakers(BreakerSettings settings) {
+        this(settings, Map.of());
+    }
+
+    /** @param services the settings of the services that have their own ({@code weft.services.<name>.breaker.*}), by name */
+    public SourceBreakers(BreakerSettings settings, Map<String, BreakerSettings> services) {
         this.settings = settings;
-        this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        this.services = Map.copyOf(services);
+    }
+
+    /** The settings of the service's breaker: its own, else the global ones. */
+    public BreakerSettings settings(String service) {
+        return services.getOrDefault(service, settings);
+    }
+
+    /** The executor itself when the service's breaker is off, else one that goes through the service's breaker. */
+    public SourceExecutor guard(SourceExecutor executor) {
+        BreakerSettings own = settings(executor.serviceName());
+        if (!own.enabled()) {
+            return executor;
+        }
+        CircuitBreaker breaker = registry.circuitBreaker(executor.serviceName(), config(own));
+        breaker.getEventPublisher().onStateTransition(event -> log.warn("circuit breaker of source '{}': {}",
+                event.getCircuitBreakerName(), event.getStateTransition()));
+        return new GuardedSourceExecutor(executor, breaker);
+    }
+
+    private static CircuitBreakerConfig config(BreakerSettings settings) {
+        return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.windowSize())
                 .minimumNumberOfCalls(settings.minimumCalls())
@@ -37,18 +65,7 @@ public final class SourceBreakers {
                 .waitDurationInOpenState(settings.openDuration())
                 .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
                 .recordException(GuardedSourceExecutor::isUnavailable)
-                .build());
-    }
-
-    /** The executor itself when breakers are off, else one that goes through the service's breaker. */
-    public SourceExecutor guard(SourceExecutor executor) {
-        if (!settings.enabled()) {
-            return executor;
-        }
-        CircuitBreaker breaker = registry.circuitBreaker(executor.serviceName());
-        breaker.getEventPublisher().onStateTransition(event -> log.warn("circuit breaker of source '{}': {}",
-                event.getCircuitBreakerName(), event.getStateTransition()));
-        return new GuardedSourceExecutor(executor, breaker);
+                .build();
     }
 
     /** The state of the service's breaker ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}), if it has one. */

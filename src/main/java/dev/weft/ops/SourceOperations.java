@@ -21,6 +21,7 @@ public final class SourceOperations {
     private final SourceBreakers breakers;
     private final MeterRegistry registry;
     private final boolean logStatements;
+    private final RequestTracing tracing;
 
     /** @param registry where the meters go; null for none */
     public SourceOperations(SourceBreakers breakers, MeterRegistry registry) {
@@ -29,9 +30,19 @@ public final class SourceOperations {
 
     /** @param logStatements whether each call of a source is logged on {@code weft.statements} ({@code weft.log.statements}) */
     public SourceOperations(SourceBreakers breakers, MeterRegistry registry, boolean logStatements) {
+        this(breakers, registry, logStatements, RequestTracing.NONE);
+    }
+
+    /** @param tracing the request observation and, when tracing is configured, a span per call of a source */
+    public SourceOperations(SourceBreakers breakers, MeterRegistry registry, boolean logStatements, RequestTracing tracing) {
         this.breakers = breakers;
         this.registry = registry;
         this.logStatements = logStatements;
+        this.tracing = tracing;
+    }
+
+    public RequestTracing tracing() {
+        return tracing;
     }
 
     public SourceBreakers breakers() {
@@ -39,11 +50,11 @@ public final class SourceOperations {
     }
 
     /**
-     * The executor behind its breaker, metered outside it (a call the open breaker refuses is counted too), and
-     * logged inside it when statements are logged (a call that reaches the source).
+     * The executor behind its breaker, metered and traced outside it (a call the open breaker refuses is counted
+     * and has its span too), and logged inside it when statements are logged (a call that reaches the source).
      */
     public SourceExecutor wrap(SourceExecutor executor) {
-        SourceExecutor guarded = breakers.guard(logStatements ? new LoggedSourceExecutor(executor) : executor);
+        SourceExecutor guarded = tracing.wrap(breakers.guard(logStatements ? new LoggedSourceExecutor(executor) : executor));
         return registry == null ? guarded : new MeteredSourceExecutor(guarded, registry);
     }
 

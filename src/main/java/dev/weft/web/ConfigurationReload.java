@@ -35,9 +35,11 @@ final class ConfigurationReload implements Reloader.Loader<Served> {
     private final SourceBreakers breakers;
     private final ObjectProvider<MeterRegistry> meters;
     private final WeftSecurity initialSecurity;
+    private final dev.weft.ops.RequestTracing tracing;
 
     ConfigurationReload(ConfigurableEnvironment startup, SourceBreakers breakers, ObjectProvider<MeterRegistry> meters,
-                        WeftSecurity initialSecurity) {
+                        WeftSecurity initialSecurity, dev.weft.ops.RequestTracing tracing) {
+        this.tracing = tracing;
         this.startup = startup;
         this.breakers = breakers;
         this.meters = meters;
@@ -67,7 +69,7 @@ final class ConfigurationReload implements Reloader.Loader<Served> {
         }
         List<Path> files = ReloadedEnvironment.files(environment, validation.settings().orElse(null));
         String hash = ReloadedEnvironment.hash(files);
-        WeftRuntime runtime = new WeftConfiguration().weftRuntime(environment, validation, breakers, meters, supply);
+        WeftRuntime runtime = new WeftConfiguration().weftRuntime(environment, validation, breakers, meters, supply, tracing);
         SecuritySettings settings = validation.settings().orElse(null);
         if (settings != null) {
             SecuritySettings initial = initialSecurity.settings();

@@ -44,8 +44,9 @@ public class HotReloadConfiguration {
 
     @Bean
     ConfigurationReload weftConfigurationReload(ConfigurableEnvironment environment, SourceBreakers breakers,
-                                                ObjectProvider<MeterRegistry> meters, WeftSecurity security) {
-        return new ConfigurationReload(environment, breakers, meters, security);
+                                                ObjectProvider<MeterRegistry> meters, WeftSecurity security,
+                                                dev.weft.ops.RequestTracing tracing) {
+        return new ConfigurationReload(environment, breakers, meters, security, tracing);
     }
 
     /** The serving version; closed at shutdown (whichever version serves then). */

@@ -53,7 +53,7 @@ public class WeftConfiguration {
     @Bean(destroyMethod = "close")
     WeftRuntime weftRuntime(ConfigurableEnvironment environment, SecuritySettings.Validation security,
                             SourceBreakers breakers, org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters,
-                            dev.weft.reload.SourceSupply supply) {
+                            dev.weft.reload.SourceSupply supply, dev.weft.ops.RequestTracing tracing) {
         long start = System.nanoTime();
         PropertyOrigins origins = origins(environment);
         ConfigValidator validator = new ConfigValidator(origins);
@@ -104,7 +104,7 @@ public class WeftConfiguration {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
                     security.settings().map(SecuritySettings::access).orElse(null), limits,
                     new SourceOperations(breakers, meters.getIfAvailable(),
-                            binder.bind("weft.log.statements", Boolean.class).orElse(false)), federation.on(), federationSpec, supply);
+                            binder.bind("weft.log.statements", Boolean.class).orElse(false), tracing), federation.on(), federationSpec, supply);
         } catch (StartupMemory.Exhausted e) {
             throw e; // its own advice: a larger heap, not a configuration fix
         } catch (WeftConfigException e) {
@@ -219,23 +219,35 @@ public class WeftConfiguration {
         return new WeftExecutionService(snapshots, requestMeters, audit, cache);
     }
 
-    /** The circuit breakers of the sources, by {@code weft.breaker.*}; a mistake there fails start-up with file and line. */
+    /**
+     * The circuit breakers of the sources, by {@code weft.breaker.*} and each service's own
+     * {@code weft.services.<name>.breaker.*}; a mistake there fails start-up with file and line.
+     */
     @Bean
     SourceBreakers sourceBreakers(ConfigurableEnvironment environment) {
         List<ConfigProblem> problems = new java.util.ArrayList<>();
-        BreakerProperties properties = Binder.get(environment).bind("weft.breaker", Bindable.of(BreakerProperties.class))
+        Binder binder = Binder.get(environment);
+        BreakerProperties properties = binder.bind("weft.breaker", Bindable.of(BreakerProperties.class))
                 .orElse(BreakerProperties.NONE);
         PropertyOrigins origins = origins(environment);
-        BreakerSettings settings = new ConfigValidator(origins).breaker(properties, problems);
+        ConfigValidator validator = new ConfigValidator(origins);
+        BreakerSettings settings = validator.breaker(properties, problems);
+        Map<String, BreakerSettings> services = new java.util.LinkedHashMap<>();
+        binder.bind("weft.services", Bindable.mapOf(String.class, BreakerProperties.OfService.class)).orElse(Map.of())
+                .forEach((name, service) -> {
+                    if (service != null && service.breaker() != null) {
+                        services.put(name, validator.breaker("weft.services." + name + ".breaker", service.breaker(), settings, problems));
+                    }
+                });
         if (!problems.isEmpty()) {
             throw new WeftConfigException(origins.locate(problems));
         }
-        return new SourceBreakers(settings);
+        return new SourceBreakers(settings, services);
     }
 
     /**
      * {@code /actuator/health} gets a component per source: {@code sources.hr}, {@code sources.hrstatus}, each
-     * with its circuit breaker's state ({@code breaker}: CLOSED, OPEN or HALF_OPEN) in its details.
+     * with its circuit breaker's state ({@code breaker}: CLOSED, OPEN or HALF_OPEN; DISABLED when its breaker is off) in its details.
      */
     @Bean
     CompositeHealthContributor sourcesHealthContributor(dev.weft.reload.Snapshots<Served> snapshots, SourceBreakers breakers) {
@@ -243,7 +255,7 @@ public class WeftConfiguration {
             Map<String, HealthIndicator> indicators = new java.util.LinkedHashMap<>();
             snapshots.current().runtime().executors().forEach((name, executor) -> indicators.put(name.value(), () -> {
                 Health.Builder health = executor.isHealthy() ? Health.up() : Health.status(SOURCE_UNAVAILABLE);
-                breakers.state(name.value()).ifPresent(state -> health.withDetail("breaker", state));
+                health.withDetail("breaker", breakers.state(name.value()).orElse("DISABLED"));
                 return health.build();
             }));
             return CompositeHealthContributor.fromMap(indicators);

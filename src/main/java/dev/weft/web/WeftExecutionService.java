@@ -13,6 +13,7 @@ import dev.weft.reload.Snapshots;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.execution.ContextPropagationHelper;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import reactor.core.publisher.Mono;
 
@@ -41,9 +42,14 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         long start = System.nanoTime();
         String traceId = AuditLog.currentTraceId(); // on the request's thread, where tracing keeps it
         AuditActivity activity = audit.enabled() ? new AuditActivity() : null;
-        // one version for the whole request: a reload meanwhile swaps in the next for later requests only
-        return Mono.using(snapshots::enter,
-                        snapshot -> Mono.fromFuture(() -> run(snapshot.value(), input, caller, activity)), Snapshot::close)
+        // as Spring's own service does: what the web handler captured (the HTTP request's observation) reaches
+        // the GraphQL context, where the request's observation finds its parent
+        return Mono.deferContextual(context -> {
+                    ContextPropagationHelper.getInstance(context).captureFrom(context).updateContext(input.getGraphQLContext());
+                    // one version for the whole request: a reload meanwhile swaps in the next for later requests only
+                    return Mono.using(snapshots::enter,
+                            snapshot -> Mono.fromFuture(() -> run(snapshot.value(), input, caller, activity)), Snapshot::close);
+                })
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
                     meters.executed(result, nanos);

@@ -80,6 +80,7 @@ public final class WeftRuntime implements AutoCloseable {
     private final Map<String, RoleEngine> roles = new LinkedHashMap<>();
     private final LimitSettings limits;
     private final MutationOptions mutations;
+    private final List<Instrumentation> observations; // Spring for GraphQL's request observation, when there is a registry
 
     /** One role's schema and its GraphQL instances (its own limits, its own validated-document cache). */
     private record RoleEngine(RolePolicy policy, LimitSettings limits, GeneratedSchema schema, GraphQL graphQL,
@@ -88,7 +89,8 @@ public final class WeftRuntime implements AutoCloseable {
 
     private WeftRuntime(Catalog catalog, GeneratedSchema schema, Map<ServiceName, SourceExecutor> executors,
                         ExecutorService async, Fetchers fetchers, SecurityModel security, LimitSettings limits,
-                        MutationOptions mutations, Subgraph subgraph) {
+                        MutationOptions mutations, Subgraph subgraph, List<Instrumentation> observations) {
+        this.observations = observations;
         this.limits = limits;
         this.mutations = mutations;
         this.catalog = catalog;
@@ -180,7 +182,7 @@ public final class WeftRuntime implements AutoCloseable {
                                 SourceFactory.probedDialect(s, pools.get(name)), tables::get)));
             }
             SchemaBindings bindings = SchemaBindings.of(catalog);
-            ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
+            ExecutorService async = operations.tracing().executor(Executors.newVirtualThreadPerTaskExecutor());
             SecurityModel security = access == null ? null : SecurityModel.resolve(access, catalog);
             AccessPolicyChecks.check(security, bindings);
             Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors,
@@ -189,7 +191,8 @@ public final class WeftRuntime implements AutoCloseable {
             MutationOptions mutations = MutationSetup.options(services, pools, mongo.clients(), catalog, bindings, fetchers, security);
             GeneratedSchema schema = new SchemaGenerator(subgraph).generate(catalog, bindings, fetchers,
                     security == null ? SchemaView.ALL : SchemaView.all(security), mutations);
-            return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits, mutations, subgraph);
+            return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits, mutations, subgraph,
+                    operations.tracing().instrumentations());
         } catch (RuntimeException e) {
             supply.abandon();
             mongo.close();
@@ -231,7 +234,8 @@ public final class WeftRuntime implements AutoCloseable {
                                       LimitSettings limits) {
         WeftExceptionHandler exceptions = new WeftExceptionHandler();
         // limits first: the document is measured before the other instrumentations see it
-        List<Instrumentation> instrumentations = List.of(new LimitsInstrumentation(limits), new ErrorCodeInstrumentation());
+        List<Instrumentation> instrumentations = new java.util.ArrayList<>(List.of(new LimitsInstrumentation(limits), new ErrorCodeInstrumentation()));
+        instrumentations.addAll(observations);
         return builder.defaultDataFetcherExceptionHandler(exceptions)
                 .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(exceptions)) // fields in document order

@@ -85,7 +85,8 @@ public class WeftSecurityConfiguration {
 
     @Bean
     SecurityFilterChain weftSecurityFilterChain(HttpSecurity http, WeftSecurity security, GraphQlCorsProperties cors, RequestMeters meters, AuditLog audit,
-            @Value("${spring.graphql.http.path:/graphql}") String path, dev.weft.reload.Snapshots<Served> snapshots) throws Exception {
+            @Value("${spring.graphql.http.path:/graphql}") String path, dev.weft.reload.Snapshots<Served> snapshots,
+            org.springframework.core.env.Environment environment) throws Exception {
         http.cors(c -> c.configurationSource(corsSource(cors, path)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -123,6 +124,7 @@ public class WeftSecurityConfiguration {
         return http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/graphiql", "/webjars/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(new ManagementPort(environment)).permitAll()
                         .requestMatchers("/actuator", "/actuator/**").access(new ActuatorAuthorization(roles, () -> snapshots.current()
                                 .security().settings().access().roles().stream().filter(AccessSpec.RoleSpec::actuator)
                                 .map(AccessSpec.RoleSpec::name).collect(java.util.stream.Collectors.toSet())))

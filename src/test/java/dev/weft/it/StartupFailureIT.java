@@ -256,6 +256,35 @@ class StartupFailureIT {
         assertReported(output, failure.getMessage());
     }
 
+    @Test
+    void aServicesOwnBreakerSettingsAreCheckedAtTheirLine(CapturedOutput output) throws IOException {
+        Path yml = write("weft.yml", """
+                weft:
+                  breaker:
+                    minimum-calls: 5
+                  services:
+                    shop:
+                      kind: postgres
+                      url: jdbc:postgresql://127.0.0.1:5432/postgres
+                      username: postgres
+                      breaker:
+                        window-size: 4
+                        failure-rate: 0
+                    crm:
+                      kind: mariadb
+                      url: jdbc:mariadb://127.0.0.1:3306/mysql
+                      breaker:
+                        open-duration: 0s
+                """);
+        WeftConfigException failure = startFails(yml);
+        // shop inherits minimum-calls 5, brought down to its own window of 4: not a problem
+        assertThat(failure.problems()).hasSize(2);
+        assertProblem(failure, yml, "weft.services.shop.breaker.failure-rate", "must be between 1 and 100, was 0");
+        assertThat(problem(failure, "weft.services.shop.breaker.failure-rate").location()).isEqualTo(yml + ":11");
+        assertThat(problem(failure, "weft.services.crm.breaker.open-duration").location()).isEqualTo(yml + ":16");
+        assertReported(output, failure.getMessage());
+    }
+
     private static int lineOfService(Path yml, String service) throws IOException {
         return Files.readAllLines(yml).stream().map(String::trim).toList().indexOf(service + ":") + 1;
     }

@@ -79,13 +79,43 @@ class SourceBreakersTest {
         assertThat(breakers.state("shop")).isEmpty();
     }
 
+    @Test
+    void aServiceWithItsOwnSettingsUsesThemAndTheOthersTheGlobalOnes() {
+        BreakerSettings once = new BreakerSettings(true, 10, 1, 50, Duration.ofSeconds(30), 1);
+        SourceBreakers breakers = new SourceBreakers(FAST, Map.of("shop", once, "legacy", BreakerSettings.OFF));
+        ScriptedSource shop = new ScriptedSource(ErrorCode.SOURCE_UNAVAILABLE);
+        SourceExecutor guarded = breakers.guard(shop);
+        assertThatThrownBy(() -> guarded.select(SELECT)).isInstanceOf(WeftException.class);
+        assertThat(breakers.state("shop")).as("minimum-calls 1: open after one failure").contains("OPEN");
+        assertThat(breakers.settings("shop")).isEqualTo(once);
+
+        ScriptedSource legacy = new ScriptedSource(ErrorCode.SOURCE_UNAVAILABLE, "legacy");
+        assertThat(breakers.guard(legacy)).as("legacy's breaker is off").isSameAs(legacy);
+        assertThat(breakers.state("legacy")).isEmpty();
+
+        ScriptedSource crm = new ScriptedSource(ErrorCode.SOURCE_UNAVAILABLE, "crm");
+        SourceExecutor crmGuarded = breakers.guard(crm);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> crmGuarded.select(SELECT)).isInstanceOf(WeftException.class);
+        }
+        assertThat(breakers.state("crm")).as("global minimum-calls 3: still closed after two").contains("CLOSED");
+        assertThat(breakers.settings("crm")).isEqualTo(FAST);
+    }
+
     /** A source that fails every call with {@code failure} (or answers nothing when it is null). */
-    static final class ScriptedSource implements SourceExecutor {
+    static class ScriptedSource implements SourceExecutor {
         ErrorCode failure;
         int calls;
 
+        final String name;
+
         ScriptedSource(ErrorCode failure) {
+            this(failure, "shop");
+        }
+
+        ScriptedSource(ErrorCode failure, String name) {
             this.failure = failure;
+            this.name = name;
         }
 
         private <T> T answer(T empty) {
@@ -98,7 +128,7 @@ class SourceBreakersTest {
 
         @Override
         public String serviceName() {
-            return "shop";
+            return name;
         }
 
         @Override

@@ -1,0 +1,97 @@
+package dev.weft.web;
+
+import dev.weft.ops.RequestTracing;
+import graphql.ExecutionInput;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
+
+/**
+ * Traces (README, "Traces"): Spring Boot's Micrometer Tracing over OpenTelemetry, off until the operator configures
+ * it. Tracing is on when {@code management.opentelemetry.tracing.export.otlp.endpoint} or
+ * {@code management.tracing.sampling.probability} is set; until then no span is made or sampled (not even for a
+ * caller whose {@code traceparent} asks for it), nothing is exported, and no statement is traced.
+ *
+ * <pre>{@code
+ * management:
+ *   opentelemetry.tracing.export.otlp.endpoint: http://collector:4318/v1/traces
+ *   tracing.sampling.probability: 1.0
+ * }</pre>
+ */
+@Configuration(proxyBeanMethods = false)
+class TracingConfiguration {
+    static final String ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
+    static final String PROBABILITY = "management.tracing.sampling.probability";
+
+    /** The request observation (the {@code graphql.request} timer, and span when tracing) and the statements' spans. */
+    @Bean
+    RequestTracing requestTracing(Environment environment, ObjectProvider<ObservationRegistry> observations,
+                                  ObjectProvider<Tracer> tracer) {
+        ObservationRegistry registry = observations.getIfAvailable();
+        return new RequestTracing(registry == null ? null : new RequestObservation(registry),
+                configured(environment) ? tracer.getIfAvailable() : null);
+    }
+
+    /**
+     * Spring for GraphQL's request and data-fetcher observations, without its DataLoader observation: that one copies
+     * every request's DataLoader registry into a new one, for DataLoaders that the direct executor, which runs the
+     * queries, does not use; the statements' spans show the batches instead.
+     */
+    static final class RequestObservation extends GraphQlObservationInstrumentation {
+        RequestObservation(ObservationRegistry registry) {
+            super(registry);
+        }
+
+        @Override
+        public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+                                                       InstrumentationState state) {
+            return input;
+        }
+    }
+
+    /** Spring Boot samples 10% of requests by default; Weft samples none until tracing is configured. */
+    @Bean
+    @Conditional(NotConfigured.class)
+    Sampler weftTracingOff() {
+        return Sampler.alwaysOff();
+    }
+
+    /**
+     * Until tracing is configured, the observations of every request (HTTP, Spring Security, GraphQL) get Micrometer's
+     * no-op tracer instead of OpenTelemetry's, and no {@code traceparent} is read: no span object at all.
+     */
+    @Bean
+    @Conditional(NotConfigured.class)
+    Tracer weftNoTracer() {
+        return Tracer.NOOP;
+    }
+
+    @Bean
+    @Conditional(NotConfigured.class)
+    Propagator weftNoPropagation() {
+        return Propagator.NOOP;
+    }
+
+    static boolean configured(Environment environment) {
+        return environment.containsProperty(ENDPOINT) || environment.containsProperty(PROBABILITY);
+    }
+
+    static final class NotConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !configured(context.getEnvironment());
+        }
+    }
+}
