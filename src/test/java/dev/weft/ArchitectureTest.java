@@ -34,6 +34,8 @@ class ArchitectureTest {
                 .layer("plan").definedBy("dev.weft.plan..")
                 .layer("ops").definedBy("dev.weft.ops..")
                 .layer("explain").definedBy("dev.weft.explain..")
+                .layer("cache").definedBy("dev.weft.cache..")
+                .layer("ratelimit").definedBy("dev.weft.ratelimit..")
                 .layer("write").definedBy("dev.weft.write..")
                 .layer("xa").definedBy("dev.weft.xa..")
                 .layer("reload").definedBy("dev.weft.reload..")
@@ -43,21 +45,23 @@ class ArchitectureTest {
                 .whereLayer("xa").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("reload").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("explain").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("cache").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("ratelimit").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("write").mayOnlyBeAccessedByLayers("xa", "web")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "xa", "ops", "explain", "web")
-                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "xa", "ops", "explain", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "xa", "ops", "explain", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "xa", "ops", "explain", "web")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
                 .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "xa", "ops", "explain",
-                        "web")
+                        "cache", "web")
                 .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "xa",
-                        "ops", "explain", "web")
+                        "ops", "explain", "cache", "web")
                 .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
-                        "write", "xa", "ops", "explain", "web")
+                        "write", "xa", "ops", "explain", "cache", "web")
                 .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
-                        "plan", "write", "xa", "ops", "explain", "web")
+                        "plan", "write", "xa", "ops", "explain", "cache", "web")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
-                        "query", "execute", "plan", "write", "xa", "ops", "explain", "reload", "web")
+                        "query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "reload", "web")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -35,7 +35,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class AccessFile {
     private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Set<String> KEY_KEYS = Set.of("name", "key-sha256", "role", "roles", "claims");
+    private static final Set<String> KEY_KEYS = Set.of("name", "key-sha256", "role", "roles", "claims", "limits");
+    private static final List<String> RATE_KEYS = List.of("requests-per-minute", "requests-per-second");
     private static final Set<String> TABLE_KEYS = Set.of("select", "mask", "insert", "update", "delete");
     private static final Set<String> SELECT_KEYS = Set.of("columns", "filter");
     private static final List<String> LIMIT_KEYS = List.of("max-depth", "max-fields", "max-limit",
@@ -43,6 +44,7 @@ public final class AccessFile {
 
     private final String file;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private final List<AccessSpec.RateLimitSpec> rateLimits = new ArrayList<>();
 
     private AccessFile(String file) {
         this.file = file;
@@ -89,7 +91,7 @@ public final class AccessFile {
             }
         }
         checkKeysAreDistinct(keys);
-        return new AccessSpec(file, keys, roles);
+        return new AccessSpec(file, keys, roles, rateLimits);
     }
 
     /** One key, one set of roles: the same key under two names (or two keys of one name) is a mistake to fix. */
@@ -160,6 +162,15 @@ public final class AccessFile {
                 }
             }
         }
+        if (values.containsKey("limits")) {
+            Integer[] rates = new Integer[RATE_KEYS.size()];
+            for (NodeTuple l : mapping(values.get("limits"), "limits")) {
+                if (!rate(l, rates)) {
+                    problem(l.getKeyNode(), scalar(l.getKeyNode()), "unknown limit; an API key's limits are " + String.join(", ", RATE_KEYS));
+                }
+            }
+            rateLimit("api-key", name, values.get("limits"), rates);
+        }
         return problems.size() > before ? java.util.Optional.empty()
                 : java.util.Optional.of(new ApiKeySpec(line(node), name, hash.toLowerCase(Locale.ROOT), roles, claims));
     }
@@ -191,9 +202,13 @@ public final class AccessFile {
                     introspection = b;
                 }
             } else if (key.equals("limits")) {
+                Integer[] rates = new Integer[RATE_KEYS.size()];
                 for (NodeTuple l : mapping(t.getValueNode(), "limits")) {
-                    limit(l, limits);
+                    if (!rate(l, rates)) {
+                        limit(l, limits);
+                    }
                 }
+                rateLimit("role", name, t.getValueNode(), rates);
             } else {
                 problem(t.getKeyNode(), key, "unknown key; a role holds tables as service.table, 'introspection', 'actuator',"
                         + " 'explain' and 'limits'");
@@ -206,13 +221,34 @@ public final class AccessFile {
                 overrides, (Integer) limits[6], tables, actuator, explain));
     }
 
+    /** A request rate ({@code requests-per-minute}, {@code requests-per-second}) of {@code limits}; false for another key. */
+    private boolean rate(NodeTuple l, Integer[] rates) {
+        int index = RATE_KEYS.indexOf(String.valueOf(scalar(l.getKeyNode())));
+        if (index < 0) {
+            return false;
+        }
+        if (!(plain(l.getValueNode()) instanceof Integer n) || n < 1) {
+            problem(l.getValueNode(), RATE_KEYS.get(index), "must be a whole number of requests of at least 1");
+        } else {
+            rates[index] = n;
+        }
+        return true;
+    }
+
+    private void rateLimit(String subject, String name, Node limits, Integer[] rates) {
+        if (rates[0] != null || rates[1] != null) {
+            rateLimits.add(new AccessSpec.RateLimitSpec(subject, name, file + ":" + line(limits), rates[0], rates[1]));
+        }
+    }
+
     /** One key of a role's {@code limits}: counts are whole numbers of at least 1, a size like 8MB, a duration like 10s. */
     private void limit(NodeTuple l, Object[] limits) {
         String limit = scalar(l.getKeyNode());
         Object value = plain(l.getValueNode());
         int index = LIMIT_KEYS.indexOf(limit);
         if (index < 0) {
-            problem(l.getKeyNode(), limit, "unknown limit; one of " + String.join(", ", LIMIT_KEYS));
+            problem(l.getKeyNode(), limit, "unknown limit; one of " + String.join(", ", LIMIT_KEYS) + ", "
+                    + String.join(", ", RATE_KEYS));
         } else if (limit.equals("max-response-bytes")) {
             Long bytes = value == null ? null : LimitSettings.bytes(String.valueOf(value));
             if (bytes == null || bytes < 1) {

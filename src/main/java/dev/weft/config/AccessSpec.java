@@ -21,10 +21,23 @@ import java.util.Map;
  *       mask: { email: email }
  * }</pre>
  */
-public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> roles) {
+public record AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> roles, List<RateLimitSpec> rateLimits) {
     public AccessSpec {
         apiKeys = List.copyOf(apiKeys);
         roles = List.copyOf(roles);
+        rateLimits = List.copyOf(rateLimits);
+    }
+
+    /** An access file without rate limits. */
+    public AccessSpec(String file, List<ApiKeySpec> apiKeys, List<RoleSpec> roles) {
+        this(file, apiKeys, roles, List.of());
+    }
+
+    /**
+     * The request rate of a role or an API key ({@code limits: { requests-per-minute: 600, requests-per-second: 20 }}):
+     * {@code subject} is {@code role} or {@code api-key}, {@code name} its name, a rate null when unset.
+     */
+    public record RateLimitSpec(String subject, String name, String origin, Integer perMinute, Integer perSecond) {
     }
 
     /** An API key: its name, the lower-case hex SHA-256 of the key, the roles it grants, its claims. */

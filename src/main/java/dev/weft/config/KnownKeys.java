@@ -31,12 +31,16 @@ final class KnownKeys {
     private static final Pattern AUDIENCE_KEY = Pattern.compile("weft\\.security\\.jwt\\.audiences\\[\\d+]");
     private static final List<String> LIMIT_KEYS = List.of("weft.limits.max-depth", "weft.limits.max-fields",
             "weft.limits.max-rows", "weft.limits.max-response-bytes", "weft.limits.request-timeout");
+    private static final List<String> SCALE_OUT_KEYS = List.of("weft.cache.max-ttl", "weft.cache.max-entries",
+            "weft.cache.redis-prefix", "weft.cache.redis-timeout", "weft.rate-limits.redis-failure",
+            "weft.rate-limits.redis-prefix", "weft.rate-limits.redis-timeout");
 
     private KnownKeys() {
     }
 
     static boolean isKnown(String key) {
-        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIMIT_KEYS.contains(key) || LIST_KEY.matcher(key).matches()
+        if (TOP_LEVEL.contains(key) || SECURITY_KEYS.contains(key) || LIMIT_KEYS.contains(key) || SCALE_OUT_KEYS.contains(key)
+                || LIST_KEY.matcher(key).matches()
                 || AUDIENCE_KEY.matcher(key).matches()) {
             return true;
         }
@@ -65,6 +69,10 @@ final class KnownKeys {
         }
         if (SERVICE_BREAKER_KEY.matcher(key).matches()) {
             return "weft.services.<name>.breaker.{" + String.join(", ", BREAKER_KEYS) + "}";
+        }
+        if (key.startsWith("weft.cache.") || key.startsWith("weft.rate-limits.")) {
+            return "weft.cache.{max-ttl, max-entries, redis-prefix, redis-timeout},"
+                    + " weft.rate-limits.{redis-failure, redis-prefix, redis-timeout}";
         }
         if (key.startsWith("weft.transactions.")) {
             return "weft.transactions.{log-dir, node-id, recovery-period}";

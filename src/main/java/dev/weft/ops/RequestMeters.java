@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Weft's request meters: the timer {@code weft.requests} (tag {@code outcome}: success or errors) and the
  * counter {@code weft.requests.refused} (tag {@code reason}: auth for a 401 or 403, validation for a document
- * that does not parse or validate, limit for a role's max-depth or max-fields). Without a registry, nothing.
+ * that does not parse or validate, limit for a role's max-depth or max-fields, rate for a request over a
+ * role's or API key's requests-per-minute/second, a 429). Without a registry, nothing.
  *
  * <pre>{@code
  * RequestMeters meters = new RequestMeters(registry);
@@ -47,7 +48,7 @@ public final class RequestMeters {
         }
     }
 
-    /** Counts a request refused for {@code reason}: auth, validation or limit. */
+    /** Counts a request refused for {@code reason}: auth, validation, limit or rate. */
     public void refused(String reason) {
         if (registry != null) {
             Counter.builder("weft.requests.refused").description("requests refused before running, by reason")

@@ -139,6 +139,7 @@ public final class SchemaGenerator {
             directives.addAll(SubgraphParts.definitions());
             directives.addAll(subgraph.options().definitions());
         }
+        directives.add(CachedDirective.DEFINITION);
         GraphQLSchema schema = SchemaAssembly.build(query.build(), mutation, types.values(), code, directives,
                 subgraph.enabled() ? subgraph.schemaDirectives() : List.of(), validating);
         return new GeneratedSchema(schema, bindings);

@@ -59,6 +59,7 @@ final class GraphqlGetHandler {
                 request.remoteAddress().orElse(null), request.attributes(), body, UUID.randomUUID().toString(), null);
         return ServerResponse.async(handler.handleRequest(graphQlRequest)
                 .map(response -> ServerResponse.status(status(response, responseType)).contentType(responseType)
+                        .headers(headers -> headers.addAll(response.getResponseHeaders())) // X-Weft-Cache
                         .body(response.toMap())));
     }
 

@@ -221,8 +221,9 @@ public class WeftConfiguration {
     /** Each request runs as its caller: the role's schema, limits, row filters and masks. */
     @Bean
     org.springframework.graphql.ExecutionGraphQlService executionGraphQlService(dev.weft.reload.Snapshots<Served> snapshots,
-                                                                                RequestMeters requestMeters, AuditLog audit) {
-        return new WeftExecutionService(snapshots, requestMeters, audit);
+                                                                                RequestMeters requestMeters, AuditLog audit,
+                                                                                dev.weft.cache.ResponseCache cache) {
+        return new WeftExecutionService(snapshots, requestMeters, audit, cache);
     }
 
     /**

@@ -26,9 +26,11 @@ final class WeftExecutionService implements ExecutionGraphQlService {
     private final Snapshots<Served> snapshots;
     private final RequestMeters meters;
     private final AuditLog audit;
+    private final dev.weft.cache.ResponseCache cache;
 
-    WeftExecutionService(Snapshots<Served> snapshots, RequestMeters meters, AuditLog audit) {
+    WeftExecutionService(Snapshots<Served> snapshots, RequestMeters meters, AuditLog audit, dev.weft.cache.ResponseCache cache) {
         this.snapshots = snapshots;
+        this.cache = cache;
         this.meters = meters;
         this.audit = audit;
     }
@@ -46,7 +48,7 @@ final class WeftExecutionService implements ExecutionGraphQlService {
                     ContextPropagationHelper.getInstance(context).captureFrom(context).updateContext(input.getGraphQLContext());
                     // one version for the whole request: a reload meanwhile swaps in the next for later requests only
                     return Mono.using(snapshots::enter,
-                            snapshot -> Mono.fromFuture(() -> run(snapshot.value().runtime(), input, caller, activity)), Snapshot::close);
+                            snapshot -> Mono.fromFuture(() -> run(snapshot.value(), input, caller, activity)), Snapshot::close);
                 })
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
@@ -58,10 +60,16 @@ final class WeftExecutionService implements ExecutionGraphQlService {
                 .map(result -> new DefaultExecutionGraphQlResponse(input, result));
     }
 
-    /** Runs the request, its statements heard by {@code activity} (the tables and rows of its audit record) if given. */
-    private static CompletableFuture<ExecutionResult> run(WeftRuntime runtime, ExecutionInput input, Caller caller,
-                                                          AuditActivity activity) {
-        return activity == null ? runtime.executeAsync(input, caller, true)
-                : Activity.during(activity, () -> runtime.executeAsync(input, caller, true));
+    /**
+     * Runs the request through the response cache (its entries belong to this version of the configuration), its
+     * statements heard by {@code activity} (the tables and rows of its audit record) if given.
+     */
+    private CompletableFuture<ExecutionResult> run(Served served, ExecutionInput input, Caller caller, AuditActivity activity) {
+        WeftRuntime runtime = served.runtime();
+        var policy = runtime.securityModel() == null || caller == null || caller.role() == null ? null
+                : runtime.securityModel().roles().get(caller.role());
+        java.util.function.Supplier<CompletableFuture<ExecutionResult>> cached = () -> cache.execute(input, caller, policy,
+                ResponseCacheSetup.version(served), () -> runtime.executeAsync(input, caller, true));
+        return activity == null ? cached.get() : Activity.during(activity, cached);
     }
 }

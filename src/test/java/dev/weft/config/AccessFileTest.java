@@ -112,7 +112,7 @@ class AccessFileTest {
                 .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
                         .containsExactlyInAnyOrder(
                                 "access.yml:11: max-depth: must be a whole number of at least 1",
-                                "access.yml:11: max-rowz: unknown limit; one of max-depth, max-fields, max-limit, max-response-bytes, max-rows, request-timeout, max-rows-affected",
+                                "access.yml:11: max-rowz: unknown limit; one of max-depth, max-fields, max-limit, max-response-bytes, max-rows, request-timeout, max-rows-affected, requests-per-minute, requests-per-second",
                                 "access.yml:13: where: unknown key; select holds 'columns' and 'filter'",
                                 "access.yml:14: mask: unknown strategy 'scramble'; one of null, redact, email, last4, hash",
                                 "access.yml:15: roles: role name 'bad role' must match [A-Za-z][A-Za-z0-9_-]*",
@@ -121,7 +121,7 @@ class AccessFileTest {
                                 "access.yml:4: role: role 'ghost' is not defined under roles",
                                 "access.yml:5: claims: claim 'tenants' must be a value (a string, number or boolean) or a list of values",
                                 "access.yml:5: claims: claim 'org' must be a value (a string, number or boolean) or a list of values",
-                                "access.yml:8: colour: unknown key; an API key has claims, key-sha256, name, role, roles",
+                                "access.yml:8: colour: unknown key; an API key has claims, key-sha256, limits, name, role, roles",
                                 "access.yml:6: name: missing; every API key has a name (it appears in logs, never the key)"));
     }
 

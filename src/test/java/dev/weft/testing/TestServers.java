@@ -182,6 +182,29 @@ public final class TestServers {
         }
     }
 
+    /**
+     * The machine's Redis ({@code WEFT_TEST_REDIS}, default {@code 127.0.0.1:6379}) after a PING; no embedded
+     * fallback: a Redis that does not answer fails the test with this message rather than skip it.
+     */
+    public static Endpoint redis() {
+        String configured = System.getenv().getOrDefault("WEFT_TEST_REDIS", "127.0.0.1:6379");
+        String host = configured.substring(0, configured.lastIndexOf(':'));
+        int port = Integer.parseInt(configured.substring(configured.lastIndexOf(':') + 1));
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(
+                io.lettuce.core.RedisURI.builder().withHost(host).withPort(port).withTimeout(Duration.ofSeconds(2)).build());
+        try (var connection = client.connect()) {
+            if (!"PONG".equals(connection.sync().ping())) {
+                throw new IllegalStateException("no PONG");
+            }
+        } catch (RuntimeException e) {
+            throw new AssertionError("Redis does not answer at " + configured + " (WEFT_TEST_REDIS); the cache and rate-limit"
+                    + " tests need a real one: start redis-server there. " + e, e);
+        } finally {
+            client.shutdown();
+        }
+        return new Endpoint("redis", host, port, null, null, null, false);
+    }
+
     /** A free port on 127.0.0.1 (the embedded servers' and the tests' own listeners). */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -1,0 +1,79 @@
+package dev.weft.web;
+
+import dev.weft.config.SecuritySettings;
+import dev.weft.ops.AuditLog;
+import dev.weft.ops.RequestMeters;
+import dev.weft.ratelimit.RateLimiter;
+import dev.weft.security.Caller;
+import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The request rates of access.yml ({@code limits: { requests-per-minute, requests-per-second }} of roles and API
+ * keys) on {@code /graphql}: a request over a rate gets HTTP 429 with {@code Retry-After} and a GraphQL error of
+ * code {@code RATE_LIMITED}, is audited as refused and counted in {@code weft.requests.refused{reason=rate}}.
+ * Counted in Redis when {@code spring.data.redis.*} is configured; {@code weft.rate-limits.redis-failure}
+ * ({@code open}, the default, or {@code closed}) says what happens while Redis does not answer.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitSetup {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Bean(destroyMethod = "close")
+    RateLimiter rateLimiter(ConfigurableEnvironment environment, SecuritySettings.Validation security,
+                            ObjectProvider<LettuceConnectionFactory> factories, ObjectProvider<MeterRegistry> registry) {
+        ScaleOutSettings settings = ScaleOutSettings.of(environment);
+        var limits = security.settings().map(s -> s.access().rateLimits()).orElse(List.of());
+        RedisClient client = limits.isEmpty() ? null : ResponseCacheSetup.redisClient(environment, factories);
+        return new RateLimiter(limits, client, settings.ratePrefix(), settings.rateTimeout(), settings.failOpen(),
+                registry.getIfAvailable());
+    }
+
+    @Bean
+    WebMvcConfigurer rateLimitInterceptor(RateLimiter limiter, RequestMeters meters, AuditLog audit,
+                                          @Value("${spring.graphql.http.path:/graphql}") String path) {
+        HandlerInterceptor interceptor = new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+                Caller caller = request.getAttribute(Caller.CONTEXT_KEY) instanceof Caller c ? c : null;
+                String name = request.getAttribute(AuditLog.CALLER_NAME) instanceof String n ? n : null;
+                RateLimiter.Decision decision = limiter.admit(caller == null ? null : caller.role(),
+                        name != null && name.startsWith("api-key ") ? name.substring("api-key ".length()) : null);
+                if (decision.admitted()) {
+                    return true;
+                }
+                meters.refused("rate");
+                audit.refused(name, caller == null ? null : caller.role(), 429, "RATE_LIMITED", request.getRequestURI());
+                response.setStatus(429);
+                response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+                response.setContentType("application/json");
+                response.getOutputStream().write(JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message",
+                        decision.message(), "extensions", Map.of("code", "RATE_LIMITED"))))).getBytes(StandardCharsets.UTF_8));
+                return false;
+            }
+        };
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                if (!limiter.isEmpty()) {
+                    registry.addInterceptor(interceptor).addPathPatterns(path, path + "/**");
+                }
+            }
+        };
+    }
+}
