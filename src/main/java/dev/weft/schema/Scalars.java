@@ -57,4 +57,11 @@ public final class Scalars {
             default -> ExtendedScalars.GraphQLBigDecimal;
         };
     }
+
+    /** The sort direction enum of every {@code order_by} input, named {@code name}. */
+    static graphql.schema.GraphQLEnumType orderByEnum(String name) {
+        return graphql.schema.GraphQLEnumType.newEnum().name(name).description("Sort direction; asc puts nulls last, desc first")
+                .value("asc").value("desc").value("asc_nulls_first").value("asc_nulls_last")
+                .value("desc_nulls_first").value("desc_nulls_last").build();
+    }
 }

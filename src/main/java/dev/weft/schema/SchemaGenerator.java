@@ -18,7 +18,6 @@ import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
@@ -103,7 +102,7 @@ public final class SchemaGenerator {
             tablesByRef.put(ref.toString(), table);
             tablesByType.put(table.typeName(), table);
         });
-        types.put(ORDER_BY_ENUM, orderByEnum());
+        types.put(ORDER_BY_ENUM, Scalars.orderByEnum(ORDER_BY_ENUM));
         GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query");
         boolean anyTable = false;
         for (Source source : catalog.sources()) {
@@ -375,12 +374,6 @@ public final class SchemaGenerator {
         exp.field(newInputObjectField().name("_is_null").type(graphql.Scalars.GraphQLBoolean));
         put(exp.build());
         return typeRef(name);
-    }
-
-    private static GraphQLEnumType orderByEnum() {
-        return GraphQLEnumType.newEnum().name(ORDER_BY_ENUM).description("Sort direction; asc puts nulls last, desc first")
-                .value("asc").value("desc").value("asc_nulls_first").value("asc_nulls_last")
-                .value("desc_nulls_first").value("desc_nulls_last").build();
     }
 
     private GraphQLFieldDefinition register(String owner, GraphQLFieldDefinition.Builder field, FieldBinding binding) {
