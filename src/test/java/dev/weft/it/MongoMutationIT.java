@@ -325,6 +325,19 @@ class MongoMutationIT {
     }
 
     @Test
+    void everyWriteIsReportedToTheRequestsListenersLikeTheSqlWriters() {
+        List<dev.weft.execute.activity.StatementRun> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.weft.execute.activity.Activity.during(heard::add, () -> data("mutation {"
+                + " insert_shop_accounts_one(object: {_id: 5100, tenant_id: \"t1\", name: \"kim\"}) { _id }"
+                + " update_shop_accounts_by_pk(pk_columns: {_id: 5100}, _inc: {balance: 1}) { _id }"
+                + " delete_shop_accounts_by_pk(_id: 5100) { _id } }"));
+        // the audit log's tables written and the response cache's evictions come from these reports
+        assertThat(heard).filteredOn(dev.weft.execute.activity.StatementRun::write)
+                .extracting(run -> run.kind() + " " + run.table().name() + " " + run.rows())
+                .containsExactly("insert accounts 1", "update accounts 1", "delete accounts 1");
+    }
+
+    @Test
     void fieldsRunInDocumentOrderEachOnItsOwn() {
         ExecutionResult r = open.execute("mutation { a: insert_shop_accounts_one(object: {_id: 5000, tenant_id: \"t1\", name: \"ivy\"}) { _id }"
                 + " b: update_shop_accounts_by_pk(pk_columns: {_id: 5000}, _inc: {balance: 3}) { balance }"

@@ -137,6 +137,7 @@ final class MongoWriteSession {
         MongoCollection<Document> c = collection(table);
         List<Object> ids = inserted.computeIfAbsent(table.ref().name(), n -> new ArrayList<>());
         InsertManyOptions ordered = new InsertManyOptions().ordered(true);
+        long start = System.nanoTime();
         try {
             if (session == null) {
                 c.insertMany(documents, ordered);
@@ -144,6 +145,7 @@ final class MongoWriteSession {
                 c.insertMany(session, documents, ordered);
             }
             documents.forEach(d -> ids.add(d.get(ID)));
+            written("insert", table, documents.size(), start);
         } catch (com.mongodb.MongoBulkWriteException e) {
             // ordered: the documents before the first failing one were inserted
             int failed = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
@@ -162,23 +164,37 @@ final class MongoWriteSession {
             update.append("$inc", inc);
         }
         long matched = 0;
+        long start = System.nanoTime();
         for (List<Object> chunk : chunks(keys)) {
             MongoCollection<Document> c = collection(table);
             Bson filter = Filters.in(ID, chunk);
             matched += (session == null ? c.updateMany(filter, update) : c.updateMany(session, filter, update)).getMatchedCount();
         }
+        written("update", table, matched, start);
         return matched;
     }
 
     /** {@code deleteMany} of the documents with these {@code _id}s; the number deleted. */
     long delete(Table table, List<Object> keys) {
         long deleted = 0;
+        long start = System.nanoTime();
         for (List<Object> chunk : chunks(keys)) {
             MongoCollection<Document> c = collection(table);
             Bson filter = Filters.in(ID, chunk);
             deleted += (session == null ? c.deleteMany(filter) : c.deleteMany(session, filter)).getDeletedCount();
         }
+        written("delete", table, deleted, start);
         return deleted;
+    }
+
+    /**
+     * Reports a write to the request's listeners, as the SQL writers do: the audit log's tables written, and the
+     * response cache's eviction of the entries that read the collection.
+     */
+    private static void written(String kind, Table table, long documents, long start) {
+        dev.weft.execute.activity.Activity.statement(new dev.weft.execute.activity.StatementRun(
+                table.ref().service().value(), table.ref(), kind, true, "mongodb", null, null, -1, 1, 1, documents,
+                System.nanoTime() - start, "success"));
     }
 
     /**
