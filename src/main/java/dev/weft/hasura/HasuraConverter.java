@@ -230,7 +230,9 @@ public final class HasuraConverter {
     }
 
     private static int count(Object value) {
-        return value instanceof Collection<?> c ? c.size() : value instanceof Map<?, ?> m ? m.size() : value == null ? 0 : 1;
+        return value instanceof Collection<?> c ? c.size()
+                : value instanceof Map<?, ?> m ? (int) m.values().stream().filter(v -> count(v) > 0).count()
+                : value == null || Boolean.FALSE.equals(value) ? 0 : 1;
     }
 
     static String dump(Object value) {

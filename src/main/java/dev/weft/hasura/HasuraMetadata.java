@@ -77,6 +77,12 @@ public final class HasuraMetadata {
             Path path = dir.resolve(file);
             if (Files.isRegularFile(path)) {
                 Object value = readYaml(path);
+                if (key.equals("actions") && value instanceof Map<?, ?> actions) { // actions.yaml holds both
+                    value = actions.get("actions");
+                    if (actions.get("custom_types") != null) {
+                        metadata.put("custom_types", actions.get("custom_types"));
+                    }
+                }
                 if (value != null) {
                     metadata.put(key, value);
                 }
