@@ -62,8 +62,8 @@ final class HasuraSources {
                 }
                 out.put("password", "${" + env + "_PASSWORD}");
                 report.note("source '" + source + "': the URL written in Hasura's metadata is copied without its password;"
-                        + " set " + env + "_PASSWORD" + (pg.group(5) == null ? "" : " (its parameters " + pg.group(5)
-                        + " are not copied)"));
+                        + " set " + env + "_PASSWORD" + (pg.group(5) == null ? "" : " (its parameters are not copied either:"
+                        + " they may hold one; add the ones you need to the JDBC URL)"));
             } else {
                 placeholders(out, env);
                 report.note("source '" + source + "': its URL is written in the metadata in a form not copied (it may hold"
