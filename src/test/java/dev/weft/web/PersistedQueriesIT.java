@@ -13,7 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import dev.weft.testing.NodeServer;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -141,6 +144,33 @@ class PersistedQueriesIT {
     void anUnauthenticatedHashIsRefusedBeforeTheStoreIsAsked() {
         Reply reply = post(null, null, PersistedQueries.sha256("{ pm_projects { id } }"));
         assertThat(reply.status()).isEqualTo(401);
+    }
+
+    /**
+     * Apollo Client 3's {@code createPersistedQueryLink} ({@code src/test/js/apq-client.mjs}): the first request of a
+     * query sends its hash alone, hears PERSISTED_QUERY_NOT_FOUND and sends it again with the text; the next one is
+     * served by hash; the same with {@code useGETForHashedQueries}, whose hashed requests are GETs.
+     */
+    @Test
+    void apolloClientsPersistedQueryLinkWorksOnPostAndGet() throws InterruptedException {
+        try (NodeServer client = NodeServer.start("apq-client.mjs", List.of("@apollo/client"),
+                "http://127.0.0.1:" + port + "/graphql", MANAGER_KEY)) {
+            assertThat(client.awaitExit(Duration.ofSeconds(60))).as(client.output()).isZero();
+            String line = client.output().lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow();
+            JsonNode result = JSON.readTree(line.substring("RESULT ".length()));
+            assertThat(result.get("post").toString()).isEqualTo("""
+                    [{"method":"POST","query":false,"status":200,"code":"PERSISTED_QUERY_NOT_FOUND"},\
+                    {"method":"POST","query":true,"status":200,"code":null},\
+                    {"method":"POST","query":false,"status":200,"code":null}]""");
+            assertThat(result.get("get").toString()).isEqualTo("""
+                    [{"method":"GET","query":false,"status":200,"code":"PERSISTED_QUERY_NOT_FOUND"},\
+                    {"method":"POST","query":true,"status":200,"code":null},\
+                    {"method":"GET","query":false,"status":200,"code":null}]""");
+            assertThat(result.at("/data/0/pm_projects/1/id").asInt()).isEqualTo(2);
+            assertThat(result.at("/data/1")).isEqualTo(result.at("/data/0"));
+            assertThat(result.at("/data/2/pm_projects_by_pk/id").asInt()).isEqualTo(1);
+            assertThat(result.at("/data/3/pm_projects_by_pk/id").asInt()).isEqualTo(2);
+        }
     }
 
     private Reply post(String apiKey, String query, String hash) {
