@@ -13,7 +13,7 @@ class PersistedQueriesTest {
 
     @Test
     void theHashIsApollosLowercaseHexSha256() {
-        // sha256("{ a }") as `printf '{ a }' | sha256sum` prints it
+        // the SHA-256 of the empty text, as `printf "" | sha256sum` prints it
         assertThat(PersistedQueries.sha256("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
