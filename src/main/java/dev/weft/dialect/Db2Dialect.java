@@ -145,6 +145,11 @@ public final class Db2Dialect extends SqlDialect {
         return column + " * CAST(1 AS DECIMAL(31, 0))";
     }
 
+    @Override
+    public boolean supportsManyDistinctCounts() {
+        return false;
+    }
+
     /**
      * Derby has no STDDEV or VARIANCE: the variance from the sums of values and of squares, over n or n - 1
      * (NULLIF makes too few values NULL), clamped at 0 against rounding before the square root.

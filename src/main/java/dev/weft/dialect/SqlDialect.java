@@ -76,6 +76,11 @@ public abstract class SqlDialect {
         return column;
     }
 
+    /** Whether one SELECT may hold several {@code COUNT(DISTINCT ...)} over different columns (Derby: no, 42Z02). */
+    public boolean supportsManyDistinctCounts() {
+        return true;
+    }
+
     /**
      * A standard deviation or variance of a floating-point argument over its non-null values, population or sample;
      * NULL over no values (and over one value for a sample statistic).

@@ -15,7 +15,7 @@ import org.bson.types.Decimal128;
 
 /**
  * The {@code $group} accumulators of a MongoDB aggregate and the values read back from its result: {@code $sum},
- * {@code $avg}, {@code $min}, {@code $max}, {@code $stdDevPop}/{@code $stdDevSamp} (a variance is the square),
+ * {@code $avg}, {@code $min}, {@code $max}, the statistics of spread from n, {@code $sum} and the {@code $sum} of squares,
  * counts over columns ({@code $sum} of a presence test, or {@code $addToSet} for a distinct count).
  */
 final class MongoAggregates {
@@ -52,8 +52,14 @@ final class MongoAggregates {
                     fields.add(Accumulators.sum("c" + i, new Document("$cond", List.of(new Document("$eq", List.of(
                             new Document("$ifNull", List.of(field, BsonNull.VALUE)), BsonNull.VALUE)), 0, 1))));
                 }
-                case STDDEV, STDDEV_SAMP, VARIANCE, VAR_SAMP -> fields.add(Accumulators.stdDevSamp("f" + i, field));
-                case STDDEV_POP, VAR_POP -> fields.add(Accumulators.stdDevPop("f" + i, field));
+                case STDDEV, STDDEV_POP, STDDEV_SAMP, VARIANCE, VAR_POP, VAR_SAMP -> {
+                    // n, the exact sum and the sum of squares (in floating point): the spread follows from them in
+                    // Java, so engines without $stdDevPop/$stdDevSamp (and the variances, which MongoDB lacks) answer
+                    fields.add(Accumulators.sum("f" + i, new Document("$multiply", List.of(new Document("$multiply", List.of(field, 1.0)), field))));
+                    fields.add(Accumulators.sum("s" + i, field));
+                    fields.add(Accumulators.sum("c" + i, new Document("$cond", List.of(new Document("$eq", List.of(
+                            new Document("$ifNull", List.of(field, BsonNull.VALUE)), BsonNull.VALUE)), 0, 1))));
+                }
                 case MIN -> fields.add(Accumulators.min("f" + i, field));
                 case MAX -> fields.add(Accumulators.max("f" + i, field));
             }
@@ -83,12 +89,22 @@ final class MongoAggregates {
                                 .divide(BigDecimal.valueOf(((Number) group.get("c" + i)).longValue()), java.math.MathContext.DECIMAL128)
                                 .doubleValue();
                 case MIN, MAX -> MongoValues.read(column, value);
-                // $stdDevPop/$stdDevSamp; a variance is the square of the standard deviation
-                case STDDEV, STDDEV_POP, STDDEV_SAMP -> number(value).doubleValue();
-                case VARIANCE, VAR_POP, VAR_SAMP -> Math.pow(number(value).doubleValue(), 2);
+                case STDDEV, STDDEV_POP, STDDEV_SAMP, VARIANCE, VAR_POP, VAR_SAMP -> spread(a.function(), value,
+                        group.get("s" + i), ((Number) group.get("c" + i)).longValue());
             });
         }
         return values;
+    }
+
+    /** The statistic from n, the sum and the sum of squares: m2 = sum of squares - sum * sum / n. */
+    private static Double spread(dev.weft.query.Aggregates.Function function, Object sumOfSquares, Object sum, long n) {
+        if (n == 0) {
+            return null;
+        }
+        BigDecimal total = new BigDecimal(number(sum).toString());
+        BigDecimal mean = total.divide(BigDecimal.valueOf(n), java.math.MathContext.DECIMAL128);
+        double m2 = new BigDecimal(number(sumOfSquares).toString()).subtract(total.multiply(mean)).doubleValue();
+        return new dev.weft.query.Spread(n, mean.doubleValue(), m2).value(function);
     }
 
     private static Number number(Object value) {

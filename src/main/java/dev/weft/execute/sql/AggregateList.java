@@ -1,6 +1,8 @@
 package dev.weft.execute.sql;
 
+import dev.weft.dialect.ErrorCode;
 import dev.weft.dialect.SqlDialect;
+import dev.weft.dialect.WeftException;
 import dev.weft.query.Aggregates;
 import java.util.StringJoiner;
 
@@ -15,6 +17,11 @@ final class AggregateList {
     String render(Aggregates aggregates) {
         StringJoiner list = new StringJoiner(", ");
         list.add("COUNT(*)");
+        if (!dialect.supportsManyDistinctCounts()
+                && aggregates.counts().stream().filter(Aggregates.Count::distinct).map(c -> c.columns().get(0)).distinct().count() > 1) {
+            throw new WeftException(ErrorCode.BAD_USER_INPUT, "this source counts distinct values of one column per aggregate;"
+                    + " ask for the others in another aggregate field");
+        }
         for (Aggregates.Count c : aggregates.counts()) {
             list.add(count(c));
         }
