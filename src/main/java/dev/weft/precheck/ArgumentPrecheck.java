@@ -1,7 +1,7 @@
 package dev.weft.precheck;
 
+import dev.weft.catalog.Catalog;
 import dev.weft.catalog.TableRef;
-import dev.weft.dialect.ErrorCode;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Access;
 import dev.weft.query.LikePatterns;
@@ -17,6 +17,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLTypeUtil;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,8 +63,8 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
     }
 
     /** The check of a catalog's schema (every table by its GraphQL type name). */
-    public static ArgumentPrecheck of(dev.weft.catalog.Catalog catalog, boolean accessRequired) {
-        Map<String, TableRef> tables = new java.util.HashMap<>();
+    public static ArgumentPrecheck of(Catalog catalog, boolean accessRequired) {
+        Map<String, TableRef> tables = new HashMap<>();
         catalog.tables().values().forEach(table -> tables.put(table.typeName(), table.ref()));
         return new ArgumentPrecheck(tables, accessRequired);
     }
@@ -107,7 +109,7 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
 
     /** The object types the field is selected on, and the type it returns. */
     private static Set<String> typesOf(ExecutableNormalizedField field, ExecutionContext context) {
-        Set<String> names = new java.util.HashSet<>(field.getObjectTypeNames());
+        Set<String> names = new HashSet<>(field.getObjectTypeNames());
         if (GraphQLTypeUtil.unwrapAll(field.getType(context.getGraphQLSchema())) instanceof GraphQLNamedType named) {
             names.add(named.getName());
         }
@@ -130,8 +132,7 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
     }
 
     private static GraphQLError error(WeftException e, ResultPath path) {
-        ErrorCode code = e.code();
         return GraphqlErrorBuilder.newError().message(e.getMessage()).path(path).errorType(ErrorType.ValidationError)
-                .extensions(Map.of("code", code.name())).build();
+                .extensions(Map.of("code", e.code().name())).build();
     }
 }
