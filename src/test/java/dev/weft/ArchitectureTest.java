@@ -31,6 +31,7 @@ class ArchitectureTest {
                 .layer("limits").definedBy("dev.weft.limits..")
                 .layer("schema").definedBy("dev.weft.schema..")
                 .layer("query").definedBy("dev.weft.query..")
+                .layer("precheck").definedBy("dev.weft.precheck..")
                 .layer("execute").definedBy("dev.weft.execute..")
                 .layer("plan").definedBy("dev.weft.plan..")
                 .layer("ops").definedBy("dev.weft.ops..")
@@ -52,19 +53,20 @@ class ArchitectureTest {
                 .whereLayer("ratelimit").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("apq").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("write").mayOnlyBeAccessedByLayers("xa", "web")
+                .whereLayer("precheck").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "xa", "ops", "explain", "cache", "web")
                 .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "xa", "ops", "explain", "cache", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
-                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "xa", "ops", "explain",
+                .whereLayer("query").mayOnlyBeAccessedByLayers("precheck", "execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("precheck", "query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("precheck", "schema", "query", "execute", "plan", "write", "xa", "ops", "explain",
                         "cache", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "xa",
+                .whereLayer("security").mayOnlyBeAccessedByLayers("precheck", "limits", "schema", "query", "execute", "plan", "write", "xa",
                         "ops", "explain", "cache", "web")
-                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("precheck", "security", "limits", "schema", "query", "execute", "plan",
                         "write", "xa", "ops", "explain", "cache", "web")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("precheck", "introspect", "security", "limits", "schema", "query", "execute",
                         "plan", "write", "xa", "ops", "explain", "cache", "web")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("precheck", "dialect", "introspect", "security", "limits", "schema",
                         "query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "reload", "web")
                 .allowEmptyShould(true)
                 .check(classes);
