@@ -13,7 +13,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * ({@link ReloadStatus}); {@code POST} reloads now, reading every source's tables again (a table added to a
  * database appears), and answers 200 with the new status, or 422 with the problems when the configuration is
  * refused (the old version serves on). Exposed with {@code management.endpoints.web.exposure.include: health,weft};
- * with access control, only roles with {@code actuator: true} reach it ({@link ActuatorAuthorization}).
+ * with access control, only roles with {@code actuator: true} reach it ({@link RoleFlagAuthorization}).
  */
 @Endpoint(id = "weft")
 public class WeftReloadEndpoint {

@@ -40,7 +40,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * them against the catalog ({@link WeftSecurity}), and builds the filter chain.
  *
  * <p>{@code /graphiql}, {@code /webjars/**} and {@code /actuator/health/**} are open; the other Actuator endpoints
- * ({@code /actuator/prometheus}) need a role with {@code actuator: true} ({@link ActuatorAuthorization}),
+ * ({@code /actuator/prometheus}) need a role with {@code actuator: true} ({@link RoleFlagAuthorization}),
  * {@code /graphql/explain} one with {@code explain: true} ({@link RoleFlagAuthorization}); every other
  * path, {@code /graphql} and {@code /graphql/schema} among them, needs a caller: an API key in
  * {@code X-API-Key} ({@link ApiKeyAuthentication}), a bearer token ({@link JwtAuthentication}), or
@@ -125,13 +125,10 @@ public class WeftSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/graphiql", "/webjars/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(new ManagementPort(environment)).permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").access(new ActuatorAuthorization(roles, () -> snapshots.current()
-                                .security().settings().access().roles().stream().filter(AccessSpec.RoleSpec::actuator)
-                                .map(AccessSpec.RoleSpec::name).collect(java.util.stream.Collectors.toSet())))
-                        .requestMatchers(path + "/explain").access(new RoleFlagAuthorization(roles, () -> snapshots.current()
-                                .security().settings().access().roles().stream().filter(AccessSpec.RoleSpec::explain)
-                                .map(AccessSpec.RoleSpec::name).collect(java.util.stream.Collectors.toSet()),
-                                "explain requests", "explain: true"))
+                        .requestMatchers("/actuator", "/actuator/**").access(new RoleFlagAuthorization(roles,
+                                () -> rolesWith(snapshots, AccessSpec.RoleSpec::actuator), "read Actuator's endpoints", "actuator: true"))
+                        .requestMatchers(path + "/explain").access(new RoleFlagAuthorization(roles,
+                                () -> rolesWith(snapshots, AccessSpec.RoleSpec::explain), "explain requests", "explain: true"))
                         .anyRequest().access(roles))
                 .build();
     }
@@ -170,5 +167,12 @@ public class WeftSecurityConfiguration {
         return "verified with the " + keys + ", roles at " + jwt.roleClaim()
                 + (jwt.claimsNamespace() == null ? "" : ", claims under " + jwt.claimsNamespace())
                 + (issuer == null ? "" : ", iss " + issuer) + (jwt.audiences().isEmpty() ? "" : ", aud one of " + jwt.audiences());
+    }
+
+    /** The roles of the serving access.yml with an option such as {@code actuator: true} (a reload may change them). */
+    private static java.util.Set<String> rolesWith(dev.weft.reload.Snapshots<Served> snapshots,
+                                                   java.util.function.Predicate<AccessSpec.RoleSpec> option) {
+        return snapshots.current().security().settings().access().roles().stream().filter(option)
+                .map(AccessSpec.RoleSpec::name).collect(java.util.stream.Collectors.toSet());
     }
 }
