@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.security.ApiKey;
 import dev.weft.testing.EnvironmentStart;
+import dev.weft.testing.RedisPrefix;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
 import dev.weft.testing.TestServers;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RateLimitIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String PREFIX = "weft:test:rate:" + UUID.randomUUID() + ":";
+    private static final RedisPrefix PREFIX = RedisPrefix.random("rate");
     private static final Map<String, String> KEYS = Map.of("limited", "rate-key-limited", "burst", "rate-key-burst",
             "outage", "rate-key-outage");
     @TempDir
@@ -76,42 +74,17 @@ class RateLimitIT {
     }
 
     private static ConfigurableApplicationContext start(String name, Path access, int redisPort) throws Exception {
-        Path weftYml = Files.writeString(dir.resolve("weft-" + name + ".yml"), """
-                spring:
-                  data:
-                    redis: { host: 127.0.0.1, port: %d }
-                weft:
-                  rate-limits: { redis-prefix: "%s", redis-timeout: 300ms }
-                  relationships: %s
-                  security: { access: %s }
-                  services:
-                    shop:
-                      kind: postgres
-                      url: %s
-                      username: postgres
-                """.formatted(redisPort, PREFIX, Files.writeString(dir.resolve("relationships.yml"), "relationships: []\n"),
-                access, db.url("postgres")));
-        return EnvironmentStart.run(Map.of(), "--spring.config.additional-location=file:" + weftYml);
+        return RedisPrefix.start(dir, name, RedisPrefix.redis(redisPort),
+                "rate-limits: { redis-prefix: \"%s\", redis-timeout: 300ms }".formatted(PREFIX), access, db.url("postgres"));
     }
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {a, b, c}) {
-            if (context != null) {
-                context.close();
-            }
-        }
+        RedisPrefix.closeAll(a, b, c);
         if (redisProxy != null) {
             redisProxy.close();
         }
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + TestServers.redis().port());
-        try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            List<String> left = redis.sync().keys(PREFIX + "*");
-            assertThat(left).as("buckets in Redis under the run's prefix").isNotEmpty();
-            redis.sync().del(left.toArray(String[]::new));
-        } finally {
-            client.shutdown();
-        }
+        assertThat(PREFIX.deleteKeys()).as("buckets in Redis under the run's prefix").isNotEmpty();
         if (db != null) {
             db.close();
         }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.security.ApiKey;
 import dev.weft.testing.EnvironmentStart;
+import dev.weft.testing.RedisPrefix;
 import dev.weft.testing.TestDatabase;
 import dev.weft.testing.TestServers;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,9 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * its count, and a removed one no longer limits.
  */
 class RateLimitReloadIT {
-    private static final String PREFIX = "weft:test:rate-reload:" + UUID.randomUUID() + ":";
+    private static final RedisPrefix PREFIX = RedisPrefix.random("rate-reload");
     private static final Map<String, String> KEYS = Map.of("admin", "rl-reload-admin", "counted", "rl-reload-counted",
             "steady", "rl-reload-steady", "keyed", "rl-reload-keyed");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -46,27 +43,15 @@ class RateLimitReloadIT {
     static void start() throws Exception {
         db = TestDatabase.postgres();
         db.execute("CREATE TABLE things (id INT PRIMARY KEY)", "INSERT INTO things VALUES (1)");
-        Files.writeString(dir.resolve("relationships.yml"), "relationships: []\n");
-        redis = start("redis", "spring:\n  data:\n    redis: { host: 127.0.0.1, port: " + TestServers.redis().port() + " }\n");
+        redis = start("redis", RedisPrefix.redis(TestServers.redis().port()));
         local = start("local", "");
     }
 
     private static ConfigurableApplicationContext start(String name, String redisYml) throws Exception {
         write(name, accessYml("requests-per-minute: 10", "{ requests-per-minute: 1 }"));
-        Path weftYml = Files.writeString(dir.resolve("weft-" + name + ".yml"), redisYml + """
-                management.endpoints.web.exposure.include: health,weft
-                weft:
-                  rate-limits: { redis-prefix: "%s" }
-                  relationships: %s
-                  security: { access: %s }
-                  services:
-                    shop:
-                      kind: postgres
-                      url: %s
-                      username: postgres
-                """.formatted(PREFIX, dir.resolve("relationships.yml"), dir.resolve("access-" + name + ".yml"),
-                db.url("postgres")));
-        return EnvironmentStart.run(Map.of(), "--spring.config.additional-location=file:" + weftYml);
+        return RedisPrefix.start(dir, name, redisYml + "management.endpoints.web.exposure.include: health,weft\n",
+                "rate-limits: { redis-prefix: \"%s\" }".formatted(PREFIX), dir.resolve("access-" + name + ".yml"),
+                db.url("postgres"));
     }
 
     /** Role counted's limits, key keyed's limits (or empty: none); role steady keeps 3 per minute throughout. */
@@ -95,20 +80,8 @@ class RateLimitReloadIT {
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {redis, local}) {
-            if (context != null) {
-                context.close();
-            }
-        }
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + TestServers.redis().port());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            List<String> left = connection.sync().keys(PREFIX + "*");
-            if (!left.isEmpty()) {
-                connection.sync().del(left.toArray(String[]::new));
-            }
-        } finally {
-            client.shutdown();
-        }
+        RedisPrefix.closeAll(redis, local);
+        PREFIX.deleteKeys();
         if (db != null) {
             db.close();
         }
@@ -117,14 +90,9 @@ class RateLimitReloadIT {
     @Test
     void withRedisTheRatesFollowAReload() throws Exception {
         ratesFollowAReload("redis", redis);
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + TestServers.redis().port());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            assertThat(connection.sync().keys(PREFIX + "*")).as("one bucket per rate that was used")
-                    .contains(PREFIX + "role:counted@10/m", PREFIX + "role:counted@2/m", PREFIX + "role:counted@50/m,20/s",
-                            PREFIX + "role:steady@3/m", PREFIX + "api-key:keyed@1/m");
-        } finally {
-            client.shutdown();
-        }
+        assertThat(PREFIX.keys()).as("one bucket per rate that was used")
+                .contains(PREFIX + "role:counted@10/m", PREFIX + "role:counted@2/m", PREFIX + "role:counted@50/m,20/s",
+                        PREFIX + "role:steady@3/m", PREFIX + "api-key:keyed@1/m");
     }
 
     @Test

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.security.ApiKey;
 import dev.weft.testing.EnvironmentStart;
+import dev.weft.testing.RedisPrefix;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
 import dev.weft.testing.TestServers;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and a third instance whose Redis goes away (a {@link TcpProxy} stopped) keeps answering from its own tier.
  */
 class ResponseCacheIT {
-    private static final String PREFIX = "weft:test:cache:" + UUID.randomUUID() + ":";
+    private static final RedisPrefix PREFIX = RedisPrefix.random("cache");
     private static final Map<String, String> KEYS = Map.of("t1", "cache-key-tenant-1", "t2", "cache-key-tenant-2",
             "none", "cache-key-no-claim");
     @TempDir
@@ -74,43 +72,17 @@ class ResponseCacheIT {
     }
 
     private static ConfigurableApplicationContext start(String name, Path access, int redisPort) throws Exception {
-        Path weftYml = Files.writeString(dir.resolve("weft-" + name + ".yml"), """
-                spring:
-                  data:
-                    redis: { host: 127.0.0.1, port: %d }
-                weft:
-                  cache: { redis-prefix: "%s", max-ttl: 120, redis-timeout: 300ms }
-                  relationships: %s
-                  security: { access: %s }
-                  services:
-                    shop:
-                      kind: postgres
-                      url: %s
-                      username: postgres
-                """.formatted(redisPort, PREFIX, Files.writeString(dir.resolve("relationships.yml"), "relationships: []\n"),
-                access, db.url("postgres")));
-        return EnvironmentStart.run(Map.of(), "--spring.config.additional-location=file:" + weftYml);
+        return RedisPrefix.start(dir, name, RedisPrefix.redis(redisPort),
+                "cache: { redis-prefix: \"%s\", max-ttl: 120, redis-timeout: 300ms }".formatted(PREFIX), access, db.url("postgres"));
     }
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {a, b, c}) {
-            if (context != null) {
-                context.close();
-            }
-        }
+        RedisPrefix.closeAll(a, b, c);
         if (redisProxy != null) {
             redisProxy.close();
         }
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + TestServers.redis().port());
-        try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            List<String> left = redis.sync().keys(PREFIX + "*");
-            if (!left.isEmpty()) {
-                redis.sync().del(left.toArray(String[]::new));
-            }
-        } finally {
-            client.shutdown();
-        }
+        PREFIX.deleteKeys();
         if (db != null) {
             db.close();
         }
