@@ -20,28 +20,11 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { parse } from 'graphql';
+import { REVIEWS, RESTOCKS, gatewayArgs } from './gateway-common.mjs';
 
-const [weftUrl, schemaKey] = process.argv.slice(2);
-if (!weftUrl || !schemaKey) {
-  console.error('usage: node federation-gateway.mjs <Weft /graphql url> <API key for the schema>');
-  process.exit(2);
-}
+const [weftUrl, schemaKey] = gatewayArgs('federation-gateway.mjs');
 
-// ---- the reviews subgraph (there is no product 99, no customer 99, no stock row ('north', 99))
-const REVIEWS = [
-  { id: 'r1', body: 'Solid hammer', productId: 1, authorId: 1 },
-  { id: 'r2', body: 'Cuts well', productId: 2, authorId: 2 },
-  { id: 'r3', body: 'Light rake', productId: 3, authorId: 3 },
-  { id: 'r4', body: 'Leaks', productId: 4, authorId: 1 },
-  { id: 'r5', body: 'Heavy but good', productId: 1, authorId: 4 },
-  { id: 'r6', body: 'Discontinued', productId: 99, authorId: 99 },
-];
-const RESTOCKS = [
-  { id: 's1', warehouse: 'north', productId: 1 },
-  { id: 's2', warehouse: 'south', productId: 1 },
-  { id: 's3', warehouse: 'north', productId: 3 },
-  { id: 's4', warehouse: 'north', productId: 99 },
-];
+// ---- the reviews subgraph, over REVIEWS and RESTOCKS of gateway-common.mjs
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 

@@ -16,29 +16,11 @@ import { stitchSchemas } from '@graphql-tools/stitch';
 import { schemaFromExecutor } from '@graphql-tools/wrap';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import { weftSubschema } from '../../../examples/stitching/weft-merge.mjs';
+import { REVIEWS, RESTOCKS, gatewayArgs } from './gateway-common.mjs';
 
-const [weftUrl, schemaKey] = process.argv.slice(2);
-if (!weftUrl || !schemaKey) {
-  console.error('usage: node stitching-gateway.mjs <Weft /graphql url> <API key for the schema>');
-  process.exit(2);
-}
+const [weftUrl, schemaKey] = gatewayArgs('stitching-gateway.mjs');
 
-// ---- the other schema: reviews of Weft's products by Weft's customers (there is no product or customer 99)
-const REVIEWS = [
-  { id: 'r1', body: 'Solid hammer', productId: 1, authorId: 1 },
-  { id: 'r2', body: 'Cuts well', productId: 2, authorId: 2 },
-  { id: 'r3', body: 'Light rake', productId: 3, authorId: 3 },
-  { id: 'r4', body: 'Leaks', productId: 4, authorId: 1 },
-  { id: 'r5', body: 'Heavy but good', productId: 1, authorId: 4 },
-  { id: 'r6', body: 'Discontinued', productId: 99, authorId: 99 },
-];
-// restocks of Weft's stock, whose key is (warehouse, product_id); there is no stock row ('north', 99)
-const RESTOCKS = [
-  { id: 's1', warehouse: 'north', productId: 1 },
-  { id: 's2', warehouse: 'south', productId: 1 },
-  { id: 's3', warehouse: 'north', productId: 3 },
-  { id: 's4', warehouse: 'north', productId: 99 },
-];
+// ---- the other schema: reviews of Weft's products by Weft's customers (REVIEWS, RESTOCKS of gateway-common.mjs)
 const reviewsSchema = buildSchema(`
   type Review { id: ID! body: String! product: ShopProducts author: CrmCustomers }
   type CrmCustomers { id: Int! }

@@ -1,5 +1,7 @@
 package dev.weft.gateway;
 
+import static dev.weft.gateway.GatewayFixture.assertNoErrors;
+import static dev.weft.gateway.GatewayFixture.names;
 import static dev.weft.gateway.ShopFixture.CRM;
 import static dev.weft.gateway.ShopFixture.MANAGER_KEY;
 import static dev.weft.gateway.ShopFixture.PARTNER_KEY;
@@ -7,7 +9,6 @@ import static dev.weft.gateway.ShopFixture.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.gateway.ShopFixture.Counted;
-import dev.weft.testing.NodeServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,56 +34,44 @@ class FederationGatewayIT {
 
     @TempDir
     static Path dir;
-    private static ShopFixture shop;
-    private static NodeServer gateway;
-    private static String url;
-    private static String callsUrl;
+    private static GatewayFixture gateway;
     private static String hiveUrl;
 
     @BeforeAll
     static void start() throws Exception {
-        shop = ShopFixture.start(dir, "", true);
-        gateway = NodeServer.start("federation-gateway.mjs", MODULES, shop.weft.url(), MANAGER_KEY);
-        url = gateway.ready().get(0);
-        callsUrl = gateway.ready().get(2);
-        hiveUrl = gateway.ready().get(3);
+        gateway = GatewayFixture.start(dir, "federation-gateway.mjs", MODULES, ready -> ready.get(2));
+        hiveUrl = gateway.gateway.ready().get(3);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (gateway != null) {
-                gateway.close();
-            }
-        } finally {
-            if (shop != null) {
-                shop.close();
-            }
+        if (gateway != null) {
+            gateway.close();
         }
     }
 
     @Test
     void fromWeftIntoTheOtherSubgraph() throws Exception {
-        Counted partner = query(PARTNER_KEY, "{ shop_products(order_by: [{id: asc}]) { id name reviews { id } } }");
+        Counted partner = gateway.query(PARTNER_KEY, "{ shop_products(order_by: [{id: asc}]) { id name reviews { id } } }");
         assertNoErrors(partner);
         assertThat(values(partner.response(), "/data/shop_products", "name")).containsExactly("Hammer", "Rake", "Drill");
         assertThat(partner.response().at("/data/shop_products/0/reviews").toString()).isEqualTo("[{\"id\":\"r1\"},{\"id\":\"r5\"}]");
         assertThat(partner.response().at("/data/shop_products/2/reviews").toString()).isEqualTo("[]");
         assertThat(partner.selects()).isEqualTo(Map.of("products", 1));
-        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
 
-        Counted manager = query(MANAGER_KEY, "{ crm_customers(order_by: [{id: asc}]) { name reviews { body } } }");
+        Counted manager = gateway.query(MANAGER_KEY, "{ crm_customers(order_by: [{id: asc}]) { name reviews { body } } }");
         assertNoErrors(manager);
         assertThat(values(manager.response(), "/data/crm_customers", "name")).containsExactly("Ada", "Bob", "Cem", "Dee");
         assertThat(manager.response().at("/data/crm_customers/0/reviews").size()).isEqualTo(2);
         assertThat(manager.selects()).isEqualTo(Map.of(CRM, 1));
-        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
     }
 
     @Test
     void fromTheOtherSubgraphIntoWeftWithOneStatementPerEntityType() throws Exception {
         String query = "{ reviews { id product { id name category { name } } author { name } } }";
-        Counted partner = query(PARTNER_KEY, query);
+        Counted partner = gateway.query(PARTNER_KEY, query);
         assertThat(values(partner.response(), "/data/reviews", "id")).containsExactly("r1", "r2", "r3", "r4", "r5", "r6");
         // products 2 and 4 and customers 2 and 4 are not in the partner's region; product and customer 99 do not exist
         assertThat(names(partner.response(), "product")).containsExactly("Hammer", "null", "Rake", "null", "Hammer", "null");
@@ -91,18 +80,18 @@ class FederationGatewayIT {
         assertThat(partner.selects()).isEqualTo(Map.of("products", 1, "categories", 1, CRM, 1));
         // the query plan fetches each path (reviews.product, reviews.author) with an _entities operation of its own,
         // in parallel; each carries all representations of its type
-        assertThat(calls()).isEqualTo(Map.of("weft", 2, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 2, "reviews", 1));
 
-        Counted manager = query(MANAGER_KEY, query);
+        Counted manager = gateway.query(MANAGER_KEY, query);
         assertThat(names(manager.response(), "product")).containsExactly("Hammer", "Saw", "Rake", "Hose", "Hammer", "null");
         assertThat(names(manager.response(), "author")).containsExactly("Ada", "Bob", "Cem", "Ada", "Dee", "null");
         assertThat(manager.selects()).isEqualTo(Map.of("products", 1, "categories", 1, CRM, 1));
-        assertThat(calls()).isEqualTo(Map.of("weft", 2, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 2, "reviews", 1));
     }
 
     @Test
     void aCompositeKeyResolvesThroughEntities() throws Exception {
-        Counted partner = query(PARTNER_KEY, "{ restocks { id stock { warehouse product_id qty } } }");
+        Counted partner = gateway.query(PARTNER_KEY, "{ restocks { id stock { warehouse product_id qty } } }");
         assertThat(values(partner.response(), "/data/restocks", "id")).containsExactly("s1", "s2", "s3", "s4");
         assertThat(partner.response().at("/data/restocks/0/stock").toString())
                 .isEqualTo("{\"warehouse\":\"north\",\"product_id\":1,\"qty\":7}");
@@ -110,22 +99,22 @@ class FederationGatewayIT {
         assertThat(partner.response().at("/data/restocks/2/stock/qty").asInt()).isZero();
         assertThat(partner.response().at("/data/restocks/3/stock").isNull()).isTrue(); // no such row
         assertThat(partner.selects()).isEqualTo(Map.of("stock", 1));
-        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
     }
 
     @Test
     void weftToTheOtherSubgraphAndBackReadsEachTableOnce() throws Exception {
-        Counted manager = query(MANAGER_KEY, "{ shop_products(order_by: [{id: asc}]) { name reviews { author { name } } } }");
+        Counted manager = gateway.query(MANAGER_KEY, "{ shop_products(order_by: [{id: asc}]) { name reviews { author { name } } } }");
         assertNoErrors(manager);
         assertThat(manager.response().at("/data/shop_products/0/reviews").toString())
                 .isEqualTo("[{\"author\":{\"name\":\"Ada\"}},{\"author\":{\"name\":\"Dee\"}}]");
         assertThat(manager.selects()).isEqualTo(Map.of("products", 1, CRM, 1));
-        assertThat(calls()).isEqualTo(Map.of("weft", 2, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 2, "reviews", 1));
     }
 
     @Test
     void aRequestWithoutAKeyGetsNothingFromWeft() throws Exception {
-        Counted anonymous = query(null, "{ reviews { id product { name } } }");
+        Counted anonymous = gateway.query(null, "{ reviews { id product { name } } }");
         assertThat(anonymous.response().at("/data/reviews").size()).isEqualTo(6); // the reviews subgraph has no access control
         assertThat(names(anonymous.response(), "product")).containsOnly("null");
         assertThat(anonymous.response().at("/errors").toString()).contains("UNAUTHENTICATED");
@@ -135,45 +124,23 @@ class FederationGatewayIT {
     @Test
     void hiveGatewayServesTheSameSupergraphWithTheCallersKey() throws Exception {
         String query = "{ reviews { id product { id name category { name } } author { name } } }";
-        calls();
-        Counted partner = shop.post(hiveUrl, PARTNER_KEY, query);
+        gateway.calls();
+        Counted partner = gateway.shop.post(hiveUrl, PARTNER_KEY, query);
         assertThat(names(partner.response(), "product")).containsExactly("Hammer", "null", "Rake", "null", "Hammer", "null");
         assertThat(names(partner.response(), "author")).containsExactly("Ada", "null", "Cem", "Ada", "null", "null");
         assertThat(partner.selects()).isEqualTo(Map.of("products", 1, "categories", 1, CRM, 1));
-        JsonNode hive = ShopFixture.get(callsUrl);
+        JsonNode hive = gateway.counters();
         assertThat(hive.get("hiveWeft").asInt()).isBetween(1, 2); // one _entities per type, or both in one
         assertThat(hive.get("hiveReviews").asInt()).isEqualTo(1);
 
-        Counted products = shop.post(hiveUrl, MANAGER_KEY, "{ shop_products(order_by: [{id: asc}]) { name reviews { id } } }");
+        Counted products = gateway.shop.post(hiveUrl, MANAGER_KEY, "{ shop_products(order_by: [{id: asc}]) { name reviews { id } } }");
         assertNoErrors(products);
         assertThat(values(products.response(), "/data/shop_products", "name")).containsExactly("Hammer", "Saw", "Rake", "Hose", "Drill");
         assertThat(products.response().at("/data/shop_products/1/reviews/0/id").asString()).isEqualTo("r2");
         assertThat(products.selects()).isEqualTo(Map.of("products", 1));
 
-        Counted anonymous = shop.post(hiveUrl, null, "{ reviews { id product { name } } }");
+        Counted anonymous = gateway.shop.post(hiveUrl, null, "{ reviews { id product { name } } }");
         assertThat(names(anonymous.response(), "product")).containsOnly("null");
         assertThat(anonymous.selects()).isEmpty();
-    }
-
-    private static Counted query(String apiKey, String query) throws Exception {
-        calls(); // resets the gateway's counters
-        return shop.post(url, apiKey, query);
-    }
-
-    /** The operations Apollo's gateway sent each subgraph since the last call. */
-    private static Map<String, Integer> calls() throws Exception {
-        JsonNode calls = ShopFixture.get(callsUrl);
-        return Map.of("weft", calls.get("weft").asInt(), "reviews", calls.get("reviews").asInt());
-    }
-
-    /** The name of each review's {@code field} (product or author), "null" when it is null. */
-    private static List<String> names(JsonNode response, String field) {
-        return response.at("/data/reviews").valueStream()
-                .map(review -> review.get(field).isNull() ? "null" : review.get(field).get("name").asString())
-                .toList();
-    }
-
-    private static void assertNoErrors(Counted counted) {
-        assertThat(counted.response().has("errors")).as(counted.response().toString()).isFalse();
     }
 }

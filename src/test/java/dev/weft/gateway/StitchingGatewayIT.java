@@ -1,5 +1,7 @@
 package dev.weft.gateway;
 
+import static dev.weft.gateway.GatewayFixture.assertNoErrors;
+import static dev.weft.gateway.GatewayFixture.names;
 import static dev.weft.gateway.ShopFixture.CRM;
 import static dev.weft.gateway.ShopFixture.MANAGER_KEY;
 import static dev.weft.gateway.ShopFixture.PARTNER_KEY;
@@ -7,7 +9,6 @@ import static dev.weft.gateway.ShopFixture.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.gateway.ShopFixture.Counted;
-import dev.weft.testing.NodeServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,53 +32,44 @@ class StitchingGatewayIT {
 
     @TempDir
     static Path dir;
-    private static ShopFixture shop;
-    private static NodeServer gateway;
-    private static String url;
+    private static GatewayFixture gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        shop = ShopFixture.start(dir, "", true);
-        gateway = NodeServer.start("stitching-gateway.mjs", MODULES, shop.weft.url(), MANAGER_KEY);
-        url = gateway.ready().get(0);
+        gateway = GatewayFixture.start(dir, "stitching-gateway.mjs", MODULES,
+                ready -> ready.get(0).replace("/graphql", "/calls"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (gateway != null) {
-                gateway.close();
-            }
-        } finally {
-            if (shop != null) {
-                shop.close();
-            }
+        if (gateway != null) {
+            gateway.close();
         }
     }
 
     @Test
     void fromWeftIntoTheOtherSchema() throws Exception {
-        Counted partner = query(PARTNER_KEY, "{ shop_products(order_by: [{id: asc}]) { id name reviews { id } } }");
+        Counted partner = gateway.query(PARTNER_KEY, "{ shop_products(order_by: [{id: asc}]) { id name reviews { id } } }");
         assertNoErrors(partner);
         assertThat(values(partner.response(), "/data/shop_products", "name")).containsExactly("Hammer", "Rake", "Drill");
         assertThat(partner.response().at("/data/shop_products/0/reviews").toString()).isEqualTo("[{\"id\":\"r1\"},{\"id\":\"r5\"}]");
         assertThat(partner.response().at("/data/shop_products/1/reviews").toString()).isEqualTo("[{\"id\":\"r3\"}]");
         assertThat(partner.response().at("/data/shop_products/2/reviews").toString()).isEqualTo("[]");
         assertThat(partner.selects()).isEqualTo(Map.of("products", 1));
-        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
 
-        Counted manager = query(MANAGER_KEY, "{ shop_products(order_by: [{id: asc}]) { name reviews { body } } }");
+        Counted manager = gateway.query(MANAGER_KEY, "{ shop_products(order_by: [{id: asc}]) { name reviews { body } } }");
         assertNoErrors(manager);
         assertThat(values(manager.response(), "/data/shop_products", "name")).containsExactly("Hammer", "Saw", "Rake", "Hose", "Drill");
         assertThat(manager.response().at("/data/shop_products/3/reviews/0/body").asString()).isEqualTo("Leaks");
         assertThat(manager.selects()).isEqualTo(Map.of("products", 1));
-        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
     }
 
     @Test
     void fromTheOtherSchemaIntoWeftWithOneStatementPerType() throws Exception {
         String query = "{ reviews { id product { id name price category { name } } author { name } } }";
-        Counted partner = query(PARTNER_KEY, query);
+        Counted partner = gateway.query(PARTNER_KEY, query);
         // products 2 and 4 are not in the partner's region and 99 does not exist: null, as graphql-js nulls an
         // object whose non-null field has no value
         assertThat(values(partner.response(), "/data/reviews", "id")).containsExactly("r1", "r2", "r3", "r4", "r5", "r6");
@@ -88,21 +80,21 @@ class StitchingGatewayIT {
         assertThat(names(partner.response(), "author")).containsExactly("Ada", "null", "Cem", "Ada", "null", "null");
         assertThat(partner.selects()).isEqualTo(Map.of("products", 1, "categories", 1, CRM, 1));
         // both merged types in one request to Weft (batch: true)
-        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
 
-        Counted manager = query(MANAGER_KEY, query);
+        Counted manager = gateway.query(MANAGER_KEY, query);
         assertThat(products(manager.response())).containsExactly("Hammer", "Saw", "Rake", "Hose", "Hammer", "null");
         assertThat(names(manager.response(), "author")).containsExactly("Ada", "Bob", "Cem", "Ada", "Dee", "null");
         assertThat(manager.response().at("/errors").size()).as(manager.response().toString()).isEqualTo(2); // 99, 99
         assertThat(manager.response().at("/errors").toString())
                 .contains("[\"reviews\",5,\"product\",\"name\"]", "[\"reviews\",5,\"author\",\"name\"]");
         assertThat(manager.selects()).isEqualTo(Map.of("products", 1, "categories", 1, CRM, 1));
-        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
     }
 
     @Test
     void aCompositeKeyIsMergedThroughOr() throws Exception {
-        Counted partner = query(PARTNER_KEY, "{ restocks { id stock { warehouse product_id qty } } }");
+        Counted partner = gateway.query(PARTNER_KEY, "{ restocks { id stock { warehouse product_id qty } } }");
         assertThat(values(partner.response(), "/data/restocks", "id")).containsExactly("s1", "s2", "s3", "s4");
         assertThat(partner.response().at("/data/restocks/0/stock").toString())
                 .isEqualTo("{\"warehouse\":\"north\",\"product_id\":1,\"qty\":7}");
@@ -111,64 +103,42 @@ class StitchingGatewayIT {
         assertThat(partner.response().at("/data/restocks/3/stock").isNull()).isTrue(); // no such row
         assertThat(partner.selects()).isEqualTo(Map.of("stock", 1));
 
-        Counted manager = query(MANAGER_KEY, "{ restocks { stock { qty product { name } } } }");
+        Counted manager = gateway.query(MANAGER_KEY, "{ restocks { stock { qty product { name } } } }");
         assertThat(manager.response().at("/data/restocks/1/stock/qty").asInt()).isEqualTo(2);
         assertThat(manager.response().at("/data/restocks/1/stock/product/name").asString()).isEqualTo("Hammer");
         assertThat(manager.selects()).isEqualTo(Map.of("stock", 1, "products", 1));
-        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
     }
 
     @Test
     void twoMergedTypesInOneRequestReachWeftOnce() throws Exception {
-        Counted both = query(PARTNER_KEY, "{ reviews { product { name } } restocks { stock { qty } } }");
+        Counted both = gateway.query(PARTNER_KEY, "{ reviews { product { name } } restocks { stock { qty } } }");
         assertThat(products(both.response())).containsExactly("Hammer", "null", "Rake", "null", "Hammer", "null");
         assertThat(both.response().at("/data/restocks/0/stock/qty").asInt()).isEqualTo(7);
         assertThat(both.selects()).isEqualTo(Map.of("products", 1, "stock", 1));
-        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
     }
 
     @Test
     void maxBatchSizeSplitsTheKeysOfOneType() throws Exception {
-        calls();
+        gateway.calls();
         // five product keys (1, 2, 3, 4, 99) at most two per query: three root lists, in one request to Weft
-        Counted manager = shop.post(gateway.ready().get(2), MANAGER_KEY, "{ reviews { product { name } } }");
+        Counted manager = gateway.shop.post(gateway.gateway.ready().get(2), MANAGER_KEY, "{ reviews { product { name } } }");
         assertThat(products(manager.response())).containsExactly("Hammer", "Saw", "Rake", "Hose", "Hammer", "null");
         assertThat(manager.selects()).isEqualTo(Map.of("products", 3));
-        assertThat(calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
+        assertThat(gateway.calls()).isEqualTo(Map.of("weft", 1, "reviews", 1));
     }
 
     @Test
     void aRequestWithoutAKeyGetsNothingFromWeft() throws Exception {
-        Counted anonymous = query(null, "{ reviews { id product { name } } }");
+        Counted anonymous = gateway.query(null, "{ reviews { id product { name } } }");
         assertThat(anonymous.response().at("/data/reviews").size()).isEqualTo(6); // the reviews server has no access control
         assertThat(products(anonymous.response())).containsOnly("null");
         assertThat(anonymous.response().at("/errors/0/extensions/code").asString()).isEqualTo("UNAUTHENTICATED"); // Weft's 401
         assertThat(anonymous.selects()).isEmpty();
     }
 
-    private static Counted query(String apiKey, String query) throws Exception {
-        calls(); // resets the gateway's counters
-        return shop.post(url, apiKey, query);
-    }
-
-    /** The requests Weft and the reviews server received since the last call. */
-    private static Map<String, Integer> calls() throws Exception {
-        JsonNode calls = ShopFixture.get(url.replace("/graphql", "/calls"));
-        return Map.of("weft", calls.get("weft").asInt(), "reviews", calls.get("reviews").asInt());
-    }
-
     private static List<String> products(JsonNode response) {
         return names(response, "product");
-    }
-
-    /** The name of each review's {@code field} (product or author), "null" when it is null. */
-    private static List<String> names(JsonNode response, String field) {
-        return response.at("/data/reviews").valueStream()
-                .map(review -> review.get(field).isNull() ? "null" : review.get(field).get("name").asString())
-                .toList();
-    }
-
-    private static void assertNoErrors(Counted counted) {
-        assertThat(counted.response().has("errors")).as(counted.response().toString()).isFalse();
     }
 }
