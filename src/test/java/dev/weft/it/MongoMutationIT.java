@@ -11,6 +11,7 @@ import dev.weft.config.RelationshipsFile;
 import dev.weft.config.ServiceProperties;
 import dev.weft.config.WeftProperties;
 import dev.weft.security.Caller;
+import dev.weft.testing.Closing;
 import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.MongoTestServer;
 import dev.weft.testing.TestDatabase;
@@ -137,23 +138,15 @@ class MongoMutationIT {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {open, secured, crm, mongo}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // best effort: the other resources still close
-            }
-        }
+        Closing.quietly(open, secured, crm, mongo);
     }
 
     private Map<String, Object> data(String query) {
-        return GraphqlAssertions.data(open.execute(query, Map.of()));
+        return TenantCalls.data(open, query);
     }
 
     private ExecutionResult asTenant(String tenant, String query) {
-        return secured.execute(query, Map.of(), new Caller("tenant", Map.of("tenant_id", tenant, "sub", "u-" + tenant)));
+        return TenantCalls.asTenant(secured, tenant, query);
     }
 
     /** _id -> "tenant/name/balance/updated_by" of every account, read from MongoDB. */

@@ -5,8 +5,7 @@ import static dev.weft.testing.GraphqlAssertions.at;
 import dev.weft.config.AccessFile;
 import dev.weft.config.RelationshipsFile;
 import dev.weft.config.WeftProperties;
-import dev.weft.security.Caller;
-import dev.weft.testing.GraphqlAssertions;
+import dev.weft.testing.Closing;
 import dev.weft.testing.TestDatabase;
 import dev.weft.web.WeftRuntime;
 import graphql.ExecutionResult;
@@ -126,23 +125,15 @@ abstract class MutationFixture {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {open, secured, shop, crm}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // best effort: the other resources still close
-            }
-        }
+        Closing.quietly(open, secured, shop, crm);
     }
 
     protected Map<String, Object> data(String query) {
-        return GraphqlAssertions.data(open.execute(query, Map.of()));
+        return TenantCalls.data(open, query);
     }
 
     protected ExecutionResult asTenant(String tenant, String query) {
-        return secured.execute(query, Map.of(), new Caller("tenant", Map.of("tenant_id", tenant, "sub", "u-" + tenant)));
+        return TenantCalls.asTenant(secured, tenant, query);
     }
 
     /** id -> "tenant/name/balance/updated_by" of every account, read from the database. */
