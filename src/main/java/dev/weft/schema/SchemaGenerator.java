@@ -348,6 +348,10 @@ public final class SchemaGenerator {
     }
 
     private GraphQLInputType comparison(Column column) {
+        if (JsonbComparison.applies(column)) { // PostgreSQL jsonb: its own operators
+            types.computeIfAbsent(JsonbComparison.NAME, n -> JsonbComparison.type());
+            return typeRef(JsonbComparison.NAME);
+        }
         GraphQLScalarType scalar = Scalars.of(column.type());
         String name = scalar.getName() + "ComparisonExp";
         if (types.containsKey(name)) {
