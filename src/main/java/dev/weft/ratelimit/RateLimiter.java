@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * refills its whole capacity once per interval (600 per minute: at most 600 in any one minute of the bucket);
  * with Redis every instance draws from the same buckets (Bucket4j's Lettuce proxy manager), otherwise each
  * instance from its own. When Redis fails, requests are admitted ({@code failOpen}, the default) or refused, and
- * the failure is logged and counted ({@code weft.rate-limits.redis.failures}).
+ * the failure is logged and counted ({@code weft.rate-limits.redis.failures}). {@link #configure} replaces the rates
+ * (a hot reload of access.yml): a bucket is named by its subject and its rates ({@code role:analyst@600/m,20/s}), so
+ * an unchanged rate keeps its count and a changed one starts a full bucket, in this instance and in Redis alike.
  *
  * <pre>{@code
  * RateLimiter limiter = new RateLimiter(access.rateLimits(), redisClient, "weft:rate:", Duration.ofMillis(500), true, registry);
@@ -49,7 +51,11 @@ public final class RateLimiter implements AutoCloseable {
         static final Decision ADMITTED = new Decision(true, 0, null);
     }
 
-    private final Map<String, BucketConfiguration> configurations;
+    /** A subject's rates and the name of its bucket (the subject and the rates, so a changed rate gets another bucket). */
+    private record Rate(String bucket, BucketConfiguration configuration) {
+    }
+
+    private volatile Map<String, Rate> rates;
     private final Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build();
     private final RedisClient client;
     private final String prefix;
@@ -65,8 +71,7 @@ public final class RateLimiter implements AutoCloseable {
      */
     public RateLimiter(List<RateLimitSpec> limits, RedisClient client, String prefix, Duration timeout, boolean failOpen,
                        MeterRegistry registry) {
-        this.configurations = limits.stream().collect(Collectors.toUnmodifiableMap(l -> l.subject() + ":" + l.name(),
-                RateLimiter::configuration, (a, b) -> b));
+        configure(limits);
         this.client = client;
         this.prefix = prefix;
         this.timeout = timeout;
@@ -74,6 +79,14 @@ public final class RateLimiter implements AutoCloseable {
         this.failures = Counter.builder("weft.rate-limits.redis.failures")
                 .description("rate-limit checks that could not reach Redis (admitted or refused by weft.rate-limits.redis-failure)")
                 .register(registry == null ? new SimpleMeterRegistry() : registry);
+    }
+
+    /** Applies {@code limits} to later requests; a subject whose rates did not change keeps its bucket and count. */
+    public void configure(List<RateLimitSpec> limits) {
+        rates = limits.stream().collect(Collectors.toUnmodifiableMap(l -> l.subject() + ":" + l.name(),
+                l -> new Rate(l.subject() + ":" + l.name() + "@" + (l.perMinute() == null ? "" : l.perMinute() + "/m")
+                        + (l.perMinute() != null && l.perSecond() != null ? "," : "")
+                        + (l.perSecond() == null ? "" : l.perSecond() + "/s"), configuration(l)), (a, b) -> b));
     }
 
     private static BucketConfiguration configuration(RateLimitSpec spec) {
@@ -89,27 +102,23 @@ public final class RateLimiter implements AutoCloseable {
         return builder.build();
     }
 
-    /** Whether any rate applies (otherwise nothing needs to be counted). */
-    public boolean isEmpty() {
-        return configurations.isEmpty();
-    }
-
     /**
      * Takes one request from the buckets of {@code role} and of {@code apiKey} (either may be null); refused when
      * either is empty. A refused request still used the other bucket's token: both rates are upper bounds.
      */
     public Decision admit(String role, String apiKey) {
+        Map<String, Rate> current = rates;
         List<String> subjects = new ArrayList<>(2);
-        if (role != null && configurations.containsKey("role:" + role)) {
+        if (role != null && current.containsKey("role:" + role)) {
             subjects.add("role:" + role);
         }
-        if (apiKey != null && configurations.containsKey("api-key:" + apiKey)) {
+        if (apiKey != null && current.containsKey("api-key:" + apiKey)) {
             subjects.add("api-key:" + apiKey);
         }
         for (String subject : subjects) {
             ConsumptionProbe probe;
             try {
-                probe = bucket(subject).tryConsumeAndReturnRemaining(1);
+                probe = bucket(current.get(subject)).tryConsumeAndReturnRemaining(1);
             } catch (RuntimeException e) {
                 redisDownUntil = System.nanoTime() + BACKOFF_NANOS;
                 return redisFailed(e);
@@ -135,11 +144,11 @@ public final class RateLimiter implements AutoCloseable {
                 : new Decision(false, 1, "the request rate cannot be checked now (its store does not answer); try again shortly");
     }
 
-    /** The subject's bucket: in Redis when configured (null while Redis rests after a failure), else in this instance. */
-    private Bucket bucket(String subject) {
-        BucketConfiguration configuration = configurations.get(subject);
+    /** The rate's bucket: in Redis when configured (null while Redis rests after a failure), else in this instance. */
+    private Bucket bucket(Rate rate) {
+        BucketConfiguration configuration = rate.configuration();
         if (client == null) {
-            return local.get(subject, s -> {
+            return local.get(rate.bucket(), s -> {
                 var builder = Bucket.builder();
                 for (Bandwidth bandwidth : configuration.getBandwidths()) {
                     builder.addLimit(bandwidth);
@@ -150,7 +159,7 @@ public final class RateLimiter implements AutoCloseable {
         if (System.nanoTime() < redisDownUntil) {
             throw new IllegalStateException("Redis failed less than 2 s ago");
         }
-        return shared().builder().build(prefix + subject, () -> configuration);
+        return shared().builder().build(prefix + rate.bucket(), () -> configuration);
     }
 
     private synchronized ProxyManager<String> shared() {

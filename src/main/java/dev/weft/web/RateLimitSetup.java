@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * keys) on {@code /graphql}: a request over a rate gets HTTP 429 with {@code Retry-After} and a GraphQL error of
  * code {@code RATE_LIMITED}, is audited as refused and counted in {@code weft.requests.refused{reason=rate}}.
  * Counted in Redis when {@code spring.data.redis.*} is configured; {@code weft.rate-limits.redis-failure}
- * ({@code open}, the default, or {@code closed}) says what happens while Redis does not answer.
+ * ({@code open}, the default, or {@code closed}) says what happens while Redis does not answer. The rates follow the
+ * serving version: each version a hot reload swaps in replaces them ({@link RateLimiter#configure}).
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitSetup {
@@ -39,14 +40,18 @@ class RateLimitSetup {
                             ObjectProvider<LettuceConnectionFactory> factories, ObjectProvider<MeterRegistry> registry) {
         ScaleOutSettings settings = ScaleOutSettings.of(environment);
         var limits = security.settings().map(s -> s.access().rateLimits()).orElse(List.of());
-        RedisClient client = limits.isEmpty() ? null : ResponseCacheSetup.redisClient(environment, factories);
+        // with access control on, a reload of access.yml may add rates later
+        RedisClient client = security.settings().isEmpty() ? null : ResponseCacheSetup.redisClient(environment, factories);
         return new RateLimiter(limits, client, settings.ratePrefix(), settings.rateTimeout(), settings.failOpen(),
                 registry.getIfAvailable());
     }
 
     @Bean
-    WebMvcConfigurer rateLimitInterceptor(RateLimiter limiter, RequestMeters meters, AuditLog audit,
+    WebMvcConfigurer rateLimitInterceptor(RateLimiter limiter, RequestMeters meters, AuditLog audit, WeftSecurity security,
+                                          dev.weft.reload.Snapshots<Served> snapshots,
                                           @Value("${spring.graphql.http.path:/graphql}") String path) {
+        snapshots.onSwap(served -> limiter.configure(served.security().settings() == null ? List.of()
+                : served.security().settings().access().rateLimits()));
         HandlerInterceptor interceptor = new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
@@ -70,7 +75,7 @@ class RateLimitSetup {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                if (!limiter.isEmpty()) {
+                if (security.enabled()) { // a reload does not switch access control on, but may add rates
                     registry.addInterceptor(interceptor).addPathPatterns(path, path + "/**");
                 }
             }

@@ -36,4 +36,21 @@ class RateLimiterTest {
         assertThat(refused.message()).contains("api-key 'reporting'");
         assertThat(limiter.admit("analyst", "another-key").admitted()).isTrue();
     }
+
+    @Test
+    void aNewConfigurationKeepsUnchangedBucketsAndStartsChangedOnesAnew() {
+        RateLimiter limiter = new RateLimiter(List.of(new RateLimitSpec("role", "analyst", "access.yml:3", 3, null),
+                new RateLimitSpec("role", "steady", "access.yml:5", 2, null)), null, "x:", Duration.ofMillis(100), true, null);
+        assertThat(limiter.admit("analyst", null).admitted()).isTrue();
+        assertThat(limiter.admit("steady", null).admitted()).isTrue();
+        limiter.configure(List.of(new RateLimitSpec("role", "analyst", "access.yml:3", 1, null),
+                new RateLimitSpec("role", "steady", "access.yml:5", 2, null)));
+        assertThat(limiter.admit("analyst", null).admitted()).as("a fresh bucket of 1").isTrue();
+        assertThat(limiter.admit("analyst", null).admitted()).isFalse();
+        assertThat(limiter.admit("steady", null).admitted()).as("its second of 2").isTrue();
+        assertThat(limiter.admit("steady", null).admitted()).as("the count before the change holds").isFalse();
+        limiter.configure(List.of());
+        assertThat(limiter.admit("analyst", null).admitted()).as("a removed rate no longer limits").isTrue();
+        assertThat(limiter.admit("steady", null).admitted()).isTrue();
+    }
 }

@@ -24,10 +24,10 @@ class DemoMutationsIT {
     void eachRoleSchemaShowsItsOwnMutations() {
         String manager = get(port, "/graphql/schema", "X-API-Key", "demo-manager-key").text();
         assertThat(manager).contains("type Mutation", "insert_hr_employees(", "delete_hr_employees_by_pk(",
-                "update_pm_projects_many(", "input HrEmployeesInsertInput").doesNotContain("insert_events_clicks");
+                "update_pm_projects_many(", "input HrEmployeesInsertInput", "insert_events_clicks_one(");
         String analyst = get(port, "/graphql/schema", "X-API-Key", "demo-analyst-key").text();
         assertThat(analyst).contains("type Mutation", "insert_hr_employees_one(", "update_hr_employees_by_pk(")
-                .doesNotContain("delete_hr_employees", "insert_pm_projects", "update_hr_departments");
+                .doesNotContain("delete_hr_employees", "insert_pm_projects", "update_hr_departments", "insert_events_clicks");
         String insertInput = analyst.substring(analyst.indexOf("input HrEmployeesInsertInput"));
         insertInput = insertInput.substring(0, insertInput.indexOf('}'));
         assertThat(insertInput).contains("first_name", "email").doesNotContain("salary", "gender");
