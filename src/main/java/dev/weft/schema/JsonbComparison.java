@@ -7,6 +7,8 @@ import static graphql.schema.GraphQLNonNull.nonNull;
 import dev.weft.catalog.Column;
 import dev.weft.catalog.ColumnType;
 import graphql.Scalars;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.scalars.ExtendedScalars;
 
@@ -27,6 +29,19 @@ final class JsonbComparison {
 
     static boolean applies(Column column) {
         return column.type() == ColumnType.JSON && column.isScalar() && "jsonb".equalsIgnoreCase(column.sqlType());
+    }
+
+    /**
+     * {@code field} with Hasura's {@code path} argument when {@code column} is a PostgreSQL {@code json} or
+     * {@code jsonb} column ({@code data(path: "a.b[0]")}).
+     */
+    static GraphQLFieldDefinition.Builder withPath(Column column, GraphQLFieldDefinition.Builder field) {
+        if (column.type() == ColumnType.JSON && column.isScalar()
+                && ("jsonb".equalsIgnoreCase(column.sqlType()) || "json".equalsIgnoreCase(column.sqlType()))) {
+            field.argument(GraphQLArgument.newArgument().name("path").type(Scalars.GraphQLString)
+                    .description("A path into the value, as PostgreSQL's #> reads it: a.b[0], $.a[\"b.c\"]; null where absent"));
+        }
+        return field;
     }
 
     static GraphQLInputObjectType type() {

@@ -197,7 +197,8 @@ public final class SchemaGenerator {
                 addDocumentField(type, table.ref().toString(), column, object, where, orderBy);
                 continue;
             }
-            GraphQLFieldDefinition.Builder field = newFieldDefinition().name(column.fieldName()).description(column.comment())
+            GraphQLFieldDefinition.Builder field = JsonbComparison.withPath(column, newFieldDefinition().name(column.fieldName()))
+                    .description(column.comment())
                     .type(column.nullable() ? scalar(table, column) : nonNull(scalar(table, column)));
             view.masks(table.ref(), column).forEach((strategy, roles) -> field.withAppliedDirective(MaskDirective.applied(strategy, roles)));
             subgraph.fieldDirectives(table.ref(), column.fieldName()).forEach(field::withAppliedDirective);

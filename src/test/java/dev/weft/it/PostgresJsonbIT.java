@@ -101,6 +101,52 @@ class PostgresJsonbIT extends TargetScenario {
         assertThat(database("id > ?", 0)).as("no statement harmed the table").hasSize(DOCS.length);
     }
 
+    private static final Object[][] PATHS = {{"a", new String[] {"a"}}, {"a.b", new String[] {"a", "b"}},
+            {"b.c[1]", new String[] {"b", "c", "1"}}, {"b.c[-1]", new String[] {"b", "c", "-1"}}, {"$.tags[0]", new String[] {"tags", "0"}},
+            {"tags[5]", new String[] {"tags", "5"}}, {"[1]", new String[] {"1"}}, {"[\"?\"]", new String[] {"?"}},
+            {"[\"a?b\"]", new String[] {"a?b"}}, {"'; DROP TABLE docs; --", new String[] {"'; DROP TABLE docs; --"}},
+            {"b[\"c\"][0]", new String[] {"b", "c", "0"}}};
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pathAnswersAsPostgresHashGreaterThan() throws SQLException {
+        var p = db.propertiesFor("postgres");
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        try (Connection c = java.sql.DriverManager.getConnection(p.url(), p.username(), p.password());
+             PreparedStatement ps = c.prepareStatement("SELECT data #> ?, plain #> ? FROM docs ORDER BY id")) {
+            for (Object[] path : PATHS) {
+                ps.setArray(1, c.createArrayOf("text", (String[]) path[1]));
+                ps.setArray(2, c.createArrayOf("text", (String[]) path[1]));
+                List<Object> data = new ArrayList<>();
+                List<Object> plain = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        data.add(rs.getString(1) == null ? null : mapper.readValue(rs.getString(1), Object.class));
+                        plain.add(rs.getString(2) == null ? null : mapper.readValue(rs.getString(2), Object.class));
+                    }
+                }
+                // the direct path, and graphql-java's data fetchers (an introspection field sends the request there)
+                for (String extra : List.of("", "__schema { queryType { name } }")) {
+                    Map<String, Object> answer = data("query($p: String) { " + extra + " hr_docs(order_by: {id: asc})"
+                            + " { d: data(path: $p) plain(path: $p) whole: data } }", Map.of("p", path[0]));
+                    List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.get("hr_docs");
+                    assertThat(rows.stream().map(r -> r.get("d")).toList()).as("data #> %s %s", path[0], extra).isEqualTo(data);
+                    assertThat(rows.stream().map(r -> r.get("plain")).toList()).as("plain #> %s", path[0]).isEqualTo(plain);
+                    assertThat(rows.get(0).get("whole")).isEqualTo(Map.of("a", 1, "tags", List.of("x", "y")));
+                }
+            }
+        }
+        assertThat(database("id > ?", 0)).hasSize(DOCS.length);
+    }
+
+    @Test
+    void aMalformedPathIsBadInput() {
+        for (String path : List.of("a..b", "a[", "a[x]", ".a")) {
+            ExecutionResult result = execute("query($p: String) { hr_docs { data(path: $p) } }", Map.of("p", path));
+            assertThat(codes(result)).as(path).contains("BAD_USER_INPUT");
+        }
+    }
+
     @Test
     void onlyJsonbColumnsHaveTheOperators() {
         ExecutionResult onJson = execute("{ hr_docs(where: {plain: {_has_key: \"a\"}}) { id } }");
