@@ -120,8 +120,8 @@ public final class JdbcIntrospector {
                 ColumnType type = JdbcTypeMapper.map(rs.getInt("DATA_TYPE"), typeName, rs.getInt("COLUMN_SIZE"));
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
                 byTable.computeIfAbsent(table, t -> new TreeMap<>())
-                        .put(rs.getInt("ORDINAL_POSITION"), Column.sized(name, GraphqlNames.field(name, foldsToUpperCase), type,
-                                nullable, typeName, rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")).withComment(remark(rs)));
+                        .put(rs.getInt("ORDINAL_POSITION"), new Column(name, GraphqlNames.field(name, foldsToUpperCase), type,
+                                nullable, typeName, List.of(), false, rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), remark(rs)));
             }
         }
         Map<String, List<Column>> result = new LinkedHashMap<>();
