@@ -24,43 +24,49 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("config").definedBy("dev.weft.config..")
                 .layer("catalog").definedBy("dev.weft.catalog..")
+                .layer("hasura").definedBy("dev.weft.hasura..")
                 .layer("dialect").definedBy("dev.weft.dialect..")
                 .layer("introspect").definedBy("dev.weft.introspect..")
                 .layer("security").definedBy("dev.weft.security..")
                 .layer("limits").definedBy("dev.weft.limits..")
                 .layer("schema").definedBy("dev.weft.schema..")
                 .layer("query").definedBy("dev.weft.query..")
+                .layer("precheck").definedBy("dev.weft.precheck..")
                 .layer("execute").definedBy("dev.weft.execute..")
                 .layer("plan").definedBy("dev.weft.plan..")
                 .layer("ops").definedBy("dev.weft.ops..")
                 .layer("explain").definedBy("dev.weft.explain..")
                 .layer("cache").definedBy("dev.weft.cache..")
                 .layer("ratelimit").definedBy("dev.weft.ratelimit..")
+                .layer("apq").definedBy("dev.weft.apq..")
                 .layer("write").definedBy("dev.weft.write..")
                 .layer("xa").definedBy("dev.weft.xa..")
                 .layer("reload").definedBy("dev.weft.reload..")
                 .layer("web").definedBy("dev.weft.web..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("hasura").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("xa").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("reload").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("explain").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("cache").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("ratelimit").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("apq").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("write").mayOnlyBeAccessedByLayers("xa", "web")
+                .whereLayer("precheck").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("write", "xa", "ops", "explain", "cache", "web")
                 .whereLayer("execute").mayOnlyBeAccessedByLayers("plan", "write", "xa", "ops", "explain", "cache", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
-                .whereLayer("schema").mayOnlyBeAccessedByLayers("query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
-                .whereLayer("limits").mayOnlyBeAccessedByLayers("schema", "query", "execute", "plan", "write", "xa", "ops", "explain",
+                .whereLayer("query").mayOnlyBeAccessedByLayers("precheck", "execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("precheck", "query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "web")
+                .whereLayer("limits").mayOnlyBeAccessedByLayers("precheck", "schema", "query", "execute", "plan", "write", "xa", "ops", "explain",
                         "cache", "web")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("limits", "schema", "query", "execute", "plan", "write", "xa",
+                .whereLayer("security").mayOnlyBeAccessedByLayers("precheck", "limits", "schema", "query", "execute", "plan", "write", "xa",
                         "ops", "explain", "cache", "web")
-                .whereLayer("introspect").mayOnlyBeAccessedByLayers("security", "limits", "schema", "query", "execute", "plan",
+                .whereLayer("introspect").mayOnlyBeAccessedByLayers("precheck", "security", "limits", "schema", "query", "execute", "plan",
                         "write", "xa", "ops", "explain", "cache", "web")
-                .whereLayer("dialect").mayOnlyBeAccessedByLayers("introspect", "security", "limits", "schema", "query", "execute",
+                .whereLayer("dialect").mayOnlyBeAccessedByLayers("precheck", "introspect", "security", "limits", "schema", "query", "execute",
                         "plan", "write", "xa", "ops", "explain", "cache", "web")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("dialect", "introspect", "security", "limits", "schema",
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("precheck", "dialect", "introspect", "security", "limits", "schema",
                         "query", "execute", "plan", "write", "xa", "ops", "explain", "cache", "reload", "web")
                 .allowEmptyShould(true)
                 .check(classes);

@@ -28,8 +28,13 @@ public final class GraphqlNames {
     public static final String AVG_FIELDS = "AvgFields";
     public static final String MIN_FIELDS = "MinFields";
     public static final String MAX_FIELDS = "MaxFields";
-    public static final List<String> TYPE_SUFFIXES = List.of("", BOOL_EXP, ORDER_BY, AGGREGATE, AGGREGATE_FIELDS,
-            SUM_FIELDS, AVG_FIELDS, MIN_FIELDS, MAX_FIELDS);
+    /** The per-function types of the statistics of spread: {@code <Type>StddevFields}, ... {@code <Type>VarSampFields}. */
+    public static final List<String> SPREAD_FIELDS = List.of("StddevFields", "StddevPopFields", "StddevSampFields",
+            "VarianceFields", "VarPopFields", "VarSampFields");
+    public static final String SELECT_COLUMN = "SelectColumn";
+    public static final List<String> TYPE_SUFFIXES = java.util.stream.Stream.concat(java.util.stream.Stream.of("", BOOL_EXP, ORDER_BY,
+            AGGREGATE, AGGREGATE_FIELDS, SUM_FIELDS, AVG_FIELDS, MIN_FIELDS, MAX_FIELDS, SELECT_COLUMN),
+            SPREAD_FIELDS.stream()).toList();
 
     public static final String BY_PK = "_by_pk";
     public static final String AGGREGATE_FIELD = "_aggregate";

@@ -23,7 +23,8 @@ final class KnownKeys {
             "weft.breaker.open-duration", "weft.breaker.half-open-calls", "weft.log.statements",
             "weft.transactions.log-dir", "weft.transactions.node-id", "weft.transactions.recovery-period",
             "weft.federation.enabled", "weft.federation.file",
-            "weft.reload.enabled", "weft.reload.introspect-interval");
+            "weft.reload.enabled", "weft.reload.introspect-interval",
+            "weft.persisted-queries.enabled", "weft.persisted-queries.max-entries");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
             "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",
@@ -73,6 +74,9 @@ final class KnownKeys {
         if (key.startsWith("weft.cache.") || key.startsWith("weft.rate-limits.")) {
             return "weft.cache.{max-ttl, max-entries, redis-prefix, redis-timeout},"
                     + " weft.rate-limits.{redis-failure, redis-prefix, redis-timeout}";
+        }
+        if (key.startsWith("weft.persisted-queries.")) {
+            return "weft.persisted-queries.{enabled, max-entries}";
         }
         if (key.startsWith("weft.transactions.")) {
             return "weft.transactions.{log-dir, node-id, recovery-period}";

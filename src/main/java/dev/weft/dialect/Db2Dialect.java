@@ -146,6 +146,24 @@ public final class Db2Dialect extends SqlDialect {
     }
 
     @Override
+    public boolean supportsManyDistinctCounts() {
+        return false;
+    }
+
+    /**
+     * Derby has no STDDEV or VARIANCE: the variance from the sums of values and of squares, over n or n - 1
+     * (NULLIF makes too few values NULL), clamped at 0 against rounding before the square root.
+     */
+    @Override
+    public String spread(boolean stddev, boolean sample, String argument) {
+        String x = "(" + argument + ")";
+        String variance = "(SUM(" + x + " * " + x + ") - SUM(" + x + ") * SUM(" + x + ") / COUNT(" + x + ")) / NULLIF(COUNT("
+                + x + ")" + (sample ? " - 1" : "") + ", 0)";
+        String clamped = "CASE WHEN " + variance + " < 0 THEN 0E0 ELSE " + variance + " END";
+        return stddev ? "SQRT(" + clamped + ")" : clamped;
+    }
+
+    @Override
     public String textParameter() {
         return TEXT_PARAMETER;
     }

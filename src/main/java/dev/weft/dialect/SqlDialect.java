@@ -76,6 +76,19 @@ public abstract class SqlDialect {
         return column;
     }
 
+    /** Whether one SELECT may hold several {@code COUNT(DISTINCT ...)} over different columns (Derby: no, 42Z02). */
+    public boolean supportsManyDistinctCounts() {
+        return true;
+    }
+
+    /**
+     * A standard deviation or variance of a floating-point argument over its non-null values, population or sample;
+     * NULL over no values (and over one value for a sample statistic).
+     */
+    public String spread(boolean stddev, boolean sample, String argument) {
+        return (stddev ? "STDDEV_" : "VAR_") + (sample ? "SAMP(" : "POP(") + argument + ")";
+    }
+
     /** The bind parameter of a text operand where no column gives it a type, as in {@code LOWER(?)}. */
     public String textParameter() {
         return "?";

@@ -20,6 +20,10 @@ final class AggregateShape {
         Map<String, String> fieldOfColumn = new LinkedHashMap<>();
         binding.columns().forEach((field, column) -> fieldOfColumn.put(column.name(), field));
         values.forEach((key, value) -> {
+            if (key.startsWith("count:")) {
+                shaped.put(key, ((Number) value).intValue());
+                return;
+            }
             int dot = key.indexOf('.');
             if (dot < 0) {
                 return;

@@ -163,11 +163,14 @@ public final class JdbcSourceExecutor implements SourceExecutor {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("count", rs.getLong(first));
         int i = first + 1;
+        for (Aggregates.Count c : aggregates.counts()) {
+            values.put(c.resultKey(), rs.getLong(i++));
+        }
         for (Aggregates.Aggregate a : aggregates.functions()) {
             Column column = table.requireColumn(a.column());
             values.put(a.resultKey(), switch (a.function()) {
                 case SUM -> sum(rs.getObject(i), column.type());
-                case AVG -> avg(rs.getObject(i));
+                case AVG, STDDEV, STDDEV_POP, STDDEV_SAMP, VARIANCE, VAR_POP, VAR_SAMP -> avg(rs.getObject(i));
                 case MIN, MAX -> ColumnReader.read(rs, i, column.type());
             });
             i++;

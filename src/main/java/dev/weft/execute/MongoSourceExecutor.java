@@ -136,7 +136,7 @@ public final class MongoSourceExecutor implements SourceExecutor {
     public Map<String, Object> aggregate(Select select, dev.weft.query.Aggregates aggregates) {
         Table table = tables.apply(select.table());
         if (isEmptyPage(select.page())) {
-            return values(table, aggregates, null);
+            return MongoAggregates.values(table, aggregates, null);
         }
         List<Bson> pipeline = new ArrayList<>();
         pipeline.add(Aggregates.match(new MongoFilters(table).truth(select.where())));
@@ -144,10 +144,10 @@ public final class MongoSourceExecutor implements SourceExecutor {
             pipeline.addAll(sortStages(select.orderBy()));
             pipeline.addAll(pageStages(select.page()));
         }
-        pipeline.add(Aggregates.group(null, accumulators(aggregates)));
+        pipeline.add(Aggregates.group(null, MongoAggregates.accumulators(aggregates)));
         return run(() -> {
             List<Document> result = aggregate(new MongoCall("aggregate", -1, 1, 1), table, pipeline);
-            return values(table, aggregates, result.isEmpty() ? null : result.get(0));
+            return MongoAggregates.values(table, aggregates, result.isEmpty() ? null : result.get(0));
         });
     }
 
@@ -171,11 +171,11 @@ public final class MongoSourceExecutor implements SourceExecutor {
             MongoCall call = new MongoCall("aggregate_batch", chunk.keys().size(), i + 1, chunks.size());
             List<Bson> pipeline = List.of(
                     Aggregates.match(MongoFilters.and(List.of(where, filters.truth(new Predicate.InList(chunk.keyColumns(), chunk.keys(), false))))),
-                    Aggregates.group(group, accumulators(aggregates)));
+                    Aggregates.group(group, MongoAggregates.accumulators(aggregates)));
             result.addAll(run(() -> {
                 List<KeyedAggregate> perKey = new ArrayList<>();
                 for (Document d : aggregate(call, table, pipeline)) {
-                    perKey.add(new KeyedAggregate(key(d.get("_id", Document.class), keyColumns), values(table, aggregates, d)));
+                    perKey.add(new KeyedAggregate(key(d.get("_id", Document.class), keyColumns), MongoAggregates.values(table, aggregates, d)));
                 }
                 return perKey;
             }));
@@ -263,57 +263,6 @@ public final class MongoSourceExecutor implements SourceExecutor {
             }
         }
         return Projections.include(kept);
-    }
-
-    private static List<BsonField> accumulators(dev.weft.query.Aggregates aggregates) {
-        List<BsonField> fields = new ArrayList<>();
-        fields.add(Accumulators.sum("count", 1));
-        List<dev.weft.query.Aggregates.Aggregate> functions = aggregates.functions();
-        for (int i = 0; i < functions.size(); i++) {
-            String field = "$" + functions.get(i).column();
-            switch (functions.get(i).function()) {
-                case SUM -> {
-                    fields.add(Accumulators.sum("f" + i, field));
-                    fields.add(Accumulators.max("n" + i, field)); // null when every value is null: SQL's SUM is then NULL
-                }
-                case AVG -> {
-                    // exact for integers and decimals: the exact sum over the count of values (SQL's AVG is exact
-                    // there); binary floating point averages in floating point, as SQL does
-                    fields.add(Accumulators.avg("f" + i, field));
-                    fields.add(Accumulators.sum("s" + i, field));
-                    fields.add(Accumulators.sum("c" + i, new Document("$cond", List.of(new Document("$eq", List.of(
-                            new Document("$ifNull", List.of(field, BsonNull.VALUE)), BsonNull.VALUE)), 0, 1))));
-                }
-                case MIN -> fields.add(Accumulators.min("f" + i, field));
-                case MAX -> fields.add(Accumulators.max("f" + i, field));
-            }
-        }
-        return fields;
-    }
-
-    /** {@code count} and {@code <fn>.<column>} from a {@code $group} result (null: no document matched). */
-    private static Map<String, Object> values(Table table, dev.weft.query.Aggregates aggregates, Document group) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("count", group == null ? 0L : ((Number) group.get("count")).longValue());
-        List<dev.weft.query.Aggregates.Aggregate> functions = aggregates.functions();
-        for (int i = 0; i < functions.size(); i++) {
-            dev.weft.query.Aggregates.Aggregate a = functions.get(i);
-            Column column = table.requireColumn(a.column());
-            Object value = group == null ? null : group.get("f" + i);
-            values.put(a.resultKey(), value == null ? null : switch (a.function()) {
-                case SUM -> group.get("n" + i) == null ? null : JdbcSourceExecutor.sum(number(value), column.type());
-                case AVG -> column.type() == dev.weft.catalog.ColumnType.FLOAT ? number(value).doubleValue()
-                        : new BigDecimal(number(group.get("s" + i)).toString())
-                                .divide(BigDecimal.valueOf(((Number) group.get("c" + i)).longValue()), java.math.MathContext.DECIMAL128)
-                                .doubleValue();
-                case MIN, MAX -> MongoValues.read(column, value);
-            });
-        }
-        return values;
-    }
-
-    private static Number number(Object value) {
-        return value instanceof Decimal128 d ? d.bigDecimalValue() : value instanceof Double x ? BigDecimal.valueOf(x) : (Number) value;
     }
 
     private static List<Object> key(Document group, List<Column> columns) {

@@ -3,6 +3,7 @@ package dev.weft.execute;
 import dev.weft.catalog.Column;
 import dev.weft.catalog.GraphqlNames;
 import dev.weft.query.Aggregates;
+import dev.weft.query.QueryPlanner;
 import dev.weft.schema.TableBinding;
 import graphql.normalized.ExecutableNormalizedField;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import java.util.Set;
  * }</pre>
  */
 final class NormalizedSelections {
+    private static final List<String> SPREAD = java.util.Arrays.stream(Aggregates.Function.values())
+            .filter(Aggregates.Function::isSpread).map(Aggregates.Function::fieldName).toList();
+
     private NormalizedSelections() {
     }
 
@@ -29,7 +33,8 @@ final class NormalizedSelections {
             case "sum" -> GraphqlNames.SUM_FIELDS;
             case "avg" -> GraphqlNames.AVG_FIELDS;
             case "min" -> GraphqlNames.MIN_FIELDS;
-            default -> GraphqlNames.MAX_FIELDS;
+            case "max" -> GraphqlNames.MAX_FIELDS;
+            default -> GraphqlNames.SPREAD_FIELDS.get(SPREAD.indexOf(function));
         };
     }
 
@@ -53,6 +58,7 @@ final class NormalizedSelections {
 
     static Aggregates aggregatesOf(TableBinding binding, ExecutableNormalizedField aggregateField) {
         boolean count = false;
+        Set<Aggregates.Count> counts = new LinkedHashSet<>();
         Set<Aggregates.Aggregate> functions = new LinkedHashSet<>();
         for (ExecutableNormalizedField aggregate : aggregateField.getChildren()) {
             if (!aggregate.getName().equals("aggregate")) {
@@ -60,16 +66,16 @@ final class NormalizedSelections {
             }
             for (ExecutableNormalizedField f : aggregate.getChildren()) {
                 if (f.getName().equals("count")) {
-                    count = true;
+                    Aggregates.Count c = QueryPlanner.count(binding, f.getResolvedArguments());
+                    if (c == null) {
+                        count = true;
+                    } else {
+                        counts.add(c);
+                    }
                     continue;
                 }
-                Aggregates.Function function = switch (f.getName()) {
-                    case "sum" -> Aggregates.Function.SUM;
-                    case "avg" -> Aggregates.Function.AVG;
-                    case "min" -> Aggregates.Function.MIN;
-                    case "max" -> Aggregates.Function.MAX;
-                    default -> null;
-                };
+                Aggregates.Function function = java.util.Arrays.stream(Aggregates.Function.values())
+                        .filter(fn -> fn.fieldName().equals(f.getName())).findFirst().orElse(null);
                 if (function == null) {
                     continue;
                 }
@@ -81,12 +87,13 @@ final class NormalizedSelections {
                 }
             }
         }
-        return new Aggregates(count, new ArrayList<>(functions));
+        return new Aggregates(count, new ArrayList<>(counts), new ArrayList<>(functions));
     }
 
     static Map<String, Object> emptyAggregate(Aggregates aggregates) {
         Map<String, Object> v = new HashMap<>();
         v.put("count", 0L);
+        aggregates.counts().forEach(c -> v.put(c.resultKey(), 0L));
         aggregates.functions().forEach(a -> v.put(a.resultKey(), null));
         return v;
     }

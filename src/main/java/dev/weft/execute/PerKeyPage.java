@@ -40,6 +40,11 @@ final class PerKeyPage {
     static Map<String, Object> aggregate(List<Row> rows, Aggregates aggregates, Table table) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("count", (long) rows.size());
+        for (Aggregates.Count c : aggregates.counts()) {
+            List<Row> present = rows.stream().filter(r -> c.columns().stream().allMatch(column -> r.get(column) != null)).toList();
+            values.put(c.resultKey(), c.distinct()
+                    ? present.stream().map(r -> r.get(c.columns().get(0))).distinct().count() : (long) present.size());
+        }
         for (Aggregates.Aggregate a : aggregates.functions()) {
             Column column = table.requireColumn(a.column());
             List<Object> present = rows.stream().map(r -> r.get(a.column())).filter(v -> v != null).toList();
@@ -53,11 +58,15 @@ final class PerKeyPage {
         if (values.isEmpty()) {
             return null;
         }
+        if (function.isSpread()) {
+            return dev.weft.query.Spread.of(values).value(function);
+        }
         return switch (function) {
             case SUM -> JdbcSourceExecutor.sum(total(values), column.type());
             case AVG -> total(values).doubleValue() / values.size();
             case MIN -> values.stream().min((Comparator) Comparator.naturalOrder()).orElse(null);
             case MAX -> values.stream().max((Comparator) Comparator.naturalOrder()).orElse(null);
+            default -> throw new IllegalStateException("not a plain aggregate: " + function);
         };
     }
 

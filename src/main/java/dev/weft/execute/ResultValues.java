@@ -4,6 +4,8 @@ import static dev.weft.execute.NormalizedSelections.functionTypeSuffix;
 
 import dev.weft.catalog.Column;
 import dev.weft.catalog.GraphqlNames;
+import dev.weft.query.Aggregates;
+import dev.weft.query.QueryPlanner;
 import dev.weft.schema.Scalars;
 import dev.weft.schema.TableBinding;
 import graphql.GraphQLContext;
@@ -38,7 +40,10 @@ final class ResultValues {
             String name = f.getName();
             switch (name) {
                 case "__typename" -> fields.put(f.getResultKey(), type + GraphqlNames.AGGREGATE_FIELDS);
-                case "count" -> fields.put(f.getResultKey(), ((Number) values.getOrDefault("count", 0L)).intValue());
+                case "count" -> {
+                    Aggregates.Count c = QueryPlanner.count(target, f.getResolvedArguments());
+                    fields.put(f.getResultKey(), ((Number) values.getOrDefault(c == null ? "count" : c.resultKey(), 0L)).intValue());
+                }
                 default -> {
                     Map<String, Object> perColumn = new LinkedHashMap<>();
                     for (ExecutableNormalizedField c : f.getChildren()) {
@@ -49,8 +54,8 @@ final class ResultValues {
                         Column column = target.columns().get(c.getName());
                         GraphQLScalarType scalar = switch (name) {
                             case "sum" -> Scalars.sumOf(column.type());
-                            case "avg" -> graphql.Scalars.GraphQLFloat;
-                            default -> Scalars.of(column.type());
+                            case "min", "max" -> Scalars.of(column.type());
+                            default -> graphql.Scalars.GraphQLFloat;
                         };
                         perColumn.put(c.getResultKey(), serialize(scalar, values.get(name + "." + column.name())));
                     }

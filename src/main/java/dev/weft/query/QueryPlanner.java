@@ -5,6 +5,7 @@ import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.Relationship;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
+import dev.weft.dialect.ErrorCode;
 import dev.weft.dialect.NullsOrder;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Predicate.CompareOp;
@@ -139,7 +140,7 @@ public final class QueryPlanner {
     public Aggregates aggregates(TableBinding binding, DataFetchingFieldSelectionSet selection) {
         List<Aggregates.Aggregate> functions = new ArrayList<>();
         for (Aggregates.Function function : Aggregates.Function.values()) {
-            String name = function.name().toLowerCase(java.util.Locale.ROOT);
+            String name = function.fieldName();
             Set<String> seen = new LinkedHashSet<>();
             for (SelectedField f : selection.getFields("aggregate/" + name + "/*")) {
                 Column column = binding.columns().get(f.getName());
@@ -148,7 +149,33 @@ public final class QueryPlanner {
                 }
             }
         }
-        return new Aggregates(selection.contains("aggregate/count"), functions);
+        boolean plain = false;
+        List<Aggregates.Count> counts = new ArrayList<>();
+        for (SelectedField f : selection.getFields("aggregate/count")) {
+            Aggregates.Count c = count(binding, f.getArguments());
+            if (c == null) {
+                plain = true;
+            } else if (!counts.contains(c)) {
+                counts.add(c);
+            }
+        }
+        return new Aggregates(plain, counts, functions);
+    }
+
+    /** A count over columns; null for a plain count (no columns). */
+    @SuppressWarnings("unchecked")
+    public static Aggregates.Count count(TableBinding binding, Map<String, Object> arguments) {
+        List<String> names = (List<String>) arguments.get("columns");
+        if (names == null || names.isEmpty()) {
+            return null;
+        }
+        boolean distinct = Boolean.TRUE.equals(arguments.get("distinct"));
+        if (distinct && names.size() > 1) {
+            throw new WeftException(ErrorCode.BAD_USER_INPUT,
+                    "count(distinct: true) takes one column; " + names.size() + " were given");
+        }
+        List<String> columns = names.stream().map(n -> binding.columns().get(n).name()).toList();
+        return new Aggregates.Count(columns, distinct, dev.weft.schema.AggregateTypes.countKey(names, distinct));
     }
 
     /** The relationship behind a field name, {@code <name>_aggregate} included; null for anything else. */

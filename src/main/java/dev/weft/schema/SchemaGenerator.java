@@ -229,7 +229,7 @@ public final class SchemaGenerator {
         if (sortable(table)) {
             put(orderBy.build());
         }
-        addAggregateTypes(table);
+        new AggregateTypes(view, code, this::put).add(table);
     }
 
     /**
@@ -302,37 +302,6 @@ public final class SchemaGenerator {
         object.field(register(owner, newFieldDefinition().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
                 .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName()))
                 .type(typeRef(target.typeName() + GraphqlNames.AGGREGATE)), new FieldBinding.RelationshipAggregate(r)));
-    }
-
-    private void addAggregateTypes(Table table) {
-        String type = table.typeName();
-        GraphQLObjectType.Builder fields = GraphQLObjectType.newObject().name(type + GraphqlNames.AGGREGATE_FIELDS)
-                .field(newFieldDefinition().name("count").type(nonNull(graphql.Scalars.GraphQLInt)));
-        List<Column> numeric = table.columns().stream()
-                .filter(c -> c.isScalar() && c.type().isNumeric() && view.comparable(table.ref(), c)).toList();
-        List<Column> ordered = table.columns().stream()
-                .filter(c -> c.isScalar() && c.type().isOrdered() && view.comparable(table.ref(), c)).toList();
-        addFunctionType(fields, "sum", type + GraphqlNames.SUM_FIELDS, numeric, c -> Scalars.sumOf(c.type()));
-        addFunctionType(fields, "avg", type + GraphqlNames.AVG_FIELDS, numeric, c -> graphql.Scalars.GraphQLFloat);
-        addFunctionType(fields, "min", type + GraphqlNames.MIN_FIELDS, ordered, c -> Scalars.of(c.type()));
-        addFunctionType(fields, "max", type + GraphqlNames.MAX_FIELDS, ordered, c -> Scalars.of(c.type()));
-        put(fields.build());
-        put(GraphQLObjectType.newObject().name(type + GraphqlNames.AGGREGATE)
-                .description("Aggregates over rows of " + table.ref() + ", and the rows themselves")
-                .field(newFieldDefinition().name("aggregate").type(typeRef(type + GraphqlNames.AGGREGATE_FIELDS)))
-                .field(newFieldDefinition().name("nodes").type(nonNull(list(nonNull(typeRef(type))))))
-                .build());
-    }
-
-    private void addFunctionType(GraphQLObjectType.Builder fields, String function, String typeName, List<Column> columns,
-                                 Function<Column, GraphQLScalarType> scalar) {
-        if (columns.isEmpty()) {
-            return;
-        }
-        GraphQLObjectType.Builder type = GraphQLObjectType.newObject().name(typeName);
-        columns.forEach(c -> type.field(newFieldDefinition().name(c.fieldName()).type(scalar.apply(c))));
-        put(type.build());
-        fields.field(newFieldDefinition().name(function).type(typeRef(typeName)));
     }
 
     private List<GraphQLArgument> listArguments(String type) {

@@ -236,7 +236,8 @@ public final class WeftRuntime implements AutoCloseable {
         WeftExceptionHandler exceptions = new WeftExceptionHandler();
         // limits first: the document is measured before the other instrumentations see it
         List<Instrumentation> instrumentations = new ArrayList<>(List.of(new LimitsInstrumentation(limits),
-                new ErrorCodeInstrumentation(), dev.weft.web.tracing.FederatedTraces.instrumentation()));
+                new ErrorCodeInstrumentation(), dev.weft.web.tracing.FederatedTraces.instrumentation(),
+                dev.weft.precheck.ArgumentPrecheck.of(catalog, security != null)));
         instrumentations.addAll(observations);
         return builder.defaultDataFetcherExceptionHandler(exceptions)
                 .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))

@@ -161,6 +161,9 @@ class MongoQueryIT {
                 + "max { name } } nodes { _id qty } } }");
         q.add("{ r: $_items_aggregate(order_by: [{_id: asc}], limit: 0) { aggregate { count sum { qty } } nodes { _id } } }");
         q.add("{ r: $_items_aggregate(offset: 5, order_by: [{_id: asc}]) { aggregate { count min { _id } } } }");
+        q.add("{ r: $_items_aggregate { aggregate { count a: count(columns: [name]) b: count(columns: [qty, price])"
+                + " c: count(columns: [qty], distinct: true) d: count(columns: [price], distinct: true) } } }");
+        q.add("{ r: $_items_aggregate(where: {_id: {_gt: 100}}) { aggregate { a: count(columns: [name], distinct: true) } } }");
         // by primary key
         q.add("{ r: $_items_by_pk(_id: 5) { " + all + " } s: $_items_by_pk(_id: 99) { _id } }");
         // errors: negative limit, comparing with null
@@ -178,6 +181,39 @@ class MongoQueryIT {
         assertThat(codes(onMongo.getErrors())).isEqualTo(codes(onPostgres.getErrors()));
         ExecutionResult fieldByField = weft.executeFieldByField(template.replace("$_", "mg_"), Map.of());
         assertThat(fieldByField.toSpecification()).isEqualTo(onMongo.toSpecification());
+    }
+
+    /** $stdDevPop/$stdDevSamp (a variance squared) against PostgreSQL's exact numeric statistics, to rounding. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "(where: {qty: {_gte: 3}})", "(where: {_id: {_eq: 2}})",
+            "(where: {_id: {_gt: 100}})", "(order_by: [{_id: asc}], limit: 4)"})
+    void statisticsOfSpreadMatchPostgresql(String arguments) {
+        StringBuilder q = new StringBuilder("{ r: $_items_aggregate" + arguments + " { aggregate {");
+        List<String> functions = List.of("stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp");
+        functions.forEach(f -> q.append(' ').append(f).append(" { qty price score big }"));
+        q.append(" } } }");
+        ExecutionResult onPostgres = weft.execute(q.toString().replace("$_", "pg_"), Map.of());
+        ExecutionResult onMongo = weft.execute(q.toString().replace("$_", "mg_"), Map.of());
+        assertThat(onPostgres.getErrors()).isEmpty();
+        assertThat(onMongo.getErrors()).isEmpty();
+        Map<?, ?> pgAggregate = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) onPostgres.getData()).get("r")).get("aggregate");
+        Map<?, ?> mgAggregate = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) onMongo.getData()).get("r")).get("aggregate");
+        int compared = 0;
+        for (String f : functions) {
+            for (String column : List.of("qty", "price", "score", "big")) {
+                Object expected = ((Map<?, ?>) pgAggregate.get(f)).get(column);
+                Object actual = ((Map<?, ?>) mgAggregate.get(f)).get(column);
+                if (expected == null) {
+                    assertThat(actual).as(f + " " + column).isNull();
+                } else {
+                    double e = ((Number) expected).doubleValue();
+                    assertThat(((Number) actual).doubleValue()).as(f + " " + column)
+                            .isCloseTo(e, org.assertj.core.api.Assertions.within(1e-9 * Math.max(1, Math.abs(e))));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared > 0 || arguments.contains("100") || arguments.contains("_eq")).isTrue();
     }
 
     @Test

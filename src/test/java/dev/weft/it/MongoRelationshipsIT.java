@@ -258,6 +258,39 @@ class MongoRelationshipsIT {
         }
     }
 
+    /** Counts over columns and the statistics of spread per parent, grouped in MongoDB and (paged) over the rows read. */
+    @Test
+    void perParentStatisticsAndCountsMatchTheirRows() {
+        try (WeftRuntime weft = start(null)) {
+            String aggregate = "{ aggregate { count pages: count(columns: [page], distinct: true) users: count(columns: [user_id])"
+                    + " stddev_pop { customer_id } var_samp { customer_id } } nodes { page user_id customer_id } }";
+            Map<String, Object> data = dev.weft.testing.GraphqlAssertions.data(weft.execute("{ crm_customers(order_by: [{id: asc}]) { id"
+                    + " all: clicks_aggregate " + aggregate + " paged: clicks_aggregate(order_by: [{at: asc}], limit: 2) " + aggregate
+                    + " } }", Map.of()));
+            List<Map<String, Object>> customers = dev.weft.testing.GraphqlAssertions.at(data, "crm_customers");
+            int checked = 0;
+            for (Map<String, Object> customer : customers) {
+                for (String field : List.of("all", "paged")) {
+                    Map<?, ?> result = (Map<?, ?>) customer.get(field);
+                    List<?> nodes = (List<?>) result.get("nodes");
+                    Map<?, ?> agg = (Map<?, ?>) result.get("aggregate");
+                    assertThat(agg.get("count")).isEqualTo(nodes.size());
+                    assertThat(agg.get("pages")).isEqualTo((int) nodes.stream().map(n -> ((Map<?, ?>) n).get("page"))
+                            .filter(java.util.Objects::nonNull).distinct().count());
+                    assertThat(agg.get("users")).isEqualTo((int) nodes.stream().filter(n -> ((Map<?, ?>) n).get("user_id") != null).count());
+                    List<java.math.BigDecimal> ids = nodes.stream().map(n -> ((Map<?, ?>) n).get("customer_id"))
+                            .filter(java.util.Objects::nonNull).map(v -> new java.math.BigDecimal(v.toString())).toList();
+                    Double pop = AggregateStatisticsScenarios.expected("stddev_pop", ids);
+                    Double samp = AggregateStatisticsScenarios.expected("var_samp", ids);
+                    assertThat(((Map<?, ?>) agg.get("stddev_pop")).get("customer_id")).isEqualTo(pop);
+                    assertThat(((Map<?, ?>) agg.get("var_samp")).get("customer_id")).isEqualTo(samp);
+                    checked += nodes.size();
+                }
+            }
+            assertThat(checked).isGreaterThan(4);
+        }
+    }
+
     @Test
     void whereAndOrderByReachThroughRelationshipsEitherWay() {
         try (WeftRuntime weft = start(null)) {

@@ -193,6 +193,22 @@ abstract class MutationScenarios extends MutationFixture {
     }
 
     @Test
+    void anArgumentJudgedBeforeExecutionFailsTheMutationBeforeAnyFieldRuns() {
+        ExecutionResult r = open.execute("mutation($p: String) { delete_shop_accounts(where: {balance: {_lt: 60}}) { affected_rows }"
+                + " update_shop_accounts(where: {name: {_like: $p}}, _set: {balance: 1}) { returning { orders(limit: -1) { id } } } }",
+                Map.of("p", "x".repeat(1001)));
+        assertThat(codes(r)).containsExactly("BAD_USER_INPUT");
+        assertThat(r.getErrors().get(0).getPath()).containsExactly("update_shop_accounts");
+        assertThat(r.isDataPresent()).isFalse();
+        assertThat(accounts()).as("the delete before it did not run").hasSize(4);
+        ExecutionResult nested = open.execute("mutation { delete_shop_accounts(where: {balance: {_lt: 60}}) { affected_rows"
+                + " returning { orders(offset: -1) { id } } } }", Map.of());
+        assertThat(nested.getErrors().get(0).getPath()).containsExactly("delete_shop_accounts", "returning", "orders");
+        assertThat(nested.isDataPresent()).isFalse();
+        assertThat(accounts()).hasSize(4);
+    }
+
+    @Test
     void fieldsRunInDocumentOrderEachInItsOwnTransaction() {
         ExecutionResult r = open.execute("mutation { a: insert_shop_accounts_one(object: {id: 5000, tenant_id: \"t1\", name: \"ivy\"}) { id }"
                 + " b: update_shop_accounts_by_pk(pk_columns: {id: 5000}, _inc: {balance: 3}) { balance }"

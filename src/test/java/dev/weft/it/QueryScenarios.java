@@ -5,6 +5,7 @@ import static dev.weft.testing.GraphqlAssertions.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.weft.query.LikePatterns;
 import graphql.ExecutionResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -374,24 +375,52 @@ abstract class QueryScenarios extends TargetScenario {
     }
 
     @Test
-    void negativeLimitOrOffsetIsBadUserInput() {
+    void negativeLimitOrOffsetFailsTheWholeRequest() {
         for (String args : List.of("limit: -1", "offset: -1", "limit: 2, offset: -5")) {
-            ExecutionResult result = execute("{ hr_employees(" + args + ") { emp_no } }");
+            ExecutionResult result = execute("{ hr_employees(" + args + ") { emp_no } hr_departments { dept_no } }");
             assertThat(codes(result)).as(args).containsExactly("BAD_USER_INPUT");
             assertThat(result.getErrors().get(0).getPath()).as(args).containsExactly("hr_employees");
-            assertThat(get(result.getData(), "hr_employees")).as(args).isNull();
+            assertThat(result.isDataPresent()).as("no data at all, as for a validation error: " + args).isFalse();
         }
         ExecutionResult viaVariable = execute("query($l: Int) { hr_employees(limit: $l) { emp_no } }", Map.of("l", -3));
         assertThat(codes(viaVariable)).containsExactly("BAD_USER_INPUT");
+        assertThat(viaVariable.getErrors().get(0).getMessage()).isEqualTo("limit must not be negative, was -3");
+        assertThat(viaVariable.isDataPresent()).isFalse();
         ExecutionResult aggregate = execute("{ hr_employees_aggregate(offset: -1) { aggregate { count } } }");
         assertThat(codes(aggregate)).containsExactly("BAD_USER_INPUT");
+        assertThat(aggregate.isDataPresent()).isFalse();
     }
 
     @Test
-    void negativeLimitOnAListRelationshipIsBadUserInput() {
+    void negativeLimitOnAListRelationshipFailsTheWholeRequest() {
         ExecutionResult result = execute("{ hr_departments_by_pk(dept_no: \"d001\") { dept_no dept_emp(limit: -2) { emp_no } } }");
         assertThat(codes(result)).containsExactly("BAD_USER_INPUT");
-        assertThat(get(result.getData(), "hr_departments_by_pk.dept_no")).isEqualTo("d001");
+        assertThat(result.getErrors().get(0).getPath()).containsExactly("hr_departments_by_pk", "dept_emp");
+        assertThat(result.isDataPresent()).isFalse();
+    }
+
+    @Test
+    void aLikePatternLongerThanTheLimitFailsTheWholeRequest() {
+        String pattern = "a%".repeat(501);
+        ExecutionResult result = execute("query($p: String) { hr_departments { dept_no } hr_dept_emp(where: {employees: "
+                + "{last_name: {_ilike: $p}}}) { emp_no } }", Map.of("p", pattern));
+        assertThat(codes(result)).containsExactly("BAD_USER_INPUT");
+        assertThat(result.getErrors().get(0).getPath()).containsExactly("hr_dept_emp");
+        assertThat(result.getErrors().get(0).getMessage()).contains("'last_name'").contains("1002 characters");
+        assertThat(result.isDataPresent()).isFalse();
+        assertThat(employees("{last_name: {_like: \"" + "%".repeat(LikePatterns.MAX_LENGTH) + "\"}}"))
+                .as("a pattern of the maximum length runs").isEqualTo(ALL);
+    }
+
+    @Test
+    void anUnknownEnumValueFailsTheWholeRequest() {
+        ExecutionResult literal = execute("{ hr_departments { dept_no } hr_employees(order_by: [{emp_no: sideways}]) { emp_no } }");
+        assertThat(codes(literal)).containsExactly("GRAPHQL_VALIDATION_FAILED");
+        assertThat(literal.isDataPresent()).isFalse();
+        ExecutionResult variable = execute("query($d: order_by) { hr_employees(order_by: [{emp_no: $d}]) { emp_no } }",
+                Map.of("d", "sideways"));
+        assertThat(codes(variable)).containsExactly("GRAPHQL_VALIDATION_FAILED");
+        assertThat(variable.isDataPresent()).isFalse();
     }
 
     @Test

@@ -74,6 +74,12 @@ class SourceOutageIT {
                     }
                 }
                 assertThat(breakers.state("crm")).contains("CLOSED");
+                // a failure during execution stays a field error on both paths; an argument judged before it fails the request
+                assertShopFailedOnly(weft.executeFieldByField(BOTH, Map.of()), proxy.port());
+                ExecutionResult judged = weft.execute("{ shop_things { id } crm_accounts(limit: -1) { id } }", Map.of());
+                assertThat(judged.isDataPresent()).isFalse();
+                assertThat(judged.getErrors()).extracting(GraphqlAssertions::code).containsExactly("BAD_USER_INPUT");
+                assertThat(judged.getErrors().get(0).getPath()).isEqualTo(List.of("crm_accounts"));
                 assertThat(weft.executors().get(new ServiceName("shop")).isHealthy()).isFalse();
                 assertThat(weft.executors().get(new ServiceName("crm")).isHealthy()).isTrue();
 

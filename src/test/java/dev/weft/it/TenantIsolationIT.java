@@ -14,6 +14,7 @@ import dev.weft.config.RelationshipsFile;
 import dev.weft.config.WeftProperties;
 import dev.weft.security.Caller;
 import dev.weft.security.TokenClaims;
+import dev.weft.testing.GraphqlAssertions;
 import dev.weft.testing.TestDatabase;
 import dev.weft.web.WeftRuntime;
 import graphql.ExecutionResult;
@@ -144,8 +145,26 @@ class TenantIsolationIT {
             assertThat(result.getErrors()).hasSize(1);
             assertThat(result.getErrors().get(0).getExtensions()).containsEntry("code", "FORBIDDEN");
             assertThat(result.getErrors().get(0).getMessage()).contains("no claim 'tenant_id'");
+            assertThat(result.isDataPresent()).as("a missing claim fails the request, as Hasura does").isFalse();
         }
         assertThat(hasura.claims()).containsEntry("sub", "user-of-t1").doesNotContainKey("tenant_id");
+    }
+
+    @Test
+    void aClaimThatANestedRowFilterNeedsFailsTheWholeRequest() {
+        // role 'listed' reads customers by 'tenants' and orders by 'tenant_set' and 'other_nos': this caller lacks the latter
+        Caller partial = new Caller("listed", Map.of("tenants", List.of("t1")));
+        String query = "{ crm_customers(order_by: [{id: asc}], limit: 2) { id orders(limit: 1) { id } } }";
+        for (ExecutionResult result : List.of(weft.execute(query, Map.of(), partial), weft.executeFieldByField(query, Map.of(), partial))) {
+            assertThat(result.isDataPresent()).as("no data at all, not customers with null orders").isFalse();
+            assertThat(result.getErrors()).hasSize(1);
+            assertThat(result.getErrors().get(0).getExtensions()).containsEntry("code", "FORBIDDEN");
+            assertThat(result.getErrors().get(0).getPath()).containsExactly("crm_customers", "orders");
+            assertThat(result.getErrors().get(0).getMessage()).contains("no claim 'tenant_set'");
+        }
+        ExecutionResult without = weft.execute("{ crm_customers(order_by: [{id: asc}], limit: 2) { id } }", Map.of(), partial);
+        assertThat(without.getErrors()).as("the claims of the tables it reads are all there").isEmpty();
+        assertThat(GraphqlAssertions.<List<?>>at(without.getData(), "crm_customers")).hasSize(2);
     }
 
     /** The callers of one tenant: by a string claim, by list claims, by the claims of a namespaced token. */

@@ -40,6 +40,57 @@ class PartialAggregatesTest {
         assertThat(partial.result()).containsEntry("count", 4L).containsEntry("avg.salary", null);
     }
 
+    @Test
+    void spreadsCombineExactlyFromEachChunksAverageAndPopulationVariance() {
+        List<Double> first = List.of(1.0, 2.0, 4.0);
+        List<Double> second = List.of(10.0, 11.0);
+        List<Double> all = List.of(1.0, 2.0, 4.0, 10.0, 11.0);
+        PartialAggregates partial = new PartialAggregates(new Aggregates(true, List.of(new Aggregate(Function.STDDEV, "x"),
+                new Aggregate(Function.VAR_POP, "x"), new Aggregate(Function.VARIANCE, "x"))));
+        assertThat(partial.perChunk().functions()).contains(new Aggregate(Function.AVG, "x"), new Aggregate(Function.VAR_POP, "x"));
+        assertThat(partial.averaged()).containsExactly("x");
+        partial.add(spreadChunk(first), Map.of("x", 3L));
+        partial.add(spreadChunk(second), Map.of("x", 2L));
+        partial.add(Map.of("count", 0L), Map.of("x", 0L));
+        Map<String, Object> result = partial.result();
+        double mean = all.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double m2 = all.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        assertThat((Double) result.get("var_pop.x")).isCloseTo(m2 / 5, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat((Double) result.get("variance.x")).isCloseTo(m2 / 4, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat((Double) result.get("stddev.x")).isCloseTo(Math.sqrt(m2 / 4), org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void aSampleStatisticOverOneValueIsNullAndCountsOverColumnsAddUp() {
+        Aggregates.Count tagged = new Aggregates.Count(List.of("tag"), false, "count:tag");
+        PartialAggregates partial = new PartialAggregates(new Aggregates(true, List.of(tagged),
+                List.of(new Aggregate(Function.STDDEV_SAMP, "x"), new Aggregate(Function.STDDEV_POP, "x"))));
+        Map<String, Object> one = new HashMap<>(spreadChunk(List.of(5.0)));
+        one.put("count:tag", 1L);
+        Map<String, Object> none = new HashMap<>(Map.of("count", 2L, "count:tag", 2L));
+        partial.add(one, Map.of("x", 1L));
+        partial.add(none, Map.of("x", 0L));
+        assertThat(partial.result()).containsEntry("stddev_samp.x", null).containsEntry("stddev_pop.x", 0.0)
+                .containsEntry("count:tag", 3L).containsEntry("count", 3L);
+    }
+
+    @Test
+    void aDistinctCountIsRefusedWithACode() {
+        Aggregates distinct = new Aggregates(false, List.of(new Aggregates.Count(List.of("tag"), true, "count:distinct:tag")), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PartialAggregates(distinct))
+                .isInstanceOf(dev.weft.dialect.WeftException.class).hasMessageContaining("distinct");
+    }
+
+    private static Map<String, Object> spreadChunk(List<Double> values) {
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double varPop = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / values.size();
+        Map<String, Object> chunk = new HashMap<>();
+        chunk.put("count", (long) values.size());
+        chunk.put("avg.x", mean);
+        chunk.put("var_pop.x", varPop);
+        return chunk;
+    }
+
     private static Map<String, Object> chunk(long count, BigDecimal salarySum, String minHired, String maxHired, Long bonus) {
         Map<String, Object> values = new HashMap<>();
         values.put("count", count);

@@ -55,6 +55,39 @@ class DirectExecutionDifferentialTest {
                 q("{ hr_employees(where: {email: {_eq: null}}) { emp_no } }"));
     }
 
+    /** Arguments judged before execution fail the request on both paths: errors with a code, no data at all. */
+    static List<Object[]> refused() {
+        String longPattern = "%".repeat(1001);
+        return List.of(
+                r("{ hr_employees(order_by: [{emp_no: asc}], limit: 3) { emp_no dept_emp(limit: -1) { dept_no } } }", Map.of(),
+                        "BAD_USER_INPUT", List.of("hr_employees", "dept_emp")),
+                r("{ hr_employees(limit: -1) { emp_no } hr_departments(order_by: [{dept_no: asc}]) { dept_no } }", Map.of(),
+                        "BAD_USER_INPUT", List.of("hr_employees")),
+                r("query($o: Int) { hr_departments { dept_no } hr_employees(offset: $o) { emp_no } }", Map.of("o", -2),
+                        "BAD_USER_INPUT", List.of("hr_employees")),
+                r("{ hr_departments { dept_no d: dept_emp(where: {employees: {last_name: {_ilike: \"" + longPattern
+                        + "\"}}}) { emp_no } } }", Map.of(), "BAD_USER_INPUT", List.of("hr_departments", "d")),
+                r("{ hr_employees(order_by: [{emp_no: sideways}]) { emp_no } }", Map.of(), "GRAPHQL_VALIDATION_FAILED", null),
+                r("query($d: order_by) { hr_employees(order_by: [{emp_no: $d}]) { emp_no } }", Map.of("d", "sideways"),
+                        "GRAPHQL_VALIDATION_FAILED", null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refused")
+    void judgedArgumentsFailTheWholeRequestOnBothPaths(String query, Map<String, Object> variables, String code, List<Object> path) {
+        ExecutionResult direct = runtime.execute(query, variables);
+        ExecutionResult fieldByField = runtime.executeFieldByField(query, variables);
+        assertThat(direct.toSpecification()).isEqualTo(fieldByField.toSpecification());
+        for (ExecutionResult result : List.of(direct, fieldByField)) {
+            assertThat(result.toSpecification()).as(query).doesNotContainKey("data");
+            assertThat(result.getErrors()).as(query).hasSize(1);
+            assertThat(result.getErrors().get(0).getExtensions()).as(query).containsEntry("code", code);
+            if (path != null) {
+                assertThat(result.getErrors().get(0).getPath()).as(query).isEqualTo(path);
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("queries")
     void directAndFieldByFieldExecutionAgree(String query, Map<String, Object> variables) {
@@ -64,6 +97,10 @@ class DirectExecutionDifferentialTest {
         if (!query.contains("-1") && !query.contains("null")) {
             assertThat(direct.getErrors()).isEmpty();
         }
+    }
+
+    private static Object[] r(String query, Map<String, Object> variables, String code, List<Object> path) {
+        return new Object[] {query, variables, code, path};
     }
 
     private static Object[] q(String query) {

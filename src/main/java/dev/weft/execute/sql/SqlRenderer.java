@@ -167,6 +167,7 @@ public final class SqlRenderer {
     private static List<String> aggregatedColumns(Select select, Aggregates aggregates, List<String> keys) {
         List<String> columns = new ArrayList<>(keys);
         aggregates.functions().stream().map(Aggregates.Aggregate::column).filter(c -> !columns.contains(c)).forEach(columns::add);
+        aggregates.counts().stream().flatMap(c -> c.columns().stream()).filter(c -> !columns.contains(c)).forEach(columns::add);
         if (columns.isEmpty()) {
             columns.add(select.columns().get(0));
         }
@@ -174,16 +175,7 @@ public final class SqlRenderer {
     }
 
     private String aggregateList(Aggregates aggregates) {
-        StringJoiner list = new StringJoiner(", ");
-        list.add("COUNT(*)");
-        for (Aggregates.Aggregate a : aggregates.functions()) {
-            // AVG of integers or decimals is a DECIMAL rounded to 4 more digits on MySQL/MariaDB
-            // (div_precision_increment): "* 1.0E0" makes it a DOUBLE there; PostgreSQL reads 1.0E0 as numeric.
-            String argument = "t0." + dialect.quote(a.column()) + (a.function() == Aggregates.Function.AVG ? " * 1.0E0" : "");
-            argument = a.function() == Aggregates.Function.SUM ? dialect.sumArgument(argument) : argument;
-            list.add(a.function().name() + "(" + argument + ")");
-        }
-        return list.toString();
+        return new AggregateList(dialect).render(aggregates);
     }
 
     private static Predicate keyIn(KeyBatch batch) {
