@@ -14,11 +14,20 @@ import java.util.List;
  * <p>{@code precision} and {@code scale} are what a {@code DECIMAL(p, s)} column holds, as the source reports them
  * ({@code DECIMAL(12,2)}: 12 and 2); 0 and 0 where unknown or not a decimal (an unconstrained PostgreSQL
  * {@code numeric}, a MongoDB field).
+ *
+ * <p>{@code comment} is the column's comment in the source ({@code COMMENT ON COLUMN}, MariaDB's {@code COMMENT '...'},
+ * DB2's {@code REMARKS}), shown as the GraphQL field's description; null when it has none.
  */
 public record Column(String name, String fieldName, ColumnType type, boolean nullable, String sqlType,
-                     List<Column> fields, boolean list, int precision, int scale) {
+                     List<Column> fields, boolean list, int precision, int scale, String comment) {
     public Column {
         fields = List.copyOf(fields);
+    }
+
+    /** A column without a comment. */
+    public Column(String name, String fieldName, ColumnType type, boolean nullable, String sqlType,
+                  List<Column> fields, boolean list, int precision, int scale) {
+        this(name, fieldName, type, nullable, sqlType, fields, list, precision, scale, null);
     }
 
     /** A column of one value (every SQL column) whose precision is unknown or irrelevant. */
@@ -36,6 +45,11 @@ public record Column(String name, String fieldName, ColumnType type, boolean nul
     public static Column sized(String name, String fieldName, ColumnType type, boolean nullable, String sqlType,
                                int precision, int scale) {
         return new Column(name, fieldName, type, nullable, sqlType, List.of(), false, precision, scale);
+    }
+
+    /** This column with {@code comment} (null: none). */
+    public Column withComment(String comment) {
+        return new Column(name, fieldName, type, nullable, sqlType, fields, list, precision, scale, comment);
     }
 
     /** Whether the column holds a nested document (or, with {@link #list}, documents). */

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A table or view: columns in catalog order, primary key columns (empty for views and keyless
  * tables), foreign keys, and its GraphQL names ({@code typeName} such as {@code HrEmployees},
- * {@code rootField} such as {@code hr_employees}).
+ * {@code rootField} such as {@code hr_employees}), and its comment in the source ({@code COMMENT ON TABLE},
+ * MariaDB's {@code COMMENT='...'}, DB2's {@code REMARKS}; null when none), the GraphQL type's description.
  */
 public record Table(
         TableRef ref,
@@ -15,12 +16,19 @@ public record Table(
         List<String> primaryKey,
         List<ForeignKey> foreignKeys,
         String typeName,
-        String rootField) {
+        String rootField,
+        String comment) {
 
     public Table {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** A table without a comment. */
+    public Table(TableRef ref, boolean view, List<Column> columns, List<String> primaryKey, List<ForeignKey> foreignKeys,
+                 String typeName, String rootField) {
+        this(ref, view, columns, primaryKey, foreignKeys, typeName, rootField, null);
     }
 
     public Optional<Column> column(String name) {
@@ -45,6 +53,6 @@ public record Table(
     }
 
     public Table withNames(String typeName, String rootField) {
-        return new Table(ref, view, columns, primaryKey, foreignKeys, typeName, rootField);
+        return new Table(ref, view, columns, primaryKey, foreignKeys, typeName, rootField, comment);
     }
 }

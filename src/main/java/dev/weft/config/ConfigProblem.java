@@ -8,8 +8,14 @@ public record ConfigProblem(String location, String key, String message) {
 
     @Override
     public String toString() {
-        String where = location == null || location.isBlank() ? "" : location + ": ";
-        String what = key == null || key.isBlank() ? "" : key + ": ";
-        return where + what + message;
+        // no string concatenation: this runs when start-up has run out of heap, where linking one can fail again
+        StringBuilder text = new StringBuilder();
+        if (location != null && !location.isBlank()) {
+            text.append(location).append(": ");
+        }
+        if (key != null && !key.isBlank()) {
+            text.append(key).append(": ");
+        }
+        return text.append(message).toString();
     }
 }

@@ -1,7 +1,6 @@
 package dev.weft.config;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Start-up cannot go on: the configuration or a source has problems. Carries all of them, so the
@@ -20,7 +19,10 @@ public class WeftConfigException extends RuntimeException {
     }
 
     private static String format(List<ConfigProblem> problems) {
-        return "Weft cannot start: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining());
+        // no string concatenation: this may run when start-up has run out of heap (ConfigProblem#toString)
+        StringBuilder text = new StringBuilder("Weft cannot start: ").append(problems.size())
+                .append(problems.size() == 1 ? " problem" : " problems");
+        problems.forEach(p -> text.append("\n  - ").append(p));
+        return text.toString();
     }
 }

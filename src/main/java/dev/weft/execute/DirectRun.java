@@ -6,6 +6,7 @@ import static dev.weft.execute.NormalizedSelections.names;
 import static dev.weft.execute.NormalizedSelections.nodeNames;
 
 import dev.weft.catalog.Column;
+import dev.weft.query.JsonPath;
 import dev.weft.catalog.GraphqlNames;
 import dev.weft.config.AccessSpec.MaskStrategy;
 import dev.weft.dialect.ErrorCode;
@@ -139,12 +140,15 @@ final class DirectRun {
         Column[] columns = new Column[fields.size()];
         MaskStrategy[] masks = new MaskStrategy[fields.size()];
         GraphQLScalarType[] scalars = new GraphQLScalarType[fields.size()];
+        List<?>[] paths = new List<?>[fields.size()]; // a json field's path argument, parsed once
         for (int i = 0; i < fields.size(); i++) {
             Column column = binding.columns().get(fields.get(i).getName());
             columns[i] = column;
             if (column != null) {
                 masks[i] = access.mask(binding.table().ref(), column.name());
                 scalars[i] = column.isScalar() ? scalar(binding.table().typeName(), fields.get(i).getName(), column) : null;
+                Object path = fields.get(i).getResolvedArguments().get("path");
+                paths[i] = path == null ? null : JsonPath.parse((String) path);
             }
         }
         for (Row row : rows) {
@@ -156,6 +160,9 @@ final class DirectRun {
                     Object value = row.get(column.name());
                     if (masks[i] != null) {
                         value = Mask.apply(masks[i], value);
+                    }
+                    if (paths[i] != null) {
+                        value = JsonPath.apply(value, paths[i]);
                     }
                     map.put(f.getResultKey(), scalars[i] != null ? serializer.serialize(scalars[i], value)
                             : serializer.documentValue(binding.table().typeName(), column, f, value));

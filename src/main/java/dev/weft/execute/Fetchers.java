@@ -147,16 +147,17 @@ public final class Fetchers implements FetcherFactory {
         public Object get(graphql.schema.GraphQLFieldDefinition definition, Object source,
                           Supplier<DataFetchingEnvironment> env) {
             Object value = ((Row) source).get(column);
-            if (!accessRequired) {
-                return value;
+            if (accessRequired) {
+                var strategy = access(env.get().getGraphQlContext()).mask(table, column);
+                value = strategy == null ? value : dev.weft.security.Mask.apply(strategy, value);
             }
-            var strategy = access(env.get().getGraphQlContext()).mask(table, column);
-            return strategy == null ? value : dev.weft.security.Mask.apply(strategy, value);
+            boolean path = definition != null && !definition.getArguments().isEmpty(); // a json field's path
+            return path ? dev.weft.query.JsonPath.at(value, env.get().getArgument("path")) : value;
         }
 
         @Override
         public Object get(DataFetchingEnvironment env) {
-            return get(null, env.getSource(), () -> env);
+            return get(env.getFieldDefinition(), env.getSource(), () -> env);
         }
     }
 

@@ -53,6 +53,7 @@ public final class MongoFilters {
             case Predicate.IsNull n -> n.isNull() ? Filters.eq(n.column(), null) : Filters.ne(n.column(), null);
             case Predicate.Like like -> like.negated() ? notLike(like) : like(like);
             case Predicate.InList in -> in.negated() ? notIn(in) : in(in);
+            case Predicate.Json j -> throw new IllegalStateException("a jsonb condition reaches a MongoDB source: " + j.op());
             case Predicate.Exists e -> throw new IllegalStateException("EXISTS reaches a MongoDB source unresolved: " + e);
             case Predicate.SemiJoin s -> throw new IllegalStateException("a semi-join reaches a MongoDB source unresolved");
         };
@@ -68,6 +69,7 @@ public final class MongoFilters {
             case Predicate.IsNull n -> n.isNull() ? Filters.ne(n.column(), null) : Filters.eq(n.column(), null);
             case Predicate.Like like -> like.negated() ? like(like) : notLike(like);
             case Predicate.InList in -> in.negated() ? in(in) : notIn(in);
+            case Predicate.Json j -> throw new IllegalStateException("a jsonb condition reaches a MongoDB source: " + j.op());
             case Predicate.Compare c -> and(List.of(Filters.ne(c.column(), null), Filters.nor(compare(c))));
             case Predicate.Exists e -> throw new IllegalStateException("EXISTS reaches a MongoDB source unresolved: " + e);
             case Predicate.SemiJoin s -> throw new IllegalStateException("a semi-join reaches a MongoDB source unresolved");

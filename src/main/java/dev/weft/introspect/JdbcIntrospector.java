@@ -28,7 +28,10 @@ import javax.sql.DataSource;
  * the connection's default one (for MySQL and MariaDB: the URL's database), in a few catalog queries
  * however many tables there are: tables and columns through {@link DatabaseMetaData} for all tables at
  * once, keys through the source's own catalog where it has one ({@link KeyReader}). Only tables the include/exclude globs
- * select are kept.
+ * select are kept. Table and column comments come from the same calls' {@code REMARKS} (pgJDBC reads them from
+ * {@code pg_description}, MariaDB's and MySQL's drivers from {@code COLUMN_COMMENT}, JCC from DB2's
+ * {@code REMARKS}), so they cost no query of their own, except one for MariaDB's and MySQL's table comments
+ * ({@link TableComments}); a blank remark is no comment.
  *
  * <pre>{@code
  * Source hr = new JdbcIntrospector(settings).read(dataSource);
@@ -64,7 +67,9 @@ public final class JdbcIntrospector {
         DatabaseMetaData meta = connection.getMetaData();
         String catalog = connection.getCatalog();
         String schema = settings.schema() != null ? settings.schema() : connection.getSchema();
-        Map<String, Boolean> tableNames = tables(meta, catalog, schema);
+        Map<String, String> comments = new TreeMap<>();
+        Map<String, Boolean> tableNames = tables(meta, catalog, schema, comments);
+        TableComments.complete(settings.kind(), connection, catalog, comments);
         Map<String, List<Column>> columns = columns(meta, catalog, schema, tableNames.keySet());
         ServiceName service = new ServiceName(settings.name());
         TableKeys keys = KeyReader.of(settings.kind()).read(connection, catalog, schema, service, tableNames.keySet());
@@ -75,20 +80,26 @@ public final class JdbcIntrospector {
             boolean view = entry.getValue();
             List<String> primaryKey = view ? List.of() : keys.primaryKey(name);
             List<ForeignKey> foreignKeys = view ? List.of() : keys.foreignKeys(name);
-            tables.add(new Table(ref, view, columns.getOrDefault(name, List.of()), primaryKey, foreignKeys, null, null));
+            tables.add(new Table(ref, view, columns.getOrDefault(name, List.of()), primaryKey, foreignKeys, null, null, comments.get(name)));
         }
         return new Source(settings, tables, foldsToUpperCase);
     }
 
     /** Table name to whether it is a view, sorted by name so the schema is deterministic. */
-    private Map<String, Boolean> tables(DatabaseMetaData meta, String catalog, String schema) throws SQLException {
+    private Map<String, Boolean> tables(DatabaseMetaData meta, String catalog, String schema, Map<String, String> comments)
+            throws SQLException {
         Map<String, Boolean> tables = new TreeMap<>();
         try (ResultSet rs = meta.getTables(catalog, schema, "%", null)) {
             while (rs.next()) {
                 String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
                 String name = rs.getString("TABLE_NAME");
                 if (TABLE_TYPES.contains(type) && sameSchema(schema, rs.getString("TABLE_SCHEM")) && settings.selects(name)) {
-                    tables.put(name, type.contains("VIEW"));
+                    boolean view = type.contains("VIEW");
+                    tables.put(name, view);
+                    String remark = remark(rs);
+                    if (remark != null && !(view && remark.equals("VIEW"))) { // MariaDB's TABLE_COMMENT of every view
+                        comments.put(name, remark);
+                    }
                 }
             }
         }
@@ -109,13 +120,19 @@ public final class JdbcIntrospector {
                 ColumnType type = JdbcTypeMapper.map(rs.getInt("DATA_TYPE"), typeName, rs.getInt("COLUMN_SIZE"));
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
                 byTable.computeIfAbsent(table, t -> new TreeMap<>())
-                        .put(rs.getInt("ORDINAL_POSITION"), Column.sized(name, GraphqlNames.field(name, foldsToUpperCase), type,
-                                nullable, typeName, rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")));
+                        .put(rs.getInt("ORDINAL_POSITION"), new Column(name, GraphqlNames.field(name, foldsToUpperCase), type,
+                                nullable, typeName, List.of(), false, rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), remark(rs)));
             }
         }
         Map<String, List<Column>> result = new LinkedHashMap<>();
         byTable.forEach((table, cols) -> result.put(table, List.copyOf(cols.values())));
         return result;
+    }
+
+    /** The row's {@code REMARKS}, null when blank (H2 and Derby report "" for none). */
+    private static String remark(ResultSet rs) throws SQLException {
+        String remark = rs.getString("REMARKS");
+        return remark == null || remark.isBlank() ? null : remark.strip();
     }
 
     private static boolean sameSchema(String wanted, String actual) {

@@ -47,6 +47,17 @@ public sealed interface Predicate {
     record Like(String column, String pattern, boolean caseInsensitive, boolean negated) implements Predicate {
     }
 
+    /** The PostgreSQL {@code jsonb} conditions of {@link Json}. */
+    enum JsonOp { CONTAINS, CONTAINED_IN, HAS_KEY, HAS_KEYS_ANY, HAS_KEYS_ALL }
+
+    /**
+     * A PostgreSQL {@code jsonb} condition: {@code CONTAINS}/{@code CONTAINED_IN} take a JSON document as text
+     * ({@code "{\"tags\":[\"a\"]}"}), {@code HAS_KEY} one key, {@code HAS_KEYS_ANY}/{@code HAS_KEYS_ALL} a
+     * {@code String[]} of keys; each is bound, never spliced.
+     */
+    record Json(String column, JsonOp op, Object value) implements Predicate {
+    }
+
     /** {@code columns IN rows} (or {@code NOT IN}); one value per column in each row. An empty list matches nothing. */
     record InList(List<String> columns, List<List<Object>> rows, boolean negated) implements Predicate {
         public InList {

@@ -302,6 +302,8 @@ public final class QueryPlanner {
                 case "_nlike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), false, true);
                 case "_ilike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), true, false);
                 case "_nilike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), true, true);
+                case "_contains", "_contained_in", "_has_key", "_has_keys_any", "_has_keys_all" ->
+                        JsonbConditions.of(c, column, op.getKey(), v);
                 default -> throw WeftException.badInput("unknown operator '" + op.getKey() + "'");
             });
         }

@@ -176,7 +176,7 @@ public final class SchemaGenerator {
         Table table = binding.table();
         String type = table.typeName();
         GraphQLObjectType.Builder object = GraphQLObjectType.newObject().name(type)
-                .description((table.view() ? "View " : "Table ") + table.ref());
+                .description(table.comment() != null ? table.comment() : (table.view() ? "View " : "Table ") + table.ref());
         List<String> keys = subgraph.keys(table, c -> view.comparable(table.ref(), c)); // as _by_pk: every key column, unmasked
         subgraph.typeDirectives(table, keys).forEach(object::withAppliedDirective);
         if (!keys.isEmpty()) {
@@ -197,7 +197,8 @@ public final class SchemaGenerator {
                 addDocumentField(type, table.ref().toString(), column, object, where, orderBy);
                 continue;
             }
-            GraphQLFieldDefinition.Builder field = newFieldDefinition().name(column.fieldName())
+            GraphQLFieldDefinition.Builder field = JsonbComparison.withPath(column, newFieldDefinition().name(column.fieldName()))
+                    .description(column.comment())
                     .type(column.nullable() ? scalar(table, column) : nonNull(scalar(table, column)));
             view.masks(table.ref(), column).forEach((strategy, roles) -> field.withAppliedDirective(MaskDirective.applied(strategy, roles)));
             subgraph.fieldDirectives(table.ref(), column.fieldName()).forEach(field::withAppliedDirective);
@@ -317,6 +318,10 @@ public final class SchemaGenerator {
     }
 
     private GraphQLInputType comparison(Column column) {
+        if (JsonbComparison.applies(column)) { // PostgreSQL jsonb: its own operators
+            types.computeIfAbsent(JsonbComparison.NAME, n -> JsonbComparison.type());
+            return typeRef(JsonbComparison.NAME);
+        }
         GraphQLScalarType scalar = Scalars.of(column.type());
         String name = scalar.getName() + "ComparisonExp";
         if (types.containsKey(name)) {

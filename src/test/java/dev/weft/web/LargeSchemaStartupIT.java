@@ -92,7 +92,7 @@ class LargeSchemaStartupIT {
     void aHeapTooSmallForTheCatalogIsReportedWithTheHeapToTry() throws Exception {
         // Parallel GC gives up with OutOfMemoryError when collecting frees next to nothing; G1 keeps collecting
         // a nearly full heap for minutes before it throws, which is the same failure, only slower
-        try (WeftProcess weft = WeftProcess.start(yml, dir, "-XX:+UseParallelGC", "-Xmx40m")) {
+        try (WeftProcess weft = WeftProcess.start(yml, dir, "-XX:+UseParallelGC", "-Xmx64m")) {
             assertThat(weft.awaitExit(START)).isNotZero();
             String output = weft.output();
             assertThat(output).contains("APPLICATION FAILED TO START", "Weft cannot start: 1 problem\n  - out of memory",

@@ -253,6 +253,7 @@ public final class SqlRenderer {
             case Predicate.IsNull n -> column(alias, n.column()) + (n.isNull() ? " IS NULL" : " IS NOT NULL");
             case Predicate.Like like -> like(like, alias, ctx);
             case Predicate.InList in -> in(in, alias, ctx);
+            case Predicate.Json j -> JsonbSql.render(j, column(alias, j.column()), ctx.params);
             case Predicate.Exists e -> {
                 String inner = ctx.nextAlias(e.target());
                 String condition = joinCondition(alias, e.outerColumns(), inner, e.innerColumns());
