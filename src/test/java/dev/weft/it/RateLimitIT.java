@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.security.ApiKey;
 import dev.weft.testing.EnvironmentStart;
 import dev.weft.testing.RedisPrefix;
+import dev.weft.testing.ScaleOutInstances;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
-import dev.weft.testing.TestServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +40,7 @@ class RateLimitIT {
     @TempDir
     static Path dir;
     private static TestDatabase db;
+    private static ScaleOutInstances weft;
     private static TcpProxy redisProxy;
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
@@ -48,7 +49,6 @@ class RateLimitIT {
 
     @BeforeAll
     static void start() throws Exception {
-        TestServers.Endpoint redis = TestServers.redis();
         db = TestDatabase.postgres();
         db.execute("CREATE TABLE things (id INT PRIMARY KEY)", "INSERT INTO things VALUES (1)");
         Path access = Files.writeString(dir.resolve("access.yml"), """
@@ -67,22 +67,18 @@ class RateLimitIT {
                     shop.things:
                 """.formatted(ApiKey.sha256Hex(KEYS.get("limited")), ApiKey.sha256Hex(KEYS.get("burst")),
                 ApiKey.sha256Hex(KEYS.get("outage"))));
-        redisProxy = TcpProxy.to(redis);
-        a = start("a", access, redis.port());
-        b = start("b", access, redis.port());
-        c = start("c", access, redisProxy.port());
-    }
-
-    private static ConfigurableApplicationContext start(String name, Path access, int redisPort) throws Exception {
-        return RedisPrefix.start(dir, name, RedisPrefix.redis(redisPort),
-                "rate-limits: { redis-prefix: \"%s\", redis-timeout: 300ms }".formatted(PREFIX), access, db.url("postgres"));
+        weft = ScaleOutInstances.start(dir, access,
+                "rate-limits: { redis-prefix: \"%s\", redis-timeout: 300ms }".formatted(PREFIX), db.url("postgres"));
+        redisProxy = weft.redisProxy;
+        a = weft.a;
+        b = weft.b;
+        c = weft.c;
     }
 
     @AfterAll
     static void stop() {
-        RedisPrefix.closeAll(a, b, c);
-        if (redisProxy != null) {
-            redisProxy.close();
+        if (weft != null) {
+            weft.close();
         }
         assertThat(PREFIX.deleteKeys()).as("buckets in Redis under the run's prefix").isNotEmpty();
         if (db != null) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.security.ApiKey;
 import dev.weft.testing.EnvironmentStart;
 import dev.weft.testing.RedisPrefix;
+import dev.weft.testing.ScaleOutInstances;
 import dev.weft.testing.TcpProxy;
 import dev.weft.testing.TestDatabase;
-import dev.weft.testing.TestServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +37,7 @@ class ResponseCacheIT {
     @TempDir
     static Path dir;
     private static TestDatabase db;
+    private static ScaleOutInstances weft;
     private static TcpProxy redisProxy;
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
@@ -45,7 +46,6 @@ class ResponseCacheIT {
 
     @BeforeAll
     static void start() throws Exception {
-        TestServers.Endpoint redis = TestServers.redis();
         db = TestDatabase.postgres();
         for (String table : List.of("hits", "tenants", "refreshed", "failing", "evicted", "outage")) {
             db.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, tenant_id VARCHAR(8) NOT NULL, total INT NOT NULL)",
@@ -65,22 +65,18 @@ class ResponseCacheIT {
                   tenant:
                 %s""".formatted(ApiKey.sha256Hex(KEYS.get("t1")), ApiKey.sha256Hex(KEYS.get("t2")),
                 ApiKey.sha256Hex(KEYS.get("none")), roles));
-        redisProxy = TcpProxy.to(redis);
-        a = start("a", access, redis.port());
-        b = start("b", access, redis.port());
-        c = start("c", access, redisProxy.port());
-    }
-
-    private static ConfigurableApplicationContext start(String name, Path access, int redisPort) throws Exception {
-        return RedisPrefix.start(dir, name, RedisPrefix.redis(redisPort),
-                "cache: { redis-prefix: \"%s\", max-ttl: 120, redis-timeout: 300ms }".formatted(PREFIX), access, db.url("postgres"));
+        weft = ScaleOutInstances.start(dir, access,
+                "cache: { redis-prefix: \"%s\", max-ttl: 120, redis-timeout: 300ms }".formatted(PREFIX), db.url("postgres"));
+        redisProxy = weft.redisProxy;
+        a = weft.a;
+        b = weft.b;
+        c = weft.c;
     }
 
     @AfterAll
     static void stop() {
-        RedisPrefix.closeAll(a, b, c);
-        if (redisProxy != null) {
-            redisProxy.close();
+        if (weft != null) {
+            weft.close();
         }
         PREFIX.deleteKeys();
         if (db != null) {
