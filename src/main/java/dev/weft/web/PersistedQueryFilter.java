@@ -139,7 +139,7 @@ final class PersistedQueryFilter extends OncePerRequestFilter {
     }
 
     /** The request with its body read once and replayed (the original, or the one carrying the stored query). */
-    private static final class WithBody extends HttpServletRequestWrapper {
+    static final class WithBody extends HttpServletRequestWrapper {
         private final byte[] body;
 
         WithBody(HttpServletRequest request, byte[] body) {
@@ -171,9 +171,15 @@ final class PersistedQueryFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The whole body is in memory: a non-blocking reader is told at once that it is there, then that it is all. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
