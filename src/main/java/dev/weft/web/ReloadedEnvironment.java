@@ -125,7 +125,7 @@ final class ReloadedEnvironment {
             } catch (IOException e) {
                 content = "absent";
             }
-            all.append(file).append('=').append(content).append('\n');
+            all.append(content).append('\n'); // content only: instances with the same files agree (the response cache's version)
         }
         return FileWatcher.sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -46,26 +46,6 @@ class ResponseCacheSetup {
         return client;
     }
 
-    private static final java.util.Map<Served, String> VERSIONS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-    /**
-     * The version of the configuration that the cache's entries belong to: a hash of the content of its files (not
-     * their paths), so instances with the same files share entries and a reload that changes them starts anew.
-     */
-    static String version(Served served) {
-        return VERSIONS.computeIfAbsent(served, s -> {
-            StringBuilder contents = new StringBuilder();
-            for (java.nio.file.Path file : s.files()) {
-                try {
-                    contents.append(dev.weft.reload.FileWatcher.sha256(java.nio.file.Files.readAllBytes(file))).append('\n');
-                } catch (java.io.IOException e) {
-                    contents.append("absent\n");
-                }
-            }
-            return dev.weft.reload.FileWatcher.sha256(contents.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        });
-    }
-
     @Bean(destroyMethod = "close")
     ResponseCache responseCache(org.springframework.core.env.ConfigurableEnvironment environment,
                                 ObjectProvider<LettuceConnectionFactory> factories, ObjectProvider<MeterRegistry> registry) {

@@ -69,7 +69,7 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         var policy = runtime.securityModel() == null || caller == null || caller.role() == null ? null
                 : runtime.securityModel().roles().get(caller.role());
         java.util.function.Supplier<CompletableFuture<ExecutionResult>> cached = () -> cache.execute(input, caller, policy,
-                ResponseCacheSetup.version(served), () -> runtime.executeAsync(input, caller, true));
+                served.configuration(), () -> runtime.executeAsync(input, caller, true));
         return activity == null ? cached.get() : Activity.during(activity, cached);
     }
 }
