@@ -38,8 +38,6 @@ public final class GraphqlNames {
 
     public static final String BY_PK = "_by_pk";
     public static final String AGGREGATE_FIELD = "_aggregate";
-    /** The suffix of a table's mutation response type ({@code ShopAccountsMutationResponse}). */
-    public static final String MUTATION_RESPONSE = "MutationResponse";
 
     private GraphqlNames() {
     }

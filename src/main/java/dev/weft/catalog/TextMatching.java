@@ -50,7 +50,11 @@ public record TextMatching(boolean regex, boolean similar, boolean likeEscapeAtE
      * ({@code StringRegexSimilarComparisonExp}); other scalars keep {@code <Scalar>ComparisonExp}.
      */
     public String comparisonType(String scalar, boolean text) {
-        String families = !text ? "" : (regex ? "Regex" : "") + (similar ? "Similar" : "");
-        return scalar + families + "ComparisonExp";
+        return scalar + families(text) + "ComparisonExp";
+    }
+
+    /** What sets this comparison type apart in its name: {@code ""}, {@code "Regex"}, {@code "RegexSimilar"} ({@code ""} unless text). */
+    public String families(boolean text) {
+        return !text ? "" : (regex ? "Regex" : "") + (similar ? "Similar" : "");
     }
 }

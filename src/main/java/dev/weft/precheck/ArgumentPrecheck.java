@@ -1,7 +1,6 @@
 package dev.weft.precheck;
 
 import dev.weft.catalog.Catalog;
-import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Access;
@@ -17,10 +16,12 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.normalized.ExecutableNormalizedField;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,8 +62,7 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
     private final boolean accessRequired;
 
     /**
-     * @param tablesByType the table behind each GraphQL object type of the schema (its rows, its aggregate, its
-     *                     mutation response)
+     * @param tablesByType the table behind each GraphQL object type of the schema
      * @param bindings what each table's fields mean, and what its source offers
      * @param accessRequired whether access control is on (a request without its Access is then refused)
      */
@@ -74,14 +74,10 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
         this.accessRequired = accessRequired;
     }
 
-    /** The check of a catalog's schema (every table by the GraphQL names of its row, aggregate and mutation response types). */
+    /** The check of a catalog's schema (every table by its GraphQL type name). */
     public static ArgumentPrecheck of(Catalog catalog, boolean accessRequired) {
         Map<String, TableRef> tables = new HashMap<>();
-        catalog.tables().values().forEach(table -> {
-            tables.put(table.typeName(), table.ref());
-            tables.put(table.typeName() + GraphqlNames.AGGREGATE, table.ref());
-            tables.put(table.typeName() + GraphqlNames.MUTATION_RESPONSE, table.ref());
-        });
+        catalog.tables().values().forEach(table -> tables.put(table.typeName(), table.ref()));
         return new ArgumentPrecheck(tables, SchemaBindings.of(catalog), accessRequired);
     }
 
@@ -102,8 +98,7 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
     private void judge(ExecutableNormalizedField field, ResultPath parent, ExecutionContext context, Access access, boolean mutation) {
         ResultPath path = parent.segment(field.getResultKey());
         try {
-            TableRef returned = GraphQLTypeUtil.unwrapAll(field.getType(context.getGraphQLSchema())) instanceof GraphQLNamedType named
-                    ? tablesByType.get(named.getName()) : null;
+            TableRef returned = tableOf(field.getType(context.getGraphQLSchema()));
             for (Map.Entry<String, Object> argument : field.getResolvedArguments().entrySet()) {
                 if (PAGE_ARGUMENTS.contains(argument.getKey()) && argument.getValue() instanceof Number n && n.longValue() < 0) {
                     throw WeftException.badInput(argument.getKey() + " must not be negative, was " + n.longValue());
@@ -111,11 +106,14 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
                 patterns.argument(returned == null ? null : bindings.table(returned), argument.getKey(), argument.getValue());
             }
             if (access != null) {
-                for (String typeName : typesOf(field, context)) {
+                for (String typeName : field.getObjectTypeNames()) {
                     TableRef table = tablesByType.get(typeName);
                     if (table != null) {
                         access.filter(table); // binds the caller's claims: a missing one is FORBIDDEN
                     }
+                }
+                if (returned != null) {
+                    access.filter(returned);
                 }
                 if (mutation && returned != null) {
                     writeClaims.check(access, returned, field.getName());
@@ -129,13 +127,26 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
         }
     }
 
-    /** The object types the field is selected on, and the type it returns. */
-    private static Set<String> typesOf(ExecutableNormalizedField field, ExecutionContext context) {
-        Set<String> names = new HashSet<>(field.getObjectTypeNames());
-        if (GraphQLTypeUtil.unwrapAll(field.getType(context.getGraphQLSchema())) instanceof GraphQLNamedType named) {
-            names.add(named.getName());
+    /**
+     * The table whose rows a field of type {@code type} returns: a table's type, or a type that holds its rows
+     * ({@code nodes} of an aggregate, {@code returning} of a mutation response, whatever the naming calls them).
+     */
+    private TableRef tableOf(GraphQLType type) {
+        if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLNamedType named)) {
+            return null;
         }
-        return names;
+        TableRef direct = tablesByType.get(named.getName());
+        if (direct != null || !(named instanceof GraphQLObjectType object)) {
+            return direct;
+        }
+        for (String rows : List.of("nodes", "returning")) {
+            GraphQLFieldDefinition holder = object.getFieldDefinition(rows);
+            if (holder != null && GraphQLTypeUtil.unwrapAll(holder.getType()) instanceof GraphQLNamedType row
+                    && tablesByType.containsKey(row.getName())) {
+                return tablesByType.get(row.getName());
+            }
+        }
+        return null;
     }
 
     private static GraphQLError error(WeftException e, ResultPath path) {

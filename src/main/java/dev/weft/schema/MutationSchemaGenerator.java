@@ -96,7 +96,7 @@ final class MutationSchemaGenerator {
         }
         String type = table.typeName();
         String root = table.rootField();
-        put.accept(GraphQLObjectType.newObject().name(type + dev.weft.catalog.GraphqlNames.MUTATION_RESPONSE)
+        put.accept(GraphQLObjectType.newObject().name(type + "MutationResponse")
                 .description("The result of a mutation on " + table.ref())
                 .field(newFieldDefinition().name("affected_rows").type(nonNull(graphql.Scalars.GraphQLInt))
                         .description("The number of rows inserted, updated or deleted"))
@@ -119,7 +119,7 @@ final class MutationSchemaGenerator {
             GraphQLFieldDefinition.Builder many = newFieldDefinition().name("insert_" + root)
                     .description("Inserts rows into " + table.ref() + transaction(" "))
                     .argument(newArgument().name("objects").type(nonNull(list(nonNull(typeRef(type + "InsertInput"))))))
-                    .type(typeRef(type + dev.weft.catalog.GraphqlNames.MUTATION_RESPONSE));
+                    .type(typeRef(type + "MutationResponse"));
             GraphQLFieldDefinition.Builder one = newFieldDefinition().name("insert_" + root + "_one")
                     .description("Inserts one row into " + table.ref())
                     .argument(newArgument().name("object").type(nonNull(typeRef(type + "InsertInput"))))
@@ -135,7 +135,7 @@ final class MutationSchemaGenerator {
             register(mutation, newFieldDefinition().name("delete_" + root).description("Deletes the rows of " + table.ref()
                             + " that match" + transaction(", "))
                     .argument(newArgument().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
-                    .type(typeRef(type + dev.weft.catalog.GraphqlNames.MUTATION_RESPONSE)), new MutationBinding.Delete(table.ref(), false));
+                    .type(typeRef(type + "MutationResponse")), new MutationBinding.Delete(table.ref(), false));
         }
         if (delete && view.byPk(table)) { // the rule of the query's _by_pk: the role sees the whole key, unmasked
             register(mutation, newFieldDefinition().name("delete_" + root + GraphqlNames.BY_PK)
@@ -174,7 +174,7 @@ final class MutationSchemaGenerator {
         register(mutation, newFieldDefinition().name("update_" + root)
                 .description("Updates the rows of " + table.ref() + " that match" + transaction(", "))
                 .argument(newArgument().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
-                .arguments(changes).type(typeRef(type + dev.weft.catalog.GraphqlNames.MUTATION_RESPONSE)), new MutationBinding.Update(table.ref(), false));
+                .arguments(changes).type(typeRef(type + "MutationResponse")), new MutationBinding.Update(table.ref(), false));
         if (view.byPk(table)) {
             GraphQLInputObjectType.Builder pk = GraphQLInputObjectType.newInputObject().name(type + "PkColumnsInput")
                     .description("The primary key of a row of " + table.ref());
@@ -189,7 +189,7 @@ final class MutationSchemaGenerator {
         register(mutation, newFieldDefinition().name("update_" + root + "_many")
                 .description("Several updates of " + table.ref() + " in order" + transaction(", "))
                 .argument(newArgument().name("updates").type(nonNull(list(nonNull(typeRef(type + "Updates"))))))
-                .type(list(typeRef(type + dev.weft.catalog.GraphqlNames.MUTATION_RESPONSE))), new MutationBinding.UpdateMany(table.ref()));
+                .type(list(typeRef(type + "MutationResponse"))), new MutationBinding.UpdateMany(table.ref()));
     }
 
     /** {@code <Type>OnConflict} with its {@code <Type>Constraint} and {@code <Type>UpdateColumn} enums; false when the table has no unique key. */
