@@ -38,7 +38,8 @@ import java.util.function.Supplier;
  * One execution of {@link DirectExecutionStrategy}: walks graphql-java's normalized operation tree
  * level by level and builds the result maps. Root fields and sibling relationships run concurrently
  * on the fetchers' executor; a failing field is null at its path and its error is collected in
- * {@link #errors} (unordered: the strategy orders them).
+ * {@link #errors} (unordered: the strategy orders them). A null in a non-null field nulls its parent
+ * ({@link NullPropagation}).
  */
 final class DirectRun {
     private final ExecutionContext context;
@@ -98,7 +99,7 @@ final class DirectRun {
                 case LIST -> {
                     Select select = planner.selectFields(root.table(), f.getResolvedArguments(), names(f.getChildren()), List.of());
                     List<Row> rows = fetchers.rootList(select, budget);
-                    yield objects(binding, f.getChildren(), rows, ResultLocation.indexed(loc, rows.size()));
+                    yield NullPropagation.listOrNull(objects(binding, f.getChildren(), rows, ResultLocation.indexed(loc, rows.size())));
                 }
                 case BY_PK -> {
                     List<String> columns = new ArrayList<>(planner.columnsOf(binding, names(f.getChildren())));
@@ -190,6 +191,7 @@ final class DirectRun {
                 maps.get(r).put(key, values.get(r));
             }
         }
+        NullPropagation.nullObjectsOfNullRequired(binding, related, maps);
         return maps;
     }
 
@@ -207,10 +209,16 @@ final class DirectRun {
         String type = target.table().typeName();
         for (ExecutableNormalizedField child : f.getChildren()) {
             switch (child.getName()) {
-                case "__typename" -> result.forEach(m -> m.put(child.getResultKey(), type + GraphqlNames.AGGREGATE));
+                case "__typename" -> result.forEach(m -> {
+                    if (m != null) {
+                        m.put(child.getResultKey(), type + GraphqlNames.AGGREGATE);
+                    }
+                });
                 case "aggregate" -> {
                     for (int i = 0; i < values.size(); i++) {
-                        result.get(i).put(child.getResultKey(), serializer.aggregateFields(target, child, values.get(i)));
+                        if (result.get(i) != null) {
+                            result.get(i).put(child.getResultKey(), serializer.aggregateFields(target, child, values.get(i)));
+                        }
                     }
                 }
                 case "nodes" -> {
@@ -226,7 +234,12 @@ final class DirectRun {
                     int next = 0;
                     for (int i = 0; i < nodes.size(); i++) {
                         int size = nodes.get(i).size();
-                        result.get(i).put(child.getResultKey(), new ArrayList<>(maps.subList(next, next + size)));
+                        List<Map<String, Object>> list = NullPropagation.listOrNull(new ArrayList<>(maps.subList(next, next + size)));
+                        if (list == null) {
+                            result.set(i, null); // nodes is [T!]!: a null node nulls the aggregate (a nullable field)
+                        } else if (result.get(i) != null) {
+                            result.get(i).put(child.getResultKey(), list);
+                        }
                         next += size;
                     }
                 }
