@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * compare the two.
  *
  * <p>Errors follow graphql-java's rules: a failing field is null at its path with one error there
- * (code in {@code extensions.code}); every field that can fail here is nullable, so nothing bubbles.
+ * (code in {@code extensions.code}); a field that can fail is nullable unless relationships.yml makes it
+ * {@code required}, and then its null bubbles to the nearest nullable field ({@link NullPropagation}).
  *
  * <p>This class decides which path a request takes and orders the errors; {@link DirectRun} walks the
  * tree, {@link DirectRelationships} fetches each relationship level, {@link ResultValues} serializes.
