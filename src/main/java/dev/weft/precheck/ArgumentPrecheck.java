@@ -116,7 +116,7 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
                     access.filter(returned);
                 }
                 if (mutation && returned != null) {
-                    writeClaims.check(access, returned, field.getName());
+                    writeClaims.check(access, returned, field.getName(), field.getResolvedArguments());
                 }
             }
         } catch (WeftException e) {

@@ -32,12 +32,53 @@ final class PatternPrecheck {
         this.bindings = bindings;
     }
 
-    /** The argument {@code name} with {@code value} of a field on {@code table} (null: unknown). */
+    /**
+     * The argument {@code name} with {@code value} of a field on {@code table} (null: unknown): a {@code where}, the
+     * {@code where} of each of {@code update_many}'s {@code updates}, of an {@code on_conflict}, and of the
+     * {@code on_conflict} of nested inserts ({@code objects}, {@code object}) are judged by the rules of their own table.
+     */
     void argument(TableBinding table, String name, Object value) {
-        if (table != null && "where".equals(name) && value instanceof Map<?, ?> where) {
-            where(table, where);
-        } else {
-            anywhere(name, value);
+        if (table == null) {
+            anywhere(name, value, TextMatching.LIKE_ONLY);
+            return;
+        }
+        switch (name) {
+            case "where" -> where(table, value);
+            case "updates" -> each(value, update -> where(table, update.get("where")));
+            case "on_conflict" -> onConflict(table, value);
+            case "objects", "object" -> each(value instanceof Map<?, ?> one ? List.of(one) : value, row -> inserted(table, row));
+            default -> { } // values, not conditions (_set, _inc, pk_columns): a JSON value may hold any key
+        }
+    }
+
+    private void onConflict(TableBinding table, Object value) {
+        if (value instanceof Map<?, ?> conflict) {
+            where(table, conflict.get("where"));
+        }
+    }
+
+    /** One inserted row: the {@code on_conflict} of its nested inserts, by their own tables, and their rows in turn. */
+    private void inserted(TableBinding table, Map<?, ?> row) {
+        row.forEach((key, value) -> {
+            Relationship relationship = table.relationships().get(String.valueOf(key));
+            if (relationship != null && value instanceof Map<?, ?> nested) {
+                TableBinding target = bindings.table(relationship.to());
+                onConflict(target, nested.get("on_conflict"));
+                Object data = nested.get("data");
+                each(data instanceof Map<?, ?> one ? List.of(one) : data, child -> inserted(target, child));
+            }
+        });
+    }
+
+    private static void each(Object value, java.util.function.Consumer<Map<?, ?>> action) {
+        if (value instanceof List<?> list) {
+            list.stream().filter(Map.class::isInstance).forEach(element -> action.accept((Map<?, ?>) element));
+        }
+    }
+
+    private void where(TableBinding table, Object where) {
+        if (where instanceof Map<?, ?> map) {
+            where(table, map);
         }
     }
 
@@ -56,7 +97,7 @@ final class PatternPrecheck {
             } else if (column != null && !column.isDocument() && value instanceof Map<?, ?> operators) {
                 operators(key, operators, table.textMatching());
             } else {
-                anywhere(key, value); // a nested document (MongoDB): the shared rules
+                anywhere(key, value, table.textMatching()); // a nested document (MongoDB): its source's rules
             }
         }
     }
@@ -70,17 +111,17 @@ final class PatternPrecheck {
     }
 
     /** Every pattern operator in {@code value}; {@code key} names what holds it (the column, for messages). */
-    private static void anywhere(String key, Object value) {
+    private static void anywhere(String key, Object value, TextMatching matching) {
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (entry.getValue() instanceof String pattern && isPatternOperator(String.valueOf(entry.getKey()))) {
-                    pattern(key, String.valueOf(entry.getKey()), pattern, TextMatching.LIKE_ONLY);
+                    pattern(key, String.valueOf(entry.getKey()), pattern, matching);
                 } else {
-                    anywhere(String.valueOf(entry.getKey()), entry.getValue());
+                    anywhere(String.valueOf(entry.getKey()), entry.getValue(), matching);
                 }
             }
         } else if (value instanceof List<?> list) {
-            list.forEach(element -> anywhere(key, element));
+            list.forEach(element -> anywhere(key, element, matching));
         }
     }
 
