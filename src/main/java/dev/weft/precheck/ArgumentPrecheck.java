@@ -33,14 +33,17 @@ import java.util.Set;
  * graphql-java's field-by-field execution answer alike, and no mutation field runs. Judged, on every
  * field of the operation (nested relationship fields and mutations included):
  * <ul>
- *   <li>a negative {@code limit} or {@code offset}, literal or variable: {@code BAD_USER_INPUT};</li>
+ *   <li>a negative {@code limit} or {@code offset}, literal, variable or a variable's default: {@code BAD_USER_INPUT};</li>
+ *   <li>an explicit null compared with ({@code _eq: null}, an error in Hasura v2, never "no condition"): {@code BAD_USER_INPUT};</li>
  *   <li>a {@code _like}, {@code _nlike}, {@code _ilike} or {@code _nilike} pattern longer than
  *       {@link LikePatterns#MAX_LENGTH}, or ending in an escape where its source refuses that (PostgreSQL), and a
- *       {@code _regex}/{@code _similar} family pattern that is surely malformed, anywhere in a {@code where}
- *       ({@link PatternPrecheck}): {@code BAD_USER_INPUT};</li>
+ *       {@code _regex}/{@code _similar} family pattern that is surely malformed, in any condition (a {@code where},
+ *       {@code update_many}'s, an {@code on_conflict}'s), by its own source's rules ({@link PatternPrecheck}):
+ *       {@code BAD_USER_INPUT};</li>
  *   <li>a claim that the caller's row filter of a table the operation selects from (rows, aggregates, a mutation's
  *       response) needs and the caller lacks (or has in a form the column cannot take), or that a mutation's write
- *       permission needs ({@link WriteClaims}): {@code FORBIDDEN}.</li>
+ *       permission needs, an upsert's update permission and nested inserts' permissions included ({@link WriteClaims}):
+ *       {@code FORBIDDEN}.</li>
  * </ul>
  * Unknown enum values never reach here: graphql-java's validation and variable coercion refuse them
  * ({@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT}). A source failing during execution stays

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Judges every text pattern of an argument before execution. A {@code where} of a known table is walked with the
+ * Judges every condition of an argument before execution: an explicit null compared with ({@code _eq: null}), and every
+ * text pattern. A {@code where} of a known table is walked with the
  * table's binding, so each pattern is judged by the rules of the source that will evaluate it (through
  * relationships too): a {@code _like} family pattern longer than {@link LikePatterns#MAX_LENGTH}, or ending in an
  * unescaped backslash where the source's {@link TextMatching#likeEscapeAtEndIsError()} (PostgreSQL); a regular
@@ -25,6 +26,8 @@ import java.util.Map;
  */
 final class PatternPrecheck {
     private static final List<String> LIKE = List.of("_like", "_nlike", "_ilike", "_nilike");
+    private static final List<String> COMPARISONS = List.of("_eq", "_neq", "_gt", "_gte", "_lt", "_lte", "_in", "_nin",
+            "_contains", "_contained_in", "_has_key", "_has_keys_any", "_has_keys_all");
 
     private final SchemaBindings bindings;
 
@@ -104,9 +107,20 @@ final class PatternPrecheck {
 
     private static void operators(String field, Map<?, ?> operators, TextMatching matching) {
         for (Map.Entry<?, ?> entry : operators.entrySet()) {
+            nullComparison(field, String.valueOf(entry.getKey()), entry.getValue());
             if (entry.getValue() instanceof String pattern) {
                 pattern(field, String.valueOf(entry.getKey()), pattern, matching);
             }
+        }
+    }
+
+    /**
+     * An explicit null compared with ({@code _eq: null}, also from a variable): an error in Hasura v2 rather than "no
+     * condition", refused with the planner's own message; {@code _is_null} takes it.
+     */
+    private static void nullComparison(String field, String operator, Object value) {
+        if (value == null && (COMPARISONS.contains(operator) || isPatternOperator(operator))) {
+            throw WeftException.badInput("'" + operator + "' on '" + field + "' needs a value; use _is_null to test for null");
         }
     }
 
@@ -114,6 +128,7 @@ final class PatternPrecheck {
     private static void anywhere(String key, Object value, TextMatching matching) {
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
+                nullComparison(key, String.valueOf(entry.getKey()), entry.getValue());
                 if (entry.getValue() instanceof String pattern && isPatternOperator(String.valueOf(entry.getKey()))) {
                     pattern(key, String.valueOf(entry.getKey()), pattern, matching);
                 } else {

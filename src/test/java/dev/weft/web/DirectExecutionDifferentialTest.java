@@ -53,7 +53,6 @@ class DirectExecutionDifferentialTest {
                         + "order_by: [{employee: {last_name: asc}}]) { emp_no employee { last_name } } }"),
                 q("{ hr_employees(order_by: [{emp_no: asc}], limit: 3) { emp_no dept_emp(limit: -1) { dept_no } } }"),
                 q("{ hr_employees(limit: -1) { emp_no } hr_departments(order_by: [{dept_no: asc}]) { dept_no } }"),
-                q("{ hr_employees(where: {email: {_eq: null}}) { emp_no } }"),
                 q("{ hr_employees(where: {_or: [{last_name: {_iregex: \"^s\"}}, {first_name: {_regex: \"^[AB]\"}}]}, "
                         + "order_by: [{emp_no: asc}]) { emp_no last_name } }"),
                 q("{ hr_departments(order_by: [{dept_no: asc}]) { dept_no dept_emp(where: {employees: {last_name: {_nregex: \"a\"}}}) "
@@ -76,6 +75,10 @@ class DirectExecutionDifferentialTest {
                         "BAD_USER_INPUT", List.of("hr_departments", "d")),
                 r("query($p: String) { hr_employees(where: {first_name: {_niregex: $p}}) { emp_no } }", Map.of("p", "[a-"),
                         "BAD_USER_INPUT", List.of("hr_employees")),
+                r("{ hr_departments { dept_no } hr_employees(where: {email: {_eq: null}}) { emp_no } }", Map.of(), "BAD_USER_INPUT",
+                        List.of("hr_employees")),
+                r("query($e: String) { hr_departments { dept_no dept_emp(where: {employees: {email: {_neq: $e}}}) { emp_no } } }",
+                        java.util.Collections.singletonMap("e", null), "BAD_USER_INPUT", List.of("hr_departments", "dept_emp")),
                 r("query($l: Int = -1) { hr_departments { dept_no } hr_employees(limit: $l) { emp_no } }", Map.of(),
                         "BAD_USER_INPUT", List.of("hr_employees")),
                 r("query($w: HrEmployeesBoolExp = {last_name: {_regex: \"(a\"}}) { hr_employees(where: $w) { emp_no } }", Map.of(),
