@@ -58,7 +58,8 @@ abstract class HasuraNamingScenarios {
                     "INSERT INTO author VALUES (1, 'Ada', " + BIG + ", 1234.50, 1.5, '2017-09-21 09:39:44+00')".replace("+00", suffix()),
                     "INSERT INTO author VALUES (2, 'Brian', 12, 3.25, 2.5, '2017-09-21 09:39:44.123456+00')".replace("+00", suffix()),
                     "INSERT INTO author VALUES (3, 'Cleo', NULL, 0.75, NULL, NULL)",
-                    "INSERT INTO article VALUES (10, 1, 'Notes'), (11, 1, 'Engines'), (12, 2, 'Unix'), (13, 3, 'Stars')");
+                    "INSERT INTO article VALUES (10, 1, 'Notes'), (11, 1, 'Engines'), (12, 2, 'Unix'), (13, 3, 'Stars')",
+                    "CREATE TABLE tag (id INT PRIMARY KEY, label VARCHAR(20) NOT NULL, uses BIGINT NOT NULL)"); // written by mutations only
             ServiceProperties p = db.propertiesFor(target().kind);
             ServiceProperties blog = new ServiceProperties(p.kind(), p.url(), p.username(), p.password(), null, null, null, null,
                     null, null, null, null, null, "hasura");
@@ -164,6 +165,24 @@ abstract class HasuraNamingScenarios {
         expected.put("avg", Map.of("score", ((Number) row.get("score")).doubleValue()));
         expected.put("distinct", Integer.parseInt(row.get("distinct_count").toString()));
         assertThat(data.get("author_aggregate")).isEqualTo(Map.of("aggregate", expected));
+    }
+
+    @Test
+    void mutationsTakeHasurasInputTypesAndWriteWhatTheDatabaseThenHolds() throws SQLException {
+        String insert = "mutation($o: [tag_insert_input!]!) { insert_tag(objects: $o) { affected_rows returning { id uses } } }";
+        ExecutionResult inserted = weft.execute(insert, Map.of("o", List.of(Map.of("id", 1, "label", "db", "uses", BIG))));
+        assertThat(inserted.getErrors()).isEmpty();
+        assertThat(inserted.<Map<String, Object>>getData().get("insert_tag")).isEqualTo(
+                Map.of("affected_rows", 1, "returning", List.of(Map.of("id", 1, "uses", String.valueOf(BIG)))));
+        String update = "mutation($pk: tag_pk_columns_input!, $s: tag_set_input, $i: tag_inc_input) { "
+                + "update_tag_by_pk(pk_columns: $pk, _set: $s, _inc: $i) { label uses } }";
+        ExecutionResult updated = weft.execute(update, Map.of("pk", Map.of("id", 1), "s", Map.of("label", "sql"), "i", Map.of("uses", 1)));
+        assertThat(updated.getErrors()).isEmpty();
+        assertThat(oracle("SELECT label, uses FROM tag WHERE id = 1")).isEqualTo(List.of(Map.of("label", "sql", "uses",
+                String.valueOf(BIG + 1))));
+        assertThat(updated.<Map<String, Object>>getData().get("update_tag_by_pk")).isEqualTo(oracle("SELECT label, uses FROM tag WHERE id = 1").get(0));
+        assertThat(weft.schema().schema().getMutationType().getName()).isEqualTo("mutation_root");
+        assertThat(weft.schema().schema().getType("tag_mutation_response")).isNotNull();
     }
 
     @Test
