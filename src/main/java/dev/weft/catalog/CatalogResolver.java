@@ -116,6 +116,10 @@ public final class CatalogResolver {
         for (Source s : sources) {
             for (Table t : s.tables()) {
                 TypeNaming naming = TypeNaming.of(s.settings().naming());
+                if (naming.reserved(t.typeName())) {
+                    problems.add(clash(s, "table " + t.ref() + " would be the GraphQL type '" + t.typeName() + "', a name "
+                            + naming + " naming gives a built-in type; set a type-prefix or exclude it"));
+                }
                 List<String> names = new ArrayList<>(List.of(t.typeName()));
                 java.util.Arrays.stream(TypeNaming.Part.values()).forEach(part -> names.add(naming.of(t.typeName(), part)));
                 for (String name : names) {

@@ -86,6 +86,23 @@ public sealed interface TypeNaming {
 
     String mutationRoot();
 
+    /**
+     * Whether a table's type name would be one of the types this naming generates for itself (a scalar, the sort enum,
+     * a root type, a comparison type): {@code date} or {@code order_by} in Hasura's naming.
+     */
+    default boolean reserved(String typeName) {
+        return typeName.equals(orderByEnum()) || typeName.equals(queryRoot()) || typeName.equals(mutationRoot())
+                || BUILT_IN.contains(typeName) || (hasura() && (HASURA_SCALARS.contains(typeName)
+                || typeName.endsWith(comparison(""))));
+    }
+
+    /** GraphQL's own types and the scalars of every naming. */
+    java.util.Set<String> BUILT_IN = java.util.Set.of("Int", "Float", "String", "Boolean", "ID", "Long", "BigInteger",
+            "BigDecimal", "Date", "Time", "LocalTime", "DateTime", "LocalDateTime", "JSON", "UUID", "Base64", "ObjectId");
+    /** The scalars only Hasura's naming has ({@code bigint}, {@code timestamptz}, ...), and its root types. */
+    java.util.Set<String> HASURA_SCALARS = java.util.Set.of("bigint", "numeric", "float8", "date", "time", "timetz",
+            "timestamp", "timestamptz", "json", "jsonb", "uuid", "bytea", "subscription_root");
+
     /** The naming of {@code naming}. */
     static TypeNaming of(Naming naming) {
         return naming == Naming.HASURA ? HASURA : WEFT;
