@@ -149,6 +149,33 @@ class HasuraNamingDemoTest {
         }
     }
 
+    @Test
+    void oneServiceInHasurasNamingBesideOthersInWeftsKeepsTheWeftRootsAndJoinsAcrossThem() {
+        Map<String, ServiceProperties> services = new java.util.LinkedHashMap<>(DemoDatabases.create());
+        ServiceProperties pm = services.get("pm");
+        services.put("pm", new ServiceProperties(pm.kind(), pm.url(), pm.username(), pm.password(), null, null, null, null, null,
+                null, null, null, null, "hasura"));
+        try (WeftRuntime mixed = start(null, services)) {
+            GraphQLSchema schema = mixed.schema().schema();
+            assertThat(schema.getQueryType().getName()).isEqualTo("Query");
+            assertThat(schema.getType("OrderBy")).isNotNull();
+            assertThat(schema.getType("order_by")).isNotNull();
+            assertThat(schema.getType("projects_bool_exp")).isNotNull();
+            assertThat(schema.getType("HrEmployeesBoolExp")).isNotNull();
+            String query = "query($o: [projects_order_by!]) { hr_employees(order_by: [{emp_no: asc}], limit: 3) "
+                    + "{ emp_no projects(order_by: $o) { __typename name } } projects(order_by: $o) { id } }";
+            Map<String, Object> variables = Map.of("o", List.of(Map.of("name", "asc")));
+            ExecutionResult direct = mixed.execute(query, variables);
+            assertThat(direct.getErrors()).isEmpty();
+            assertThat(direct.toSpecification()).isEqualTo(mixed.executeFieldByField(query, variables).toSpecification());
+            ExecutionResult oracle = weft.execute("{ hr_employees(order_by: [{emp_no: asc}], limit: 3) { emp_no projects(order_by: "
+                    + "[{name: asc}]) { name } } pm_projects(order_by: [{name: asc}]) { id } }", Map.of());
+            assertThat(withoutTypename(List.copyOf(direct.<Map<String, Object>>getData().values())))
+                    .isEqualTo(List.copyOf(oracle.<Map<String, Object>>getData().values()));
+            assertThat(direct.toSpecification().toString()).contains("__typename=projects,");
+        }
+    }
+
     private static Object withoutTypename(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> copy = new java.util.LinkedHashMap<>();
