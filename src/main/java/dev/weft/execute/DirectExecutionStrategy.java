@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * compare the two.
  *
  * <p>Errors follow graphql-java's rules: a failing field is null at its path with one error there
- * (code in {@code extensions.code}); in Weft's naming every field that can fail is nullable, so nothing bubbles;
- * in Hasura's naming lists are non-null and {@link NullPropagation} moves the null up as graphql-java does.
+ * (code in {@code extensions.code}); a field that can fail is nullable unless relationships.yml makes it
+ * {@code required} or Hasura's naming makes lists non-null; then {@link NullPropagation} moves the null up as
+ * graphql-java does.
  *
  * <p>This class decides which path a request takes and orders the errors; {@link DirectRun} walks the
  * tree, {@link DirectRelationships} fetches each relationship level, {@link ResultValues} serializes.

@@ -1,5 +1,8 @@
 package dev.weft.execute;
 
+import dev.weft.catalog.Relationship;
+import dev.weft.dialect.ErrorCode;
+import dev.weft.dialect.WeftException;
 import graphql.GraphQLError;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
@@ -16,8 +19,10 @@ import java.util.Map;
  * graphql-java's null propagation, applied to a result {@link DirectExecutionStrategy} built: a field that failed is
  * null, and when its type is non-null the null moves up to the nearest nullable field or list element (to
  * {@code data} itself when there is none), as the specification's "Handling Field Errors" says. In Weft's naming
- * every field that can fail is nullable, so nothing moves; in Hasura's naming lists are non-null
- * ({@code [employees!]!}) and a failing relationship nulls its way up, as graphql-java's execution does.
+ * every field that can fail is nullable, so nothing moves, except relationships.yml's {@code required: true}
+ * relationships ({@code T!}, {@code [T!]!}); in Hasura's naming lists are non-null ({@code [employees!]!}) too. A
+ * failing or missing non-null field nulls its way up, as graphql-java's execution does; the error stays where the
+ * null began.
  *
  * <pre>{@code
  * // error at [employees, 0, dept_emp] with dept_emp: [dept_emp!]!, employees: [employees!]!
@@ -26,6 +31,15 @@ import java.util.Map;
  */
 final class NullPropagation {
     private NullPropagation() {
+    }
+
+    /**
+     * The failure of a required object relationship without a row for its parent. The same whether no row exists or
+     * the caller's row filter hides it, so the answer tells nothing about rows the caller may not see.
+     */
+    static WeftException missing(Relationship r) {
+        return new WeftException(ErrorCode.INTERNAL, "no row of " + r.to() + " for the non-null field '" + r.fieldName()
+                + "' (none exists, or the role may not read it)");
     }
 
     /** {@code data} with every error's null propagated (changed in place), or null when a null reaches the root. */

@@ -6,6 +6,7 @@ import static graphql.schema.GraphQLNonNull.nonNull;
 import static graphql.schema.GraphQLTypeReference.typeRef;
 
 import dev.weft.catalog.Column;
+import dev.weft.catalog.TextMatching;
 import dev.weft.catalog.TypeNaming;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
@@ -15,31 +16,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The comparison input of a column's scalar, made once per name: {@code IntComparisonExp} (Hasura's naming:
- * {@code Int_comparison_exp}, {@code timestamptz_comparison_exp}) with {@code _eq}, {@code _neq}, {@code _in},
- * {@code _nin}, the order operators for ordered types, the pattern operators for text and {@code _is_null};
- * a PostgreSQL {@code jsonb} column's is {@link JsonbComparison}'s.
+ * The comparison input of a column ({@code where: {name: {...}}}), one per scalar and per set of text operators its
+ * source evaluates: {@code StringComparisonExp} has {@code _eq}...{@code _nilike}, {@code StringRegexComparisonExp}
+ * adds {@code _regex}, {@code _iregex}, {@code _nregex} and {@code _niregex} (MariaDB, MySQL, MongoDB, H2, DB2 with
+ * {@code REGEXP_LIKE}), {@code StringRegexSimilarComparisonExp} adds {@code _similar} and {@code _nsimilar} too
+ * (PostgreSQL). Names come from {@link TextMatching#comparisonType} in Weft's naming, from {@link #hasuraName} in
+ * Hasura's ({@code Int_comparison_exp}, PostgreSQL's text {@code String_comparison_exp}). A PostgreSQL {@code jsonb}
+ * column takes {@link JsonbComparison}.
  *
  * <pre>{@code
- * GraphQLInputType where = comparisons.of(column, TypeNaming.HASURA, ScalarSet.of(true, false)); // ref to Int_comparison_exp
+ * comparisons.of(lastName, new TextMatching(true, true, true), TypeNaming.WEFT, scalars)   // StringRegexSimilarComparisonExp
+ * comparisons.of(lastName, new TextMatching(true, true, true), TypeNaming.HASURA, scalars) // String_comparison_exp
  * }</pre>
  */
 final class ComparisonTypes {
     private final Map<String, GraphQLType> types;
 
-    /** Comparison types are added to {@code types} (by name) when first asked for. */
     ComparisonTypes(Map<String, GraphQLType> types) {
         this.types = types;
     }
 
-    GraphQLInputType of(Column column, TypeNaming naming, ScalarSet scalars) {
+    GraphQLInputType of(Column column, TextMatching matching, TypeNaming naming, ScalarSet scalars) {
         if (JsonbComparison.applies(column)) { // PostgreSQL jsonb: its own operators
             String name = naming.hasura() ? naming.comparison("jsonb") : JsonbComparison.NAME;
             types.computeIfAbsent(name, n -> JsonbComparison.type(n, scalars.of(column)));
             return typeRef(name);
         }
         GraphQLScalarType scalar = scalars.of(column);
-        String name = naming.comparison(scalar.getName());
+        TextMatching offered = column.type().isText() ? matching : TextMatching.LIKE_ONLY;
+        String name = naming.hasura() ? hasuraName(naming, scalar.getName(), offered, column.type().isText())
+                : offered.comparisonType(scalar.getName(), column.type().isText());
         if (types.containsKey(name)) {
             return typeRef(name);
         }
@@ -60,9 +66,35 @@ final class ComparisonTypes {
             for (String op : List.of("_like", "_nlike", "_ilike", "_nilike")) {
                 exp.field(newInputObjectField().name(op).type(graphql.Scalars.GraphQLString));
             }
+            for (String op : offered.operators()) {
+                exp.field(newInputObjectField().name(op).type(graphql.Scalars.GraphQLString).description(description(op)));
+            }
         }
         exp.field(newInputObjectField().name("_is_null").type(graphql.Scalars.GraphQLBoolean));
         types.put(name, exp.build());
         return typeRef(name);
+    }
+
+    /**
+     * Hasura's name of a comparison type: {@code <scalar>_comparison_exp}; for text, Hasura's PostgreSQL
+     * {@code String_comparison_exp} is the one with every operator (regex and SIMILAR TO), and sources that evaluate
+     * fewer get {@code String_regex_comparison_exp} (regex only) or {@code String_like_comparison_exp} (neither).
+     */
+    static String hasuraName(TypeNaming naming, String scalar, TextMatching offered, boolean text) {
+        if (!text || offered.regex() && offered.similar()) {
+            return naming.comparison(scalar);
+        }
+        return naming.comparison(scalar + (offered.regex() ? "_regex" : offered.similar() ? "_similar" : "_like"));
+    }
+
+    private static String description(String operator) {
+        return switch (operator) {
+            case "_regex" -> "Matches this regular expression (case-sensitive)";
+            case "_iregex" -> "Matches this regular expression, ignoring case";
+            case "_nregex" -> "Does not match this regular expression (case-sensitive)";
+            case "_niregex" -> "Does not match this regular expression, ignoring case";
+            case "_similar" -> "Matches this SQL SIMILAR TO pattern";
+            default -> "Does not match this SQL SIMILAR TO pattern";
+        };
     }
 }

@@ -43,8 +43,9 @@ import java.util.function.Function;
  * and the root type is {@code query_root} when every service is named so.
  *
  * <p>Root fields and list relationships are nullable ({@code [HrEmployees!]}) so that a source that
- * is down nulls only its own fields instead of the whole response (README, "Errors"). In Hasura's naming
- * they are non-null ({@code [employees!]!}), as Hasura's: a failing list then nulls what holds it, as in Hasura.
+ * is down nulls only its own fields instead of the whole response (README, "Errors"); relationships.yml's
+ * {@code required: true} makes a relationship non-null, and its failures bubble. In Hasura's naming lists are
+ * non-null ({@code [employees!]!}), as Hasura's: a failing list then nulls what holds it, as in Hasura.
  */
 public final class SchemaGenerator {
     private final Map<String, GraphQLType> types = new LinkedHashMap<>();
@@ -239,7 +240,7 @@ public final class SchemaGenerator {
                 continue;
             }
             if (!column.isScalar()) {
-                addDocumentField(table, type, table.ref().toString(), column, object, where, orderBy);
+                addDocumentField(table, type, table.ref().toString(), column, object, where, orderBy, binding.textMatching());
                 continue;
             }
             GraphQLFieldDefinition.Builder field = JsonbComparison.withPath(column, newFieldDefinition().name(column.fieldName()))
@@ -252,7 +253,8 @@ public final class SchemaGenerator {
                 continue; // a masked column is output only: comparing or sorting would reveal it
             }
             if (column.type().isComparable() || column.type() == dev.weft.catalog.ColumnType.JSON) {
-                where.field(newInputObjectField().name(column.fieldName()).type(comparisons.of(column, naming, scalars(table))));
+                where.field(newInputObjectField().name(column.fieldName()).type(comparisons.of(column, binding.textMatching(), naming,
+                        scalars(table))));
             }
             if (column.type().isOrdered() || column.type() == dev.weft.catalog.ColumnType.BOOLEAN) {
                 orderBy.field(newInputObjectField().name(column.fieldName()).type(orderByEnum(table)));
@@ -285,7 +287,8 @@ public final class SchemaGenerator {
      * {@code order_by} reaches into documents, never into arrays ({@code orderBy} is null inside an array).
      */
     private void addDocumentField(Table table, String owner, String origin, Column column, GraphQLObjectType.Builder object,
-                                  GraphQLInputObjectType.Builder where, GraphQLInputObjectType.Builder orderBy) {
+                                  GraphQLInputObjectType.Builder where, GraphQLInputObjectType.Builder orderBy,
+                                  dev.weft.catalog.TextMatching matching) {
         TypeNaming naming = naming(table);
         ScalarSet scalars = scalars(table);
         String nested = naming.nested(owner, column);
@@ -295,7 +298,7 @@ public final class SchemaGenerator {
         object.field(register(owner, newFieldDefinition().name(column.fieldName())
                 .type(column.nullable() ? type : nonNull(type)), new FieldBinding.ColumnField(column)));
         if (!column.isDocument()) {
-            where.field(newInputObjectField().name(column.fieldName()).type(comparisons.of(column, naming, scalars)));
+            where.field(newInputObjectField().name(column.fieldName()).type(comparisons.of(column, matching, naming, scalars)));
             return;
         }
         String path = origin + "." + column.name();
@@ -311,13 +314,13 @@ public final class SchemaGenerator {
         for (Column field : column.fields()) {
             if (!field.isScalar()) {
                 addDocumentField(table, nested, path, field, nestedObject, nestedWhere,
-                        orderBy == null || column.list() ? null : nestedOrder);
+                        orderBy == null || column.list() ? null : nestedOrder, matching);
                 continue;
             }
             nestedObject.field(register(nested, newFieldDefinition().name(field.fieldName())
                     .type(field.nullable() ? scalars.of(field) : nonNull(scalars.of(field))),
                     new FieldBinding.ColumnField(field)));
-            nestedWhere.field(newInputObjectField().name(field.fieldName()).type(comparisons.of(field, naming, scalars)));
+            nestedWhere.field(newInputObjectField().name(field.fieldName()).type(comparisons.of(field, matching, naming, scalars)));
             if (field.type().isOrdered() || field.type() == dev.weft.catalog.ColumnType.BOOLEAN) {
                 nestedOrder.field(newInputObjectField().name(field.fieldName()).type(orderByEnum(table)));
             }
@@ -339,12 +342,13 @@ public final class SchemaGenerator {
         List<graphql.schema.GraphQLAppliedDirective> directives = subgraph.fieldDirectives(r.from(), r.fieldName());
         if (r.cardinality() == Relationship.Cardinality.OBJECT) {
             object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                    .type(typeRef(target.typeName())).withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
+                    .type(r.required() ? nonNull(typeRef(target.typeName())) : typeRef(target.typeName())).withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                     new FieldBinding.RelationshipField(r)));
             return;
         }
         object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                .arguments(listArguments(target.typeName())).type(rows(target, target.typeName()))
+                .arguments(listArguments(target.typeName())).type(r.required() ? nonNull(list(nonNull(typeRef(target.typeName()))))
+                        : rows(target, target.typeName()))
                 .withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                 new FieldBinding.RelationshipField(r)));
         object.field(register(owner, newFieldDefinition().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)

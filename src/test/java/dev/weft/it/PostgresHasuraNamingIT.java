@@ -20,6 +20,17 @@ class PostgresHasuraNamingIT extends HasuraNamingScenarios {
     }
 
     @Test
+    void textComparisonsAreHasurasStringComparisonExpWithEveryOperator() {
+        var exp = weft.schema().schema().getType("String_comparison_exp");
+        assertThat(exp).isInstanceOf(graphql.schema.GraphQLInputObjectType.class);
+        assertThat(((graphql.schema.GraphQLInputObjectType) exp).getFieldDefinitions().stream().map(f -> f.getName()))
+                .contains("_eq", "_ilike", "_regex", "_iregex", "_similar", "_nsimilar");
+        var data = weft.execute("query($n: String_comparison_exp) { author(where: {name: $n}, order_by: [{id: asc}]) { id } }",
+                Map.of("n", Map.of("_regex", "^[AB]"))).toSpecification();
+        assertThat(data).isEqualTo(Map.of("data", Map.of("author", List.of(Map.of("id", 1), Map.of("id", 2)))));
+    }
+
+    @Test
     void timestamptzIsWrittenAsHasuraWritesItOnBothPaths() {
         String query = "query($t: timestamptz) { author(where: {created_at: {_gte: $t}}, order_by: [{id: asc}]) { id created_at } }";
         var direct = weft.execute(query, Map.of("t", "2017-09-21T09:39:44+00:00"));

@@ -53,7 +53,7 @@ class HasuraNamingDemoTest {
         for (String type : List.of("employees", "employees_bool_exp", "employees_order_by", "employees_aggregate",
                 "employees_aggregate_fields", "employees_select_column", "employees_sum_fields", "employees_avg_fields",
                 "employees_max_fields", "employees_min_fields", "employees_stddev_fields", "employees_var_pop_fields",
-                "order_by", "Int_comparison_exp", "String_comparison_exp", "numeric_comparison_exp", "date_comparison_exp",
+                "order_by", "Int_comparison_exp", "String_regex_comparison_exp", "numeric_comparison_exp", "date_comparison_exp",
                 "employee_status", "projects", "clicks", "clicks_bool_exp")) {
             assertThat(schema.getType(type)).as(type).isNotNull();
         }
