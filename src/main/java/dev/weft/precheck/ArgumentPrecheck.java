@@ -4,6 +4,7 @@ import dev.weft.catalog.Catalog;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Access;
+import dev.weft.query.JsonPath;
 import dev.weft.query.LikePatterns;
 import dev.weft.schema.SchemaBindings;
 import graphql.ErrorType;
@@ -34,6 +35,7 @@ import java.util.Set;
  * field of the operation (nested relationship fields and mutations included):
  * <ul>
  *   <li>a negative {@code limit} or {@code offset}, literal, variable or a variable's default: {@code BAD_USER_INPUT};</li>
+ *   <li>a malformed {@code path} of a json column ({@link JsonPath}): {@code BAD_USER_INPUT};</li>
  *   <li>an explicit null compared with ({@code _eq: null}, an error in Hasura v2, never "no condition"): {@code BAD_USER_INPUT};</li>
  *   <li>a {@code _like}, {@code _nlike}, {@code _ilike} or {@code _nilike} pattern longer than
  *       {@link LikePatterns#MAX_LENGTH}, or ending in an escape where its source refuses that (PostgreSQL), and a
@@ -106,6 +108,9 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
                 if (PAGE_ARGUMENTS.contains(argument.getKey()) && argument.getValue() instanceof Number n && n.longValue() < 0) {
                     throw WeftException.badInput(argument.getKey() + " must not be negative, was " + n.longValue());
                 }
+                if ("path".equals(argument.getKey()) && argument.getValue() instanceof String jsonPath && isColumn(field)) {
+                    JsonPath.parse(jsonPath); // a malformed path of a json column: Hasura's parse error, before execution
+                }
                 patterns.argument(returned == null ? null : bindings.table(returned), argument.getKey(), argument.getValue());
             }
             if (access != null) {
@@ -128,6 +133,12 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
         for (ExecutableNormalizedField child : field.getChildren()) {
             judge(child, path, context, access, false);
         }
+    }
+
+    /** Whether {@code field} is a column of a table's type (its arguments are then the column's, as a json field's path). */
+    private boolean isColumn(ExecutableNormalizedField field) {
+        return field.getObjectTypeNames().stream().map(tablesByType::get)
+                .anyMatch(table -> table != null && bindings.table(table).columns().containsKey(field.getName()));
     }
 
     /**
