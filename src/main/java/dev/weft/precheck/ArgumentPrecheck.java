@@ -4,6 +4,7 @@ import dev.weft.catalog.Catalog;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Access;
+import dev.weft.query.DistinctOn;
 import dev.weft.query.LikePatterns;
 import graphql.ErrorType;
 import graphql.GraphQLError;
@@ -33,6 +34,8 @@ import java.util.Set;
  *   <li>a negative {@code limit} or {@code offset}, literal or variable: {@code BAD_USER_INPUT};</li>
  *   <li>a {@code _like}, {@code _nlike}, {@code _ilike} or {@code _nilike} pattern longer than
  *       {@link LikePatterns#MAX_LENGTH}, anywhere in a {@code where}: {@code BAD_USER_INPUT};</li>
+ *   <li>a {@code distinct_on} whose columns are not the first terms of the field's {@code order_by}
+ *       ({@link DistinctOn}, Hasura's rule and message): {@code BAD_USER_INPUT};</li>
  *   <li>a claim that the caller's row filter of a table the operation selects from needs and the caller
  *       lacks (or has in a form the column cannot take): {@code FORBIDDEN}.</li>
  * </ul>
@@ -91,6 +94,8 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
                 }
                 patterns(argument.getKey(), argument.getValue());
             }
+            Map<String, Object> arguments = field.getResolvedArguments();
+            DistinctOn.check(DistinctOn.names(arguments.get("distinct_on")), arguments.get("order_by"));
             if (access != null) {
                 for (String typeName : typesOf(field, context)) {
                     TableRef table = tablesByType.get(typeName);

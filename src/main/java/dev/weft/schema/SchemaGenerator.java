@@ -53,6 +53,7 @@ public final class SchemaGenerator {
     private final List<String> entityTypes = new ArrayList<>();
     private FetcherFactory fetchers;
     private SchemaView view = SchemaView.ALL;
+    private AggregateOrderTypes aggregateOrder;
 
     /** A generator of federation subgraph schemas without federation.yml ({@link Subgraph#DEFAULT}). */
     public SchemaGenerator() {
@@ -98,6 +99,7 @@ public final class SchemaGenerator {
                                     SchemaView schemaView, MutationOptions mutations) {
         this.fetchers = fetcherFactory;
         this.view = schemaView;
+        this.aggregateOrder = new AggregateOrderTypes(schemaView, ORDER_BY_ENUM, this::put);
         catalog.tables().forEach((ref, table) -> {
             tablesByRef.put(ref.toString(), table);
             tablesByType.put(table.typeName(), table);
@@ -154,10 +156,10 @@ public final class SchemaGenerator {
         String type = table.typeName();
         String description = (table.view() ? "view " : "table ") + table.ref();
         query.field(register("Query", newFieldDefinition().name(table.rootField())
-                .description("Rows of " + description).arguments(listArguments(type)).type(list(nonNull(typeRef(type)))),
+                .description("Rows of " + description).arguments(listArguments(type, true)).type(list(nonNull(typeRef(type)))),
                 new FieldBinding.RootList(table.ref())));
         query.field(register("Query", newFieldDefinition().name(table.rootField() + GraphqlNames.AGGREGATE_FIELD)
-                .description("Aggregates over rows of " + description).arguments(listArguments(type))
+                .description("Aggregates over rows of " + description).arguments(listArguments(type, false))
                 .type(typeRef(type + GraphqlNames.AGGREGATE)), new FieldBinding.RootAggregate(table.ref())));
         if (view.byPk(table)) {
             List<GraphQLArgument> keys = table.primaryKey().stream()
@@ -222,6 +224,9 @@ public final class SchemaGenerator {
             where.field(newInputObjectField().name(r.fieldName()).type(typeRef(target.typeName() + GraphqlNames.BOOL_EXP)));
             if (r.cardinality() == Relationship.Cardinality.OBJECT && sortable(target)) {
                 orderBy.field(newInputObjectField().name(r.fieldName()).type(typeRef(target.typeName() + GraphqlNames.ORDER_BY)));
+            } else if (r.cardinality() != Relationship.Cardinality.OBJECT && r.junction().isEmpty()) {
+                orderBy.field(newInputObjectField().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
+                        .type(typeRef(aggregateOrder.of(target))));
             }
         }
         put(object.build());
@@ -296,17 +301,23 @@ public final class SchemaGenerator {
             return;
         }
         object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                .arguments(listArguments(target.typeName())).type(list(nonNull(typeRef(target.typeName()))))
+                .arguments(listArguments(target.typeName(), true)).type(list(nonNull(typeRef(target.typeName()))))
                 .withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                 new FieldBinding.RelationshipField(r)));
         object.field(register(owner, newFieldDefinition().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
-                .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName()))
+                .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName(), false))
                 .type(typeRef(target.typeName() + GraphqlNames.AGGREGATE)), new FieldBinding.RelationshipAggregate(r)));
     }
 
-    private List<GraphQLArgument> listArguments(String type) {
+    /** {@code where}, {@code order_by}, {@code limit}, {@code offset}; on a list ({@code rows}) {@code distinct_on} too. */
+    private List<GraphQLArgument> listArguments(String type, boolean rows) {
         Table table = tablesByType.get(type);
         List<GraphQLArgument> arguments = new java.util.ArrayList<>();
+        if (rows && AggregateTypes.hasSelectColumns(view, table)) {
+            arguments.add(newArgument().name("distinct_on").type(list(nonNull(typeRef(type + GraphqlNames.SELECT_COLUMN))))
+                    .description("Keep the first row (by order_by, which must start with these columns) of each distinct "
+                            + "combination of these columns").build());
+        }
         arguments.add(newArgument().name("where").type(typeRef(type + GraphqlNames.BOOL_EXP)).description("Filter the rows").build());
         if (sortable(table)) {
             arguments.add(newArgument().name("order_by").type(list(nonNull(typeRef(type + GraphqlNames.ORDER_BY))))
