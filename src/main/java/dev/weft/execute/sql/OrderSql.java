@@ -68,7 +68,7 @@ final class OrderSql {
                 terms.add(expr + direction + (term.nulls() == NullsOrder.FIRST ? " NULLS FIRST" : " NULLS LAST"));
             } else {
                 terms.add(dialect.nullSortKey(expr) + (term.nulls() == NullsOrder.FIRST ? " DESC" : " ASC"));
-                terms.add(expr + direction);
+                terms.add(expression(term, ctx) + direction); // rendered again: a subquery's values are bound per use
             }
         }
         return terms.toString();
