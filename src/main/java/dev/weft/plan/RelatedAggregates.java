@@ -61,8 +61,9 @@ final class RelatedAggregates {
             for (SourceExecutor.KeyedAggregate a : sources.of(related.target()).aggregateBatch(select,
                     new KeyBatch(related.innerColumns(), new ArrayList<>(bind.values())), aggregates)) {
                 List<Object> key = joins.canonicalTarget(a.key());
-                if (key != null) {
-                    byKey.put(key, a.values().get(resultKey));
+                Object value = a.values().get(resultKey);
+                if (key != null) { // counts as Long whatever the driver gave, to compare with the 0 of parents without rows
+                    byKey.put(key, of.isCount() && value instanceof Number n ? (Object) n.longValue() : value);
                 }
             }
         }

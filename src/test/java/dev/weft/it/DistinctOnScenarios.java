@@ -209,11 +209,18 @@ abstract class DistinctOnScenarios extends TargetScenario {
     }
 
     @Test
-    void aggregateOrderInARelationshipList() {
-        List<Object> expected = oracle("SELECT s.id FROM staff s WHERE s.dept_no = 'd1' ORDER BY s.salary DESC, s.id");
-        Map<String, Object> data = both("{ hr_departments(where: {dept_no: {_eq: \"d1\"}}) { staff(order_by: [{departments:"
-                + " {staff_aggregate: {count: desc}}}, {salary: desc}, {id: asc}]) { id } } }");
-        assertThat(column(data, "hr_departments.0.staff", "id")).isEqualTo(expected);
+    void aggregateOrderInARelationshipListPagedPerParent() {
+        Map<Object, List<Object>> expected = perDepartment("SELECT s.dept_no, s.id FROM staff s ORDER BY s.dept_no, s.salary DESC, s.id");
+        Map<String, Object> data = both("{ hr_departments(order_by: {dept_no: asc}) { dept_no staff(order_by: [{departments:"
+                + " {staff_aggregate: {count: desc}}}, {salary: desc}, {id: asc}]) { id } top: staff(order_by: [{departments:"
+                + " {staff_aggregate: {count: desc}}}, {salary: desc}, {id: asc}], limit: 2) { id } } }");
+        List<Map<String, Object>> departments = at(data, "hr_departments");
+        for (int i = 0; i < departments.size(); i++) {
+            List<Object> rows = expected.getOrDefault(departments.get(i).get("dept_no"), List.of());
+            assertThat(column(data, "hr_departments." + i + ".staff", "id")).isEqualTo(rows);
+            assertThat(column(data, "hr_departments." + i + ".top", "id")).isEqualTo(rows.subList(0, Math.min(2, rows.size())));
+        }
+        assertThat(expected.get("d1")).containsExactly(2, 3, 1, 4);
     }
 
     @Test
