@@ -1,9 +1,6 @@
 package dev.weft.execute;
 
-import dev.weft.catalog.TableRef;
 import dev.weft.query.Aggregates;
-import dev.weft.query.OrderTerm;
-import dev.weft.query.Page;
 import dev.weft.query.Select;
 import java.util.List;
 import java.util.Map;

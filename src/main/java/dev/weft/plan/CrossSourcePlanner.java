@@ -1,7 +1,6 @@
 package dev.weft.plan;
 
 import dev.weft.catalog.ServiceName;
-import dev.weft.catalog.TableRef;
 import dev.weft.execute.CrossSourceSteps;
 import dev.weft.execute.Row;
 import dev.weft.execute.SourceExecutor;
