@@ -19,7 +19,10 @@ import java.util.Locale;
  * </ul>
  */
 public final class GraphqlNames {
-    /** Suffixes of the types generated per table; a table's names with all of them must be unique. */
+    /**
+     * Weft's spellings of the suffixes of the types generated per table. Generators ask {@link TypeNaming} instead
+     * (which also knows Hasura's spellings, {@code _bool_exp}); these stay for code that names Weft's types only.
+     */
     public static final String BOOL_EXP = "BoolExp";
     public static final String ORDER_BY = "OrderBy";
     public static final String AGGREGATE = "Aggregate";
@@ -32,14 +35,9 @@ public final class GraphqlNames {
     public static final List<String> SPREAD_FIELDS = List.of("StddevFields", "StddevPopFields", "StddevSampFields",
             "VarianceFields", "VarPopFields", "VarSampFields");
     public static final String SELECT_COLUMN = "SelectColumn";
-    /** Ordering by an aggregate of a table's rows: {@code <Type>AggregateOrderBy {count max ...}}. */
-    public static final String AGGREGATE_ORDER_BY = "AggregateOrderBy";
-    /** Per function of {@link #AGGREGATE_ORDER_BY}: {@code <Type>SumOrderBy}, ... {@code <Type>VarSampOrderBy}. */
-    public static final List<String> FUNCTION_ORDER_BY = List.of("SumOrderBy", "AvgOrderBy", "MinOrderBy", "MaxOrderBy",
-            "StddevOrderBy", "StddevPopOrderBy", "StddevSampOrderBy", "VarianceOrderBy", "VarPopOrderBy", "VarSampOrderBy");
-    public static final List<String> TYPE_SUFFIXES = java.util.stream.Stream.of(java.util.stream.Stream.of("", BOOL_EXP, ORDER_BY,
-            AGGREGATE, AGGREGATE_FIELDS, SUM_FIELDS, AVG_FIELDS, MIN_FIELDS, MAX_FIELDS, SELECT_COLUMN, AGGREGATE_ORDER_BY),
-            SPREAD_FIELDS.stream(), FUNCTION_ORDER_BY.stream()).flatMap(s -> s).toList();
+    public static final List<String> TYPE_SUFFIXES = java.util.stream.Stream.concat(java.util.stream.Stream.of("", BOOL_EXP, ORDER_BY,
+            AGGREGATE, AGGREGATE_FIELDS, SUM_FIELDS, AVG_FIELDS, MIN_FIELDS, MAX_FIELDS, SELECT_COLUMN),
+            SPREAD_FIELDS.stream()).toList();
 
     public static final String BY_PK = "_by_pk";
     public static final String AGGREGATE_FIELD = "_aggregate";
