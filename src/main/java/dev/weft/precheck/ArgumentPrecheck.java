@@ -4,6 +4,7 @@ import dev.weft.catalog.Catalog;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Access;
+import dev.weft.query.DistinctOn;
 import dev.weft.query.JsonPath;
 import dev.weft.query.LikePatterns;
 import dev.weft.schema.SchemaBindings;
@@ -42,6 +43,8 @@ import java.util.Set;
  *       {@code _regex}/{@code _similar} family pattern that is surely malformed, in any condition (a {@code where},
  *       {@code update_many}'s, an {@code on_conflict}'s), by its own source's rules ({@link PatternPrecheck}):
  *       {@code BAD_USER_INPUT};</li>
+ *   <li>a {@code distinct_on} whose columns are not the first terms of the field's {@code order_by}
+ *       ({@link DistinctOn}, Hasura's rule and message): {@code BAD_USER_INPUT};</li>
  *   <li>a claim that the caller's row filter of a table the operation selects from (rows, aggregates, a mutation's
  *       response) needs and the caller lacks (or has in a form the column cannot take), or that a mutation's write
  *       permission needs, an upsert's update permission and nested inserts' permissions included ({@link WriteClaims}):
@@ -113,6 +116,8 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
                 }
                 patterns.argument(returned == null ? null : bindings.table(returned), argument.getKey(), argument.getValue());
             }
+            Map<String, Object> arguments = field.getResolvedArguments();
+            DistinctOn.check(DistinctOn.names(arguments.get("distinct_on")), arguments.get("order_by"));
             if (access != null) {
                 for (String typeName : field.getObjectTypeNames()) {
                     TableRef table = tablesByType.get(typeName);
