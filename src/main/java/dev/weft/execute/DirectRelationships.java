@@ -7,6 +7,7 @@ import static dev.weft.execute.NormalizedSelections.names;
 import static dev.weft.execute.NormalizedSelections.nodeNames;
 
 import dev.weft.catalog.Relationship;
+import dev.weft.execute.json.ObjectLevel;
 import dev.weft.limits.RequestBudget;
 import dev.weft.query.Access;
 import dev.weft.query.Aggregates;
@@ -96,14 +97,14 @@ final class DirectRelationships {
                     flatLocs.add(new ResultLocation(locs.get(i), f.getResultKey(), j));
                 }
             }
-            List<Map<String, Object>> maps = run.objects(target, f.getChildren(), flat, flatLocs);
+            ObjectLevel level = run.objects(target, f.getChildren(), flat, flatLocs);
             int next = 0;
             for (int i = 0; i < rows.size(); i++) {
                 List<Row> group = rowKey[i] < 0 ? List.of() : groups.get(rowKey[i]);
                 if (object) {
-                    values.set(i, group.isEmpty() ? null : maps.get(next++));
+                    values.set(i, group.isEmpty() ? null : level.object(next++));
                 } else {
-                    values.set(i, new ArrayList<>(maps.subList(next, next + group.size())));
+                    values.set(i, level.list(next, next + group.size()));
                     next += group.size();
                 }
             }

@@ -1,0 +1,145 @@
+package dev.weft.execute.json;
+
+import dev.weft.execute.Row;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.SerializationContext;
+
+/**
+ * The objects of one level of a response: the rows of one table as read, one {@link ObjectShape} for all of them,
+ * and per child field (relationship, aggregate) its value per row. Writes each row's object straight to a JSON
+ * generator; the executor hands out {@link CompactList}s and {@link CompactObject}s over ranges of its rows.
+ * Immutable once the executor has set every child (several responses may write it at once: the response cache).
+ *
+ * <pre>{@code
+ * ObjectLevel level = ObjectLevel.of(shape, rows);
+ * level.check();                                  // a value its scalar cannot serialize throws here, not while writing
+ * Object customers = level.list(0, rows.size());  // a List of Maps to graphql-java, JSON to Jackson
+ * }</pre>
+ */
+public final class ObjectLevel {
+    private final ObjectShape shape;
+    private final List<Row> rows;
+    private final Object[][] children;
+    private volatile Positions positions;
+
+    /** The position of each leaf's column in rows of one layout. */
+    private record Positions(Object layout, int[] index) {
+    }
+
+    private ObjectLevel(ObjectShape shape, List<Row> rows) {
+        this.shape = shape;
+        this.rows = rows;
+        this.children = new Object[shape.childCount][];
+        for (int i = 0; i < children.length; i++) {
+            children[i] = new Object[rows.size()];
+        }
+    }
+
+    public static ObjectLevel of(ObjectShape shape, List<Row> rows) {
+        return new ObjectLevel(shape, rows);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    /** Sets the value of child {@code slot} for row {@code row}: a {@link CompactList}, {@link CompactObject}, map or null. */
+    public void setChild(int slot, int row, Object value) {
+        children[slot][row] = value;
+    }
+
+    /** The objects of rows {@code from} (inclusive) to {@code to} (exclusive). */
+    public CompactList list(int from, int to) {
+        return new CompactList(this, from, to);
+    }
+
+    public CompactObject object(int row) {
+        return new CompactObject(this, row);
+    }
+
+    /** Runs every leaf value through its format's {@link LeafFormat#check}: what would fail fails now. */
+    public void check() {
+        for (Row row : rows) {
+            int[] index = positions(row);
+            for (int f = 0; f < shape.kinds.length; f++) {
+                if (shape.kinds[f] == ObjectShape.Kind.LEAF) {
+                    Object value = leaf(f, row, index);
+                    if (value != null) {
+                        shape.formats[f].check(value);
+                    }
+                }
+            }
+        }
+    }
+
+    private Object leaf(int field, Row row, int[] index) {
+        int position = index[field];
+        Object value = position < 0 ? null : row.at(position);
+        return shape.prepares[field] == null ? value : shape.prepares[field].apply(value);
+    }
+
+    private int[] positions(Row row) {
+        Positions p = positions;
+        if (p != null && p.layout() == row.layout()) {
+            return p.index();
+        }
+        int[] index = new int[shape.columns.length];
+        for (int f = 0; f < index.length; f++) {
+            index[f] = shape.columns[f] == null ? -1 : row.indexOf(shape.columns[f]);
+        }
+        positions = new Positions(row.layout(), index);
+        return index;
+    }
+
+    void write(JsonGenerator generator, SerializationContext context, int r) {
+        Row row = rows.get(r);
+        int[] index = positions(row);
+        generator.writeStartObject();
+        for (int f = 0; f < shape.kinds.length; f++) {
+            generator.writeName(shape.names[f]);
+            switch (shape.kinds[f]) {
+                case LEAF -> {
+                    Object value = leaf(f, row, index);
+                    if (value == null) {
+                        generator.writeNull();
+                    } else {
+                        shape.formats[f].write(generator, context, value);
+                    }
+                }
+                case CONSTANT -> generator.writeString(shape.constants[f]);
+                case CHILD -> {
+                    Object value = children[shape.slots[f]][r];
+                    if (value instanceof JacksonSerializable s) {
+                        s.serialize(generator, context);
+                    } else {
+                        LeafFormats.writeCoerced(generator, context, value);
+                    }
+                }
+            }
+        }
+        generator.writeEndObject();
+    }
+
+    /** Row {@code r}'s object as graphql-java's result map (children stay compact). */
+    Map<String, Object> toMap(int r) {
+        Row row = rows.get(r);
+        int[] index = positions(row);
+        Map<String, Object> map = new LinkedHashMap<>((int) (shape.kinds.length / 0.75f) + 1);
+        for (int f = 0; f < shape.kinds.length; f++) {
+            Object value = switch (shape.kinds[f]) {
+                case LEAF -> {
+                    Object v = leaf(f, row, index);
+                    yield v == null ? null : shape.formats[f].coerce(v);
+                }
+                case CONSTANT -> shape.constants[f].getValue();
+                case CHILD -> children[shape.slots[f]][r];
+            };
+            map.put(shape.keys[f], value);
+        }
+        return map;
+    }
+}
