@@ -22,6 +22,8 @@ import tools.jackson.databind.SerializationContext;
  * }</pre>
  */
 public final class LeafFormats {
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[IsoChars.MAX]);
+
     private LeafFormats() {
     }
 
@@ -81,6 +83,19 @@ public final class LeafFormats {
 
         @Override
         public void write(JsonGenerator generator, SerializationContext ctxt, Object value) {
+            if (value.getClass() == safe && identity == null) { // a date or timestamp its scalar prints in ISO-8601
+                char[] buffer = BUFFER.get();
+                int n = switch (value) {
+                    case java.time.LocalDateTime t -> IsoChars.dateTime(t, buffer);
+                    case java.time.OffsetDateTime t -> IsoChars.offsetDateTime(t, buffer);
+                    case java.time.LocalDate d -> IsoChars.date(d, buffer);
+                    default -> -1;
+                };
+                if (n >= 0) {
+                    generator.writeString(buffer, 0, n);
+                    return;
+                }
+            }
             writeCoerced(generator, ctxt, coerce(value));
         }
 
