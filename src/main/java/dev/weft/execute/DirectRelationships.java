@@ -82,19 +82,19 @@ final class DirectRelationships {
             List<List<Row>> groups = keys.isEmpty() ? List.of() : loaders.rows(r, keys, select, access, budget);
             budget.charge(ResponseRows.bytesPerParent(groups, rowKey, object)); // what the parents hold, repeats included
             List<Row> flat = new ArrayList<>();
-            List<ResultLocation> flatLocs = new ArrayList<>();
+            ResultLocation.Children flatLocs = new ResultLocation.Children(locs, f.getResultKey());
             for (int i = 0; i < rows.size(); i++) {
                 List<Row> group = rowKey[i] < 0 ? List.of() : groups.get(rowKey[i]);
                 if (object) {
                     if (!group.isEmpty()) {
                         flat.add(group.get(0));
-                        flatLocs.add(new ResultLocation(locs.get(i), f.getResultKey(), -1));
+                        flatLocs.add(i, -1);
                     }
                     continue;
                 }
                 for (int j = 0; j < group.size(); j++) {
                     flat.add(group.get(j));
-                    flatLocs.add(new ResultLocation(locs.get(i), f.getResultKey(), j));
+                    flatLocs.add(i, j);
                 }
             }
             ObjectLevel level = run.objects(target, f.getChildren(), flat, flatLocs);

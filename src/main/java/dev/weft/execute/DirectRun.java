@@ -233,11 +233,11 @@ final class DirectRun {
                 }
                 case "nodes" -> {
                     List<Row> flat = new ArrayList<>();
-                    List<ResultLocation> flatLocs = new ArrayList<>();
+                    ResultLocation.Children flatLocs = new ResultLocation.Children(locs, child.getResultKey());
                     for (int i = 0; i < nodes.size(); i++) {
                         for (int j = 0; j < nodes.get(i).size(); j++) {
                             flat.add(nodes.get(i).get(j));
-                            flatLocs.add(new ResultLocation(new ResultLocation(locs.get(i), child.getResultKey(), -1), null, j));
+                            flatLocs.add(i, j);
                         }
                     }
                     ObjectLevel level = objects(target, child.getChildren(), flat, flatLocs);
