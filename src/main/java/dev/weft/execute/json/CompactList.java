@@ -15,6 +15,7 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
     private final ObjectLevel level;
     private final int from;
     private final int to;
+    private volatile java.util.BitSet nulled; // elements set to null after the fact (a failure's null moving up)
 
     CompactList(ObjectLevel level, int from, int to) {
         this.level = level;
@@ -27,7 +28,21 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
         if (index < 0 || index >= size()) {
             throw new IndexOutOfBoundsException(index);
         }
-        return level.object(from + index);
+        java.util.BitSet n = nulled;
+        return n != null && n.get(index) ? null : level.object(from + index);
+    }
+
+    /** Only null may be set: an element nulled by a failure below it that cannot be null itself (non-null fields). */
+    @Override
+    public synchronized Object set(int index, Object element) {
+        Object previous = get(index);
+        if (element != null) {
+            throw new IllegalArgumentException("a compact list's elements can only be nulled");
+        }
+        java.util.BitSet n = nulled == null ? new java.util.BitSet() : (java.util.BitSet) nulled.clone();
+        n.set(index);
+        nulled = n;
+        return previous;
     }
 
     @Override
@@ -38,8 +53,13 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
         generator.writeStartArray(this, size());
+        java.util.BitSet n = nulled;
         for (int r = from; r < to; r++) {
-            level.write(generator, context, r);
+            if (n != null && n.get(r - from)) {
+                generator.writeNull();
+            } else {
+                level.write(generator, context, r);
+            }
         }
         generator.writeEndArray();
     }

@@ -37,6 +37,12 @@ public final class CompactObject extends AbstractMap<String, Object> implements 
         return level.toMap(row).containsKey(key);
     }
 
+    /** Replaces a field's value (a failure's null moving up through non-null fields); the field must be selected. */
+    @Override
+    public Object put(String key, Object value) {
+        return level.replace(row, key, value);
+    }
+
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
         level.write(generator, context, row);

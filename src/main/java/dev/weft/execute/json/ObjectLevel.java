@@ -25,6 +25,7 @@ public final class ObjectLevel {
     private final List<Row> rows;
     private final Object[][] children;
     private volatile Positions positions;
+    private volatile Map<Long, Object> replaced; // leaf or constant fields replaced after the fact, by row and field
 
     /** The position of each leaf's column in rows of one layout. */
     private record Positions(Object layout, int[] index) {
@@ -50,6 +51,27 @@ public final class ObjectLevel {
     /** Sets the value of child {@code slot} for row {@code row}: a {@link CompactList}, {@link CompactObject}, map or null. */
     public void setChild(int slot, int row, Object value) {
         children[slot][row] = value;
+    }
+
+    /** Replaces the value of field {@code key} of row {@code row}; answers the previous value. */
+    synchronized Object replace(int row, String key, Object value) {
+        int f = java.util.Arrays.asList(shape.keys).indexOf(key);
+        if (f < 0) {
+            throw new IllegalArgumentException("no field " + key + " in this object");
+        }
+        Object previous = toMap(row).get(key);
+        if (shape.kinds[f] == ObjectShape.Kind.CHILD) {
+            children[shape.slots[f]][row] = value;
+        } else {
+            Map<Long, Object> next = replaced == null ? new java.util.HashMap<>() : new java.util.HashMap<>(replaced);
+            next.put(cell(row, f), value);
+            replaced = next;
+        }
+        return previous;
+    }
+
+    private long cell(int row, int field) {
+        return (long) row * shape.kinds.length + field;
     }
 
     /** The objects of rows {@code from} (inclusive) to {@code to} (exclusive). */
@@ -98,9 +120,14 @@ public final class ObjectLevel {
     void write(JsonGenerator generator, SerializationContext context, int r) {
         Row row = rows.get(r);
         int[] index = positions(row);
+        Map<Long, Object> replacedNow = replaced;
         generator.writeStartObject();
         for (int f = 0; f < shape.kinds.length; f++) {
             generator.writeName(shape.names[f]);
+            if (replacedNow != null && replacedNow.containsKey(cell(r, f))) {
+                LeafFormats.writeCoerced(generator, context, replacedNow.get(cell(r, f)));
+                continue;
+            }
             switch (shape.kinds[f]) {
                 case LEAF -> {
                     Object value = leaf(f, row, index);
@@ -128,8 +155,13 @@ public final class ObjectLevel {
     Map<String, Object> toMap(int r) {
         Row row = rows.get(r);
         int[] index = positions(row);
+        Map<Long, Object> replacedNow = replaced;
         Map<String, Object> map = new LinkedHashMap<>((int) (shape.kinds.length / 0.75f) + 1);
         for (int f = 0; f < shape.kinds.length; f++) {
+            if (replacedNow != null && replacedNow.containsKey(cell(r, f))) {
+                map.put(shape.keys[f], replacedNow.get(cell(r, f)));
+                continue;
+            }
             Object value = switch (shape.kinds[f]) {
                 case LEAF -> {
                     Object v = leaf(f, row, index);
