@@ -81,8 +81,12 @@ final class DirectRelationships {
             Select select = planner.selectFields(r.to(), f.getResolvedArguments(), names(f.getChildren()), r.toColumns());
             List<List<Row>> groups = keys.isEmpty() ? List.of() : loaders.rows(r, keys, select, access, budget);
             budget.charge(ResponseRows.bytesPerParent(groups, rowKey, object)); // what the parents hold, repeats included
-            List<Row> flat = new ArrayList<>();
-            ResultLocation.Children flatLocs = new ResultLocation.Children(locs, f.getResultKey());
+            int total = 0;
+            for (int key : rowKey) {
+                total += key < 0 ? 0 : object ? Math.min(1, groups.get(key).size()) : groups.get(key).size();
+            }
+            List<Row> flat = new ArrayList<>(total);
+            ResultLocation.Children flatLocs = new ResultLocation.Children(locs, f.getResultKey(), total);
             for (int i = 0; i < rows.size(); i++) {
                 List<Row> group = rowKey[i] < 0 ? List.of() : groups.get(rowKey[i]);
                 if (object) {

@@ -233,7 +233,7 @@ final class DirectRun {
                 }
                 case "nodes" -> {
                     List<Row> flat = new ArrayList<>();
-                    ResultLocation.Children flatLocs = new ResultLocation.Children(locs, child.getResultKey());
+                    ResultLocation.Children flatLocs = new ResultLocation.Children(locs, child.getResultKey(), 16);
                     for (int i = 0; i < nodes.size(); i++) {
                         for (int j = 0; j < nodes.get(i).size(); j++) {
                             flat.add(nodes.get(i).get(j));

@@ -39,19 +39,21 @@ record ResultLocation(ResultLocation parent, String key, int index) {
     static final class Children extends java.util.AbstractList<ResultLocation> {
         private final List<ResultLocation> parents;
         private final String key;
-        private int[] parentOf = new int[16];
-        private int[] index = new int[16];
+        private int[] parentOf;
+        private int[] index;
         private int size;
 
-        Children(List<ResultLocation> parents, String key) {
+        Children(List<ResultLocation> parents, String key, int capacity) {
             this.parents = parents;
             this.key = key;
+            this.parentOf = new int[Math.max(capacity, 1)];
+            this.index = new int[Math.max(capacity, 1)];
         }
 
         void add(int parent, int elementIndex) {
             if (size == parentOf.length) {
-                parentOf = java.util.Arrays.copyOf(parentOf, size * 2);
-                index = java.util.Arrays.copyOf(index, size * 2);
+                parentOf = java.util.Arrays.copyOf(parentOf, size * 2 + 1);
+                index = java.util.Arrays.copyOf(index, size * 2 + 1);
             }
             parentOf[size] = parent;
             index[size++] = elementIndex;

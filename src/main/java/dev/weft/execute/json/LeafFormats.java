@@ -22,7 +22,7 @@ import tools.jackson.databind.SerializationContext;
  * }</pre>
  */
 public final class LeafFormats {
-    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[IsoChars.MAX]);
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[Math.max(IsoChars.MAX, DecimalChars.MAX)]);
 
     private LeafFormats() {
     }
@@ -83,6 +83,14 @@ public final class LeafFormats {
 
         @Override
         public void write(JsonGenerator generator, SerializationContext ctxt, Object value) {
+            if (value instanceof BigDecimal d && identity == BigDecimal.class) {
+                char[] buffer = BUFFER.get();
+                int n = DecimalChars.plain(d, buffer);
+                if (n >= 0) {
+                    generator.writeNumber(buffer, 0, n);
+                    return;
+                }
+            }
             if (value.getClass() == safe && identity == null) { // a date or timestamp its scalar prints in ISO-8601
                 char[] buffer = BUFFER.get();
                 int n = switch (value) {

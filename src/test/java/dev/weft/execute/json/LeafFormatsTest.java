@@ -44,6 +44,23 @@ class LeafFormatsTest {
     }
 
     @Test
+    void decimalsPrintAsTheirOwnText() {
+        Random random = new Random(23);
+        List<Object> decimals = new ArrayList<>();
+        for (String text : List.of("0", "0.00", "-0.050", "12.50", "1E+3", "1E-7", "0.0000001", "0.000001", "-0.0000012",
+                "9223372036854775807", "-9223372036854775808", "4611686018427387904.5", "123456789012345678901234567890.12",
+                "3.000000000000000000000000001")) {
+            decimals.add(new BigDecimal(text));
+        }
+        for (int i = 0; i < 500; i++) {
+            long unscaled = random.nextLong() >> random.nextInt(63);
+            decimals.add(BigDecimal.valueOf(unscaled, random.nextInt(30) - 3));
+            decimals.add(new BigDecimal(BigInteger.valueOf(unscaled), random.nextInt(12)));
+        }
+        assertSame(ExtendedScalars.GraphQLBigDecimal, decimals.toArray());
+    }
+
+    @Test
     void datesAndTimestampsPrintAsTheirIsoFormatters() {
         Random random = new Random(17);
         List<Object> local = new ArrayList<>();
