@@ -23,6 +23,11 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
         this.to = to;
     }
 
+    /** The level whose rows this list holds. */
+    ObjectLevel level() {
+        return level;
+    }
+
     @Override
     public Object get(int index) {
         if (index < 0 || index >= size()) {

@@ -26,6 +26,7 @@ public final class ObjectLevel {
     private final Object[][] children;
     private volatile Positions positions;
     private volatile Map<Long, Object> replaced; // leaf or constant fields replaced after the fact, by row and field
+    private volatile java.util.BitSet nulledRows; // objects that are null as a whole (a non-null field of theirs was null)
 
     /** The position of each leaf's column in rows of one layout. */
     private record Positions(Object layout, int[] index) {
@@ -79,8 +80,26 @@ public final class ObjectLevel {
         return new CompactList(this, from, to);
     }
 
+    /** Row {@code row}'s object, or null once {@link #nullObject} nulled it. */
     public CompactObject object(int row) {
-        return new CompactObject(this, row);
+        return isNull(row) ? null : new CompactObject(this, row);
+    }
+
+    /** The value child {@code slot} has for row {@code row} (null when not set). */
+    public Object child(int slot, int row) {
+        return children[slot][row];
+    }
+
+    /** Makes row {@code row}'s object null wherever it appears (null propagation from a non-null field of it). */
+    public synchronized void nullObject(int row) {
+        java.util.BitSet next = nulledRows == null ? new java.util.BitSet() : (java.util.BitSet) nulledRows.clone();
+        next.set(row);
+        nulledRows = next;
+    }
+
+    boolean isNull(int row) {
+        java.util.BitSet n = nulledRows;
+        return n != null && n.get(row);
     }
 
     /** Runs every leaf value through its format's {@link LeafFormat#check}: what would fail fails now. */
@@ -118,6 +137,10 @@ public final class ObjectLevel {
     }
 
     void write(JsonGenerator generator, SerializationContext context, int r) {
+        if (isNull(r)) {
+            generator.writeNull();
+            return;
+        }
         Row row = rows.get(r);
         int[] index = positions(row);
         Map<Long, Object> replacedNow = replaced;

@@ -51,6 +51,17 @@ class ObjectLevelTest {
         assertThat(customers.get(1)).isNull();
     }
 
+    @Test
+    void anObjectNulledAsAWholeIsNullInItsListAndInJson() {
+        @SuppressWarnings("unchecked")
+        List<Object> customers = (List<Object>) customers();
+        CompactObject bob = (CompactObject) customers.get(1);
+        ((CompactList) customers).level().nullObject(1);
+        assertThat(customers.get(1)).isNull();
+        assertThat(JSON.writeValueAsString(customers)).isEqualTo(JSON.writeValueAsString(plain(customers))).contains("},null,{");
+        assertThat(JSON.writeValueAsString(bob)).isEqualTo("null");
+    }
+
     /** customers 1 Ada (orders 10, 11), 2 Bob (none), 3 Cy (orders not fetched: null); name masked for Ada only. */
     private static Object customers() {
         List<String> orderColumns = List.of("id", "customer_id", "total", "created_at");
