@@ -149,7 +149,7 @@ final class DirectRun {
             if (column != null) {
                 shape.leaf(f.getResultKey(), column.name(), format(binding, f, column), prepare(binding, f, column));
             } else if (f.getName().equals("__typename")) {
-                shape.constant(f.getResultKey(), binding.table().typeName());
+                shape.constant(f.getResultKey(), typeName(binding, f));
             } else {
                 shape.child(f.getResultKey()); // null unless a relationship fills it below
                 if (QueryPlanner.relationshipOf(binding, f.getName()) != null) {
@@ -181,7 +181,7 @@ final class DirectRun {
     private LeafFormat format(TableBinding binding, ExecutableNormalizedField f, Column column) {
         String type = binding.table().typeName();
         if (column.isScalar()) {
-            return formats.computeIfAbsent(scalar(type, f.getName(), column),
+            return formats.computeIfAbsent(scalar(binding, f, column),
                     s -> LeafFormats.of(s, context.getGraphQLContext(), context.getLocale()));
         }
         return new LeafFormat() { // a MongoDB document or array: its sub-selection applied, as a map or list
@@ -282,10 +282,23 @@ final class DirectRun {
         return values;
     }
 
-    /** The field's scalar in the request's schema: the column's, or {@code ID} where federation.yml types it so. */
-    private GraphQLScalarType scalar(String type, String field, Column column) {
-        graphql.schema.GraphQLObjectType object = context.getGraphQLSchema().getObjectType(type);
-        graphql.schema.GraphQLFieldDefinition definition = object == null ? null : object.getFieldDefinition(field);
+    /**
+     * The schema's name of the object type {@code f} is selected on for rows of {@code binding}: the table's type name,
+     * or the one type the field is selected on where the schema names it otherwise (one of a union's types: the table's).
+     */
+    private static String typeName(TableBinding binding, ExecutableNormalizedField f) {
+        String table = binding.table().typeName();
+        return f.getObjectTypeNames().size() == 1 && !f.getObjectTypeNames().contains(table)
+                ? f.getObjectTypeNames().iterator().next() : table;
+    }
+
+    /**
+     * The field's scalar in the request's schema (its formatter follows it): the column's, {@code ID} where
+     * federation.yml types it so, or whatever rendering the schema's naming gives the column's type.
+     */
+    private GraphQLScalarType scalar(TableBinding binding, ExecutableNormalizedField f, Column column) {
+        graphql.schema.GraphQLObjectType object = context.getGraphQLSchema().getObjectType(typeName(binding, f));
+        graphql.schema.GraphQLFieldDefinition definition = object == null ? null : object.getFieldDefinition(f.getName());
         return definition != null && graphql.schema.GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLScalarType s
                 ? s : Scalars.of(column.type());
     }
