@@ -39,7 +39,8 @@ import java.util.function.Function;
  * {@code hr_employees_by_pk}, {@code hr_employees_aggregate}.
  *
  * <p>Root fields and list relationships are nullable ({@code [HrEmployees!]}) so that a source that
- * is down nulls only its own fields instead of the whole response (README, "Errors").
+ * is down nulls only its own fields instead of the whole response (README, "Errors"); relationships.yml's
+ * {@code required: true} makes a relationship non-null, and its failures bubble.
  */
 public final class SchemaGenerator {
     static final String ORDER_BY_ENUM = "OrderBy";
@@ -291,12 +292,13 @@ public final class SchemaGenerator {
         List<graphql.schema.GraphQLAppliedDirective> directives = subgraph.fieldDirectives(r.from(), r.fieldName());
         if (r.cardinality() == Relationship.Cardinality.OBJECT) {
             object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                    .type(typeRef(target.typeName())).withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
+                    .type(r.required() ? nonNull(typeRef(target.typeName())) : typeRef(target.typeName())).withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                     new FieldBinding.RelationshipField(r)));
             return;
         }
         object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                .arguments(listArguments(target.typeName())).type(list(nonNull(typeRef(target.typeName()))))
+                .arguments(listArguments(target.typeName())).type(r.required() ? nonNull(list(nonNull(typeRef(target.typeName()))))
+                        : list(nonNull(typeRef(target.typeName()))))
                 .withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                 new FieldBinding.RelationshipField(r)));
         object.field(register(owner, newFieldDefinition().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The direct execution of queries gives exactly what graphql-java's field-by-field execution with
  * DataLoaders gives (data and errors), on the embedded demo with its relationships across databases.
+ * {@link RequiredRelationshipsDifferentialTest} compares them where non-null (required) relationships bubble nulls.
  */
 class DirectExecutionDifferentialTest {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();

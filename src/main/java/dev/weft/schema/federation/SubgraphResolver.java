@@ -127,10 +127,7 @@ final class SubgraphResolver {
                 if (column.isEmpty() || !column.get().isScalar()) {
                     problems.add(new ConfigProblem(at(type.lineOf("keys")), where(type) + ".keys",
                             "'" + field + "' is no column of " + table.ref()));
-                } else if (column.get().nullable()) {
-                    problems.add(new ConfigProblem(at(type.lineOf("keys")), where(type) + ".keys",
-                            "the column '" + field + "' may be null; every column of a @key must be NOT NULL"));
-                } else {
+                } else { // nullable too (Federation allows it): a row whose key is null is just no entity by that key
                     columns.add(column.get().name());
                 }
             }
