@@ -57,13 +57,17 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
+        write(generator, context, new char[LeafFormats.SCRATCH]);
+    }
+
+    void write(JsonGenerator generator, SerializationContext context, char[] scratch) {
         generator.writeStartArray(this, size());
         java.util.BitSet n = nulled;
         for (int r = from; r < to; r++) {
             if (n != null && n.get(r - from)) {
                 generator.writeNull();
             } else {
-                level.write(generator, context, r);
+                level.write(generator, context, r, scratch);
             }
         }
         generator.writeEndArray();

@@ -45,7 +45,11 @@ public final class CompactObject extends AbstractMap<String, Object> implements 
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
-        level.write(generator, context, row);
+        write(generator, context, new char[LeafFormats.SCRATCH]);
+    }
+
+    void write(JsonGenerator generator, SerializationContext context, char[] scratch) {
+        level.write(generator, context, row, scratch);
     }
 
     @Override

@@ -21,6 +21,11 @@ public interface LeafFormat {
     /** Writes the non-null {@code value} as {@link #coerce} would make it appear in the JSON. */
     void write(JsonGenerator generator, SerializationContext context, Object value);
 
+    /** As {@link #write(JsonGenerator, SerializationContext, Object)}, with a scratch buffer of {@link LeafFormats#SCRATCH} chars. */
+    default void write(JsonGenerator generator, SerializationContext context, Object value, char[] scratch) {
+        write(generator, context, value);
+    }
+
     /**
      * Fails as {@link #coerce} would for {@code value}: the executor checks values while it still can report a
      * field error, then writes them later. Cheap for values of a type the format cannot fail on.

@@ -22,7 +22,8 @@ import tools.jackson.databind.SerializationContext;
  * }</pre>
  */
 public final class LeafFormats {
-    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[Math.max(IsoChars.MAX, DecimalChars.MAX)]);
+    /** The chars a format may need to write one value without a string. */
+    public static final int SCRATCH = Math.max(IsoChars.MAX, DecimalChars.MAX);
 
     private LeafFormats() {
     }
@@ -83,8 +84,12 @@ public final class LeafFormats {
 
         @Override
         public void write(JsonGenerator generator, SerializationContext ctxt, Object value) {
+            write(generator, ctxt, value, new char[SCRATCH]);
+        }
+
+        @Override
+        public void write(JsonGenerator generator, SerializationContext ctxt, Object value, char[] buffer) {
             if (value instanceof BigDecimal d && identity == BigDecimal.class) {
-                char[] buffer = BUFFER.get();
                 int n = DecimalChars.plain(d, buffer);
                 if (n >= 0) {
                     generator.writeNumber(buffer, 0, n);
@@ -92,7 +97,6 @@ public final class LeafFormats {
                 }
             }
             if (value.getClass() == safe && identity == null) { // a date or timestamp its scalar prints in ISO-8601
-                char[] buffer = BUFFER.get();
                 int n = switch (value) {
                     case java.time.LocalDateTime t -> IsoChars.dateTime(t, buffer);
                     case java.time.OffsetDateTime t -> IsoChars.offsetDateTime(t, buffer);

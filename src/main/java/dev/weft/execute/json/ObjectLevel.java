@@ -136,7 +136,7 @@ public final class ObjectLevel {
         return index;
     }
 
-    void write(JsonGenerator generator, SerializationContext context, int r) {
+    void write(JsonGenerator generator, SerializationContext context, int r, char[] scratch) {
         if (isNull(r)) {
             generator.writeNull();
             return;
@@ -157,13 +157,17 @@ public final class ObjectLevel {
                     if (value == null) {
                         generator.writeNull();
                     } else {
-                        shape.formats[f].write(generator, context, value);
+                        shape.formats[f].write(generator, context, value, scratch);
                     }
                 }
                 case CONSTANT -> generator.writeString(shape.constants[f]);
                 case CHILD -> {
                     Object value = children[shape.slots[f]][r];
-                    if (value instanceof JacksonSerializable s) {
+                    if (value instanceof CompactList list) {
+                        list.write(generator, context, scratch);
+                    } else if (value instanceof CompactObject object) {
+                        object.write(generator, context, scratch);
+                    } else if (value instanceof JacksonSerializable s) {
                         s.serialize(generator, context);
                     } else {
                         LeafFormats.writeCoerced(generator, context, value);
