@@ -108,9 +108,9 @@ final class SubgraphResolver {
         if (renames.isEmpty()) {
             return catalog;
         }
-        List<Source> sources = catalog.sources().stream().map(s -> new Source(s.settings(), s.tables().stream()
-                .map(t -> renames.containsKey(t.ref()) ? t.withNames(renames.get(t.ref()), t.rootField()) : t).toList(),
-                s.foldsToUpperCase())).toList();
+        List<Source> sources = catalog.sources().stream().map(s -> s.withTables(s.tables().stream()
+                .map(t -> renames.containsKey(t.ref()) ? t.withNames(renames.get(t.ref()), t.rootField()) : t).toList()))
+                .toList();
         return new Catalog(sources, catalog.relationships());
     }
 
