@@ -85,6 +85,21 @@ class LeafFormatsTest {
     }
 
     @Test
+    void hasuraRenderingsAndStringifiedNumbersGoThroughTheirOwnScalars() {
+        dev.weft.schema.ScalarSet hasura = dev.weft.schema.ScalarSet.of(true, true);
+        assertSame(hasura.of(dev.weft.catalog.ColumnType.TIMESTAMPTZ), OffsetDateTime.of(2024, 5, 1, 13, 45, 0, 0, ZoneOffset.UTC),
+                OffsetDateTime.of(2024, 5, 1, 13, 45, 0, 120_000_000, ZoneOffset.ofHours(2)));
+        assertSame(hasura.of(dev.weft.catalog.ColumnType.DECIMAL), new BigDecimal("12.50"), new BigDecimal("-0.000001"));
+        assertSame(hasura.of(dev.weft.catalog.ColumnType.BIGINT), 42L, Long.MIN_VALUE);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            LeafFormats.of(hasura.of(dev.weft.catalog.ColumnType.TIMESTAMPTZ), CONTEXT, Locale.ROOT)
+                    .write(generator, JSON._serializationContext(), OffsetDateTime.of(2024, 5, 1, 13, 45, 0, 0, ZoneOffset.UTC));
+        }
+        assertThat(out.toString()).isEqualTo("\"2024-05-01T13:45:00+00:00\"");
+    }
+
+    @Test
     void aValueItsScalarCannotSerializeFailsTheCheck() {
         LeafFormat format = LeafFormats.of(graphql.Scalars.GraphQLInt, CONTEXT, Locale.ROOT);
         format.check(7);
