@@ -43,7 +43,7 @@ import tools.jackson.databind.SerializationContext;
 
 /**
  * One execution of {@link DirectExecutionStrategy}: walks graphql-java's normalized operation tree
- * level by level and builds the result maps. Root fields and sibling relationships run concurrently
+ * level by level and builds the result: compact levels of rows ({@link ObjectLevel}), not a map per row. Root fields and sibling relationships run concurrently
  * on the fetchers' executor; a failing field is null at its path and its error is collected in
  * {@link #errors} (unordered: the strategy orders them).
  */
