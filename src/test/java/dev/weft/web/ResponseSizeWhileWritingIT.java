@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * (15 KB), which is found before anything was sent (Jackson hands the stream 8,000 bytes at once) and answered with
  * the limit's error; under a role allowed 32 KB, thirty pass the estimate (19 KB) and the response is cut after
  * Tomcat sent its first 8 KB buffers, so the client gets an incomplete response (the connection closes without
- * the last chunk), never complete JSON. A response whose estimate is over is refused before execution ends.
+ * the last chunk), never complete JSON. Introspection, which runs field by field, is held alike. A response whose
+ * estimate is over is refused before execution ends.
  */
 @SpringBootTest(classes = dev.weft.WeftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResponseSizeWhileWritingIT {
@@ -32,6 +33,14 @@ class ResponseSizeWhileWritingIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double cut(String outcome) {
+        var counter = meters.find("weft.responses.cut").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {
@@ -91,11 +100,22 @@ class ResponseSizeWhileWritingIT {
 
     @Test
     void aResponseOverItsLimitBeforeAnythingWasSentIsAnsweredWithTheLimitsError() {
+        double replaced = cut("replaced");
         JsonNode error = onlyError(post("small-key", notes(1, 4)));
+        assertThat(cut("replaced")).isEqualTo(replaced + 1);
         assertThat(error.at("/message").asString()).as("found while writing").startsWith("the response holds more than 4096 bytes");
         Response one = post("small-key", notes(1, 1));
         assertThat(one.json().has("errors")).as(one.text()).isFalse();
         assertThat(one.json().at("/data/shop_notes/0/body").asString()).isEqualTo("\u0001".repeat(600));
+    }
+
+    @Test
+    void whatRunsFieldByFieldIsHeldAlike() {
+        String introspection = "{ __schema { types { name fields { name type { name kind ofType { name kind } } } } } }";
+        assertThat(onlyError(post("small-key", introspection)).at("/message").asString()).as("introspection, found while writing")
+                .startsWith("the response holds more than 4096 bytes");
+        Response roomy = post("roomy-key", introspection);
+        assertThat(roomy.json().has("errors")).as(roomy.text()).isFalse();
     }
 
     @Test
@@ -106,8 +126,10 @@ class ResponseSizeWhileWritingIT {
 
     @Test
     void aResponseOverItsLimitAfterBytesWereSentEndsWithoutAValidEnd() {
+        double aborted = cut("aborted");
         assertThatThrownBy(() -> post("roomy-key", notes(1, 30)))
                 .as("the connection closes before the last chunk").isInstanceOf(UncheckedIOException.class);
+        assertThat(cut("aborted")).isEqualTo(aborted + 1);
         Response within = post("roomy-key", notes(101, 130));
         assertThat(within.json().has("errors")).as(within.text()).isFalse();
         assertThat(within.json().at("/data/shop_notes").size()).as("a response over Tomcat's 8 KB buffer and within 32 KB").isEqualTo(30);
