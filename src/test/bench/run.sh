@@ -15,14 +15,14 @@
 #   bash src/test/bench/run.sh            # from the repository root; needs wrk, PostgreSQL, MariaDB
 #   ROUNDS=3 DURATION=10s WARMUP=10s QUERIES=cross,flat bash src/test/bench/run.sh
 #
-# ROUNDS (3), DURATION per run (15s), WARMUP per server and query (15s), CONNECTIONS (16), QUERIES (cross,flat,nested).
+# ROUNDS (3), DURATION per run (15s), WARMUP per server and query (30s; Weft has more code for the JIT to compile than the baseline, and a busy machine compiles slowly), CONNECTIONS (16), QUERIES (cross,flat,nested).
 # Results: target/bench/results.txt (one line per run), target/bench/summary.txt. The serialization path alone
 # is measured by JMH: src/test/bench/jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-16}
 QUERIES=${QUERIES:-cross,flat,nested}
 WEFT_PORT=18090
