@@ -2,7 +2,7 @@
 # Weft benchmark: three queries, each against a hand-written Spring MVC endpoint that answers the same JSON
 # (src/test/java/dev/weftbench/BaselineEndpoints.java: JDBC, one statement per level, records, Jackson):
 #   cross   the first 100 customers (MariaDB, 10,000 rows) with all their orders (PostgreSQL, 100,000 rows,
-#           indexed on customer_id), joined by a virtual relationship: 945 orders, two databases
+#           indexed on customer_id), joined by a virtual relationship: 1,000 orders, two databases
 #   flat    the first 1,000 orders (PostgreSQL): id, customer_id, total (numeric), created_at (timestamp), status
 #   nested  the first 100 customers with all their orders, both in PostgreSQL (a relationship in one database)
 # It checks that both servers answer each query with the same JSON (parsed, and says whether byte for byte),
@@ -13,9 +13,10 @@
 # per request is the figure that holds then).
 #
 #   bash src/test/bench/run.sh            # from the repository root; needs wrk, PostgreSQL, MariaDB
-#   ROUNDS=3 DURATION=10s WARMUP=10s QUERIES=cross,flat bash src/test/bench/run.sh
+#   ROUNDS=5 DURATION=10s WARMUP=45s QUERIES=cross,flat bash src/test/bench/run.sh
 #
-# ROUNDS (3), DURATION per run (15s), WARMUP per server and query (30s; Weft has more code for the JIT to compile than the baseline, and a busy machine compiles slowly), CONNECTIONS (16), QUERIES (cross,flat,nested).
+# ROUNDS (3), DURATION per run (15s), WARMUP per server and query (30s: Weft has more code for the JIT to compile
+# than the baseline, and a busy machine compiles slowly), CONNECTIONS (16), QUERIES (cross,flat,nested).
 # Results: target/bench/results.txt (one line per run), target/bench/summary.txt. The serialization path alone
 # is measured by JMH: src/test/bench/jmh.sh.
 set -euo pipefail
