@@ -2,7 +2,8 @@
 # JMH benchmarks of Weft's response path alone (no database, no HTTP): src/test/java/dev/weftbench/jmh.
 # SerializationBench builds the JSON of run.sh's cross-database response (100 customers, 1,000 orders) and of
 # 10,000 flat orders from rows held in memory, through DirectExecutionStrategy and Jackson, and reports the
-# time per response and, with JMH's GC profiler, the bytes allocated per response (gc.alloc.rate.norm).
+# time per response, the JVM's CPU time per response (cpu.time.norm, CpuTimeProfiler: the figure that holds on a
+# busy machine) and, with JMH's GC profiler, the bytes allocated per response (gc.alloc.rate.norm).
 # ./mvnw verify compiles these classes but never runs them: the harness is generated with the jmh profile.
 #
 #   bash src/test/bench/jmh.sh                          # from the repository root; ~4 minutes
@@ -21,5 +22,5 @@ rm -rf target/test-classes/dev/weftbench/jmh # the processor runs only when thes
 ./mvnw -q -B -Pjmh test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/jmh-classpath.txt" -Dmdep.includeScope=test
 echo "== load average $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat "$OUT/jmh-classpath.txt")" org.openjdk.jmh.Main \
-  "${BENCH:-dev.weftbench.jmh}" -prof gc -rf text -rff "$OUT/jmh.txt" "$@"
+  "${BENCH:-dev.weftbench.jmh}" -prof gc -prof dev.weftbench.jmh.CpuTimeProfiler -rf text -rff "$OUT/jmh.txt" "$@"
 echo "== load average $(cut -d' ' -f1-3 /proc/loadavg); results in $OUT/jmh.txt"
