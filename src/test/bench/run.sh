@@ -16,7 +16,8 @@
 #   ROUNDS=5 DURATION=10s WARMUP=45s QUERIES=cross,flat bash src/test/bench/run.sh
 #
 # ROUNDS (3), DURATION per run (15s), WARMUP per server and query (30s: Weft has more code for the JIT to compile
-# than the baseline, and a busy machine compiles slowly), CONNECTIONS (16), QUERIES (cross,flat,nested).
+# than the baseline, and a busy machine compiles slowly), CONNECTIONS (16), QUERIES (cross,flat,nested);
+# WEFT_PORT (18090), BASE_PORT (18091) and BENCH_DB (weft_bench, dropped at the end) keep two runs apart.
 # Results: target/bench/results.txt (one line per run), target/bench/summary.txt. The serialization path alone
 # is measured by JMH: src/test/bench/jmh.sh.
 set -euo pipefail
@@ -26,9 +27,9 @@ DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-16}
 QUERIES=${QUERIES:-cross,flat,nested}
-WEFT_PORT=18090
-BASE_PORT=18091
-DB=weft_bench
+WEFT_PORT=${WEFT_PORT:-18090}
+BASE_PORT=${BASE_PORT:-18091}
+DB=${BENCH_DB:-weft_bench}
 OUT=target/bench
 mkdir -p "$OUT"
 IFS=, read -ra QUERY_NAMES <<< "$QUERIES"
