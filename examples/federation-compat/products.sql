@@ -5,7 +5,7 @@
 --   createdb products && psql -d products -f products.sql
 --
 -- Quoted names keep the suite's camelCase field names; foreign-key columns named <field>_id give the object
--- fields (variation, dimensions, createdBy, study).
+-- fields (variation, dimensions, createdBy, study; relationships.yml declares study again, required).
 
 CREATE TABLE product_variation (
   id TEXT PRIMARY KEY
@@ -29,8 +29,8 @@ CREATE TABLE users (
 
 CREATE TABLE product (
   id TEXT PRIMARY KEY,
-  sku TEXT NOT NULL,
-  package TEXT NOT NULL,
+  sku TEXT,                                     -- nullable, as in products.graphql (a key column may be)
+  package TEXT,
   variation_id TEXT NOT NULL REFERENCES product_variation (id),
   dimensions_id INT REFERENCES product_dimension (id),
   "createdBy_id" TEXT REFERENCES users (email),

@@ -54,7 +54,7 @@ public final class CatalogResolver {
                 .map(t -> t.withNames(GraphqlNames.type(settings.typePrefix(), t.ref().name()),
                         settings.rootPrefix() + source.graphqlName(t.ref().name())))
                 .toList();
-        return new Source(settings, tables, source.foldsToUpperCase());
+        return source.withTables(tables);
     }
 
     private void checkColumnClashes(List<Source> sources, List<ConfigProblem> problems) {

@@ -10,6 +10,10 @@ import java.util.Optional;
  *
  * <p>Example: {@code dept_emp.emp_no -> employees.emp_no} gives the object relationship
  * {@code employees} on {@code dept_emp} and the array relationship {@code dept_emp} on {@code employees}.
+ *
+ * <p>{@code required} (relationships.yml's {@code required: true}) makes the field non-null: an object
+ * relationship {@code T!}, a list {@code [T!]!}. Where a required object has no (visible) row, the null bubbles
+ * to the nearest nullable parent with one error at the field's path (GraphQL's null propagation).
  */
 public record Relationship(
         String fieldName,
@@ -19,7 +23,14 @@ public record Relationship(
         TableRef to,
         List<String> toColumns,
         Optional<Junction> junction,
-        String description) {
+        String description,
+        boolean required) {
+
+    /** A relationship that may be null (every one derived from a foreign key). */
+    public Relationship(String fieldName, Cardinality cardinality, TableRef from, List<String> fromColumns, TableRef to,
+                        List<String> toColumns, Optional<Junction> junction, String description) {
+        this(fieldName, cardinality, from, fromColumns, to, toColumns, junction, description, false);
+    }
 
     public Relationship {
         fromColumns = List.copyOf(fromColumns);

@@ -7,14 +7,25 @@ import java.util.Optional;
 /**
  * A configured service with the tables Weft serves from it. {@code foldsToUpperCase}: the source stores unquoted
  * names in upper case (DB2), so its all-upper-case names get lower-case GraphQL names ({@link GraphqlNames#field(String, boolean)}).
+ * {@code textMatching}: the text operators it evaluates beyond the common ones (regular expressions, {@code SIMILAR TO}).
  */
-public record Source(ServiceSettings settings, List<Table> tables, boolean foldsToUpperCase) {
+public record Source(ServiceSettings settings, List<Table> tables, boolean foldsToUpperCase, TextMatching textMatching) {
     public Source {
         tables = List.copyOf(tables);
+        textMatching = textMatching == null ? TextMatching.LIKE_ONLY : textMatching;
     }
 
     public Source(ServiceSettings settings, List<Table> tables) {
         this(settings, tables, false);
+    }
+
+    public Source(ServiceSettings settings, List<Table> tables, boolean foldsToUpperCase) {
+        this(settings, tables, foldsToUpperCase, TextMatching.LIKE_ONLY);
+    }
+
+    /** This source with other tables (renamed ones), everything else kept. */
+    public Source withTables(List<Table> tables) {
+        return new Source(settings, tables, foldsToUpperCase, textMatching);
     }
 
     /** A GraphQL name for one of this source's identifiers (a table or column name). */

@@ -50,12 +50,14 @@ final class VirtualRelationships {
                 checkTypes(spec, "ref_field", fromColumns, toColumns, problems);
             }
             checkNotAColumn(spec, from.get(), problems);
+            checkRequired(spec, fromColumns, problems);
             if (problems.size() > before) {
                 continue;
             }
             Optional<Relationship.Junction> j = junction.map(t -> new Relationship.Junction(t.ref(), names(junctionFrom), names(junctionTo)));
             result.add(new Relationship(spec.name(), spec.type().isObject() ? Cardinality.OBJECT : Cardinality.ARRAY,
-                    from.get().ref(), names(fromColumns), to.get().ref(), names(toColumns), j, spec.description()));
+                    from.get().ref(), names(fromColumns), to.get().ref(), names(toColumns), j, spec.description(),
+                    spec.required()));
         }
         return result;
     }
@@ -109,6 +111,19 @@ final class VirtualRelationships {
                     || (!spec.type().isObject() && c.fieldName().equals(spec.name() + GraphqlNames.AGGREGATE_FIELD))) {
                 problems.add(spec.problem("name", "'" + spec.name() + "' is already the field of column '" + c.name()
                         + "' of " + from.ref()));
+            }
+        }
+    }
+
+    /** A required object needs a key on every parent row: a row whose key column is null has no related row. */
+    private static void checkRequired(RelationshipSpec spec, List<Column> fromColumns, List<ConfigProblem> problems) {
+        if (!spec.required() || !spec.type().isObject()) {
+            return;
+        }
+        for (Column c : fromColumns) {
+            if (c.nullable()) {
+                problems.add(spec.problem("required", "the column '" + c.name() + "' of field may be null, and a row"
+                        + " without its key has no related row; only an object relationship on NOT NULL columns can be required"));
             }
         }
     }

@@ -17,6 +17,7 @@ import java.util.Map;
  *   ref_service: hrstatus
  *   ref_table: employee_status
  *   ref_field: emp_no
+ *   required: true         # optional: the field is non-null (HrstatusEmployeeStatus!, or [T!]! for a list)
  * }</pre>
  */
 public record RelationshipSpec(
@@ -35,7 +36,8 @@ public record RelationshipSpec(
         String junctionService,
         String junctionTable,
         List<String> junctionField,
-        List<String> junctionRefField) {
+        List<String> junctionRefField,
+        boolean required) {
 
     public RelationshipSpec {
         keyLines = Map.copyOf(keyLines);

@@ -37,7 +37,7 @@ public final class RelationshipsFile {
             "ref_table", "ref_field");
     private static final Set<String> KNOWN = Set.of("service", "table", "name", "type", "field", "ref_service",
             "ref_table", "ref_field", "description", "junction_service", "junction_table", "junction_field",
-            "junction_ref_field");
+            "junction_ref_field", "required");
 
     private RelationshipsFile() {
     }
@@ -167,12 +167,27 @@ public final class RelationshipsFile {
         List<String> junctionField = values.getOrDefault("junction_field", List.of());
         List<String> junctionRefField = values.getOrDefault("junction_ref_field", List.of());
         checkJunction(type, values, lines, field, refField, junctionField, junctionRefField, file, line, problems);
+        boolean required = required(values.get("required"), file + ":" + lines.getOrDefault("required", line), problems);
         if (problems.size() > before) {
             return null;
         }
         return new RelationshipSpec(file, line, lines, single(values, "service"), single(values, "table"), name, type,
                 field, single(values, "ref_service"), single(values, "ref_table"), refField, single(values, "description"),
-                single(values, "junction_service"), single(values, "junction_table"), junctionField, junctionRefField);
+                single(values, "junction_service"), single(values, "junction_table"), junctionField, junctionRefField, required);
+    }
+
+    private static boolean required(List<String> value, String where, List<ConfigProblem> problems) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.get(0).toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                problems.add(new ConfigProblem(where, "required", "must be true or false, was '" + value.get(0) + "'"));
+                yield false;
+            }
+        };
     }
 
     private static void checkJunction(RelationshipSpec.Type type, Map<String, List<String>> values, Map<String, Integer> lines,

@@ -35,6 +35,7 @@ public final class Db2Dialect extends SqlDialect {
             + " WHERE t0.\"weft rn\" > ?";
     static final String NULLS_PROBE = "SELECT d.IBMREQD FROM SYSIBM.SYSDUMMY1 d ORDER BY d.IBMREQD ASC NULLS LAST";
     static final String ROW_VALUE_IN_PROBE = "SELECT d.IBMREQD FROM SYSIBM.SYSDUMMY1 d WHERE (d.IBMREQD, d.IBMREQD) IN ((?, ?))";
+    static final String REGEXP_PROBE = "SELECT d.IBMREQD FROM SYSIBM.SYSDUMMY1 d WHERE REGEXP_LIKE(d.IBMREQD, " + TEXT_PARAMETER + ", 'c')";
 
     /**
      * What the server understands beyond the SQL every DB2-family server runs.
@@ -42,10 +43,16 @@ public final class Db2Dialect extends SqlDialect {
      * @param windowPartition {@code ROW_NUMBER() OVER (PARTITION BY ...)}, for per-parent paging in SQL
      * @param nullsOrdering {@code ORDER BY x ASC NULLS LAST}; otherwise a {@code CASE} sort key
      * @param rowValueIn {@code (a, b) IN ((?, ?), ...)}; otherwise OR-of-ANDs
+     * @param regexpLike {@code REGEXP_LIKE(x, ?, 'c')} (DB2 LUW 11.1+; not Derby): then {@code _regex} and its kin are offered
      */
-    public record Capabilities(boolean windowPartition, boolean nullsOrdering, boolean rowValueIn) {
+    public record Capabilities(boolean windowPartition, boolean nullsOrdering, boolean rowValueIn, boolean regexpLike) {
         /** Nothing beyond the common SQL: what a dialect assumes before it is probed. */
-        public static final Capabilities NONE = new Capabilities(false, false, false);
+        public static final Capabilities NONE = new Capabilities(false, false, false, false);
+
+        /** The first three, without {@code REGEXP_LIKE}. */
+        public Capabilities(boolean windowPartition, boolean nullsOrdering, boolean rowValueIn) {
+            this(windowPartition, nullsOrdering, rowValueIn, false);
+        }
     }
 
     private final Capabilities capabilities;
@@ -63,13 +70,14 @@ public final class Db2Dialect extends SqlDialect {
         return capabilities;
     }
 
-    /** Tries the three statements of the class comment; a syntax or semantic error (class 42) means "no". */
+    /** Tries the statements of the class comment (and {@code REGEXP_LIKE}); a syntax or semantic error (class 42) means "no". */
     @Override
     public Db2Dialect probe(Connection connection) throws SQLException {
         return new Db2Dialect(new Capabilities(
                 accepts(connection, WINDOW_PROBE, 0L),
                 accepts(connection, NULLS_PROBE),
-                accepts(connection, ROW_VALUE_IN_PROBE, "Y", "Y")));
+                accepts(connection, ROW_VALUE_IN_PROBE, "Y", "Y"),
+                accepts(connection, REGEXP_PROBE, "Y")));
     }
 
     private static boolean accepts(Connection connection, String sql, Object... params) throws SQLException {
@@ -124,6 +132,12 @@ public final class Db2Dialect extends SqlDialect {
     @Override
     public boolean supportsRowValueIn() {
         return capabilities.rowValueIn();
+    }
+
+    /** {@code REGEXP_LIKE} where the probe found it; never {@code SIMILAR TO}; a LIKE without {@code ESCAPE} has no escape character. */
+    @Override
+    public dev.weft.catalog.TextMatching textMatching() {
+        return new dev.weft.catalog.TextMatching(capabilities.regexpLike(), false, false);
     }
 
     @Override

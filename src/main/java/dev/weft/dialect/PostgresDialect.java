@@ -37,6 +37,17 @@ public final class PostgresDialect extends SqlDialect {
         return sqlType != null && CHARACTER_TYPES.contains(sqlType.toLowerCase(java.util.Locale.ROOT)) ? column : column + "::text";
     }
 
+    /** Regular expressions ({@code ~}, {@code ~*}, {@code !~}, {@code !~*}) and {@code SIMILAR TO}; a LIKE pattern may not end in a backslash. */
+    @Override
+    public dev.weft.catalog.TextMatching textMatching() {
+        return new dev.weft.catalog.TextMatching(true, true, true);
+    }
+
+    @Override
+    public String regexMatch(String operand, boolean caseInsensitive, boolean negated) {
+        return operand + " " + (negated ? "!" : "") + "~" + (caseInsensitive ? "*" : "") + " ?";
+    }
+
     /** The protocol's limit (a 16-bit count of parameters in Bind), which the PostgreSQL driver enforces. */
     @Override
     public int maxBindParameters() {

@@ -114,7 +114,7 @@ public abstract class SqlDialect {
     /** What {@link #probe} found, for the start-up log. */
     public String describeCapabilities() {
         return "window partition " + supportsWindowPartition() + ", nulls ordering " + supportsNullsOrdering()
-                + ", row-value IN " + supportsRowValueIn();
+                + ", row-value IN " + supportsRowValueIn() + ", regular expressions " + textMatching().regex();
     }
 
     /**
@@ -125,6 +125,28 @@ public abstract class SqlDialect {
      */
     public String likeOperand(String column, String sqlType) {
         return column;
+    }
+
+    /**
+     * The text operators this engine evaluates beyond the common ones, for the schema to offer
+     * ({@link dev.weft.catalog.TextMatching}); none unless a dialect says more.
+     */
+    public dev.weft.catalog.TextMatching textMatching() {
+        return dev.weft.catalog.TextMatching.LIKE_ONLY;
+    }
+
+    /**
+     * A regular-expression match of {@code operand} against one bound pattern ({@code ?}), case-sensitive or not,
+     * negated or not; only rendered where {@link #textMatching()} has {@code regex}. The default is
+     * {@code REGEXP_LIKE(x, ?, 'c')} (DB2 LUW 11.1+, H2, MySQL 8, Oracle).
+     */
+    public String regexMatch(String operand, boolean caseInsensitive, boolean negated) {
+        return (negated ? "NOT " : "") + "REGEXP_LIKE(" + operand + ", " + textParameter() + ", '" + (caseInsensitive ? "i" : "c") + "')";
+    }
+
+    /** SQL's {@code x SIMILAR TO ?} (or {@code NOT SIMILAR TO}); only rendered where {@link #textMatching()} has {@code similar}. */
+    public String similarMatch(String operand, boolean negated) {
+        return operand + (negated ? " NOT" : "") + " SIMILAR TO " + textParameter();
     }
 
     /** The most bind parameters one statement may carry. */

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * compare the two.
  *
  * <p>Errors follow graphql-java's rules: a failing field is null at its path with one error there
- * (code in {@code extensions.code}); every field that can fail here is nullable, so nothing bubbles.
+ * (code in {@code extensions.code}); a field that can fail is nullable unless relationships.yml makes it
+ * {@code required} or Hasura's naming makes lists non-null; then {@link NullPropagation} moves the null up as
+ * graphql-java does.
  *
  * <p>This class decides which path a request takes and orders the errors; {@link DirectRun} walks the
  * tree, {@link DirectRelationships} fetches each relationship level, {@link ResultValues} serializes.
@@ -100,6 +102,9 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
         Map<String, Object> data = run.rootFields(operation.getTopLevelFields());
         // sibling fields fail concurrently: order their errors by path, so a response is always the same
         run.errors.stream().sorted(BY_PATH).forEach(context::addError);
+        if (!run.errors.isEmpty()) { // a failure in a non-null place (Hasura's naming) nulls its way up
+            data = NullPropagation.apply(data, List.copyOf(run.errors), operation, context.getGraphQLSchema());
+        }
         return CompletableFuture.completedFuture(new ExecutionResultImpl(data, context.getErrors()));
     }
 

@@ -24,7 +24,8 @@ import java.util.Map;
  * Fetches one level of a relationship field for every parent row of a {@link DirectRun} with one
  * batched statement (as the DataLoaders do): parent keys deduplicated, rows or aggregates loaded per
  * key, the response bytes charged to the request's budget, and the related objects built by the run.
- * A failing relationship is null for every parent row, with one error per row at its path.
+ * A failing relationship is null for every parent row, with one error per row at its path; so is a required
+ * object relationship without a row (and the nulls of required fields bubble: {@link NullPropagation}).
  */
 final class DirectRelationships {
     private final DirectRun run;
@@ -102,6 +103,9 @@ final class DirectRelationships {
                 List<Row> group = rowKey[i] < 0 ? List.of() : groups.get(rowKey[i]);
                 if (object) {
                     values.set(i, group.isEmpty() ? null : maps.get(next++));
+                    if (group.isEmpty() && r.required()) {
+                        run.error(f, new ResultLocation(locs.get(i), f.getResultKey(), -1), NullPropagation.missing(r));
+                    }
                 } else {
                     values.set(i, new ArrayList<>(maps.subList(next, next + group.size())));
                     next += group.size();

@@ -52,6 +52,7 @@ public final class MongoFilters {
             case Predicate.Compare c -> compare(c);
             case Predicate.IsNull n -> n.isNull() ? Filters.eq(n.column(), null) : Filters.ne(n.column(), null);
             case Predicate.Like like -> like.negated() ? notLike(like) : like(like);
+            case Predicate.Match m -> m.negated() ? notMatch(m) : match(m);
             case Predicate.InList in -> in.negated() ? notIn(in) : in(in);
             case Predicate.Json j -> throw new IllegalStateException("a jsonb condition reaches a MongoDB source: " + j.op());
             case Predicate.Exists e -> throw new IllegalStateException("EXISTS reaches a MongoDB source unresolved: " + e);
@@ -68,6 +69,7 @@ public final class MongoFilters {
             case Predicate.Not not -> truth(not.inner());
             case Predicate.IsNull n -> n.isNull() ? Filters.ne(n.column(), null) : Filters.eq(n.column(), null);
             case Predicate.Like like -> like.negated() ? like(like) : notLike(like);
+            case Predicate.Match m -> m.negated() ? match(m) : notMatch(m);
             case Predicate.InList in -> in.negated() ? in(in) : notIn(in);
             case Predicate.Json j -> throw new IllegalStateException("a jsonb condition reaches a MongoDB source: " + j.op());
             case Predicate.Compare c -> and(List.of(Filters.ne(c.column(), null), Filters.nor(compare(c))));
@@ -96,6 +98,18 @@ public final class MongoFilters {
 
     private Bson notLike(Predicate.Like like) {
         return and(List.of(Filters.ne(like.column(), null), Filters.not(like(like))));
+    }
+
+    /** {@code $regex} with the pattern as the client wrote it ({@code i} for {@code _iregex}); the schema offers no SIMILAR TO here. */
+    private Bson match(Predicate.Match m) {
+        if (m.kind() == Predicate.MatchKind.SIMILAR) {
+            throw new IllegalStateException("SIMILAR TO reaches a MongoDB source: " + m.column());
+        }
+        return Filters.regex(m.column(), m.pattern(), m.kind() == Predicate.MatchKind.IREGEX ? "i" : "");
+    }
+
+    private Bson notMatch(Predicate.Match m) {
+        return and(List.of(Filters.ne(m.column(), null), Filters.not(match(m))));
     }
 
     private Bson in(Predicate.InList in) {

@@ -65,6 +65,9 @@ final class RelationshipLoaders {
         List<Object> key = parentKeys(r).canonical(Fetchers.keyOf(env.getSource(), r));
         boolean object = r.cardinality() == Relationship.Cardinality.OBJECT;
         if (key == null) {
+            if (object && r.required()) {
+                throw NullPropagation.missing(r);
+            }
             return object ? null : List.of();
         }
         DataLoader<List<Object>, List<Row>> loader = env.getDataLoaderRegistry()
@@ -74,7 +77,15 @@ final class RelationshipLoaders {
             budget.charge(ResponseRows.bytes(object && !list.isEmpty() ? list.subList(0, 1) : list)); // per parent
             return list;
         });
-        return object ? rows.thenApply(list -> list.isEmpty() ? null : list.get(0)) : rows;
+        if (!object) {
+            return rows;
+        }
+        return rows.thenApply(list -> {
+            if (list.isEmpty() && r.required()) {
+                throw NullPropagation.missing(r); // graphql-java nulls the parent: the error stays at this field
+            }
+            return list.isEmpty() ? null : list.get(0);
+        });
     }
 
     /** The {@code <relationship>_aggregate} value of the parent row in {@code env}. */

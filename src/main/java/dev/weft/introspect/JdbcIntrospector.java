@@ -44,16 +44,23 @@ public final class JdbcIntrospector {
     private final ServiceSettings settings;
     /** Whether the source folds unquoted names to upper case: all-upper-case names get lower-case GraphQL names. */
     private final boolean foldsToUpperCase;
+    /** The source's dialect, probed on the introspecting connection for its text operators; null: none beyond the common. */
+    private final SqlDialect dialect;
 
     public JdbcIntrospector(ServiceSettings settings) {
         this.settings = settings;
         this.foldsToUpperCase = false;
+        this.dialect = null;
     }
 
-    /** Reads with the naming rule of {@code dialect} ({@link SqlDialect#foldsToUpperCase()}). */
+    /**
+     * Reads with the naming rule of {@code dialect} ({@link SqlDialect#foldsToUpperCase()}) and the text operators
+     * the server has ({@link SqlDialect#textMatching()}, after {@link SqlDialect#probe}).
+     */
     public JdbcIntrospector(ServiceSettings settings, SqlDialect dialect) {
         this.settings = settings;
         this.foldsToUpperCase = dialect.foldsToUpperCase();
+        this.dialect = dialect;
     }
 
     /** Reads the service's tables over one connection of {@code dataSource}. */
@@ -82,7 +89,8 @@ public final class JdbcIntrospector {
             List<ForeignKey> foreignKeys = view ? List.of() : keys.foreignKeys(name);
             tables.add(new Table(ref, view, columns.getOrDefault(name, List.of()), primaryKey, foreignKeys, null, null, comments.get(name)));
         }
-        return new Source(settings, tables, foldsToUpperCase);
+        return new Source(settings, tables, foldsToUpperCase,
+                dialect == null ? null : dialect.probe(connection).textMatching());
     }
 
     /** Table name to whether it is a view, sorted by name so the schema is deterministic. */

@@ -54,7 +54,7 @@ public final class MongoIntrospector {
             tables.add(new Table(new TableRef(service, null, name), view, columns, keyed ? List.of(ID) : List.of(),
                     List.of(), null, null));
         });
-        return new Source(settings, tables);
+        return new Source(settings, tables, false, new dev.weft.catalog.TextMatching(true, false, false)); // $regex
     }
 
     /** The collection's {@code validator.$jsonSchema}, or null. */

@@ -5,6 +5,7 @@ import dev.weft.catalog.TableRef;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Access;
 import dev.weft.query.LikePatterns;
+import dev.weft.schema.SchemaBindings;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -15,10 +16,12 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.normalized.ExecutableNormalizedField;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +35,12 @@ import java.util.Set;
  * <ul>
  *   <li>a negative {@code limit} or {@code offset}, literal or variable: {@code BAD_USER_INPUT};</li>
  *   <li>a {@code _like}, {@code _nlike}, {@code _ilike} or {@code _nilike} pattern longer than
- *       {@link LikePatterns#MAX_LENGTH}, anywhere in a {@code where}: {@code BAD_USER_INPUT};</li>
- *   <li>a claim that the caller's row filter of a table the operation selects from needs and the caller
- *       lacks (or has in a form the column cannot take): {@code FORBIDDEN}.</li>
+ *       {@link LikePatterns#MAX_LENGTH}, or ending in an escape where its source refuses that (PostgreSQL), and a
+ *       {@code _regex}/{@code _similar} family pattern that is surely malformed, anywhere in a {@code where}
+ *       ({@link PatternPrecheck}): {@code BAD_USER_INPUT};</li>
+ *   <li>a claim that the caller's row filter of a table the operation selects from (rows, aggregates, a mutation's
+ *       response) needs and the caller lacks (or has in a form the column cannot take), or that a mutation's write
+ *       permission needs ({@link WriteClaims}): {@code FORBIDDEN}.</li>
  * </ul>
  * Unknown enum values never reach here: graphql-java's validation and variable coercion refuse them
  * ({@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT}). A source failing during execution stays
@@ -48,17 +54,23 @@ import java.util.Set;
  */
 public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
     private static final Set<String> PAGE_ARGUMENTS = Set.of("limit", "offset");
-    private static final Set<String> PATTERN_OPERATORS = Set.of("_like", "_nlike", "_ilike", "_nilike");
 
     private final Map<String, TableRef> tablesByType;
+    private final SchemaBindings bindings;
+    private final PatternPrecheck patterns;
+    private final WriteClaims writeClaims;
     private final boolean accessRequired;
 
     /**
      * @param tablesByType the table behind each GraphQL object type of the schema
+     * @param bindings what each table's fields mean, and what its source offers
      * @param accessRequired whether access control is on (a request without its Access is then refused)
      */
-    public ArgumentPrecheck(Map<String, TableRef> tablesByType, boolean accessRequired) {
+    public ArgumentPrecheck(Map<String, TableRef> tablesByType, SchemaBindings bindings, boolean accessRequired) {
         this.tablesByType = Map.copyOf(tablesByType);
+        this.bindings = bindings;
+        this.patterns = new PatternPrecheck(bindings);
+        this.writeClaims = new WriteClaims(bindings);
         this.accessRequired = accessRequired;
     }
 
@@ -66,7 +78,7 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
     public static ArgumentPrecheck of(Catalog catalog, boolean accessRequired) {
         Map<String, TableRef> tables = new HashMap<>();
         catalog.tables().values().forEach(table -> tables.put(table.typeName(), table.ref()));
-        return new ArgumentPrecheck(tables, accessRequired);
+        return new ArgumentPrecheck(tables, SchemaBindings.of(catalog), accessRequired);
     }
 
     @Override
@@ -76,59 +88,65 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
         if (access == Access.UNRESTRICTED && accessRequired) {
             access = null; // the fetchers refuse it, as a wiring fault; claims are not judged here
         }
+        boolean mutation = context.getOperationDefinition().getOperation() == graphql.language.OperationDefinition.Operation.MUTATION;
         for (ExecutableNormalizedField field : context.getNormalizedQueryTree().get().getTopLevelFields()) {
-            judge(field, ResultPath.rootPath(), context, access);
+            judge(field, ResultPath.rootPath(), context, access, mutation);
         }
         return context;
     }
 
-    private void judge(ExecutableNormalizedField field, ResultPath parent, ExecutionContext context, Access access) {
+    private void judge(ExecutableNormalizedField field, ResultPath parent, ExecutionContext context, Access access, boolean mutation) {
         ResultPath path = parent.segment(field.getResultKey());
         try {
+            TableRef returned = tableOf(field.getType(context.getGraphQLSchema()));
             for (Map.Entry<String, Object> argument : field.getResolvedArguments().entrySet()) {
                 if (PAGE_ARGUMENTS.contains(argument.getKey()) && argument.getValue() instanceof Number n && n.longValue() < 0) {
                     throw WeftException.badInput(argument.getKey() + " must not be negative, was " + n.longValue());
                 }
-                patterns(argument.getKey(), argument.getValue());
+                patterns.argument(returned == null ? null : bindings.table(returned), argument.getKey(), argument.getValue());
             }
             if (access != null) {
-                for (String typeName : typesOf(field, context)) {
+                for (String typeName : field.getObjectTypeNames()) {
                     TableRef table = tablesByType.get(typeName);
                     if (table != null) {
                         access.filter(table); // binds the caller's claims: a missing one is FORBIDDEN
                     }
+                }
+                if (returned != null) {
+                    access.filter(returned);
+                }
+                if (mutation && returned != null) {
+                    writeClaims.check(access, returned, field.getName());
                 }
             }
         } catch (WeftException e) {
             throw new AbortExecutionException(List.of(error(e, path)));
         }
         for (ExecutableNormalizedField child : field.getChildren()) {
-            judge(child, path, context, access);
+            judge(child, path, context, access, false);
         }
     }
 
-    /** The object types the field is selected on, and the type it returns. */
-    private static Set<String> typesOf(ExecutableNormalizedField field, ExecutionContext context) {
-        Set<String> names = new HashSet<>(field.getObjectTypeNames());
-        if (GraphQLTypeUtil.unwrapAll(field.getType(context.getGraphQLSchema())) instanceof GraphQLNamedType named) {
-            names.add(named.getName());
+    /**
+     * The table whose rows a field of type {@code type} returns: a table's type, or a type that holds its rows
+     * ({@code nodes} of an aggregate, {@code returning} of a mutation response, whatever the naming calls them).
+     */
+    private TableRef tableOf(GraphQLType type) {
+        if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLNamedType named)) {
+            return null;
         }
-        return names;
-    }
-
-    /** Every pattern operator in {@code value}; {@code key} names what holds it (the column, for messages). */
-    private static void patterns(String key, Object value) {
-        if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (PATTERN_OPERATORS.contains(entry.getKey()) && entry.getValue() instanceof String pattern) {
-                    LikePatterns.normalize(key, pattern);
-                } else {
-                    patterns(String.valueOf(entry.getKey()), entry.getValue());
-                }
+        TableRef direct = tablesByType.get(named.getName());
+        if (direct != null || !(named instanceof GraphQLObjectType object)) {
+            return direct;
+        }
+        for (String rows : List.of("nodes", "returning")) {
+            GraphQLFieldDefinition holder = object.getFieldDefinition(rows);
+            if (holder != null && GraphQLTypeUtil.unwrapAll(holder.getType()) instanceof GraphQLNamedType row
+                    && tablesByType.containsKey(row.getName())) {
+                return tablesByType.get(row.getName());
             }
-        } else if (value instanceof List<?> list) {
-            list.forEach(element -> patterns(key, element));
         }
+        return null;
     }
 
     private static GraphQLError error(WeftException e, ResultPath path) {

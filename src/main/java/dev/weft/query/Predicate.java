@@ -47,6 +47,17 @@ public sealed interface Predicate {
     record Like(String column, String pattern, boolean caseInsensitive, boolean negated) implements Predicate {
     }
 
+    /** What a {@link Match} matches with: a regular expression, case-sensitive or not, or SQL's {@code SIMILAR TO} pattern. */
+    enum MatchKind { REGEX, IREGEX, SIMILAR }
+
+    /**
+     * {@code column} matches (negated: does not match) {@code pattern}, bound as a parameter, by the source's own
+     * engine ({@code _regex}, {@code _iregex}, {@code _similar} and their negations); the planner makes one only for
+     * a source whose {@link dev.weft.catalog.TextMatching} offers it.
+     */
+    record Match(String column, MatchKind kind, String pattern, boolean negated) implements Predicate {
+    }
+
     /** The PostgreSQL {@code jsonb} conditions of {@link Json}. */
     enum JsonOp { CONTAINS, CONTAINED_IN, HAS_KEY, HAS_KEYS_ANY, HAS_KEYS_ALL }
 

@@ -3,6 +3,7 @@ package dev.weft.query;
 import dev.weft.catalog.Column;
 import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.Relationship;
+import dev.weft.catalog.TextMatching;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.ErrorCode;
@@ -225,8 +226,8 @@ public final class QueryPlanner {
     private Predicate fieldCondition(TableBinding binding, String field, Map<String, Object> condition) {
         Column column = binding.columns().get(field);
         if (column != null) {
-            return column.isDocument() ? documentCondition(column.name() + ".", column, condition)
-                    : columnCondition(column.name(), column, condition);
+            return column.isDocument() ? documentCondition(column.name() + ".", column, condition, binding.textMatching())
+                    : columnCondition(column.name(), column, condition, binding.textMatching());
         }
         Relationship r = binding.relationships().get(field);
         if (r == null) {
@@ -251,7 +252,7 @@ public final class QueryPlanner {
      * ({@code payload.browser}), with {@code _and}, {@code _or} and {@code _not} inside it too.
      */
     @SuppressWarnings("unchecked")
-    private Predicate documentCondition(String prefix, Column document, Object where) {
+    private Predicate documentCondition(String prefix, Column document, Object where, TextMatching matching) {
         List<Predicate> parts = new ArrayList<>();
         for (var entry : ((Map<String, Object>) where).entrySet()) {
             Object value = entry.getValue();
@@ -259,13 +260,13 @@ public final class QueryPlanner {
                 continue;
             }
             parts.add(switch (entry.getKey()) {
-                case "_and" -> Predicate.and(list(value).stream().map(w -> documentCondition(prefix, document, w)).toList());
-                case "_or" -> or(list(value).stream().map(w -> documentCondition(prefix, document, w)).toList());
-                case "_not" -> new Predicate.Not(documentCondition(prefix, document, value));
+                case "_and" -> Predicate.and(list(value).stream().map(w -> documentCondition(prefix, document, w, matching)).toList());
+                case "_or" -> or(list(value).stream().map(w -> documentCondition(prefix, document, w, matching)).toList());
+                case "_not" -> new Predicate.Not(documentCondition(prefix, document, value, matching));
                 default -> {
                     Column field = nestedField(document, entry.getKey(), "where");
-                    yield field.isDocument() ? documentCondition(prefix + field.name() + ".", field, value)
-                            : columnCondition(prefix + field.name(), field, (Map<String, Object>) value);
+                    yield field.isDocument() ? documentCondition(prefix + field.name() + ".", field, value, matching)
+                            : columnCondition(prefix + field.name(), field, (Map<String, Object>) value, matching);
                 }
             });
         }
@@ -279,7 +280,7 @@ public final class QueryPlanner {
     }
 
     /** Conditions on one column, or on a nested field at the dotted {@code path}. */
-    private Predicate columnCondition(String path, Column column, Map<String, Object> condition) {
+    private Predicate columnCondition(String path, Column column, Map<String, Object> condition, TextMatching matching) {
         List<Predicate> parts = new ArrayList<>();
         String c = path;
         for (var op : condition.entrySet()) {
@@ -298,13 +299,9 @@ public final class QueryPlanner {
                 case "_in" -> InputBounds.in(c, column, list(v), false);
                 case "_nin" -> InputBounds.in(c, column, list(v), true);
                 case "_is_null" -> v == null ? Predicate.TRUE : new Predicate.IsNull(c, (Boolean) v);
-                case "_like" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), false, false);
-                case "_nlike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), false, true);
-                case "_ilike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), true, false);
-                case "_nilike" -> new Predicate.Like(c, LikePatterns.normalize(column.fieldName(), (String) v), true, true);
                 case "_contains", "_contained_in", "_has_key", "_has_keys_any", "_has_keys_all" ->
                         JsonbConditions.of(c, column, op.getKey(), v);
-                default -> throw WeftException.badInput("unknown operator '" + op.getKey() + "'");
+                default -> TextConditions.of(c, column, op.getKey(), v, matching);
             });
         }
         return Predicate.and(parts);

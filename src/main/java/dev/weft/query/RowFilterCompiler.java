@@ -137,7 +137,7 @@ public final class RowFilterCompiler {
             ops.put(op.getKey(), switch (op.getKey()) {
                 case "_in", "_nin" -> list(column, v, caller);
                 case "_is_null" -> value(column.fieldName(), ColumnType.BOOLEAN, v, caller);
-                case "_like", "_nlike", "_ilike", "_nilike" -> value(column.fieldName(), ColumnType.STRING, v, caller);
+                case "_like", "_nlike", "_ilike", "_nilike", "_regex", "_iregex", "_nregex", "_niregex", "_similar", "_nsimilar" -> value(column.fieldName(), ColumnType.STRING, v, caller);
                 default -> value(column.fieldName(), column.type(), v, caller);
             });
         }

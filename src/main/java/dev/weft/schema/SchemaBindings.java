@@ -36,7 +36,7 @@ public record SchemaBindings(Map<TableRef, TableBinding> tables) {
                 table.columns().forEach(c -> columns.put(c.fieldName(), c));
                 Map<String, Relationship> relationships = new LinkedHashMap<>();
                 byTable.getOrDefault(table.ref(), List.of()).forEach(r -> relationships.put(r.fieldName(), r));
-                tables.put(table.ref(), new TableBinding(table, columns, relationships));
+                tables.put(table.ref(), new TableBinding(table, columns, relationships, source.textMatching()));
             }
         }
         return new SchemaBindings(tables);

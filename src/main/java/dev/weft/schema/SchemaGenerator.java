@@ -39,7 +39,8 @@ import java.util.function.Function;
  * {@code hr_employees_by_pk}, {@code hr_employees_aggregate}.
  *
  * <p>Root fields and list relationships are nullable ({@code [HrEmployees!]}) so that a source that
- * is down nulls only its own fields instead of the whole response (README, "Errors").
+ * is down nulls only its own fields instead of the whole response (README, "Errors"); relationships.yml's
+ * {@code required: true} makes a relationship non-null, and its failures bubble.
  */
 public final class SchemaGenerator {
     static final String ORDER_BY_ENUM = "OrderBy";
@@ -53,6 +54,7 @@ public final class SchemaGenerator {
     private final List<String> entityTypes = new ArrayList<>();
     private FetcherFactory fetchers;
     private SchemaView view = SchemaView.ALL;
+    private final ComparisonTypes comparisons = new ComparisonTypes(types);
 
     /** A generator of federation subgraph schemas without federation.yml ({@link Subgraph#DEFAULT}). */
     public SchemaGenerator() {
@@ -194,7 +196,7 @@ public final class SchemaGenerator {
                 continue;
             }
             if (!column.isScalar()) {
-                addDocumentField(type, table.ref().toString(), column, object, where, orderBy);
+                addDocumentField(type, table.ref().toString(), column, object, where, orderBy, binding.textMatching());
                 continue;
             }
             GraphQLFieldDefinition.Builder field = JsonbComparison.withPath(column, newFieldDefinition().name(column.fieldName()))
@@ -207,7 +209,7 @@ public final class SchemaGenerator {
                 continue; // a masked column is output only: comparing or sorting would reveal it
             }
             if (column.type().isComparable() || column.type() == dev.weft.catalog.ColumnType.JSON) {
-                where.field(newInputObjectField().name(column.fieldName()).type(comparison(column)));
+                where.field(newInputObjectField().name(column.fieldName()).type(comparisons.of(column, binding.textMatching())));
             }
             if (column.type().isOrdered() || column.type() == dev.weft.catalog.ColumnType.BOOLEAN) {
                 orderBy.field(newInputObjectField().name(column.fieldName()).type(typeRef(ORDER_BY_ENUM)));
@@ -240,14 +242,15 @@ public final class SchemaGenerator {
      * {@code order_by} reaches into documents, never into arrays ({@code orderBy} is null inside an array).
      */
     private void addDocumentField(String owner, String origin, Column column, GraphQLObjectType.Builder object,
-                                  GraphQLInputObjectType.Builder where, GraphQLInputObjectType.Builder orderBy) {
+                                  GraphQLInputObjectType.Builder where, GraphQLInputObjectType.Builder orderBy,
+                                  dev.weft.catalog.TextMatching matching) {
         String nested = GraphqlNames.nestedType(owner, column);
         GraphQLOutputType element = column.isDocument() ? typeRef(nested) : Scalars.of(column.type());
         GraphQLOutputType type = column.list() ? list(element) : element;
         object.field(register(owner, newFieldDefinition().name(column.fieldName())
                 .type(column.nullable() ? type : nonNull(type)), new FieldBinding.ColumnField(column)));
         if (!column.isDocument()) {
-            where.field(newInputObjectField().name(column.fieldName()).type(comparison(column)));
+            where.field(newInputObjectField().name(column.fieldName()).type(comparisons.of(column, matching)));
             return;
         }
         String path = origin + "." + column.name();
@@ -263,13 +266,13 @@ public final class SchemaGenerator {
         for (Column field : column.fields()) {
             if (!field.isScalar()) {
                 addDocumentField(nested, path, field, nestedObject, nestedWhere,
-                        orderBy == null || column.list() ? null : nestedOrder);
+                        orderBy == null || column.list() ? null : nestedOrder, matching);
                 continue;
             }
             nestedObject.field(register(nested, newFieldDefinition().name(field.fieldName())
                     .type(field.nullable() ? Scalars.of(field.type()) : nonNull(Scalars.of(field.type()))),
                     new FieldBinding.ColumnField(field)));
-            nestedWhere.field(newInputObjectField().name(field.fieldName()).type(comparison(field)));
+            nestedWhere.field(newInputObjectField().name(field.fieldName()).type(comparisons.of(field, matching)));
             if (field.type().isOrdered() || field.type() == dev.weft.catalog.ColumnType.BOOLEAN) {
                 nestedOrder.field(newInputObjectField().name(field.fieldName()).type(typeRef(ORDER_BY_ENUM)));
             }
@@ -291,12 +294,13 @@ public final class SchemaGenerator {
         List<graphql.schema.GraphQLAppliedDirective> directives = subgraph.fieldDirectives(r.from(), r.fieldName());
         if (r.cardinality() == Relationship.Cardinality.OBJECT) {
             object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                    .type(typeRef(target.typeName())).withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
+                    .type(r.required() ? nonNull(typeRef(target.typeName())) : typeRef(target.typeName())).withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                     new FieldBinding.RelationshipField(r)));
             return;
         }
         object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                .arguments(listArguments(target.typeName())).type(list(nonNull(typeRef(target.typeName()))))
+                .arguments(listArguments(target.typeName())).type(r.required() ? nonNull(list(nonNull(typeRef(target.typeName()))))
+                        : list(nonNull(typeRef(target.typeName()))))
                 .withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                 new FieldBinding.RelationshipField(r)));
         object.field(register(owner, newFieldDefinition().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
@@ -315,39 +319,6 @@ public final class SchemaGenerator {
         arguments.add(newArgument().name("limit").type(graphql.Scalars.GraphQLInt).description("At most this many rows").build());
         arguments.add(newArgument().name("offset").type(graphql.Scalars.GraphQLInt).description("Skip this many rows").build());
         return arguments;
-    }
-
-    private GraphQLInputType comparison(Column column) {
-        if (JsonbComparison.applies(column)) { // PostgreSQL jsonb: its own operators
-            types.computeIfAbsent(JsonbComparison.NAME, n -> JsonbComparison.type());
-            return typeRef(JsonbComparison.NAME);
-        }
-        GraphQLScalarType scalar = Scalars.of(column.type());
-        String name = scalar.getName() + "ComparisonExp";
-        if (types.containsKey(name)) {
-            return typeRef(name);
-        }
-        GraphQLInputObjectType.Builder exp = GraphQLInputObjectType.newInputObject().name(name)
-                .description("Conditions on a " + scalar.getName() + " value");
-        if (column.type().isComparable()) {
-            exp.field(newInputObjectField().name("_eq").type(scalar))
-                    .field(newInputObjectField().name("_neq").type(scalar))
-                    .field(newInputObjectField().name("_in").type(list(nonNull(scalar))))
-                    .field(newInputObjectField().name("_nin").type(list(nonNull(scalar))));
-        }
-        if (column.type().isOrdered()) {
-            for (String op : List.of("_gt", "_gte", "_lt", "_lte")) {
-                exp.field(newInputObjectField().name(op).type(scalar));
-            }
-        }
-        if (column.type().isText()) {
-            for (String op : List.of("_like", "_nlike", "_ilike", "_nilike")) {
-                exp.field(newInputObjectField().name(op).type(graphql.Scalars.GraphQLString));
-            }
-        }
-        exp.field(newInputObjectField().name("_is_null").type(graphql.Scalars.GraphQLBoolean));
-        put(exp.build());
-        return typeRef(name);
     }
 
     private GraphQLFieldDefinition register(String owner, GraphQLFieldDefinition.Builder field, FieldBinding binding) {

@@ -29,7 +29,7 @@ class VirtualRelationshipsTest {
             List.of(col("emp_no", ColumnType.INT)), List.of(), List.of(new ForeignKey("fk", List.of("emp_no"),
             EMPLOYEES.ref(), List.of("emp_no"))), null, null);
     private static final Table STATUS = new Table(new TableRef(new ServiceName("st"), "APP", "EMPLOYEE_STATUS"), false,
-            List.of(col("EMP_NO", ColumnType.STRING), col("SINCE", ColumnType.DATE)), List.of("EMP_NO"), List.of(), null, null);
+            List.of(new Column("EMP_NO", GraphqlNames.field("EMP_NO"), ColumnType.STRING, false, "STRING"), col("SINCE", ColumnType.DATE)), List.of("EMP_NO"), List.of(), null, null);
 
     @Test
     void resolvesAcrossServicesMatchingUpperCaseNamesIgnoringCase() {
@@ -91,6 +91,36 @@ class VirtualRelationshipsTest {
                 """);
         assertThat(catalog.relationshipsFrom(EMPLOYEES.ref())).extracting(Relationship::fieldName)
                 .containsExactlyInAnyOrder("dept_emp", "dept_emp_by_emp_no");
+    }
+
+    @Test
+    void aRequiredObjectNeedsNotNullKeyColumnsAndARequiredListAnyKey() {
+        Catalog catalog = resolve("""
+                relationships:
+                  - {service: st, table: employee_status, name: employee, type: belongs_to, field: EMP_NO,
+                     ref_service: hr, ref_table: employees, ref_field: emp_no, required: true}
+                  - {service: hr, table: employees, name: statuses, type: has_many, field: emp_no,
+                     ref_service: st, ref_table: employee_status, ref_field: emp_no, required: true}
+                """);
+        assertThat(catalog.relationship(STATUS.ref(), "employee").orElseThrow().required()).isTrue();
+        assertThat(catalog.relationship(EMPLOYEES.ref(), "statuses").orElseThrow().required()).isTrue();
+        assertThat(catalog.relationship(EMPLOYEES.ref(), "dept_emp").orElseThrow().required()).isFalse();
+        assertThatThrownBy(() -> resolve("""
+                relationships:
+                  - service: hr
+                    table: employees
+                    name: status
+                    type: has_one
+                    field: hired
+                    ref_service: st
+                    ref_table: employee_status
+                    ref_field: since
+                    required: true
+                """))
+                .isInstanceOf(WeftConfigException.class)
+                .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(Object::toString)
+                        .containsExactly("r.yml:10: required: the column 'hired' of field may be null, and a row without"
+                                + " its key has no related row; only an object relationship on NOT NULL columns can be required"));
     }
 
     private static Catalog resolve(String yaml) {

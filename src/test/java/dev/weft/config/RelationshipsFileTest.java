@@ -89,7 +89,7 @@ class RelationshipsFileTest {
                         .containsExactlyInAnyOrder(
                                 "rel.yml:10: colour: unknown key; known keys are description, field, junction_field, "
                                         + "junction_ref_field, junction_service, junction_table, name, ref_field, "
-                                        + "ref_service, ref_table, service, table, type",
+                                        + "ref_service, ref_table, required, service, table, type",
                                 "rel.yml:5: type: unknown type 'has_some'; one of belongs_to, has_one, has_many, many_to_many",
                                 "rel.yml:4: name: 'bad name' is not a legal GraphQL name",
                                 "rel.yml:9: ref_field: has 1 columns but field has 2; they pair up one to one",
@@ -97,6 +97,31 @@ class RelationshipsFileTest {
                                 "rel.yml:11: junction_field: missing; a many_to_many goes through a junction table",
                                 "rel.yml:11: junction_ref_field: missing; a many_to_many goes through a junction table",
                                 "rel.yml:19: service: missing"));
+    }
+
+    @Test
+    void requiredIsTrueOrFalse() {
+        List<RelationshipSpec> specs = RelationshipsFile.parse("r.yml", """
+                relationships:
+                  - {service: a, table: t, name: x, type: has_one, field: id, ref_service: b, ref_table: u, ref_field: id, required: true}
+                  - {service: a, table: t, name: y, type: has_many, field: id, ref_service: b, ref_table: u, ref_field: id}
+                """);
+        assertThat(specs).extracting(RelationshipSpec::required).containsExactly(true, false);
+        assertThatThrownBy(() -> RelationshipsFile.parse("r.yml", """
+                relationships:
+                  - service: a
+                    table: t
+                    name: x
+                    type: has_one
+                    field: id
+                    ref_service: b
+                    ref_table: u
+                    ref_field: id
+                    required: sometimes
+                """))
+                .isInstanceOf(WeftConfigException.class)
+                .satisfies(e -> assertThat(((WeftConfigException) e).problems()).extracting(ConfigProblem::toString)
+                        .containsExactly("r.yml:10: required: must be true or false, was 'sometimes'"));
     }
 
     @Test

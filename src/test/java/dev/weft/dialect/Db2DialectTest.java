@@ -193,7 +193,7 @@ class Db2DialectTest {
                 s.execute("CREATE TABLE SYSIBM.SYSDUMMY1 (IBMREQD CHAR(1))");
                 s.execute("INSERT INTO SYSIBM.SYSDUMMY1 VALUES ('Y')");
             }
-            assertThat(new Db2Dialect().probe(h2).capabilities()).isEqualTo(new Db2Dialect.Capabilities(true, true, true));
+            assertThat(new Db2Dialect().probe(h2).capabilities()).isEqualTo(new Db2Dialect.Capabilities(true, true, true, true));
         }
     }
 

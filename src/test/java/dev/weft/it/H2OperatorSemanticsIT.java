@@ -33,6 +33,11 @@ class H2OperatorSemanticsIT extends OperatorSemanticsScenarios {
     }
 
     @Override
+    protected String regexCondition(String column, boolean ci) {
+        return "REGEXP_LIKE(" + column + ", ?, '" + (ci ? "i" : "c") + "')";
+    }
+
+    @Override
     protected String bindLimit() {
         return "65,535";
     }

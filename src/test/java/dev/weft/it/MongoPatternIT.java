@@ -62,6 +62,42 @@ class MongoPatternIT {
     }
 
     @Test
+    void regexOperatorsAnswerAsTheServersOwnRegexAndSimilarIsNotOffered() {
+        try (MongoTestServer mongo = MongoTestServer.start()) {
+            String db = seed(mongo);
+            try (WeftRuntime weft = WeftRuntime.start(settings(mongo.url(db), Duration.ofSeconds(10)))) {
+                var notes = mongo.database(db).getCollection("notes");
+                for (String pattern : List.of("^xa", "A$", "^[ab]$", "y", "^(x|b)")) {
+                    for (boolean ci : List.of(false, true)) {
+                        List<Object> matching = new java.util.ArrayList<>();
+                        notes.find(com.mongodb.client.model.Filters.regex("text", pattern, ci ? "i" : ""))
+                                .sort(new Document("_id", 1)).forEach(d -> matching.add(d.get("_id")));
+                        List<Object> others = new java.util.ArrayList<>(List.of(1, 2, 3, 4));
+                        others.removeAll(matching); // the document without text matches neither
+                        assertThat(ids(weft, ci ? "_iregex" : "_regex", pattern)).as("%s %s", ci, pattern).isEqualTo(matching);
+                        assertThat(ids(weft, ci ? "_niregex" : "_nregex", pattern)).as("not %s %s", ci, pattern).isEqualTo(others);
+                    }
+                }
+                assertThat(ids(weft, "_regex", "^xa")).containsExactly(3);
+                assertThat(ids(weft, "_iregex", "^xa")).containsExactly(3, 4);
+                assertThat(GraphqlAssertions.codes(weft.execute("{ web_notes(where: {text: {_similar: \"x%\"}}) { _id } }", Map.of())))
+                        .containsExactly("GRAPHQL_VALIDATION_FAILED");
+                mongo.resetCounts();
+                ExecutionResult r = weft.execute("{ web_notes(where: {text: {_regex: \"(x\"}}) { _id } }", Map.of());
+                assertThat(GraphqlAssertions.codes(r)).containsExactly("BAD_USER_INPUT");
+                assertThat(r.isDataPresent()).isFalse();
+                assertThat(mongo.reads()).isEmpty();
+            }
+        }
+    }
+
+    private static List<Object> ids(WeftRuntime weft, String operator, String pattern) {
+        Map<String, Object> data = GraphqlAssertions.data(weft.execute("query($p: String) { web_notes(where: {text: {" + operator
+                + ": $p}}, order_by: {_id: asc}) { _id } }", Map.of("p", pattern)));
+        return ((List<?>) data.get("web_notes")).stream().map(n -> ((Map<?, ?>) n).get("_id")).map(Object.class::cast).toList();
+    }
+
+    @Test
     void aServerThatIgnoresTheTimeLimitIsAskedOnceTheMessageNamesTheRealBoundAndTheSourceComesBack() throws Exception {
         try (MongoTestServer mongo = MongoTestServer.start()) {
             String db = seed(mongo);
@@ -91,7 +127,8 @@ class MongoPatternIT {
     private static String seed(MongoTestServer mongo) {
         String db = MongoTestServer.uniqueName();
         mongo.database(db).getCollection("notes").insertMany(List.of(new Document("_id", 1).append("text", "a".repeat(5_000)),
-                new Document("_id", 2).append("text", "b"), new Document("_id", 3).append("text", "xaya")));
+                new Document("_id", 2).append("text", "b"), new Document("_id", 3).append("text", "xaya"),
+                new Document("_id", 4).append("text", "XAYA"), new Document("_id", 5)));
         return db;
     }
 

@@ -123,6 +123,33 @@ abstract class MutationScenarios extends MutationFixture {
         assertThat(shop.number("SELECT COUNT(*) FROM orders WHERE id = 31")).isZero();
     }
 
+    /**
+     * A claim that the role's filters or presets need and the caller lacks fails the request before anything runs
+     * (no {@code data}, nothing written), even when the selection is only {@code affected_rows} or an aggregate count.
+     */
+    @Test
+    void aMissingClaimFailsTheWholeRequestWhateverTheSelection() {
+        Map<Object, String> before = accounts();
+        Caller nobody = new Caller("tenant", Map.of());
+        Caller withoutSub = new Caller("tenant", Map.of("tenant_id", "t1")); // the update presets updated_by from sub
+        for (var call : List.of(Map.entry("mutation { delete_shop_accounts(where: {}) { affected_rows } }", nobody),
+                Map.entry("mutation { update_shop_accounts(where: {}, _inc: {balance: 1}) { affected_rows } }", withoutSub),
+                Map.entry("mutation { update_shop_accounts_by_pk(pk_columns: {id: 1001}, _inc: {balance: 1}) { id } }", withoutSub),
+                Map.entry("mutation { insert_shop_accounts(objects: [{name: \"z\"}]) { affected_rows } }", nobody))) {
+            ExecutionResult r = secured.execute(call.getKey(), Map.of(), call.getValue());
+            assertThat(codes(r)).as(call.getKey()).containsExactly("FORBIDDEN");
+            assertThat(r.isDataPresent()).as(call.getKey()).isFalse();
+        }
+        assertThat(accounts()).isEqualTo(before);
+        String count = "{ shop_accounts_aggregate { aggregate { count } } }";
+        for (ExecutionResult r : List.of(secured.execute(count, Map.of(), nobody), secured.executeFieldByField(count, Map.of(), nobody))) {
+            assertThat(codes(r)).containsExactly("FORBIDDEN");
+            assertThat(r.isDataPresent()).isFalse();
+        }
+        assertThat((Object) at(GraphqlAssertions.data(secured.execute(count, Map.of(), withoutSub)), "shop_accounts_aggregate.aggregate.count"))
+                .isEqualTo((int) before.values().stream().filter(v -> v.startsWith("t1/")).count());
+    }
+
     @Test
     void aNestedUpsertFollowsTheUpdatePermission() {
         Caller nester = new Caller("nester", Map.of("tenant_id", "t1"));

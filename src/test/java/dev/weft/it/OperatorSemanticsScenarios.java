@@ -58,6 +58,30 @@ abstract class OperatorSemanticsScenarios extends TargetScenario {
     /** The engine's limit of bound values per statement, as Weft's message names it. */
     protected abstract String bindLimit();
 
+    /**
+     * The engine's own case-sensitive ({@code ci} false) or case-insensitive regular-expression match of
+     * {@code column} against one bound pattern, as the oracle of {@code _regex}/{@code _iregex}; null where the engine
+     * has none (then the operators are not offered).
+     */
+    protected String regexCondition(String column, boolean ci) {
+        return null;
+    }
+
+    /** Whether the engine has {@code SIMILAR TO} (then {@code _similar}/{@code _nsimilar} are offered). */
+    protected boolean similar() {
+        return false;
+    }
+
+    /** The text columns whose {@code _regex} is case-sensitive by the engine's rules (not PostgreSQL's citext). */
+    protected List<String> caseSensitiveRegexColumns() {
+        return textColumns();
+    }
+
+    /** Whether a LIKE pattern ending in a backslash is the engine's error (then the request is refused before it runs). */
+    protected boolean likeEscapeAtEndIsError() {
+        return false;
+    }
+
     /** Inserts of the rows of the class comment, each text column taking the row's text. */
     static List<String> inserts(int textColumns) {
         List<String> inserts = new ArrayList<>();
@@ -101,6 +125,108 @@ abstract class OperatorSemanticsScenarios extends TargetScenario {
                 assertThat(weft(field, "_nlike", "String", pattern)).as("%s NOT LIKE '%s'", column, pattern)
                         .isEqualTo(database(column + " NOT LIKE ?", pattern));
             }
+        }
+    }
+
+    private static final List<String> REGEXES = List.of("^t1", "1$", "^[a-z]+$", "b", "B", "^gr", "ü", "^x_y$", "^.b", "(ab|T)", "\\d");
+
+    /** Where the engine has no regular expressions: asserts that {@code _regex} is not in the schema, and says so. */
+    private boolean regexRefusedHere() {
+        if (regexCondition("x", false) != null) {
+            return false;
+        }
+        String field = textColumns().get(0).toLowerCase(java.util.Locale.ROOT);
+        for (String op : List.of("_regex", "_iregex", "_nregex", "_niregex", "_similar", "_nsimilar")) {
+            assertThat(codes(execute("{ hr_words(where: {" + field + ": {" + op + ": \"a\"}}) { id } }"))).as(op)
+                    .containsExactly("GRAPHQL_VALIDATION_FAILED");
+        }
+        return true;
+    }
+
+    @Test
+    void regexAnswersAsTheDatabasesOwnRegexOnTheSameColumn() {
+        if (regexRefusedHere()) {
+            return;
+        }
+        for (String column : textColumns()) {
+            String field = column.toLowerCase(java.util.Locale.ROOT);
+            for (String pattern : REGEXES) {
+                assertThat(weft(field, "_regex", "String", pattern)).as("%s _regex '%s'", column, pattern)
+                        .isEqualTo(database(regexCondition(column, false), pattern));
+                assertThat(weft(field, "_iregex", "String", pattern)).as("%s _iregex '%s'", column, pattern)
+                        .isEqualTo(database(regexCondition(column, true), pattern));
+                assertThat(weft(field, "_nregex", "String", pattern)).as("%s _nregex '%s'", column, pattern)
+                        .isEqualTo(database("NOT (" + regexCondition(column, false) + ")", pattern));
+                assertThat(weft(field, "_niregex", "String", pattern)).as("%s _niregex '%s'", column, pattern)
+                        .isEqualTo(database("NOT (" + regexCondition(column, true) + ")", pattern));
+            }
+        }
+    }
+
+    @Test
+    void regexIsCaseSensitiveAndIregexIsNotWhateverTheCollation() {
+        if (regexRefusedHere()) {
+            return;
+        }
+        for (String column : caseSensitiveRegexColumns()) {
+            String field = column.toLowerCase(java.util.Locale.ROOT);
+            assertThat(weft(field, "_regex", "String", "^t1")).as(column).containsExactly(2);
+            assertThat(weft(field, "_iregex", "String", "^t1")).as(column).containsExactly(1, 2);
+            assertThat(weft(field, "_nregex", "String", "^t1")).as(column).containsExactly(1, 3, 4, 5, 6, 8);
+            assertThat(weft(field, "_niregex", "String", "^T1")).as(column).containsExactly(3, 4, 5, 6, 8);
+            assertThat(weft(field, "_iregex", "String", "^GR")).as(column).containsExactly(5);
+        }
+    }
+
+    @Test
+    void aMalformedRegexFailsTheRequestWhenSurelyMalformedAndTheFieldOtherwise() {
+        if (regexRefusedHere()) {
+            return;
+        }
+        String field = textColumns().get(0).toLowerCase(java.util.Locale.ROOT);
+        for (String pattern : List.of("a(", "a)", "[ab", "ab\\")) {
+            ExecutionResult r = execute("query($v: String) { hr_words(where: {" + field + ": {_regex: $v}}) { id } }", Map.of("v", pattern));
+            assertThat(codes(r)).as(pattern).containsExactly("BAD_USER_INPUT");
+            assertThat(r.isDataPresent()).as(pattern).isFalse();
+        }
+        ExecutionResult r = execute("query($v: String) { hr_words(where: {" + field + ": {_iregex: $v}}) { id } }", Map.of("v", "a{2,1}"));
+        assertThat(codes(r)).containsExactly("BAD_USER_INPUT");
+        assertThat(r.isDataPresent()).isTrue(); // judged by the engine: a field error
+    }
+
+    @Test
+    void similarIsOfferedOnlyWhereTheEngineHasIt() {
+        String field = textColumns().get(0).toLowerCase(java.util.Locale.ROOT);
+        if (!similar()) {
+            assertThat(codes(execute("{ hr_words(where: {" + field + ": {_similar: \"a%\"}}) { id } }")))
+                    .containsExactly("GRAPHQL_VALIDATION_FAILED");
+            regexRefusedHere();
+            return;
+        }
+        for (String column : textColumns()) {
+            String f = column.toLowerCase(java.util.Locale.ROOT);
+            for (String pattern : List.of("t%", "(a|x)%", "%[bB]%", "%\\_%", "ab", "_1")) {
+                assertThat(weft(f, "_similar", "String", pattern)).as("%s SIMILAR TO '%s'", column, pattern)
+                        .isEqualTo(database(column + " SIMILAR TO ?", pattern));
+                assertThat(weft(f, "_nsimilar", "String", pattern)).as("%s NOT SIMILAR TO '%s'", column, pattern)
+                        .isEqualTo(database(column + " NOT SIMILAR TO ?", pattern));
+            }
+        }
+    }
+
+    @Test
+    void aLikePatternEndingInAnEscapeFailsTheRequestWhereTheEngineRefusesIt() {
+        String column = textColumns().get(0);
+        String field = column.toLowerCase(java.util.Locale.ROOT);
+        ExecutionResult r = execute("query($v: String) { hr_words(where: {" + field + ": {_like: $v}}) { id } }", Map.of("v", "ab\\"));
+        if (likeEscapeAtEndIsError()) {
+            assertThat(codes(r)).containsExactly("BAD_USER_INPUT");
+            assertThat(r.isDataPresent()).isFalse();
+            assertThat(r.getErrors().get(0).getMessage()).contains("ends with the escape character");
+        } else {
+            assertThat(r.getErrors()).isEmpty();
+            assertThat(weft(field, "_like", "String", "ab\\")).isEqualTo(database(column + " LIKE ?", "ab\\"));
+            assertThat(weft(field, "_like", "String", "ab\\\\")).isEqualTo(database(column + " LIKE ?", "ab\\\\"));
         }
     }
 

@@ -26,6 +26,27 @@ class PostgresOperatorSemanticsIT extends OperatorSemanticsScenarios {
     }
 
     @Override
+    protected String regexCondition(String column, boolean ci) {
+        return column + (ci ? " ~* ?" : " ~ ?");
+    }
+
+    @Override
+    protected boolean similar() {
+        return true;
+    }
+
+    /** citext's {@code ~} ignores case, as its {@code LIKE} does. */
+    @Override
+    protected List<String> caseSensitiveRegexColumns() {
+        return List.of("t", "ch", "c");
+    }
+
+    @Override
+    protected boolean likeEscapeAtEndIsError() {
+        return true;
+    }
+
+    @Override
     protected String bindLimit() {
         return "65,535";
     }

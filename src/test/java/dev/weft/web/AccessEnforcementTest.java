@@ -41,6 +41,9 @@ class AccessEnforcementTest {
                 hr.departments: {}
                 hr.dept_emp: {}
                 hrstatus.employee_status: {}
+              initials:
+                hr.employees:
+                  select: { filter: { last_name: { _iregex: "@claims.initials" } } }
               clicks:
                 events.clicks: {}
               browsing:
@@ -127,6 +130,20 @@ class AccessEnforcementTest {
         assertThat(codes(run("{ hr_employees { emp_no } }", new Caller("analyst", Map.of())))).containsExactly("FORBIDDEN");
         assertThat(codes(run("{ hr_employees { emp_no } }", new Caller("nobody", Map.of())))).containsExactly("FORBIDDEN");
         assertThat(codes(run("{ hr_employees { emp_no } }", null))).containsExactly("FORBIDDEN");
+    }
+
+    /** A row filter may match a regular expression the caller's claim carries; without the claim the request fails as a whole. */
+    @Test
+    void aRowFilterMatchesARegularExpressionFromAClaim() {
+        Caller initials = new Caller("initials", Map.of("initials", "^s"));
+        List<Map<String, Object>> all = at(data(run("{ hr_employees { last_name } }", MANAGER)), "hr_employees");
+        long expected = all.stream().filter(e -> e.get("last_name").toString().toLowerCase(java.util.Locale.ROOT).startsWith("s")).count();
+        assertThat(expected).isPositive().isLessThan(all.size());
+        List<Map<String, Object>> seen = at(data(run("{ hr_employees { last_name } }", initials)), "hr_employees");
+        assertThat(seen).hasSize((int) expected);
+        ExecutionResult missing = run("{ hr_employees_aggregate { aggregate { count } } }", new Caller("initials", Map.of()));
+        assertThat(codes(missing)).containsExactly("FORBIDDEN");
+        assertThat(missing.isDataPresent()).isFalse();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The direct execution of queries gives exactly what graphql-java's field-by-field execution with
  * DataLoaders gives (data and errors), on the embedded demo with its relationships across databases.
+ * {@link RequiredRelationshipsDifferentialTest} compares them where non-null (required) relationships bubble nulls.
  */
 class DirectExecutionDifferentialTest {
     private static WeftRuntime runtime;
@@ -52,7 +53,11 @@ class DirectExecutionDifferentialTest {
                         + "order_by: [{employee: {last_name: asc}}]) { emp_no employee { last_name } } }"),
                 q("{ hr_employees(order_by: [{emp_no: asc}], limit: 3) { emp_no dept_emp(limit: -1) { dept_no } } }"),
                 q("{ hr_employees(limit: -1) { emp_no } hr_departments(order_by: [{dept_no: asc}]) { dept_no } }"),
-                q("{ hr_employees(where: {email: {_eq: null}}) { emp_no } }"));
+                q("{ hr_employees(where: {email: {_eq: null}}) { emp_no } }"),
+                q("{ hr_employees(where: {_or: [{last_name: {_iregex: \"^s\"}}, {first_name: {_regex: \"^[AB]\"}}]}, "
+                        + "order_by: [{emp_no: asc}]) { emp_no last_name } }"),
+                q("{ hr_departments(order_by: [{dept_no: asc}]) { dept_no dept_emp(where: {employees: {last_name: {_nregex: \"a\"}}}) "
+                        + "{ emp_no } } }"));
     }
 
     /** Arguments judged before execution fail the request on both paths: errors with a code, no data at all. */
@@ -67,9 +72,24 @@ class DirectExecutionDifferentialTest {
                         "BAD_USER_INPUT", List.of("hr_employees")),
                 r("{ hr_departments { dept_no d: dept_emp(where: {employees: {last_name: {_ilike: \"" + longPattern
                         + "\"}}}) { emp_no } } }", Map.of(), "BAD_USER_INPUT", List.of("hr_departments", "d")),
+                r("{ hr_departments { dept_no d: dept_emp(where: {employees: {last_name: {_iregex: \"(a\"}}}) { emp_no } } }", Map.of(),
+                        "BAD_USER_INPUT", List.of("hr_departments", "d")),
+                r("query($p: String) { hr_employees(where: {first_name: {_niregex: $p}}) { emp_no } }", Map.of("p", "[a-"),
+                        "BAD_USER_INPUT", List.of("hr_employees")),
+                r("{ hr_employees(where: {first_name: {_similar: \"a%\"}}) { emp_no } }", Map.of(), "GRAPHQL_VALIDATION_FAILED", null),
                 r("{ hr_employees(order_by: [{emp_no: sideways}]) { emp_no } }", Map.of(), "GRAPHQL_VALIDATION_FAILED", null),
                 r("query($d: order_by) { hr_employees(order_by: [{emp_no: $d}]) { emp_no } }", Map.of("d", "sideways"),
                         "GRAPHQL_VALIDATION_FAILED", null));
+    }
+
+    /** A pattern only the engine can judge (a repetition count) is its refusal: a field error with a code, alike on both paths. */
+    @org.junit.jupiter.api.Test
+    void aRegexTheEngineRefusesIsAFieldErrorOnBothPaths() {
+        String query = "{ hr_employees(where: {last_name: {_regex: \"a{2,1}\"}}) { emp_no } hr_departments(limit: 1) { dept_no } }";
+        ExecutionResult direct = runtime.execute(query, Map.of());
+        assertThat(direct.toSpecification()).isEqualTo(runtime.executeFieldByField(query, Map.of()).toSpecification());
+        assertThat(dev.weft.testing.GraphqlAssertions.codes(direct)).containsExactly("BAD_USER_INPUT");
+        assertThat(direct.<Map<String, Object>>getData()).containsEntry("hr_employees", null).containsKey("hr_departments");
     }
 
     @ParameterizedTest

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * federation.yml over the embedded demo: renamed entity types, extra keys on unique columns, every directive Weft
- * applies (as the subgraph SDL prints them), lookups by an extra key; and the problems that need the catalog
- * (unknown tables and fields, name clashes, nullable or non-unique keys, @external key fields, @provides on a
+ * applies (as the subgraph SDL prints them), lookups by an extra key, a key on a nullable unique column; and the problems that need the catalog
+ * (unknown tables and fields, name clashes, non-unique keys, @external key fields, @provides on a
  * column), each with file and line. {@code weft.federation.enabled: false} leaves a plain schema.
  */
 class SubgraphConfigTest {
@@ -118,7 +118,6 @@ class SubgraphConfigTest {
                 "federation.yml:3: types.nope.employees: unknown service 'nope'",
                 "federation.yml:5: types.hr.employees.name: 'HrDepartments' is the type of hr.public.departments already;"
                         + " rename that one too or choose another name",
-                "federation.yml:6: types.hr.employees.keys: the column 'email' may be null; every column of a @key must be NOT NULL",
                 "federation.yml:6: types.hr.employees.keys: 'zzz' is no column of hr.public.employees",
                 "federation.yml:8: types.hr.employees.fields.emp_no.external: 'emp_no' is a key field, resolved by this"
                         + " subgraph: it cannot be @external",
@@ -130,9 +129,40 @@ class SubgraphConfigTest {
         assertThat(problems("""
                 types:
                   hr.employees:
-                    keys: ["last_name"]
+                    keys: ["last_name", "email"]
                 """)).containsExactly("federation.yml:3: types.hr.employees.keys: the columns [last_name] are no unique"
-                + " constraint of hr.public.employees; a @key must name one row");
+                + " constraint of hr.public.employees; a @key must name one row", "federation.yml:3: types.hr.employees.keys:"
+                + " the columns [email] are no unique constraint of hr.public.employees; a @key must name one row");
+    }
+
+    @Test
+    void aKeyMayBeANullableUniqueColumnAndANullKeyValueIsNoEntity() throws Exception {
+        var services = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, DemoDatabases.create()));
+        var hr = services.stream().filter(s -> s.name().equals("hr")).findFirst().orElseThrow();
+        try (var c = java.sql.DriverManager.getConnection(hr.url(), hr.username(), ""); var st = c.createStatement()) {
+            st.execute("ALTER TABLE employees ADD CONSTRAINT employees_email_unique UNIQUE (email)");
+        }
+        try (WeftRuntime weft = WeftRuntime.start(services, RelationshipsFile.load("relationships.yml"),
+                WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, null, LimitSettings.DEFAULTS,
+                new SourceOperations(new SourceBreakers(BreakerSettings.DEFAULT), null), true,
+                FederationFile.parse("federation.yml", "types:\n  hr.employees:\n    keys: [\"email\"]\n"),
+                dev.weft.reload.SourceSupply.fresh())) {
+            String sdl = at(data(weft.execute("{ _service { sdl } }", Map.of())), "_service.sdl");
+            assertThat(sdl).contains("type HrEmployees @key(fields : \"emp_no\") @key(fields : \"email\") {", "email: String\n");
+            String query = "query($r: [_Any!]!) { _entities(representations: $r) { ... on HrEmployees { emp_no email } } }";
+            List<Map<String, Object>> representations = new java.util.ArrayList<>();
+            representations.add(Map.of("__typename", "HrEmployees", "email", "mayuko.warwick@example.com"));
+            Map<String, Object> nullEmail = new java.util.HashMap<>(Map.of("__typename", "HrEmployees"));
+            nullEmail.put("email", null); // 10014 has no e-mail: a null key names no row, as a gateway would expect
+            representations.add(nullEmail);
+            representations.add(Map.of("__typename", "HrEmployees", "emp_no", 10014));
+            var direct = weft.execute(query, Map.of("r", representations));
+            var fieldByField = weft.executeFieldByField(query, Map.of("r", representations));
+            assertThat(direct.toSpecification()).isEqualTo(fieldByField.toSpecification());
+            assertThat(direct.getErrors()).isEmpty();
+            assertThat(at(data(direct), "_entities").toString()).isEqualTo(
+                    "[{emp_no=10020, email=mayuko.warwick@example.com}, null, {emp_no=10014, email=null}]");
+        }
     }
 
     @Test

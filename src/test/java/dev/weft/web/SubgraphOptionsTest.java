@@ -99,13 +99,15 @@ class SubgraphOptionsTest {
                               departments: { type: ID }
                           hr.departments:
                             lookup: assignment
+                          events.clicks:
+                            keys: ["employee { emp_no }"]
                         compose-directives:
                           - { name: "@audited", url: "https://example.com/audit/v1.0", on: [OBJECT] }
                           - { name: "@key", url: "https://example.com/key/v1.0", on: [OBJECT] }
                         """)).close());
         assertThat(e).as("start-up must fail").isNotNull();
         assertThat(e.problems().stream().map(ConfigProblem::toString).toList()).containsExactlyInAnyOrder(
-                "federation.yml:17: compose-directives: '@key' is a directive of GraphQL, Federation or Weft; define a"
+                "federation.yml:19: compose-directives: '@key' is a directive of GraphQL, Federation or Weft; define a"
                         + " directive of another name",
                 "federation.yml:3: types.hr.employees.lookup: Query has a field 'hr_departments' already; choose another name",
                 "federation.yml:4: types.hr.employees.directives: '@unknown' is no directive of compose-directives with"
@@ -119,6 +121,8 @@ class SubgraphOptionsTest {
                         + " joins on (dept_no)",
                 "federation.yml:12: types.hr.dept_emp.fields.departments.type: ID fits a text or integer column;"
                         + " 'departments' is a relationship",
-                "federation.yml:14: types.hr.departments.lookup: Query has a field 'assignment' already; choose another name");
+                "federation.yml:14: types.hr.departments.lookup: Query has a field 'assignment' already; choose another name",
+                "federation.yml:16: types.events.clicks.keys: the column 'emp_no' may be null; the column of a key's"
+                        + " relationship must be NOT NULL");
     }
 }

@@ -254,6 +254,7 @@ public final class SqlRenderer {
             case Predicate.Like like -> like(like, alias, ctx);
             case Predicate.InList in -> in(in, alias, ctx);
             case Predicate.Json j -> JsonbSql.render(j, column(alias, j.column()), ctx.params);
+            case Predicate.Match m -> MatchSql.render(dialect, m, dialect.likeOperand(column(alias, m.column()), ctx.sqlType(alias, m.column())), ctx.params);
             case Predicate.Exists e -> {
                 String inner = ctx.nextAlias(e.target());
                 String condition = joinCondition(alias, e.outerColumns(), inner, e.innerColumns());

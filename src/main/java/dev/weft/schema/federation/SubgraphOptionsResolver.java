@@ -140,9 +140,9 @@ final class SubgraphOptionsResolver {
             Column c = column == null ? null : table.columns().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
             if (c == null) {
                 problems.add(new ConfigProblem(at, where, "'" + path.get(0) + "' is no column of " + table.ref()));
-            } else if (c.nullable()) {
-                problems.add(new ConfigProblem(at, where, "the column '" + c.name() + "' may be null; every column of a"
-                        + " @key must be NOT NULL"));
+            } else if (c.nullable() && path.size() > 1) { // a key's own columns may be null, as in SubgraphResolver
+                problems.add(new ConfigProblem(at, where, "the column '" + c.name() + "' may be null; the column of a"
+                        + " key's relationship must be NOT NULL"));
             } else {
                 columns.add(c.name());
             }

@@ -108,9 +108,9 @@ final class SubgraphResolver {
         if (renames.isEmpty()) {
             return catalog;
         }
-        List<Source> sources = catalog.sources().stream().map(s -> new Source(s.settings(), s.tables().stream()
-                .map(t -> renames.containsKey(t.ref()) ? t.withNames(renames.get(t.ref()), t.rootField()) : t).toList(),
-                s.foldsToUpperCase())).toList();
+        List<Source> sources = catalog.sources().stream().map(s -> s.withTables(s.tables().stream()
+                .map(t -> renames.containsKey(t.ref()) ? t.withNames(renames.get(t.ref()), t.rootField()) : t).toList()))
+                .toList();
         return new Catalog(sources, catalog.relationships());
     }
 
@@ -127,10 +127,7 @@ final class SubgraphResolver {
                 if (column.isEmpty() || !column.get().isScalar()) {
                     problems.add(new ConfigProblem(at(type.lineOf("keys")), where(type) + ".keys",
                             "'" + field + "' is no column of " + table.ref()));
-                } else if (column.get().nullable()) {
-                    problems.add(new ConfigProblem(at(type.lineOf("keys")), where(type) + ".keys",
-                            "the column '" + field + "' may be null; every column of a @key must be NOT NULL"));
-                } else {
+                } else { // nullable too (Federation allows it): a row whose key is null is just no entity by that key
                     columns.add(column.get().name());
                 }
             }

@@ -65,6 +65,35 @@ class SqlRendererTest {
     }
 
     @Test
+    void regexAndSimilarMatchesAreEachDialectsOwnWithThePatternBound() {
+        Predicate where = Predicate.and(List.of(new Predicate.Match("last_name", Predicate.MatchKind.REGEX, "^a", false),
+                new Predicate.Match("last_name", Predicate.MatchKind.IREGEX, "^b", true)));
+        SqlStatement pg = postgres.select(new Select(EMPLOYEES, List.of("emp_no"), where, List.of(), Page.ALL));
+        assertThat(pg.sql()).endsWith("WHERE (t0.\"last_name\"::text ~ ? AND t0.\"last_name\"::text !~* ?)");
+        assertThat(pg.params()).containsExactly("^a", "^b");
+        assertThat(postgres.select(new Select(EMPLOYEES, List.of("emp_no"), new Predicate.Match("last_name",
+                Predicate.MatchKind.SIMILAR, "(a|b)%", true), List.of(), Page.ALL)).sql())
+                .endsWith("WHERE t0.\"last_name\"::text NOT SIMILAR TO ?");
+        assertThat(mysql.select(new Select(MY_EMPLOYEES, List.of("emp_no"), where, List.of(), Page.ALL)).sql())
+                .endsWith("WHERE (t0.`last_name` REGEXP CONCAT('(?-i)', ?) AND t0.`last_name` NOT REGEXP CONCAT('(?i)', ?))");
+        assertThat(h2.select(new Select(EMPLOYEES, List.of("emp_no"), where, List.of(), Page.ALL)).sql())
+                .endsWith("WHERE (REGEXP_LIKE(t0.\"last_name\", ?, 'c') AND NOT REGEXP_LIKE(t0.\"last_name\", ?, 'i'))");
+        assertThat(new SqlRenderer(new dev.weft.dialect.Db2Dialect()).select(new Select(EMPLOYEES, List.of("emp_no"), where,
+                List.of(), Page.ALL)).sql()).endsWith("WHERE (REGEXP_LIKE(t0.\"last_name\", CAST(? AS VARCHAR(32672)), 'c')"
+                + " AND NOT REGEXP_LIKE(t0.\"last_name\", CAST(? AS VARCHAR(32672)), 'i'))");
+    }
+
+    @Test
+    void eachDialectStatesWhichTextOperatorsItHas() {
+        assertThat(new PostgresDialect().textMatching()).isEqualTo(new dev.weft.catalog.TextMatching(true, true, true));
+        assertThat(new MySqlDialect().textMatching()).isEqualTo(new dev.weft.catalog.TextMatching(true, false, false));
+        assertThat(new H2Dialect().textMatching()).isEqualTo(new dev.weft.catalog.TextMatching(true, false, false));
+        assertThat(new dev.weft.dialect.Db2Dialect().textMatching()).as("unprobed, or Derby").isEqualTo(dev.weft.catalog.TextMatching.LIKE_ONLY);
+        assertThat(new dev.weft.dialect.Db2Dialect(new dev.weft.dialect.Db2Dialect.Capabilities(true, true, false, true)).textMatching())
+                .as("DB2 LUW with REGEXP_LIKE").isEqualTo(new dev.weft.catalog.TextMatching(true, false, false));
+    }
+
+    @Test
     void moreBoundValuesThanTheEngineTakesAreRefusedNamingItsLimit() {
         List<List<Object>> rows = java.util.stream.IntStream.rangeClosed(1, 65_536).mapToObj(i -> List.<Object>of(i)).toList();
         Select select = new Select(EMPLOYEES, List.of("emp_no"), new Predicate.InList(List.of("emp_no"), rows, false), List.of(), Page.ALL);
