@@ -6,7 +6,7 @@
 # busy machine) and, with JMH's GC profiler, the bytes allocated per response (gc.alloc.rate.norm).
 # ./mvnw verify compiles these classes but never runs them: the harness is generated with the jmh profile.
 #
-#   bash src/test/bench/jmh.sh                          # from the repository root; ~4 minutes
+#   bash src/test/bench/jmh.sh                          # from the repository root; ~6 minutes
 #   bash src/test/bench/jmh.sh -p response=cross -f 1   # any JMH options (java -jar jmh.jar -h)
 #   BENCH='SerializationBench.executeAndWrite' bash src/test/bench/jmh.sh
 set -euo pipefail
