@@ -2,7 +2,8 @@
 # JMH benchmarks of Weft's response path alone (no database, no HTTP): src/test/java/dev/weftbench/jmh.
 # SerializationBench builds the JSON of run.sh's cross-database response (100 customers, 1,000 orders) and of
 # 10,000 flat orders from rows held in memory, through DirectExecutionStrategy and Jackson, and reports the
-# time per response, the JVM's CPU time per response (cpu.time.norm, CpuTimeProfiler: the figure that holds on a
+# time per response, the CPU time per response (CpuTimeProfiler: cpu.time.norm of the whole JVM, cpu.worker.norm of
+# the benchmark threads; figures that hold on a
 # busy machine) and, with JMH's GC profiler, the bytes allocated per response (gc.alloc.rate.norm).
 # ./mvnw verify compiles these classes but never runs them: the harness is generated with the jmh profile.
 #
