@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # JMH benchmarks of Weft's response path alone (no database, no HTTP): src/test/java/dev/weftbench/jmh.
 # SerializationBench builds the JSON of run.sh's cross-database response (100 customers, 1,000 orders) and of
-# 10,000 flat orders from rows held in memory, through DirectExecutionStrategy and Jackson, and reports the
-# time per response, the CPU time per response (CpuTimeProfiler: cpu.time.norm of the whole JVM, cpu.worker.norm of
-# the benchmark threads; figures that hold on a
-# busy machine) and, with JMH's GC profiler, the bytes allocated per response (gc.alloc.rate.norm).
+# 10,000 flat orders from rows held in memory, through DirectExecutionStrategy and Jackson, and reports per
+# response the time, the CPU time (CpuTimeProfiler: cpu.time.norm of the whole JVM, cpu.worker.norm of the
+# benchmark threads; figures that hold on a busy machine) and the bytes allocated (JMH's GC profiler:
+# gc.alloc.rate.norm).
 # ./mvnw verify compiles these classes but never runs them: the harness is generated with the jmh profile.
 #
 #   bash src/test/bench/jmh.sh                          # from the repository root; ~6 minutes
