@@ -117,6 +117,6 @@ public final class CrossSourcePlanBench {
 
     private static ServiceProperties service(String kind, String url, String user) {
         return new ServiceProperties(kind, url, user, "", null, null, null, null, null, null, Duration.ofSeconds(600), null,
-                null);
+                null, null);
     }
 }

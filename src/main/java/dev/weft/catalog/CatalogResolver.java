@@ -51,7 +51,7 @@ public final class CatalogResolver {
     private Source nameTables(Source source) {
         var settings = source.settings();
         List<Table> tables = source.tables().stream()
-                .map(t -> t.withNames(GraphqlNames.type(settings.typePrefix(), t.ref().name()),
+                .map(t -> t.withNames(TypeNaming.of(settings.naming()).table(settings.typePrefix(), source.graphqlName(t.ref().name())),
                         settings.rootPrefix() + source.graphqlName(t.ref().name())))
                 .toList();
         return source.withTables(tables);
@@ -96,12 +96,13 @@ public final class CatalogResolver {
             if (!c.isDocument()) {
                 continue;
             }
-            String type = GraphqlNames.nestedType(enclosingType, c);
-            for (String suffix : List.of("", GraphqlNames.BOOL_EXP, GraphqlNames.ORDER_BY)) {
-                Table other = typeNames.putIfAbsent(type + suffix, t);
+            TypeNaming naming = TypeNaming.of(s.settings().naming());
+            String type = naming.nested(enclosingType, c);
+            for (String name : List.of(type, naming.of(type, TypeNaming.Part.BOOL_EXP), naming.of(type, TypeNaming.Part.ORDER_BY))) {
+                Table other = typeNames.putIfAbsent(name, t);
                 if (other != null) {
                     problems.add(clash(s, "the nested document '" + c.name() + "' of " + t.ref() + " needs the GraphQL type '"
-                            + type + suffix + "', which " + (other == t ? "another type of " + t.ref() : "table " + other.ref())
+                            + name + "', which " + (other == t ? "another type of " + t.ref() : "table " + other.ref())
                             + " also needs; exclude one or rename the field"));
                 }
             }
@@ -114,11 +115,18 @@ public final class CatalogResolver {
         Map<String, Table> rootFields = new HashMap<>();
         for (Source s : sources) {
             for (Table t : s.tables()) {
-                for (String suffix : GraphqlNames.TYPE_SUFFIXES) {
-                    Table other = typeNames.putIfAbsent(t.typeName() + suffix, t);
+                TypeNaming naming = TypeNaming.of(s.settings().naming());
+                if (naming.reserved(t.typeName())) {
+                    problems.add(clash(s, "table " + t.ref() + " would be the GraphQL type '" + t.typeName() + "', a name "
+                            + naming + " naming gives a built-in type; set a type-prefix or exclude it"));
+                }
+                List<String> names = new ArrayList<>(List.of(t.typeName()));
+                java.util.Arrays.stream(TypeNaming.Part.values()).forEach(part -> names.add(naming.of(t.typeName(), part)));
+                for (String name : names) {
+                    Table other = typeNames.putIfAbsent(name, t);
                     if (other != null && other != t) {
                         problems.add(clash(s, "tables " + other.ref() + " and " + t.ref() + " both need the GraphQL type '"
-                                + t.typeName() + suffix + "'; set a different type-prefix or exclude one"));
+                                + name + "'; set a different type-prefix or exclude one"));
                     }
                 }
                 checkNestedTypeClashes(s, t, t.typeName(), t.columns(), typeNames, problems);

@@ -19,7 +19,10 @@ import java.util.Locale;
  * </ul>
  */
 public final class GraphqlNames {
-    /** Suffixes of the types generated per table; a table's names with all of them must be unique. */
+    /**
+     * Weft's spellings of the suffixes of the types generated per table. Generators ask {@link TypeNaming} instead
+     * (which also knows Hasura's spellings, {@code _bool_exp}); these stay for code that names Weft's types only.
+     */
     public static final String BOOL_EXP = "BoolExp";
     public static final String ORDER_BY = "OrderBy";
     public static final String AGGREGATE = "Aggregate";

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigValidator {
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9]*");
+    private static final Pattern GRAPHQL_ILLEGAL = Pattern.compile("[^_0-9A-Za-z]");
     private static final Pattern GRAPHQL_NAME_OR_EMPTY = Pattern.compile("([_A-Za-z][_0-9A-Za-z]*)?");
     private static final int MAX_BATCH_SIZE = 100_000;
     private static final int MAX_SAMPLE_SIZE = 1_000_000;
@@ -55,8 +56,9 @@ public final class ConfigValidator {
     public Validation check(WeftProperties properties) {
         List<ConfigProblem> problems = new ArrayList<>();
         List<ServiceSettings> services = new ArrayList<>();
+        Naming naming = naming("weft.naming", properties.naming(), Naming.WEFT, problems);
         new TreeMap<>(properties.services()).forEach((name, service) ->
-                resolve(name, service, problems).ifPresent(services::add));
+                resolve(name, service, naming, problems).ifPresent(services::add));
         checkDuplicates(services, problems);
         if (properties.crossSourceMaxKeys() != null && properties.crossSourceMaxKeys() < 1) {
             problems.add(problem("weft.cross-source-max-keys", "must be at least 1, was " + properties.crossSourceMaxKeys()));
@@ -115,7 +117,19 @@ public final class ConfigValidator {
         return unknownKeys(keys.stream().filter(key -> !KnownKeys.isKubernetesServiceLink(key)).toList());
     }
 
-    private Optional<ServiceSettings> resolve(String name, ServiceProperties p, List<ConfigProblem> problems) {
+    /** {@code weft.naming} or a service's {@code naming}: {@code weft} or {@code hasura}; {@code fallback} when not set. */
+    private Naming naming(String key, String value, Naming fallback, List<ConfigProblem> problems) {
+        if (value == null) {
+            return fallback;
+        }
+        Optional<Naming> naming = Naming.fromConfig(value);
+        if (naming.isEmpty()) {
+            problems.add(problem(key, "unknown naming '" + value + "'; one of weft, hasura"));
+        }
+        return naming.orElse(fallback);
+    }
+
+    private Optional<ServiceSettings> resolve(String name, ServiceProperties p, Naming globalNaming, List<ConfigProblem> problems) {
         String base = "weft.services." + name;
         int before = problems.size();
         if (!SERVICE_NAME.matcher(name).matches()) {
@@ -141,8 +155,12 @@ public final class ConfigValidator {
         }
         List<Glob> include = globs(base + ".include", p.include() == null ? List.of("*") : p.include(), problems);
         List<Glob> exclude = globs(base + ".exclude", p.exclude() == null ? List.of() : p.exclude(), problems);
-        String prefix = p.prefix() == null ? name + "_" : p.prefix();
-        String typePrefix = p.typePrefix() == null ? pascalCase(name) : p.typePrefix();
+        Naming naming = naming(base + ".naming", p.naming(), globalNaming, problems);
+        // Hasura names a table by itself, or <schema>_<table> outside PostgreSQL's default schema
+        String hasuraPrefix = kind.orElse(null) == SourceKind.POSTGRES && p.schema() != null && !p.schema().isBlank()
+                && !p.schema().equals("public") ? GRAPHQL_ILLEGAL.matcher(p.schema()).replaceAll("_") + "_" : "";
+        String prefix = p.prefix() != null ? p.prefix() : naming == Naming.HASURA ? hasuraPrefix : name + "_";
+        String typePrefix = p.typePrefix() != null ? p.typePrefix() : naming == Naming.HASURA ? hasuraPrefix : pascalCase(name);
         // only values the user wrote: defaults derive from the name, legal whenever the name is (a bad name is reported once)
         if (p.prefix() != null) {
             checkName(base + ".prefix", prefix, problems);
@@ -165,13 +183,16 @@ public final class ConfigValidator {
         }
         return Optional.of(new ServiceSettings(name, kind.orElseThrow(), p.url(), p.username(),
                 new Secret(p.password()), blankToNull(p.schema()), include, exclude, prefix, typePrefix,
-                poolSize, connectionTimeout, queryTimeout, batchSize, sampleSize));
+                poolSize, connectionTimeout, queryTimeout, batchSize, sampleSize, naming));
     }
 
     private void checkDuplicates(List<ServiceSettings> services, List<ConfigProblem> problems) {
         Map<String, String> rootPrefixes = new HashMap<>();
         Map<String, String> typePrefixes = new HashMap<>();
         for (ServiceSettings s : services) {
+            if (s.rootPrefix().isEmpty() && s.typePrefix().isEmpty()) {
+                continue; // Hasura's unprefixed names: a clash is two tables' names, which the catalog reports by table
+            }
             String other = rootPrefixes.putIfAbsent(s.rootPrefix(), s.name());
             if (other != null) {
                 problems.add(problem("weft.services." + s.name() + ".prefix", "prefix '" + s.rootPrefix()

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** The keys Weft reads under {@code weft.}, in Spring's canonical (kebab-case) form. */
 final class KnownKeys {
     private static final Set<String> SERVICE_KEYS = Set.of("kind", "url", "username", "password", "schema",
-            "prefix", "type-prefix", "query-timeout", "batch-size", "sample-size", "pool.max-size", "pool.connection-timeout");
+            "prefix", "type-prefix", "query-timeout", "batch-size", "sample-size", "naming", "pool.max-size", "pool.connection-timeout");
     // a service's own circuit breaker, over weft.breaker.*: weft.services.<name>.breaker.<key>
     private static final List<String> BREAKER_KEYS = List.of("enabled", "window-size", "minimum-calls", "failure-rate",
             "open-duration", "half-open-calls");
@@ -24,7 +24,8 @@ final class KnownKeys {
             "weft.transactions.log-dir", "weft.transactions.node-id", "weft.transactions.recovery-period",
             "weft.federation.enabled", "weft.federation.file",
             "weft.reload.enabled", "weft.reload.introspect-interval",
-            "weft.persisted-queries.enabled", "weft.persisted-queries.max-entries");
+            "weft.persisted-queries.enabled", "weft.persisted-queries.max-entries",
+            "weft.naming", "weft.stringify-numeric-types");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
             "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",

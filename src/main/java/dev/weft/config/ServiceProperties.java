@@ -7,6 +7,7 @@ import java.util.List;
  * One raw {@code weft.services.<name>} entry; the README's "Configuration" describes each key. Null means "not set".
  * {@code batchSize} bounds the keys of one batched relationship statement (default 1000).
  * {@code sampleSize}: how many documents of each MongoDB collection schema inference reads (default 1000).
+ * {@code naming}: {@code weft} or {@code hasura} ({@link Naming}); null: {@code weft.naming}'s.
  */
 public record ServiceProperties(
         String kind,
@@ -21,7 +22,8 @@ public record ServiceProperties(
         PoolProperties pool,
         Duration queryTimeout,
         Integer batchSize,
-        Integer sampleSize) {
+        Integer sampleSize,
+        String naming) {
 
     public ServiceProperties {
         include = include == null ? null : List.copyOf(include);

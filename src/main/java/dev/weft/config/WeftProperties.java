@@ -14,12 +14,14 @@ import java.util.Map;
  *     hr: { kind: postgres, url: jdbc:postgresql://127.0.0.1:5432/hr }
  *   security: { anonymous-role: viewer }    # see SecurityProperties
  *   limits: { max-depth: 25, max-rows: 10000 }   # see LimitsProperties
+ *   naming: hasura                 # weft (default) or hasura: type names as Hasura's (Naming)
+ *   stringify-numeric-types: true  # 64-bit integers and decimals as JSON strings (default false)
  * }</pre>
  */
 // One constructor only: Spring's binder binds a record through its single constructor.
 public record WeftProperties(String relationships, Map<String, ServiceProperties> services, Integer crossSourceMaxKeys,
                              Integer crossSourceMaxKeysInMemory, SecurityProperties security,
-                             LimitsProperties limits) {
+                             LimitsProperties limits, String naming, Boolean stringifyNumericTypes) {
     /** Default of {@code weft.cross-source-max-keys-in-memory}, the memory budget of cross-source plans. */
     public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS_IN_MEMORY = 1_000_000;
     /** The same default, by the older name of the setting ({@code weft.cross-source-max-keys}). */
@@ -33,7 +35,12 @@ public record WeftProperties(String relationships, Map<String, ServiceProperties
 
     /** Properties with the default memory budget. */
     public static WeftProperties of(String relationships, Map<String, ServiceProperties> services) {
-        return new WeftProperties(relationships, services, null, null, null, null);
+        return new WeftProperties(relationships, services, null, null, null, null, null, null);
+    }
+
+    /** {@code weft.stringify-numeric-types}: 64-bit integers and decimals rendered as JSON strings, as Hasura's setting. */
+    public boolean stringifyNumericTypesOrDefault() {
+        return Boolean.TRUE.equals(stringifyNumericTypes);
     }
 
     /**

@@ -112,7 +112,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
     private static Root lookup(ExecutionContext context, String name) {
         var definition = context.getGraphQLSchema().getQueryType().getFieldDefinition(name);
         return definition != null && context.getGraphQLSchema().getCodeRegistry().getDataFetcher(
-                graphql.schema.FieldCoordinates.coordinates("Query", name), definition) instanceof Fetchers.ByPkFetcher f
+                graphql.schema.FieldCoordinates.coordinates(context.getGraphQLSchema().getQueryType(), definition), definition) instanceof Fetchers.ByPkFetcher f
                 ? new Root(RootKind.BY_PK, f.table()) : null;
     }
 

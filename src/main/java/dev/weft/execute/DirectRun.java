@@ -61,7 +61,7 @@ final class DirectRun {
         this.access = fetchers.access(context.getGraphQLContext());
         this.budget = RequestBudget.of(context.getGraphQLContext());
         this.planner = fetchers.planner().forAccess(access);
-        this.serializer = new ResultValues(context.getGraphQLContext(), context.getLocale());
+        this.serializer = new ResultValues(context.getGraphQLContext(), context.getLocale(), context.getGraphQLSchema());
         this.relationships = new DirectRelationships(this, planner, fetchers.loaders(), access, budget);
     }
 
@@ -80,7 +80,7 @@ final class DirectRun {
 
     private Object rootField(ExecutableNormalizedField f) {
         if (f.getName().equals("__typename")) {
-            return "Query";
+            return context.getGraphQLSchema().getQueryType().getName();
         }
         DirectExecutionStrategy.Root root = roots.get(f.getName());
         ResultLocation loc = new ResultLocation(null, f.getResultKey(), -1);
@@ -207,7 +207,7 @@ final class DirectRun {
         String type = target.table().typeName();
         for (ExecutableNormalizedField child : f.getChildren()) {
             switch (child.getName()) {
-                case "__typename" -> result.forEach(m -> m.put(child.getResultKey(), type + GraphqlNames.AGGREGATE));
+                case "__typename" -> result.forEach(m -> m.put(child.getResultKey(), ResultValues.typeName(child)));
                 case "aggregate" -> {
                     for (int i = 0; i < values.size(); i++) {
                         result.get(i).put(child.getResultKey(), serializer.aggregateFields(target, child, values.get(i)));

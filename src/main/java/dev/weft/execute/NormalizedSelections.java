@@ -1,7 +1,6 @@
 package dev.weft.execute;
 
 import dev.weft.catalog.Column;
-import dev.weft.catalog.GraphqlNames;
 import dev.weft.query.Aggregates;
 import dev.weft.query.QueryPlanner;
 import dev.weft.schema.TableBinding;
@@ -22,20 +21,7 @@ import java.util.Set;
  * }</pre>
  */
 final class NormalizedSelections {
-    private static final List<String> SPREAD = java.util.Arrays.stream(Aggregates.Function.values())
-            .filter(Aggregates.Function::isSpread).map(Aggregates.Function::fieldName).toList();
-
     private NormalizedSelections() {
-    }
-
-    static String functionTypeSuffix(String function) {
-        return switch (function) {
-            case "sum" -> GraphqlNames.SUM_FIELDS;
-            case "avg" -> GraphqlNames.AVG_FIELDS;
-            case "min" -> GraphqlNames.MIN_FIELDS;
-            case "max" -> GraphqlNames.MAX_FIELDS;
-            default -> GraphqlNames.SPREAD_FIELDS.get(SPREAD.indexOf(function));
-        };
     }
 
     static boolean has(ExecutableNormalizedField f, String child) {

@@ -1,12 +1,8 @@
 package dev.weft.execute;
 
-import static dev.weft.execute.NormalizedSelections.functionTypeSuffix;
-
 import dev.weft.catalog.Column;
-import dev.weft.catalog.GraphqlNames;
 import dev.weft.query.Aggregates;
 import dev.weft.query.QueryPlanner;
-import dev.weft.schema.Scalars;
 import dev.weft.schema.TableBinding;
 import graphql.GraphQLContext;
 import graphql.normalized.ExecutableNormalizedField;
@@ -21,25 +17,37 @@ import java.util.Map;
  * Serializes the values of one execution of {@link DirectExecutionStrategy} as graphql-java would:
  * leaves by their scalar's coercing (with the request's context and locale), MongoDB nested documents
  * and arrays by their sub-selection, and the {@code aggregate { count sum {...} ... }} fields of an
- * aggregate. Pure: reads no source, records no error (a failure throws to the caller's field).
+ * aggregate. Pure: reads no source, records no error (a failure throws to the caller's field). Type names
+ * ({@code __typename}) and scalars are the request's schema's, whatever its naming.
  */
 final class ResultValues {
     private final GraphQLContext graphQLContext;
     private final Locale locale;
+    private final graphql.schema.GraphQLSchema schema;
 
-    ResultValues(GraphQLContext graphQLContext, Locale locale) {
+    ResultValues(GraphQLContext graphQLContext, Locale locale, graphql.schema.GraphQLSchema schema) {
         this.graphQLContext = graphQLContext;
         this.locale = locale;
+        this.schema = schema;
+    }
+
+    /** What {@code __typename} answers at {@code f}: the object type it is selected on (Weft's types are never abstract). */
+    static String typeName(ExecutableNormalizedField f) {
+        return f.getObjectTypeNames().iterator().next();
+    }
+
+    /** The scalar of the leaf {@code f} in the request's schema (as graphql-java serializes it). */
+    GraphQLScalarType scalarOf(ExecutableNormalizedField f) {
+        return (GraphQLScalarType) graphql.schema.GraphQLTypeUtil.unwrapAll(f.getFieldDefinitions(schema).get(0).getType());
     }
 
     Map<String, Object> aggregateFields(TableBinding target, ExecutableNormalizedField aggregate,
                                                 Map<String, Object> values) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        String type = target.table().typeName();
         for (ExecutableNormalizedField f : aggregate.getChildren()) {
             String name = f.getName();
             switch (name) {
-                case "__typename" -> fields.put(f.getResultKey(), type + GraphqlNames.AGGREGATE_FIELDS);
+                case "__typename" -> fields.put(f.getResultKey(), typeName(f));
                 case "count" -> {
                     Aggregates.Count c = QueryPlanner.count(target, f.getResolvedArguments());
                     fields.put(f.getResultKey(), ((Number) values.getOrDefault(c == null ? "count" : c.resultKey(), 0L)).intValue());
@@ -48,16 +56,11 @@ final class ResultValues {
                     Map<String, Object> perColumn = new LinkedHashMap<>();
                     for (ExecutableNormalizedField c : f.getChildren()) {
                         if (c.getName().equals("__typename")) {
-                            perColumn.put(c.getResultKey(), type + functionTypeSuffix(name));
+                            perColumn.put(c.getResultKey(), typeName(c));
                             continue;
                         }
                         Column column = target.columns().get(c.getName());
-                        GraphQLScalarType scalar = switch (name) {
-                            case "sum" -> Scalars.sumOf(column.type());
-                            case "min", "max" -> Scalars.of(column.type());
-                            default -> graphql.Scalars.GraphQLFloat;
-                        };
-                        perColumn.put(c.getResultKey(), serialize(scalar, values.get(name + "." + column.name())));
+                        perColumn.put(c.getResultKey(), serialize(scalarOf(c), values.get(name + "." + column.name())));
                     }
                     fields.put(f.getResultKey(), perColumn);
                 }
@@ -82,21 +85,25 @@ final class ResultValues {
     }
 
     private Object element(String owner, Column column, ExecutableNormalizedField f, Object value) {
-        if (value == null || !column.isDocument()) {
-            return serialize(Scalars.of(column.type()), value);
+        if (value == null) {
+            return null;
         }
-        String type = GraphqlNames.nestedType(owner, column);
+        if (!column.isDocument()) {
+            return serialize(scalarOf(f), value);
+        }
+        String type = ((graphql.schema.GraphQLNamedType) graphql.schema.GraphQLTypeUtil.unwrapAll(
+                f.getFieldDefinitions(schema).get(0).getType())).getName();
         Map<?, ?> document = (Map<?, ?>) value;
         Map<String, Object> map = new LinkedHashMap<>();
         for (ExecutableNormalizedField child : f.getChildren()) {
             if (child.getName().equals("__typename")) {
-                map.put(child.getResultKey(), type);
+                map.put(child.getResultKey(), typeName(child));
                 continue;
             }
             Column field = column.fields().stream().filter(c -> c.fieldName().equals(child.getName())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no field " + child.getName() + " in " + type));
             Object fieldValue = document.get(field.name());
-            map.put(child.getResultKey(), field.isScalar() ? serialize(Scalars.of(field.type()), fieldValue)
+            map.put(child.getResultKey(), field.isScalar() ? serialize(scalarOf(child), fieldValue)
                     : documentValue(type, field, child, fieldValue));
         }
         return map;

@@ -7,8 +7,9 @@ import static graphql.schema.GraphQLNonNull.nonNull;
 import static graphql.schema.GraphQLTypeReference.typeRef;
 
 import dev.weft.catalog.Column;
-import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.Table;
+import dev.weft.catalog.TypeNaming;
+import dev.weft.catalog.TypeNaming.Part;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
@@ -36,11 +37,16 @@ public final class AggregateTypes {
     private final SchemaView view;
     private final GraphQLCodeRegistry.Builder code;
     private final Consumer<GraphQLType> put;
+    private final TypeNaming naming;
+    private final ScalarSet scalars;
 
-    AggregateTypes(SchemaView view, GraphQLCodeRegistry.Builder code, Consumer<GraphQLType> put) {
+    AggregateTypes(SchemaView view, GraphQLCodeRegistry.Builder code, Consumer<GraphQLType> put, TypeNaming naming,
+                   ScalarSet scalars) {
         this.view = view;
         this.code = code;
         this.put = put;
+        this.naming = naming;
+        this.scalars = scalars;
     }
 
     /**
@@ -51,6 +57,11 @@ public final class AggregateTypes {
         return "count:" + (distinct ? "distinct:" : "") + String.join(",", fieldNames);
     }
 
+    /** Whether the table has a {@code <Type>SelectColumn} enum in this view (a column the role may compare). */
+    static boolean hasSelectColumns(SchemaView view, Table table) {
+        return table.columns().stream().anyMatch(c -> c.isScalar() && view.comparable(table.ref(), c));
+    }
+
     void add(Table table) {
         String type = table.typeName();
         List<Column> numeric = table.columns().stream()
@@ -58,20 +69,19 @@ public final class AggregateTypes {
         List<Column> ordered = table.columns().stream()
                 .filter(c -> c.isScalar() && c.type().isOrdered() && view.comparable(table.ref(), c)).toList();
         List<Column> countable = table.columns().stream().filter(c -> c.isScalar() && view.comparable(table.ref(), c)).toList();
-        GraphQLObjectType.Builder fields = GraphQLObjectType.newObject().name(type + GraphqlNames.AGGREGATE_FIELDS)
+        GraphQLObjectType.Builder fields = GraphQLObjectType.newObject().name(naming.of(type, Part.AGGREGATE_FIELDS))
                 .field(count(type, countable));
-        addFunctionType(fields, "sum", type + GraphqlNames.SUM_FIELDS, numeric, c -> Scalars.sumOf(c.type()));
-        addFunctionType(fields, "avg", type + GraphqlNames.AVG_FIELDS, numeric, c -> graphql.Scalars.GraphQLFloat);
-        addFunctionType(fields, "min", type + GraphqlNames.MIN_FIELDS, ordered, c -> Scalars.of(c.type()));
-        addFunctionType(fields, "max", type + GraphqlNames.MAX_FIELDS, ordered, c -> Scalars.of(c.type()));
-        for (int i = 0; i < SPREAD.size(); i++) {
-            addFunctionType(fields, SPREAD.get(i), type + GraphqlNames.SPREAD_FIELDS.get(i), numeric,
-                    c -> graphql.Scalars.GraphQLFloat);
+        addFunctionType(fields, "sum", type, numeric, c -> scalars.sumOf(c.type()));
+        addFunctionType(fields, "avg", type, numeric, c -> graphql.Scalars.GraphQLFloat);
+        addFunctionType(fields, "min", type, ordered, scalars::of);
+        addFunctionType(fields, "max", type, ordered, scalars::of);
+        for (String function : SPREAD) {
+            addFunctionType(fields, function, type, numeric, c -> graphql.Scalars.GraphQLFloat);
         }
         put.accept(fields.build());
-        put.accept(GraphQLObjectType.newObject().name(type + GraphqlNames.AGGREGATE)
+        put.accept(GraphQLObjectType.newObject().name(naming.of(type, Part.AGGREGATE))
                 .description("Aggregates over rows of " + table.ref() + ", and the rows themselves")
-                .field(newFieldDefinition().name("aggregate").type(typeRef(type + GraphqlNames.AGGREGATE_FIELDS)))
+                .field(newFieldDefinition().name("aggregate").type(typeRef(naming.of(type, Part.AGGREGATE_FIELDS))))
                 .field(newFieldDefinition().name("nodes").type(nonNull(list(nonNull(typeRef(type))))))
                 .build());
     }
@@ -81,7 +91,7 @@ public final class AggregateTypes {
         if (countable.isEmpty()) {
             return count.build();
         }
-        String enumName = type + GraphqlNames.SELECT_COLUMN;
+        String enumName = naming.of(type, Part.SELECT_COLUMN);
         GraphQLEnumType.Builder columns = GraphQLEnumType.newEnum().name(enumName).description("The columns of " + type);
         countable.forEach(c -> columns.value(c.fieldName(), c.fieldName()));
         put.accept(columns.build());
@@ -97,15 +107,16 @@ public final class AggregateTypes {
             }
             return source.get(countKey(names, Boolean.TRUE.equals(env.getArgument("distinct"))));
         };
-        code.dataFetcher(FieldCoordinates.coordinates(type + GraphqlNames.AGGREGATE_FIELDS, "count"), fetcher);
+        code.dataFetcher(FieldCoordinates.coordinates(naming.of(type, Part.AGGREGATE_FIELDS), "count"), fetcher);
         return count.build();
     }
 
-    private void addFunctionType(GraphQLObjectType.Builder fields, String function, String typeName, List<Column> columns,
+    private void addFunctionType(GraphQLObjectType.Builder fields, String function, String tableType, List<Column> columns,
                                  Function<Column, GraphQLScalarType> scalar) {
         if (columns.isEmpty()) {
             return;
         }
+        String typeName = naming.of(tableType, Part.fieldsOf(function));
         GraphQLObjectType.Builder type = GraphQLObjectType.newObject().name(typeName);
         columns.forEach(c -> type.field(newFieldDefinition().name(c.fieldName()).type(scalar.apply(c))));
         put.accept(type.build());

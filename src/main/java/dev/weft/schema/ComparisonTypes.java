@@ -7,6 +7,7 @@ import static graphql.schema.GraphQLTypeReference.typeRef;
 
 import dev.weft.catalog.Column;
 import dev.weft.catalog.TextMatching;
+import dev.weft.catalog.TypeNaming;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLScalarType;
@@ -19,11 +20,13 @@ import java.util.Map;
  * source evaluates: {@code StringComparisonExp} has {@code _eq}...{@code _nilike}, {@code StringRegexComparisonExp}
  * adds {@code _regex}, {@code _iregex}, {@code _nregex} and {@code _niregex} (MariaDB, MySQL, MongoDB, H2, DB2 with
  * {@code REGEXP_LIKE}), {@code StringRegexSimilarComparisonExp} adds {@code _similar} and {@code _nsimilar} too
- * (PostgreSQL). Names come from {@link TextMatching#comparisonType} alone. A PostgreSQL {@code jsonb} column takes
- * {@link JsonbComparison}.
+ * (PostgreSQL). Names come from {@link TextMatching#comparisonType} in Weft's naming, from {@link #hasuraName} in
+ * Hasura's ({@code Int_comparison_exp}, PostgreSQL's text {@code String_comparison_exp}). A PostgreSQL {@code jsonb}
+ * column takes {@link JsonbComparison}.
  *
  * <pre>{@code
- * comparisons.of(lastName, new TextMatching(true, true, true))   // typeRef StringRegexSimilarComparisonExp
+ * comparisons.of(lastName, new TextMatching(true, true, true), TypeNaming.WEFT, scalars)   // StringRegexSimilarComparisonExp
+ * comparisons.of(lastName, new TextMatching(true, true, true), TypeNaming.HASURA, scalars) // String_comparison_exp
  * }</pre>
  */
 final class ComparisonTypes {
@@ -33,14 +36,16 @@ final class ComparisonTypes {
         this.types = types;
     }
 
-    GraphQLInputType of(Column column, TextMatching matching) {
+    GraphQLInputType of(Column column, TextMatching matching, TypeNaming naming, ScalarSet scalars) {
         if (JsonbComparison.applies(column)) { // PostgreSQL jsonb: its own operators
-            types.computeIfAbsent(JsonbComparison.NAME, n -> JsonbComparison.type());
-            return typeRef(JsonbComparison.NAME);
+            String name = naming.hasura() ? naming.comparison("jsonb") : JsonbComparison.NAME;
+            types.computeIfAbsent(name, n -> JsonbComparison.type(n, scalars.of(column)));
+            return typeRef(name);
         }
-        GraphQLScalarType scalar = Scalars.of(column.type());
+        GraphQLScalarType scalar = scalars.of(column);
         TextMatching offered = column.type().isText() ? matching : TextMatching.LIKE_ONLY;
-        String name = offered.comparisonType(scalar.getName(), column.type().isText());
+        String name = naming.hasura() ? hasuraName(naming, scalar.getName(), offered, column.type().isText())
+                : offered.comparisonType(scalar.getName(), column.type().isText());
         if (types.containsKey(name)) {
             return typeRef(name);
         }
@@ -68,6 +73,18 @@ final class ComparisonTypes {
         exp.field(newInputObjectField().name("_is_null").type(graphql.Scalars.GraphQLBoolean));
         types.put(name, exp.build());
         return typeRef(name);
+    }
+
+    /**
+     * Hasura's name of a comparison type: {@code <scalar>_comparison_exp}; for text, Hasura's PostgreSQL
+     * {@code String_comparison_exp} is the one with every operator (regex and SIMILAR TO), and sources that evaluate
+     * fewer get {@code String_regex_comparison_exp} (regex only) or {@code String_like_comparison_exp} (neither).
+     */
+    static String hasuraName(TypeNaming naming, String scalar, TextMatching offered, boolean text) {
+        if (!text || offered.regex() && offered.similar()) {
+            return naming.comparison(scalar);
+        }
+        return naming.comparison(scalar + (offered.regex() ? "_regex" : offered.similar() ? "_similar" : "_like"));
     }
 
     private static String description(String operator) {

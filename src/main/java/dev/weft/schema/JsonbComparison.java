@@ -10,7 +10,6 @@ import graphql.Scalars;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectType;
-import graphql.scalars.ExtendedScalars;
 
 /**
  * The conditions of a PostgreSQL {@code jsonb} column ({@code JsonbComparisonExp}): containment both ways,
@@ -44,11 +43,12 @@ final class JsonbComparison {
         return field;
     }
 
-    static GraphQLInputObjectType type() {
-        return GraphQLInputObjectType.newInputObject().name(NAME).description("Conditions on a PostgreSQL jsonb value")
-                .field(newInputObjectField().name("_contains").type(ExtendedScalars.Json)
+    /** The type named {@code name} ({@link #NAME}, or Hasura's {@code jsonb_comparison_exp}) over the JSON scalar {@code json}. */
+    static GraphQLInputObjectType type(String name, graphql.schema.GraphQLScalarType json) {
+        return GraphQLInputObjectType.newInputObject().name(name).description("Conditions on a PostgreSQL jsonb value")
+                .field(newInputObjectField().name("_contains").type(json)
                         .description("The value contains this JSON (@>)"))
-                .field(newInputObjectField().name("_contained_in").type(ExtendedScalars.Json)
+                .field(newInputObjectField().name("_contained_in").type(json)
                         .description("The value is contained in this JSON (<@)"))
                 .field(newInputObjectField().name("_has_key").type(Scalars.GraphQLString)
                         .description("The key is a top-level key (or array string) of the value (?)"))

@@ -12,6 +12,8 @@ import dev.weft.catalog.Column;
 import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.Source;
 import dev.weft.catalog.Table;
+import dev.weft.catalog.TypeNaming;
+import dev.weft.catalog.TypeNaming.Part;
 import dev.weft.catalog.UniqueKey;
 import dev.weft.config.WriteSpec.Kind;
 import graphql.schema.FieldCoordinates;
@@ -57,24 +59,36 @@ final class MutationSchemaGenerator {
     private boolean atomic;
     /** Whether the source whose tables are being added never changes a key (MongoDB's {@code _id}). */
     private boolean fixedKeys;
+    private final boolean stringify;
+    private final java.util.Map<String, TypeNaming> namings = new java.util.HashMap<>(); // by service
+    /** The naming and scalars of the source whose tables are being added. */
+    private TypeNaming naming = TypeNaming.WEFT;
+    private ScalarSet scalars;
+    private String mutationType = "Mutation";
 
     MutationSchemaGenerator(SchemaView view, SchemaBindings bindings, MutationOptions options, GraphQLCodeRegistry.Builder code,
-                            Consumer<GraphQLType> put) {
+                            Consumer<GraphQLType> put, boolean stringify) {
         this.view = view;
         this.bindings = bindings;
         this.options = options;
         this.code = code;
         this.put = put;
+        this.stringify = stringify;
+        this.scalars = ScalarSet.of(false, stringify);
     }
 
-    /** The Mutation type, or empty when the view may write no table. */
-    Optional<GraphQLObjectType> generate(Catalog catalog) {
-        GraphQLObjectType.Builder mutation = GraphQLObjectType.newObject().name("Mutation");
+    /** The mutation type named {@code typeName} ({@code Mutation}, {@code mutation_root}), or empty when the view may write no table. */
+    Optional<GraphQLObjectType> generate(Catalog catalog, String typeName) {
+        mutationType = typeName;
+        catalog.sources().forEach(s -> namings.put(s.settings().name(), TypeNaming.of(s.settings().naming())));
+        GraphQLObjectType.Builder mutation = GraphQLObjectType.newObject().name(typeName);
         boolean any = false;
         for (Source source : catalog.sources()) {
             if (!options.writable().test(source)) {
                 continue;
             }
+            naming = TypeNaming.of(source.settings().naming());
+            scalars = ScalarSet.of(naming.hasura(), stringify);
             atomic = options.atomic().test(source);
             fixedKeys = source.settings().kind() == dev.weft.config.SourceKind.MONGODB;
             for (Table table : source.tables()) {
@@ -96,7 +110,7 @@ final class MutationSchemaGenerator {
         }
         String type = table.typeName();
         String root = table.rootField();
-        put.accept(GraphQLObjectType.newObject().name(type + "MutationResponse")
+        put.accept(GraphQLObjectType.newObject().name(name(table, Part.MUTATION_RESPONSE))
                 .description("The result of a mutation on " + table.ref())
                 .field(newFieldDefinition().name("affected_rows").type(nonNull(graphql.Scalars.GraphQLInt))
                         .description("The number of rows inserted, updated or deleted"))
@@ -104,25 +118,25 @@ final class MutationSchemaGenerator {
                         .description("The rows written (as the caller may read them)"))
                 .build());
         List<GraphQLArgument> pkArguments = table.primaryKey().stream().map(table::requireColumn)
-                .map(c -> newArgument().name(c.fieldName()).type(nonNull(Scalars.of(c.type()))).build()).toList();
+                .map(c -> newArgument().name(c.fieldName()).type(nonNull(scalars.of(c))).build()).toList();
         if (update.isPresent()) {
             addUpdate(mutation, table, update.get());
         }
         if (insert.isPresent()) {
             boolean onConflict = update.isPresent() && addOnConflict(table, update.get());
-            GraphQLInputObjectType.Builder insertInput = inputOf(type + "InsertInput", "Values of a row inserted into "
+            GraphQLInputObjectType.Builder insertInput = inputOf(name(table, Part.INSERT_INPUT), "Values of a row inserted into "
                     + table.ref(), table, insert.get());
             addNestedInserts(table, insertInput);
             put.accept(insertInput.build());
-            GraphQLArgument conflict = newArgument().name("on_conflict").type(typeRef(type + "OnConflict"))
+            GraphQLArgument conflict = newArgument().name("on_conflict").type(typeRef(name(table, Part.ON_CONFLICT)))
                     .description("Update the row that has the same values of a unique constraint instead").build();
             GraphQLFieldDefinition.Builder many = newFieldDefinition().name("insert_" + root)
                     .description("Inserts rows into " + table.ref() + transaction(" "))
-                    .argument(newArgument().name("objects").type(nonNull(list(nonNull(typeRef(type + "InsertInput"))))))
-                    .type(typeRef(type + "MutationResponse"));
+                    .argument(newArgument().name("objects").type(nonNull(list(nonNull(typeRef(name(table, Part.INSERT_INPUT)))))))
+                    .type(typeRef(name(table, Part.MUTATION_RESPONSE)));
             GraphQLFieldDefinition.Builder one = newFieldDefinition().name("insert_" + root + "_one")
                     .description("Inserts one row into " + table.ref())
-                    .argument(newArgument().name("object").type(nonNull(typeRef(type + "InsertInput"))))
+                    .argument(newArgument().name("object").type(nonNull(typeRef(name(table, Part.INSERT_INPUT)))))
                     .type(typeRef(type));
             if (onConflict) {
                 many.argument(conflict);
@@ -134,8 +148,8 @@ final class MutationSchemaGenerator {
         if (delete) {
             register(mutation, newFieldDefinition().name("delete_" + root).description("Deletes the rows of " + table.ref()
                             + " that match" + transaction(", "))
-                    .argument(newArgument().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
-                    .type(typeRef(type + "MutationResponse")), new MutationBinding.Delete(table.ref(), false));
+                    .argument(newArgument().name("where").type(nonNull(typeRef(name(table, Part.BOOL_EXP)))))
+                    .type(typeRef(name(table, Part.MUTATION_RESPONSE))), new MutationBinding.Delete(table.ref(), false));
         }
         if (delete && view.byPk(table)) { // the rule of the query's _by_pk: the role sees the whole key, unmasked
             register(mutation, newFieldDefinition().name("delete_" + root + GraphqlNames.BY_PK)
@@ -148,48 +162,48 @@ final class MutationSchemaGenerator {
     private void addUpdate(GraphQLObjectType.Builder mutation, Table table, Set<String> columns) {
         String type = table.typeName();
         String root = table.rootField();
-        put.accept(inputOf(type + "SetInput", "New values of columns of " + table.ref(), table, columns).build());
+        put.accept(inputOf(name(table, Part.SET_INPUT), "New values of columns of " + table.ref(), table, columns).build());
         List<Column> numeric = table.columns().stream().filter(c -> columns.contains(c.name()) && c.isScalar()
                 && c.type().isNumeric()).toList();
         boolean inc = !numeric.isEmpty();
         if (inc) {
-            GraphQLInputObjectType.Builder incInput = GraphQLInputObjectType.newInputObject().name(type + "IncInput")
+            GraphQLInputObjectType.Builder incInput = GraphQLInputObjectType.newInputObject().name(name(table, Part.INC_INPUT))
                     .description("Amounts added to numeric columns of " + table.ref());
-            numeric.forEach(c -> incInput.field(newInputObjectField().name(c.fieldName()).type(Scalars.of(c.type()))));
+            numeric.forEach(c -> incInput.field(newInputObjectField().name(c.fieldName()).type(scalars.of(c))));
             put.accept(incInput.build());
         }
-        GraphQLInputObjectType.Builder updates = GraphQLInputObjectType.newInputObject().name(type + "Updates")
+        GraphQLInputObjectType.Builder updates = GraphQLInputObjectType.newInputObject().name(name(table, Part.UPDATES))
                 .description("One update of update_" + root + "_many")
-                .field(newInputObjectField().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
-                .field(newInputObjectField().name("_set").type(typeRef(type + "SetInput")));
+                .field(newInputObjectField().name("where").type(nonNull(typeRef(name(table, Part.BOOL_EXP)))))
+                .field(newInputObjectField().name("_set").type(typeRef(name(table, Part.SET_INPUT))));
         if (inc) {
-            updates.field(newInputObjectField().name("_inc").type(typeRef(type + "IncInput")));
+            updates.field(newInputObjectField().name("_inc").type(typeRef(name(table, Part.INC_INPUT))));
         }
         put.accept(updates.build());
         List<GraphQLArgument> changes = new java.util.ArrayList<>();
-        changes.add(newArgument().name("_set").type(typeRef(type + "SetInput")).build());
+        changes.add(newArgument().name("_set").type(typeRef(name(table, Part.SET_INPUT))).build());
         if (inc) {
-            changes.add(newArgument().name("_inc").type(typeRef(type + "IncInput")).build());
+            changes.add(newArgument().name("_inc").type(typeRef(name(table, Part.INC_INPUT))).build());
         }
         register(mutation, newFieldDefinition().name("update_" + root)
                 .description("Updates the rows of " + table.ref() + " that match" + transaction(", "))
-                .argument(newArgument().name("where").type(nonNull(typeRef(type + GraphqlNames.BOOL_EXP))))
-                .arguments(changes).type(typeRef(type + "MutationResponse")), new MutationBinding.Update(table.ref(), false));
+                .argument(newArgument().name("where").type(nonNull(typeRef(name(table, Part.BOOL_EXP)))))
+                .arguments(changes).type(typeRef(name(table, Part.MUTATION_RESPONSE))), new MutationBinding.Update(table.ref(), false));
         if (view.byPk(table)) {
-            GraphQLInputObjectType.Builder pk = GraphQLInputObjectType.newInputObject().name(type + "PkColumnsInput")
+            GraphQLInputObjectType.Builder pk = GraphQLInputObjectType.newInputObject().name(name(table, Part.PK_COLUMNS_INPUT))
                     .description("The primary key of a row of " + table.ref());
             table.primaryKey().stream().map(table::requireColumn)
-                    .forEach(c -> pk.field(newInputObjectField().name(c.fieldName()).type(nonNull(Scalars.of(c.type())))));
+                    .forEach(c -> pk.field(newInputObjectField().name(c.fieldName()).type(nonNull(scalars.of(c)))));
             put.accept(pk.build());
             register(mutation, newFieldDefinition().name("update_" + root + GraphqlNames.BY_PK)
                     .description("Updates the row of " + table.ref() + " with this primary key; null when there is none")
-                    .argument(newArgument().name("pk_columns").type(nonNull(typeRef(type + "PkColumnsInput"))))
+                    .argument(newArgument().name("pk_columns").type(nonNull(typeRef(name(table, Part.PK_COLUMNS_INPUT)))))
                     .arguments(changes).type(typeRef(type)), new MutationBinding.Update(table.ref(), true));
         }
         register(mutation, newFieldDefinition().name("update_" + root + "_many")
                 .description("Several updates of " + table.ref() + " in order" + transaction(", "))
-                .argument(newArgument().name("updates").type(nonNull(list(nonNull(typeRef(type + "Updates"))))))
-                .type(list(typeRef(type + "MutationResponse"))), new MutationBinding.UpdateMany(table.ref()));
+                .argument(newArgument().name("updates").type(nonNull(list(nonNull(typeRef(name(table, Part.UPDATES)))))))
+                .type(list(typeRef(name(table, Part.MUTATION_RESPONSE)))), new MutationBinding.UpdateMany(table.ref()));
     }
 
     /** {@code <Type>OnConflict} with its {@code <Type>Constraint} and {@code <Type>UpdateColumn} enums; false when the table has no unique key. */
@@ -199,7 +213,7 @@ final class MutationSchemaGenerator {
         }
         List<UniqueKey> keys = options.uniqueKeys().apply(table.ref());
         String type = table.typeName();
-        GraphQLEnumType.Builder constraints = GraphQLEnumType.newEnum().name(type + "Constraint")
+        GraphQLEnumType.Builder constraints = GraphQLEnumType.newEnum().name(name(table, Part.CONSTRAINT))
                 .description("Unique constraints of " + table.ref());
         Set<String> names = new HashSet<>();
         keys.forEach(k -> {
@@ -209,20 +223,25 @@ final class MutationSchemaGenerator {
             }
         });
         put.accept(constraints.build());
-        GraphQLInputObjectType.Builder conflict = GraphQLInputObjectType.newInputObject().name(type + "OnConflict")
+        GraphQLInputObjectType.Builder conflict = GraphQLInputObjectType.newInputObject().name(name(table, Part.ON_CONFLICT))
                 .description("What to do when an inserted row has the values of an existing row's unique constraint")
-                .field(newInputObjectField().name("constraint").type(nonNull(typeRef(type + "Constraint"))))
-                .field(newInputObjectField().name("where").type(typeRef(type + GraphqlNames.BOOL_EXP))
+                .field(newInputObjectField().name("constraint").type(nonNull(typeRef(name(table, Part.CONSTRAINT)))))
+                .field(newInputObjectField().name("where").type(typeRef(name(table, Part.BOOL_EXP)))
                         .description("Update the existing row only when it matches"));
-        GraphQLEnumType.Builder columns = GraphQLEnumType.newEnum().name(type + "UpdateColumn")
+        GraphQLEnumType.Builder columns = GraphQLEnumType.newEnum().name(name(table, Part.UPDATE_COLUMN))
                 .description("Columns of " + table.ref() + " an upsert may update");
         table.columns().stream().filter(c -> updateColumns.contains(c.name()) && c.isScalar())
                 .forEach(c -> columns.value(c.fieldName(), c.fieldName()));
         put.accept(columns.build());
-        conflict.field(newInputObjectField().name("update_columns").type(nonNull(list(nonNull(typeRef(type + "UpdateColumn")))))
+        conflict.field(newInputObjectField().name("update_columns").type(nonNull(list(nonNull(typeRef(name(table, Part.UPDATE_COLUMN))))))
                 .defaultValueProgrammatic(List.of()).description("The columns to update with the inserted values; empty: leave the row"));
         put.accept(conflict.build());
         return true;
+    }
+
+    /** The type {@code part} of {@code table}, in its service's naming. */
+    private String name(Table table, Part part) {
+        return namings.getOrDefault(table.ref().service().toString(), TypeNaming.WEFT).of(table.typeName(), part);
     }
 
     /** "in one transaction", or for a source without transactions that it is not atomic. */
@@ -274,15 +293,15 @@ final class MutationSchemaGenerator {
                     || target.primaryKey().isEmpty() || view.writable(target, Kind.INSERT).filter(c -> settable(target, c)).isEmpty()) {
                 continue;
             }
-            String name = target.typeName() + (parent ? "ObjRelInsertInput" : "ArrRelInsertInput");
+            String name = name(target, parent ? Part.OBJ_REL_INSERT_INPUT : Part.ARR_REL_INSERT_INPUT);
             GraphQLInputObjectType.Builder nested = GraphQLInputObjectType.newInputObject().name(name)
                     .description(parent ? "A row of " + target.ref() + " inserted first; this row references it"
                             : "Rows of " + target.ref() + " inserted after this row; they reference it")
-                    .field(newInputObjectField().name("data").type(parent ? nonNull(typeRef(target.typeName() + "InsertInput"))
-                            : nonNull(list(nonNull(typeRef(target.typeName() + "InsertInput"))))));
+                    .field(newInputObjectField().name("data").type(parent ? nonNull(typeRef(name(target, Part.INSERT_INPUT)))
+                            : nonNull(list(nonNull(typeRef(name(target, Part.INSERT_INPUT)))))));
             if (view.writable(target, Kind.UPDATE).filter(c -> settable(target, c)).isPresent()
                     && uniquelyKeyed(target)) { // the condition of the target's own on_conflict (addOnConflict)
-                nested.field(newInputObjectField().name("on_conflict").type(typeRef(target.typeName() + "OnConflict"))
+                nested.field(newInputObjectField().name("on_conflict").type(typeRef(name(target, Part.ON_CONFLICT)))
                         .description("Update the existing row that has the same values of a unique constraint instead"));
             }
             put.accept(nested.build());
@@ -305,21 +324,21 @@ final class MutationSchemaGenerator {
      * {@code <NestedType>Input} with the nested fields (as the output type {@code <NestedType>} shows them).
      */
     private GraphQLInputType inputType(String owner, Column column) {
-        GraphQLInputType element = Scalars.of(column.type());
+        GraphQLInputType element = scalars.of(column);
         if (column.isDocument()) {
-            String nested = GraphqlNames.nestedType(owner, column);
-            GraphQLInputObjectType.Builder document = GraphQLInputObjectType.newInputObject().name(nested + "Input")
+            String nested = naming.nested(owner, column);
+            GraphQLInputObjectType.Builder document = GraphQLInputObjectType.newInputObject().name(naming.of(nested, Part.INPUT))
                     .description("Values of the nested document '" + column.name() + "'");
             column.fields().forEach(f -> document.field(newInputObjectField().name(f.fieldName()).type(inputType(nested, f))));
             put.accept(document.build());
-            element = typeRef(nested + "Input");
+            element = typeRef(naming.of(nested, Part.INPUT));
         }
         return column.list() ? list(element) : element;
     }
 
     private void register(GraphQLObjectType.Builder mutation, GraphQLFieldDefinition.Builder field, MutationBinding binding) {
         GraphQLFieldDefinition built = field.build();
-        code.dataFetcher(FieldCoordinates.coordinates("Mutation", built.getName()), options.fetchers().fetcher(binding));
+        code.dataFetcher(FieldCoordinates.coordinates(mutationType, built.getName()), options.fetchers().fetcher(binding));
         mutation.field(built);
     }
 }

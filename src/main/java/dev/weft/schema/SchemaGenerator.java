@@ -13,6 +13,8 @@ import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.Relationship;
 import dev.weft.catalog.Source;
 import dev.weft.catalog.Table;
+import dev.weft.catalog.TypeNaming;
+import dev.weft.catalog.TypeNaming.Part;
 import dev.weft.schema.federation.Subgraph;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
@@ -36,15 +38,16 @@ import java.util.function.Function;
  * Builds the Hasura-style schema of the README's "The GraphQL API" from the catalog. For table {@code employees} of
  * service {@code hr}: type {@code HrEmployees}, inputs {@code HrEmployeesBoolExp} and
  * {@code HrEmployeesOrderBy}, {@code HrEmployeesAggregate}, and root fields {@code hr_employees},
- * {@code hr_employees_by_pk}, {@code hr_employees_aggregate}.
+ * {@code hr_employees_by_pk}, {@code hr_employees_aggregate}. Every type name comes from the service's
+ * {@link TypeNaming}; in Hasura's naming the same table gives {@code employees}, {@code employees_bool_exp}, ...
+ * and the root type is {@code query_root} when every service is named so.
  *
  * <p>Root fields and list relationships are nullable ({@code [HrEmployees!]}) so that a source that
  * is down nulls only its own fields instead of the whole response (README, "Errors"); relationships.yml's
- * {@code required: true} makes a relationship non-null, and its failures bubble.
+ * {@code required: true} makes a relationship non-null, and its failures bubble. In Hasura's naming lists are
+ * non-null ({@code [employees!]!}), as Hasura's: a failing list then nulls what holds it, as in Hasura.
  */
 public final class SchemaGenerator {
-    static final String ORDER_BY_ENUM = "OrderBy";
-
     private final Map<String, GraphQLType> types = new LinkedHashMap<>();
     private final GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
     private final Map<String, Table> tablesByRef = new LinkedHashMap<>();
@@ -54,7 +57,12 @@ public final class SchemaGenerator {
     private final List<String> entityTypes = new ArrayList<>();
     private FetcherFactory fetchers;
     private SchemaView view = SchemaView.ALL;
+    private AggregateOrderTypes aggregateOrder;
+    private ListArguments listArguments;
+    private final Map<String, TypeNaming> namings = new LinkedHashMap<>(); // by service
     private final ComparisonTypes comparisons = new ComparisonTypes(types);
+    private boolean stringify;
+    private String queryType = "Query";
 
     /** A generator of federation subgraph schemas without federation.yml ({@link Subgraph#DEFAULT}). */
     public SchemaGenerator() {
@@ -84,6 +92,12 @@ public final class SchemaGenerator {
         return new SchemaGenerator(true, subgraph);
     }
 
+    /** This generator, rendering 64-bit integers and decimals as JSON strings when {@code on} ({@code weft.stringify-numeric-types}). */
+    public SchemaGenerator stringifyNumericTypes(boolean on) {
+        this.stringify = on;
+        return this;
+    }
+
     /** The full schema: every table, column and relationship. */
     public GeneratedSchema generate(Catalog catalog, SchemaBindings bindings, FetcherFactory fetcherFactory) {
         return generate(catalog, bindings, fetcherFactory, SchemaView.ALL);
@@ -100,12 +114,16 @@ public final class SchemaGenerator {
                                     SchemaView schemaView, MutationOptions mutations) {
         this.fetchers = fetcherFactory;
         this.view = schemaView;
+        this.aggregateOrder = new AggregateOrderTypes(schemaView, this::put);
+        this.listArguments = new ListArguments(schemaView, this::naming, this::sortable);
         catalog.tables().forEach((ref, table) -> {
             tablesByRef.put(ref.toString(), table);
             tablesByType.put(table.typeName(), table);
         });
-        types.put(ORDER_BY_ENUM, Scalars.orderByEnum(ORDER_BY_ENUM));
-        GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query");
+        catalog.sources().forEach(s -> namings.put(s.settings().name(), TypeNaming.of(s.settings().naming())));
+        TypeNaming roots = roots(catalog);
+        queryType = roots.queryRoot();
+        GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name(queryType);
         boolean anyTable = false;
         for (Source source : catalog.sources()) {
             for (Table table : source.tables()) {
@@ -123,7 +141,7 @@ public final class SchemaGenerator {
                     .description("No table is served here; this field only keeps the schema valid."));
         }
         if (subgraph.enabled()) {
-            SubgraphParts.add(query, entityTypes, code, this::put, (field, binding) -> register("Query", field, binding));
+            SubgraphParts.add(query, entityTypes, code, this::put, (field, binding) -> register(queryType, field, binding));
             if (mutations != null && schemaView.shape().full()) {
                 subgraph.checkUnique(t -> mutations.writable().test(catalog.source(t.ref().service())) && !t.view()
                         && !t.primaryKey().isEmpty() // the writers read the constraints of these tables only
@@ -131,7 +149,8 @@ public final class SchemaGenerator {
             }
         }
         GraphQLObjectType mutation = mutations == null ? null
-                : new MutationSchemaGenerator(view, bindings, mutations, code, this::put).generate(catalog).orElse(null);
+                : new MutationSchemaGenerator(view, bindings, mutations, code, this::put, stringify)
+                        .generate(catalog, roots.mutationRoot()).orElse(null);
         List<graphql.schema.GraphQLDirective> directives = new ArrayList<>();
         if (view.hasMasks() || subgraph.composesMask()) {
             directives.add(MaskDirective.DEFINITION);
@@ -146,6 +165,32 @@ public final class SchemaGenerator {
         return new GeneratedSchema(schema, bindings);
     }
 
+    /** The naming of the root types: Hasura's ({@code query_root}) when every service is named so, else Weft's. */
+    static TypeNaming roots(Catalog catalog) {
+        return !catalog.sources().isEmpty() && catalog.sources().stream()
+                .allMatch(s -> TypeNaming.of(s.settings().naming()).hasura()) ? TypeNaming.HASURA : TypeNaming.WEFT;
+    }
+
+    private TypeNaming naming(Table table) {
+        return namings.getOrDefault(table.ref().service().toString(), TypeNaming.WEFT);
+    }
+
+    private ScalarSet scalars(Table table) {
+        return ScalarSet.of(naming(table).hasura(), stringify);
+    }
+
+    /** The sort direction enum of {@code table}'s naming ({@code OrderBy}, {@code order_by}), added on first use. */
+    private GraphQLInputType orderByEnum(Table table) {
+        String name = naming(table).orderByEnum();
+        types.computeIfAbsent(name, Scalars::orderByEnum);
+        return typeRef(name);
+    }
+
+    /** A list of rows: {@code [T!]}, in Hasura's naming {@code [T!]!}. */
+    private GraphQLOutputType rows(Table table, String type) {
+        return naming(table).hasura() ? nonNull(list(nonNull(typeRef(type)))) : list(nonNull(typeRef(type)));
+    }
+
     /** Whether a table's rows can be ordered in this view (a visible, unmasked column that sorts). */
     private boolean sortable(Table table) {
         return table.columns().stream().anyMatch(c -> c.isScalar() && view.comparable(table.ref(), c)
@@ -155,12 +200,13 @@ public final class SchemaGenerator {
     private void addRootFields(GraphQLObjectType.Builder query, Table table) {
         String type = table.typeName();
         String description = (table.view() ? "view " : "table ") + table.ref();
-        query.field(register("Query", newFieldDefinition().name(table.rootField())
-                .description("Rows of " + description).arguments(listArguments(type)).type(list(nonNull(typeRef(type)))),
+        query.field(register(queryType, newFieldDefinition().name(table.rootField())
+                .description("Rows of " + description).arguments(listArguments(type, true)).type(rows(table, type)),
                 new FieldBinding.RootList(table.ref())));
-        query.field(register("Query", newFieldDefinition().name(table.rootField() + GraphqlNames.AGGREGATE_FIELD)
-                .description("Aggregates over rows of " + description).arguments(listArguments(type))
-                .type(typeRef(type + GraphqlNames.AGGREGATE)), new FieldBinding.RootAggregate(table.ref())));
+        GraphQLOutputType aggregate = typeRef(naming(table).of(type, Part.AGGREGATE));
+        query.field(register(queryType, newFieldDefinition().name(table.rootField() + GraphqlNames.AGGREGATE_FIELD)
+                .description("Aggregates over rows of " + description).arguments(listArguments(type, false))
+                .type(naming(table).hasura() ? nonNull(aggregate) : aggregate), new FieldBinding.RootAggregate(table.ref())));
         if (view.byPk(table)) {
             List<GraphQLArgument> keys = table.primaryKey().stream()
                     .map(table::requireColumn)
@@ -168,7 +214,7 @@ public final class SchemaGenerator {
                     .toList();
             List<String> names = new ArrayList<>(List.of(table.rootField() + GraphqlNames.BY_PK));
             subgraph.options().lookup(table.ref()).ifPresent(names::add); // federation.yml's lookup: the same field
-            names.forEach(name -> query.field(register("Query", newFieldDefinition().name(name)
+            names.forEach(name -> query.field(register(queryType, newFieldDefinition().name(name)
                     .description("The row of " + description + " with this primary key, or null")
                     .arguments(keys).type(typeRef(type)), new FieldBinding.RootByPk(table.ref()))));
         }
@@ -184,19 +230,21 @@ public final class SchemaGenerator {
         if (!keys.isEmpty()) {
             entityTypes.add(type);
         }
-        GraphQLInputObjectType.Builder where = GraphQLInputObjectType.newInputObject().name(type + GraphqlNames.BOOL_EXP)
+        TypeNaming naming = naming(table);
+        String boolExp = naming.of(type, Part.BOOL_EXP);
+        GraphQLInputObjectType.Builder where = GraphQLInputObjectType.newInputObject().name(boolExp)
                 .description("Filter on " + table.ref() + "; all given conditions must hold")
-                .field(newInputObjectField().name("_and").type(list(nonNull(typeRef(type + GraphqlNames.BOOL_EXP)))))
-                .field(newInputObjectField().name("_or").type(list(nonNull(typeRef(type + GraphqlNames.BOOL_EXP)))))
-                .field(newInputObjectField().name("_not").type(typeRef(type + GraphqlNames.BOOL_EXP)));
-        GraphQLInputObjectType.Builder orderBy = GraphQLInputObjectType.newInputObject().name(type + GraphqlNames.ORDER_BY)
+                .field(newInputObjectField().name("_and").type(list(nonNull(typeRef(boolExp)))))
+                .field(newInputObjectField().name("_or").type(list(nonNull(typeRef(boolExp)))))
+                .field(newInputObjectField().name("_not").type(typeRef(boolExp)));
+        GraphQLInputObjectType.Builder orderBy = GraphQLInputObjectType.newInputObject().name(naming.of(type, Part.ORDER_BY))
                 .description("Ordering of " + table.ref() + "; give one key per list element to fix the order of keys");
         for (Column column : table.columns()) {
             if (!view.column(table.ref(), column)) {
                 continue;
             }
             if (!column.isScalar()) {
-                addDocumentField(type, table.ref().toString(), column, object, where, orderBy, binding.textMatching());
+                addDocumentField(table, type, table.ref().toString(), column, object, where, orderBy, binding.textMatching());
                 continue;
             }
             GraphQLFieldDefinition.Builder field = JsonbComparison.withPath(column, newFieldDefinition().name(column.fieldName()))
@@ -209,10 +257,11 @@ public final class SchemaGenerator {
                 continue; // a masked column is output only: comparing or sorting would reveal it
             }
             if (column.type().isComparable() || column.type() == dev.weft.catalog.ColumnType.JSON) {
-                where.field(newInputObjectField().name(column.fieldName()).type(comparisons.of(column, binding.textMatching())));
+                where.field(newInputObjectField().name(column.fieldName()).type(comparisons.of(column, binding.textMatching(), naming,
+                        scalars(table))));
             }
             if (column.type().isOrdered() || column.type() == dev.weft.catalog.ColumnType.BOOLEAN) {
-                orderBy.field(newInputObjectField().name(column.fieldName()).type(typeRef(ORDER_BY_ENUM)));
+                orderBy.field(newInputObjectField().name(column.fieldName()).type(orderByEnum(table)));
             }
         }
         for (Relationship r : binding.relationships().values()) {
@@ -221,9 +270,12 @@ public final class SchemaGenerator {
             }
             Table target = tablesByRef.get(r.to().toString());
             addRelationship(object, r, target);
-            where.field(newInputObjectField().name(r.fieldName()).type(typeRef(target.typeName() + GraphqlNames.BOOL_EXP)));
+            where.field(newInputObjectField().name(r.fieldName()).type(typeRef(naming(target).of(target.typeName(), Part.BOOL_EXP))));
             if (r.cardinality() == Relationship.Cardinality.OBJECT && sortable(target)) {
-                orderBy.field(newInputObjectField().name(r.fieldName()).type(typeRef(target.typeName() + GraphqlNames.ORDER_BY)));
+                orderBy.field(newInputObjectField().name(r.fieldName()).type(typeRef(naming(target).of(target.typeName(), Part.ORDER_BY))));
+            } else if (r.cardinality() != Relationship.Cardinality.OBJECT && r.junction().isEmpty()) {
+                orderBy.field(newInputObjectField().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
+                        .type(typeRef(aggregateOrder.of(target, naming(target), orderByEnum(target)))));
             }
         }
         put(object.build());
@@ -231,7 +283,7 @@ public final class SchemaGenerator {
         if (sortable(table)) {
             put(orderBy.build());
         }
-        new AggregateTypes(view, code, this::put).add(table);
+        new AggregateTypes(view, code, this::put, naming, scalars(table)).add(table);
     }
 
     /**
@@ -241,49 +293,52 @@ public final class SchemaGenerator {
      * documents the documents' filter (each condition holds for some element, MongoDB's dot-notation rule);
      * {@code order_by} reaches into documents, never into arrays ({@code orderBy} is null inside an array).
      */
-    private void addDocumentField(String owner, String origin, Column column, GraphQLObjectType.Builder object,
+    private void addDocumentField(Table table, String owner, String origin, Column column, GraphQLObjectType.Builder object,
                                   GraphQLInputObjectType.Builder where, GraphQLInputObjectType.Builder orderBy,
                                   dev.weft.catalog.TextMatching matching) {
-        String nested = GraphqlNames.nestedType(owner, column);
-        GraphQLOutputType element = column.isDocument() ? typeRef(nested) : Scalars.of(column.type());
+        TypeNaming naming = naming(table);
+        ScalarSet scalars = scalars(table);
+        String nested = naming.nested(owner, column);
+        String nestedBoolExp = naming.of(nested, Part.BOOL_EXP);
+        GraphQLOutputType element = column.isDocument() ? typeRef(nested) : scalars.of(column);
         GraphQLOutputType type = column.list() ? list(element) : element;
         object.field(register(owner, newFieldDefinition().name(column.fieldName())
                 .type(column.nullable() ? type : nonNull(type)), new FieldBinding.ColumnField(column)));
         if (!column.isDocument()) {
-            where.field(newInputObjectField().name(column.fieldName()).type(comparisons.of(column, matching)));
+            where.field(newInputObjectField().name(column.fieldName()).type(comparisons.of(column, matching, naming, scalars)));
             return;
         }
         String path = origin + "." + column.name();
         GraphQLObjectType.Builder nestedObject = GraphQLObjectType.newObject().name(nested)
                 .description((column.list() ? "Documents of the array '" : "The nested document '") + path + "'");
-        GraphQLInputObjectType.Builder nestedWhere = GraphQLInputObjectType.newInputObject().name(nested + GraphqlNames.BOOL_EXP)
+        GraphQLInputObjectType.Builder nestedWhere = GraphQLInputObjectType.newInputObject().name(nestedBoolExp)
                 .description("Filter on " + path + "; all given conditions must hold")
-                .field(newInputObjectField().name("_and").type(list(nonNull(typeRef(nested + GraphqlNames.BOOL_EXP)))))
-                .field(newInputObjectField().name("_or").type(list(nonNull(typeRef(nested + GraphqlNames.BOOL_EXP)))))
-                .field(newInputObjectField().name("_not").type(typeRef(nested + GraphqlNames.BOOL_EXP)));
-        GraphQLInputObjectType.Builder nestedOrder = GraphQLInputObjectType.newInputObject().name(nested + GraphqlNames.ORDER_BY)
+                .field(newInputObjectField().name("_and").type(list(nonNull(typeRef(nestedBoolExp)))))
+                .field(newInputObjectField().name("_or").type(list(nonNull(typeRef(nestedBoolExp)))))
+                .field(newInputObjectField().name("_not").type(typeRef(nestedBoolExp)));
+        GraphQLInputObjectType.Builder nestedOrder = GraphQLInputObjectType.newInputObject().name(naming.of(nested, Part.ORDER_BY))
                 .description("Ordering by fields of " + path);
         for (Column field : column.fields()) {
             if (!field.isScalar()) {
-                addDocumentField(nested, path, field, nestedObject, nestedWhere,
+                addDocumentField(table, nested, path, field, nestedObject, nestedWhere,
                         orderBy == null || column.list() ? null : nestedOrder, matching);
                 continue;
             }
             nestedObject.field(register(nested, newFieldDefinition().name(field.fieldName())
-                    .type(field.nullable() ? Scalars.of(field.type()) : nonNull(Scalars.of(field.type()))),
+                    .type(field.nullable() ? scalars.of(field) : nonNull(scalars.of(field))),
                     new FieldBinding.ColumnField(field)));
-            nestedWhere.field(newInputObjectField().name(field.fieldName()).type(comparisons.of(field, matching)));
+            nestedWhere.field(newInputObjectField().name(field.fieldName()).type(comparisons.of(field, matching, naming, scalars)));
             if (field.type().isOrdered() || field.type() == dev.weft.catalog.ColumnType.BOOLEAN) {
-                nestedOrder.field(newInputObjectField().name(field.fieldName()).type(typeRef(ORDER_BY_ENUM)));
+                nestedOrder.field(newInputObjectField().name(field.fieldName()).type(orderByEnum(table)));
             }
         }
         put(nestedObject.build());
-        where.field(newInputObjectField().name(column.fieldName()).type(typeRef(nested + GraphqlNames.BOOL_EXP)));
+        where.field(newInputObjectField().name(column.fieldName()).type(typeRef(nestedBoolExp)));
         put(nestedWhere.build());
         GraphQLInputObjectType order = nestedOrder.build();
         if (orderBy != null && !column.list() && !order.getFieldDefinitions().isEmpty()) {
             put(order);
-            orderBy.field(newInputObjectField().name(column.fieldName()).type(typeRef(nested + GraphqlNames.ORDER_BY)));
+            orderBy.field(newInputObjectField().name(column.fieldName()).type(typeRef(naming.of(nested, Part.ORDER_BY))));
         }
     }
 
@@ -299,26 +354,18 @@ public final class SchemaGenerator {
             return;
         }
         object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                .arguments(listArguments(target.typeName())).type(r.required() ? nonNull(list(nonNull(typeRef(target.typeName()))))
-                        : list(nonNull(typeRef(target.typeName()))))
+                .arguments(listArguments(target.typeName(), true)).type(r.required() ? nonNull(list(nonNull(typeRef(target.typeName()))))
+                        : rows(target, target.typeName()))
                 .withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                 new FieldBinding.RelationshipField(r)));
         object.field(register(owner, newFieldDefinition().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
-                .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName()))
-                .type(typeRef(target.typeName() + GraphqlNames.AGGREGATE)), new FieldBinding.RelationshipAggregate(r)));
+                .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName(), false))
+                .type(naming(target).hasura() ? nonNull(typeRef(naming(target).of(target.typeName(), Part.AGGREGATE)))
+                        : typeRef(naming(target).of(target.typeName(), Part.AGGREGATE))), new FieldBinding.RelationshipAggregate(r)));
     }
 
-    private List<GraphQLArgument> listArguments(String type) {
-        Table table = tablesByType.get(type);
-        List<GraphQLArgument> arguments = new java.util.ArrayList<>();
-        arguments.add(newArgument().name("where").type(typeRef(type + GraphqlNames.BOOL_EXP)).description("Filter the rows").build());
-        if (sortable(table)) {
-            arguments.add(newArgument().name("order_by").type(list(nonNull(typeRef(type + GraphqlNames.ORDER_BY))))
-                    .description("Sort the rows by one or more keys").build());
-        }
-        arguments.add(newArgument().name("limit").type(graphql.Scalars.GraphQLInt).description("At most this many rows").build());
-        arguments.add(newArgument().name("offset").type(graphql.Scalars.GraphQLInt).description("Skip this many rows").build());
-        return arguments;
+    private List<GraphQLArgument> listArguments(String type, boolean rows) {
+        return listArguments.of(tablesByType.get(type), rows);
     }
 
     private GraphQLFieldDefinition register(String owner, GraphQLFieldDefinition.Builder field, FieldBinding binding) {
@@ -330,7 +377,7 @@ public final class SchemaGenerator {
 
     /** A column's scalar: its type's, or federation.yml's ({@code ID}). */
     private GraphQLScalarType scalar(Table table, Column column) {
-        return subgraph.options().scalar(table.ref(), column, Scalars.of(column.type()));
+        return subgraph.options().scalar(table.ref(), column, scalars(table).of(column));
     }
 
     private void put(GraphQLType type) {

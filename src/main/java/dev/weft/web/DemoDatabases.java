@@ -55,7 +55,7 @@ final class DemoDatabases {
     private static ServiceProperties events() {
         String url = "mongodb://" + mongoServer() + "/weft_demo_events_" + UUID.randomUUID().toString().substring(0, 8);
         MongoScripts.insertJsonLines(url, "clicks", "demo/events-clicks.jsonl");
-        return new ServiceProperties("mongodb", url, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServiceProperties("mongodb", url, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static MongoServer mongo;
@@ -83,6 +83,6 @@ final class DemoDatabases {
         String url = "jdbc:h2:mem:weft_demo_" + name + "_" + UUID.randomUUID().toString().substring(0, 8)
                 + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
         JdbcScripts.runH2Script(url, "sa", "", "demo/" + name + ".sql");
-        return new ServiceProperties("h2", url, "sa", "", null, null, null, null, null, null, null, null, null);
+        return new ServiceProperties("h2", url, "sa", "", null, null, null, null, null, null, null, null, null, null);
     }
 }

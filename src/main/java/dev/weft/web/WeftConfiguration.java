@@ -79,7 +79,8 @@ public class WeftConfiguration {
         if (demo) {
             log.info("No weft.services configured: serving the embedded demo (H2 databases hr, hrstatus and pm; MongoDB events)");
             properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys(),
-                    properties.crossSourceMaxKeysInMemory(), properties.security(), properties.limits());
+                    properties.crossSourceMaxKeysInMemory(), properties.security(), properties.limits(),
+                    properties.naming(), properties.stringifyNumericTypes());
         }
         ConfigValidator.Validation validation = validator.check(properties);
         List<ServiceSettings> services = validation.services();
@@ -104,7 +105,8 @@ public class WeftConfiguration {
             runtime = WeftRuntime.start(services, relationships, properties.crossSourceMaxKeysInMemoryOrDefault(),
                     security.settings().map(SecuritySettings::access).orElse(null), limits,
                     new SourceOperations(breakers, meters.getIfAvailable(),
-                            binder.bind("weft.log.statements", Boolean.class).orElse(false), tracing), federation.on(), federationSpec, supply);
+                            binder.bind("weft.log.statements", Boolean.class).orElse(false), tracing), federation.on(), federationSpec, supply,
+                    properties.stringifyNumericTypesOrDefault());
         } catch (StartupMemory.Exhausted e) {
             throw e; // its own advice: a larger heap, not a configuration fix
         } catch (WeftConfigException e) {

@@ -90,7 +90,7 @@ public final class WeftRuntime implements AutoCloseable {
 
     private WeftRuntime(Catalog catalog, GeneratedSchema schema, Map<ServiceName, SourceExecutor> executors,
                         ExecutorService async, Fetchers fetchers, SecurityModel security, LimitSettings limits,
-                        MutationOptions mutations, Subgraph subgraph, List<Instrumentation> observations) {
+                        MutationOptions mutations, Subgraph subgraph, List<Instrumentation> observations, boolean stringify) {
         this.observations = observations;
         this.limits = limits;
         this.mutations = mutations;
@@ -108,7 +108,7 @@ public final class WeftRuntime implements AutoCloseable {
             security.roles().values().forEach(policy -> {
                 SchemaView view = SchemaView.of(policy);
                 GeneratedSchema own = byShape.computeIfAbsent(view.shape(),
-                        shape -> new SchemaGenerator(subgraph).generate(catalog, schema.bindings(), fetchers, view,
+                        shape -> new SchemaGenerator(subgraph).stringifyNumericTypes(stringify).generate(catalog, schema.bindings(), fetchers, view,
                                 mutations));
                 LimitSettings roleLimits = limits.with(policy.limits());
                 DocumentCache documents = new DocumentCache();
@@ -160,6 +160,13 @@ public final class WeftRuntime implements AutoCloseable {
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships, int maxKeysInMemory,
                                     AccessSpec access, LimitSettings limits, SourceOperations operations, boolean federation,
                                     FederationSpec federationSpec, SourceSupply supply) {
+        return start(services, relationships, maxKeysInMemory, access, limits, operations, federation, federationSpec, supply, false);
+    }
+
+    /** As above, writing 64-bit integers and decimals as JSON strings when {@code stringifyNumericTypes} ({@code weft.stringify-numeric-types}). */
+    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships, int maxKeysInMemory,
+                                    AccessSpec access, LimitSettings limits, SourceOperations operations, boolean federation,
+                                    FederationSpec federationSpec, SourceSupply supply, boolean stringifyNumericTypes) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s))
@@ -190,10 +197,10 @@ public final class WeftRuntime implements AutoCloseable {
                     dev.weft.execute.activity.Activity.propagating(async), // explain and audit hear the request's threads
                     readers -> new CrossSourcePlanner(bindings, readers, maxKeysInMemory), security != null);
             MutationOptions mutations = MutationSetup.options(services, pools, mongo.clients(), catalog, bindings, fetchers, security);
-            GeneratedSchema schema = new SchemaGenerator(subgraph).generate(catalog, bindings, fetchers,
+            GeneratedSchema schema = new SchemaGenerator(subgraph).stringifyNumericTypes(stringifyNumericTypes).generate(catalog, bindings, fetchers,
                     security == null ? SchemaView.ALL : SchemaView.all(security), mutations);
             return new WeftRuntime(catalog, schema, executors, async, fetchers, security, limits, mutations, subgraph,
-                    operations.tracing().instrumentations());
+                    operations.tracing().instrumentations(), stringifyNumericTypes);
         } catch (RuntimeException e) {
             supply.abandon();
             mongo.close();

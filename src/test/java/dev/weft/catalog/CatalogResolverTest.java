@@ -64,8 +64,8 @@ class CatalogResolverTest {
         Table b = new Table(new TableRef(new ServiceName("b"), null, "users"), false, List.of(col("id")), List.of("id"),
                 List.of(), null, null);
         List<ServiceSettings> services = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, Map.of(
-                "a", new ServiceProperties("h2", "jdbc:h2:mem:a", null, null, null, null, null, "a_", "", null, null, null, null),
-                "b", new ServiceProperties("h2", "jdbc:h2:mem:b", null, null, null, null, null, "b_", "X", null, null, null, null))));
+                "a", new ServiceProperties("h2", "jdbc:h2:mem:a", null, null, null, null, null, "a_", "", null, null, null, null, null),
+                "b", new ServiceProperties("h2", "jdbc:h2:mem:b", null, null, null, null, null, "b_", "X", null, null, null, null, null))));
         Table bAsSameType = new Table(b.ref(), false, b.columns(), b.primaryKey(), List.of(), null, null);
         assertThatThrownBy(() -> new CatalogResolver().resolve(List.of(
                 new Source(services.get(0), List.of(a)),
@@ -100,6 +100,6 @@ class CatalogResolverTest {
 
     private static ServiceSettings settings(String name) {
         return new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, Map.of(name,
-                new ServiceProperties("h2", "jdbc:h2:mem:x", null, null, null, null, null, null, null, null, null, null, null)))).get(0);
+                new ServiceProperties("h2", "jdbc:h2:mem:x", null, null, null, null, null, null, null, null, null, null, null, null)))).get(0);
     }
 }

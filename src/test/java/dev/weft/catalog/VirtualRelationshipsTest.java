@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class VirtualRelationshipsTest {
     private static final List<ServiceSettings> SERVICES = new ConfigValidator(ConfigOrigins.NONE).validate(
             WeftProperties.of(null, Map.of(
-                    "hr", new ServiceProperties("h2", "jdbc:h2:mem:a", null, null, null, null, null, null, null, null, null, null, null),
-                    "st", new ServiceProperties("h2", "jdbc:h2:mem:b", null, null, null, null, null, null, null, null, null, null, null))));
+                    "hr", new ServiceProperties("h2", "jdbc:h2:mem:a", null, null, null, null, null, null, null, null, null, null, null, null),
+                    "st", new ServiceProperties("h2", "jdbc:h2:mem:b", null, null, null, null, null, null, null, null, null, null, null, null))));
 
     private static final Table EMPLOYEES = new Table(new TableRef(new ServiceName("hr"), "public", "employees"), false,
             List.of(col("emp_no", ColumnType.INT), col("hired", ColumnType.DATE), col("code", ColumnType.STRING)),

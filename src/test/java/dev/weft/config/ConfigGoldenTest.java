@@ -130,7 +130,8 @@ class ConfigGoldenTest {
                 + " password=" + s.password() + " schema=" + s.schema() + " include=" + s.include() + " exclude="
                 + s.exclude() + " prefix='" + s.rootPrefix() + "' type-prefix='" + s.typePrefix() + "' pool.max-size="
                 + s.poolMaxSize() + " pool.connection-timeout=" + s.connectionTimeout() + " query-timeout="
-                + s.queryTimeout() + " batch-size=" + s.batchSize();
+                + s.queryTimeout() + " batch-size=" + s.batchSize()
+                + (s.naming() == Naming.WEFT ? "" : " naming=" + s.naming().configName());
     }
 
     private record Loaded(WeftProperties properties, List<String> weftKeys, ConfigOrigins origins) {

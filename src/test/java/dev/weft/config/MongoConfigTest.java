@@ -11,7 +11,7 @@ class MongoConfigTest {
 
     private static ConfigValidator.Validation check(String url, Integer sampleSize) {
         return new ConfigValidator(ConfigOrigins.NONE).check(WeftProperties.of(null, Map.of("events",
-                new ServiceProperties("mongodb", url, null, null, null, null, null, null, null, null, null, null, sampleSize))));
+                new ServiceProperties("mongodb", url, null, null, null, null, null, null, null, null, null, null, sampleSize, null))));
     }
 
     @Test

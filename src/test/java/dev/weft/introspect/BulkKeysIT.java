@@ -77,7 +77,7 @@ class BulkKeysIT {
     void h2() throws SQLException {
         String url = "jdbc:h2:mem:bulk_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
         ServiceSettings service = TestDatabase.services(Map.of("shop", new ServiceProperties("h2", url, null, null, null,
-                null, null, null, null, null, null, null, null))).get(0);
+                null, null, null, null, null, null, null, null, null))).get(0);
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             for (String sql : DDL) {
                 s.execute(sql);

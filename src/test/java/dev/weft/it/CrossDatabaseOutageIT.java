@@ -155,6 +155,6 @@ class CrossDatabaseOutageIT {
                 .replace(":" + TestServers.postgres().port() + "/", ":" + port + "/");
         return new ServiceProperties(p.kind(), url, p.username(), p.password(), p.schema(), p.include(), p.exclude(),
                 p.prefix(), p.typePrefix(), new PoolProperties(2, Duration.ofMillis(500)), Duration.ofSeconds(5),
-                p.batchSize(), null);
+                p.batchSize(), null, null);
     }
 }

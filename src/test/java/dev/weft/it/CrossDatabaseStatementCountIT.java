@@ -141,7 +141,7 @@ class CrossDatabaseStatementCountIT {
 
     private static ServiceProperties withBatchSize(ServiceProperties p, int batchSize) {
         return new ServiceProperties(p.kind(), p.url(), p.username(), p.password(), p.schema(), p.include(), p.exclude(),
-                p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), batchSize, null);
+                p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), batchSize, null, null);
     }
 
     /** Every customer with its own orders (2 or 3), each order with its own lines (1 or 2), in id order. */

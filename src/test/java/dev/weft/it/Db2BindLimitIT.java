@@ -33,7 +33,7 @@ class Db2BindLimitIT {
                     "INSERT INTO children VALUES (1, 0), (2, 0), (3, 32766), (4, 32767), (5, 32999)");
             ServiceProperties p = derby.properties();
             ServiceProperties wide = new ServiceProperties(p.kind(), p.url(), p.username(), p.password(), null,
-                    List.of("parents", "children"), null, null, null, null, null, 100_000, null);
+                    List.of("parents", "children"), null, null, null, null, null, 100_000, null, null);
             try (WeftRuntime weft = WeftRuntime.start(TestDatabase.services(Map.of("bl", wide)))) {
                 int before = derby.weftStatements().size();
                 Map<String, Object> data = GraphqlAssertions.data(weft.execute(

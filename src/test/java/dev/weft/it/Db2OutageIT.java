@@ -44,7 +44,7 @@ public class Db2OutageIT {
     private static ServiceProperties with(ServiceProperties p, String url, Duration queryTimeout) {
         return new ServiceProperties(p.kind(), url == null ? p.url() : url, p.username(), p.password(), p.schema(),
                 p.include(), p.exclude(), p.prefix(), p.typePrefix(), new PoolProperties(2, Duration.ofSeconds(1)),
-                queryTimeout, p.batchSize(), null);
+                queryTimeout, p.batchSize(), null, null);
     }
 
     @Test
@@ -125,7 +125,7 @@ public class Db2OutageIT {
             requireAuthentication(derby);
             ServiceProperties p = derby.properties();
             ServiceProperties wrongPassword = new ServiceProperties(p.kind(), p.url(), p.username(), "not-the-password", null,
-                    null, null, null, null, new PoolProperties(2, Duration.ofSeconds(1)), null, null, null);
+                    null, null, null, null, new PoolProperties(2, Duration.ofSeconds(1)), null, null, null, null);
             assertThat(startUpProblem(wrongPassword)).contains("wrong user name or password").doesNotContain("not-the-password");
         }
     }

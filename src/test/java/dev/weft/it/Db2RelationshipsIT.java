@@ -127,7 +127,7 @@ class Db2RelationshipsIT {
         services.put("hr", maria.propertiesFor("mariadb"));
         services.put("hrstatus", derby.properties());
         services.put("pm", pg.propertiesFor("postgres"));
-        services.put("misc", new ServiceProperties("h2", h2Url, "sa", "", null, null, null, null, null, null, null, null, null));
+        services.put("misc", new ServiceProperties("h2", h2Url, "sa", "", null, null, null, null, null, null, null, null, null, null));
         List<RelationshipSpec> specs = RelationshipsFile.parse("relationships.yml", RELATIONSHIPS);
         weft = WeftRuntime.start(TestDatabase.services(services), specs, WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
     }

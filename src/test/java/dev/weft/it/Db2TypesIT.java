@@ -140,7 +140,7 @@ class Db2TypesIT extends TargetScenario {
     void theConfiguredSchemaIsReadInsteadOfTheDefaultOne() {
         ServiceProperties raw = derby.properties();
         ServiceProperties other = new ServiceProperties(raw.kind(), raw.url(), raw.username(), raw.password(), "OTHER",
-                List.of("else*"), null, null, null, null, null, null, null);
+                List.of("else*"), null, null, null, null, null, null, null, null);
         ServiceSettings settings = TestDatabase.services(Map.of("ot", other)).get(0);
         try (WeftRuntime elsewhere = WeftRuntime.start(List.of(settings))) {
             Map<String, Object> result = elsewhere.execute("{ ot_elsewhere { id } }", Map.of()).getData();

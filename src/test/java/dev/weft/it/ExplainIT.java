@@ -163,6 +163,6 @@ class ExplainIT {
 
     private static ServiceProperties batchSize(ServiceProperties p, int size) {
         return new ServiceProperties(p.kind(), p.url(), p.username(), p.password(), p.schema(), p.include(), p.exclude(),
-                p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), size, p.sampleSize());
+                p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), size, p.sampleSize(), null);
     }
 }

@@ -181,7 +181,7 @@ class FederationEntitiesIT {
     private static ServiceSettings service(ServiceProperties p, Integer batchSize) {
         return TestDatabase.services(Map.of("shop", new ServiceProperties(p.kind(), p.url(), p.username(), p.password(),
                 p.schema(), p.include(), p.exclude(), p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), batchSize,
-                null))).get(0);
+                null, null))).get(0);
     }
 
     private static void seed(TestDatabase db) {

@@ -263,6 +263,17 @@ class HotReloadIT {
                 .as("the meters of weft-pg are the new pool's").isEqualTo(4.0);
     }
 
+    @Test
+    @Order(8)
+    void aServiceSwitchedToHasurasNamingIsServedWithHasurasNamesAfterAReload() throws Exception {
+        write("weft.yml", weftYml(false, "      pool:\n        max-size: 4\n      naming: hasura\n"));
+        HttpResponse<String> reload = send("POST", "/actuator/weft/reload", ADMIN_KEY);
+        assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+        assertThat(body("query($o: [projects_order_by!]) { projects(order_by: $o) { id } __typename }", ADMIN_KEY))
+                .isEqualTo("{\"data\":{\"projects\":[{\"id\":7}],\"__typename\":\"query_root\"}}");
+        assertThat(body("{ pg_projects { id } }", ADMIN_KEY)).contains("GRAPHQL_VALIDATION_FAILED");
+    }
+
     private static String weftYml(boolean withMaria, String pgExtra) {
         String yml = """
                 management.endpoints.web.exposure.include: health,weft

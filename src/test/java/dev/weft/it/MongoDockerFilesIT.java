@@ -43,7 +43,7 @@ class MongoDockerFilesIT {
     static ServiceProperties eventsService(MongoTestServer mongo) {
         String url = mongo.url(MongoTestServer.uniqueName());
         dev.weft.execute.MongoScripts.insertJsonLines(url, "clicks", "demo/events-clicks.jsonl");
-        return new ServiceProperties("mongodb", url, null, null, null, null, null, null, null, null, null, null, null);
+        return new ServiceProperties("mongodb", url, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -74,7 +74,7 @@ class MongoDockerFilesIT {
             mongo.database(database).getCollection("clicks").insertMany(parseArray("[" + documents + "]"));
             Map<String, ServiceProperties> services = Map.of(
                     "events", new ServiceProperties("mongodb", mongo.url(database), null, null, null, null, null, null, null,
-                            null, null, null, null),
+                            null, null, null, null, null),
                     "demo", eventsService(mongo));
             List<ServiceSettings> settings = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, services));
             try (WeftRuntime weft = WeftRuntime.start(settings, RelationshipsFile.parse("r.yml", "relationships: []"),
@@ -103,7 +103,7 @@ class MongoDockerFilesIT {
             Map<String, ServiceProperties> services = new java.util.LinkedHashMap<>();
             services.put("hr", maria.propertiesFor("mysql"));
             services.put("events", new ServiceProperties("mongodb", mongo.url(database), null, null, null, null, null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, null));
             var relationships = RelationshipsFile.parse("docker/relationships.yml", Files.readString(DOCKER.resolve("relationships.yml")))
                     .stream().filter(r -> services.keySet().containsAll(List.of(r.service(), r.refService()))).toList();
             assertThat(relationships).extracting(r -> r.name()).containsExactly("clicks", "employee");

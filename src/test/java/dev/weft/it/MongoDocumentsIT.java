@@ -49,7 +49,7 @@ class MongoDocumentsIT {
         Map<String, ServiceProperties> services = new LinkedHashMap<>();
         services.put("bank", pg.propertiesFor("postgres"));
         services.put("web", new ServiceProperties("mongodb", mongo.url(db), null, null, null, null, null, null, null, null, null,
-                null, null));
+                null, null, null));
         List<ServiceSettings> settings = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, services));
         weft = WeftRuntime.start(settings, RelationshipsFile.parse("r.yml", """
                 relationships:

@@ -51,7 +51,7 @@ class MongoInferenceIT {
 
     static ServiceSettings service(String name, String database, Integer sampleSize, List<String> include, List<String> exclude) {
         ServiceProperties p = new ServiceProperties("mongodb", mongo.url(database), null, null, null, include, exclude,
-                null, null, null, null, null, sampleSize);
+                null, null, null, null, null, sampleSize, null);
         return new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, Map.of(name, p))).get(0);
     }
 
@@ -274,9 +274,9 @@ class MongoInferenceIT {
     @Test
     void anUnreachableServerIsAStartUpProblem() {
         ServiceProperties p = new ServiceProperties("mongodb", "mongodb://127.0.0.1:1/nothing", null, null, null, null, null,
-                null, null, new ServiceProperties.PoolProperties(null, java.time.Duration.ofSeconds(1)), null, null, null);
+                null, null, new ServiceProperties.PoolProperties(null, java.time.Duration.ofSeconds(1)), null, null, null, null);
         ServiceProperties bad = new ServiceProperties("mongodb", "mongodb://127.0.0.1:99999/nothing", null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         List<ServiceSettings> settings = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null,
                 Map.of("gone", p, "bad", bad)));
         assertThatThrownBy(() -> WeftRuntime.start(settings))

@@ -77,7 +77,7 @@ class MongoMutationIT {
         crm.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL)",
                 "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Bea')");
         var services = TestDatabase.services(Map.of("crm", crm.properties(), "shop", new ServiceProperties("mongodb",
-                mongo.url(name), null, null, null, null, null, null, null, null, null, null, null)));
+                mongo.url(name), null, null, null, null, null, null, null, null, null, null, null, null)));
         var relationships = RelationshipsFile.parse("relationships.yml", """
                 relationships:
                   - { service: shop, table: accounts, name: customer, type: belongs_to, field: customer_id,

@@ -38,7 +38,7 @@ class MongoOutageIT {
             Map<String, ServiceProperties> services = new LinkedHashMap<>();
             services.put("shop", pg.propertiesFor("postgres"));
             services.put("web", new ServiceProperties("mongodb", "mongodb://127.0.0.1:" + proxy.port() + "/" + db, null, null, null,
-                    null, null, null, null, new ServiceProperties.PoolProperties(2, Duration.ofSeconds(1)), Duration.ofSeconds(2), null, null));
+                    null, null, null, null, new ServiceProperties.PoolProperties(2, Duration.ofSeconds(1)), Duration.ofSeconds(2), null, null, null));
             List<ServiceSettings> settings = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, services));
             String query = "{ shop_customers(order_by: [{id: asc}]) { id clicks { page } } web_clicks_aggregate { aggregate { count } } }";
             try (WeftRuntime weft = WeftRuntime.start(settings, RelationshipsFile.parse("r.yml", """

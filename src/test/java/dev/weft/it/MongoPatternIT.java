@@ -135,7 +135,7 @@ class MongoPatternIT {
     private static List<ServiceSettings> settings(String url, Duration queryTimeout) {
         Map<String, ServiceProperties> services = new LinkedHashMap<>();
         services.put("web", new ServiceProperties("mongodb", url, null, null, null, null, null, null, null,
-                new ServiceProperties.PoolProperties(2, Duration.ofSeconds(1)), queryTimeout, null, null));
+                new ServiceProperties.PoolProperties(2, Duration.ofSeconds(1)), queryTimeout, null, null, null));
         return new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, services));
     }
 }

@@ -85,7 +85,7 @@ class MongoQueryIT {
         Map<String, ServiceProperties> services = new LinkedHashMap<>();
         services.put("pg", pg.propertiesFor("postgres"));
         services.put("mg", new ServiceProperties("mongodb", mongo.url(db), null, null, null, null, null, null, null, null, null,
-                null, null));
+                null, null, null));
         List<ServiceSettings> settings = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, services));
         weft = WeftRuntime.start(settings);
     }

@@ -139,7 +139,7 @@ class MongoRelationshipsIT {
         services.put("crm", maria.propertiesFor("mariadb"));
         services.put("sales", pg.propertiesFor("postgres"));
         services.put("web", new ServiceProperties("mongodb", mongo.url(webDatabase), null, null, null, null, null, null, null,
-                null, null, webBatchSize, null));
+                null, null, webBatchSize, null, null));
         List<ServiceSettings> settings = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, services));
         return WeftRuntime.start(settings, RelationshipsFile.parse("relationships.yml", RELATIONSHIPS),
                 WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);

@@ -47,7 +47,7 @@ class MongoTransactionIT {
                   _id: {bsonType: "int"}, name: {bsonType: "string"}, balance: {bsonType: ["int", "null"]}}}"""));
         shop.getCollection("accounts").createIndex(new Document("name", 1), new IndexOptions().unique(true).name("accounts_name_key"));
         weft = WeftRuntime.start(TestDatabase.services(Map.of("shop", new ServiceProperties("mongodb", mongo.url(name),
-                null, null, null, null, null, null, null, null, null, null, null))), List.of(),
+                null, null, null, null, null, null, null, null, null, null, null, null))), List.of(),
                 WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
     }
 

@@ -188,6 +188,6 @@ class SourceOutageIT {
     private static ServiceProperties with(ServiceProperties p, String url, Duration queryTimeout) {
         return new ServiceProperties(p.kind(), url == null ? p.url() : url, p.username(), p.password(), p.schema(),
                 p.include(), p.exclude(), p.prefix(), p.typePrefix(), new PoolProperties(2, CONNECTION_TIMEOUT),
-                queryTimeout, p.batchSize(), null);
+                queryTimeout, p.batchSize(), null, null);
     }
 }

@@ -136,7 +136,7 @@ class StatementCountIT {
     private static ServiceSettings service(TestDatabase db, Integer batchSize) {
         ServiceProperties p = db.propertiesFor(db.defaultKind());
         return service("shop", new ServiceProperties(p.kind(), p.url(), p.username(), p.password(), p.schema(),
-                p.include(), p.exclude(), p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), batchSize, null));
+                p.include(), p.exclude(), p.prefix(), p.typePrefix(), p.pool(), p.queryTimeout(), batchSize, null, null));
     }
 
     private static ServiceSettings service(String name, ServiceProperties properties) {

@@ -78,7 +78,7 @@ abstract class TargetScenario {
             throw new AssertionError("test setup failed on H2: " + e.getMessage(), e);
         }
         weft = WeftRuntime.start(TestDatabase.services(Map.of("hr", new dev.weft.config.ServiceProperties("h2", h2Url, "sa", "",
-                null, null, null, null, null, null, null, null, null))));
+                null, null, null, null, null, null, null, null, null, null))));
     }
 
     @AfterAll

@@ -55,7 +55,7 @@ final class WriteEngine implements AutoCloseable {
             return db2.properties();
         }
         if (kind == Kind.H2) {
-            return new ServiceProperties("h2", h2Url, "sa", "", null, null, null, null, null, null, null, null, null);
+            return new ServiceProperties("h2", h2Url, "sa", "", null, null, null, null, null, null, null, null, null, null);
         }
         return db.propertiesFor(kind == Kind.POSTGRES ? "postgres" : kind == Kind.MARIADB ? "mariadb" : "mysql");
     }

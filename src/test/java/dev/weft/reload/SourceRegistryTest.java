@@ -80,7 +80,7 @@ class SourceRegistryTest {
 
     private static ServiceSettings service(String name, String database) {
         return new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, Map.of(name, new ServiceProperties(
-                "postgres", "jdbc:postgresql://127.0.0.1/" + database, "u", "p", null, null, null, null, null, null, null, null, null))))
+                "postgres", "jdbc:postgresql://127.0.0.1/" + database, "u", "p", null, null, null, null, null, null, null, null, null, null))))
                 .get(0);
     }
 

@@ -81,7 +81,7 @@ class ComparisonTypesTest {
     private static GraphQLSchema schema(Map<String, TextMatching> matching) {
         Map<String, ServiceProperties> properties = new LinkedHashMap<>();
         matching.keySet().forEach(name -> properties.put(name,
-                new ServiceProperties("h2", "jdbc:h2:mem:" + name, null, null, null, null, null, null, null, null, null, null, null)));
+                new ServiceProperties("h2", "jdbc:h2:mem:" + name, null, null, null, null, null, null, null, null, null, null, null, null)));
         List<ServiceSettings> settings = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, properties));
         List<Source> sources = settings.stream().map(s -> {
             Table notes = new Table(new TableRef(new ServiceName(s.name()), "public", "notes"), false, List.of(

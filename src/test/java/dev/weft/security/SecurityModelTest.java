@@ -26,7 +26,7 @@ class SecurityModelTest {
     private static final TableRef EMPLOYEES = new TableRef(new ServiceName("hr"), "public", "employees");
     private static final Catalog CATALOG = new Catalog(List.of(new Source(new ConfigValidator(ConfigOrigins.NONE).validate(
             WeftProperties.of(null, Map.of("hr", new ServiceProperties("h2", "jdbc:h2:mem:x", null, null, null, null, null,
-                    null, null, null, null, null, null)))).get(0), List.of(new Table(EMPLOYEES, false, List.of(
+                    null, null, null, null, null, null, null)))).get(0), List.of(new Table(EMPLOYEES, false, List.of(
             new Column("emp_no", "emp_no", ColumnType.INT, false, "INTEGER"),
             new Column("email", "email", ColumnType.STRING, false, "VARCHAR"),
             new Column("salary", "salary", ColumnType.DECIMAL, true, "DECIMAL"),

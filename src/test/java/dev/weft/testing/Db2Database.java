@@ -83,7 +83,7 @@ public final class Db2Database implements AutoCloseable {
     }
 
     public ServiceProperties properties() {
-        return new ServiceProperties("db2", url(), USER, PASSWORD, null, null, null, null, null, null, null, null, null);
+        return new ServiceProperties("db2", url(), USER, PASSWORD, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A validated {@code db2} service named {@code service} over this database. */

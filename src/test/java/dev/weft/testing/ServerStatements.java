@@ -170,7 +170,7 @@ public final class ServerStatements {
         public ServiceProperties properties(TestDatabase db, Integer batchSize) {
             ServiceProperties p = db.propertiesFor("mariadb");
             return new ServiceProperties(p.kind(), p.url(), name, PASSWORD, null, null, null, null, null, null, null,
-                    batchSize, null);
+                    batchSize, null, null);
         }
 
         /** The user's SELECT count now. */

@@ -98,7 +98,7 @@ public final class TestDatabase implements AutoCloseable {
     /** Raw properties for the given driver kind ({@code mysql} uses MySQL Connector/J against MariaDB). */
     public ServiceProperties propertiesFor(String kind) {
         return new ServiceProperties(kind, url(kind), server.endpoint().user(), server.endpoint().password(), null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** A validated service named {@code service} over this database with the default driver. */

@@ -36,6 +36,20 @@ class DemoSchemaGoldenTest {
         assertThat(sdl).isEqualTo(Files.readString(GOLDEN));
     }
 
+    /** The same demo in Hasura's naming ({@code weft.naming: hasura}) against {@code schema/demo-hasura.graphql}. */
+    @Test
+    void demoSchemaInHasuraNamingMatchesItsGoldenFile() throws IOException {
+        Path golden = Path.of("schema", "demo-hasura.graphql");
+        String sdl;
+        try (WeftRuntime runtime = HasuraNamingDemoTest.start("hasura", DemoDatabases.create())) {
+            sdl = print(runtime);
+        }
+        if (Boolean.parseBoolean(System.getenv("WEFT_UPDATE_GOLDEN"))) {
+            Files.writeString(golden, sdl);
+        }
+        assertThat(sdl).isEqualTo(Files.readString(golden));
+    }
+
     static String print(WeftRuntime runtime) {
         SchemaPrinter.Options options = SchemaPrinter.Options.defaultOptions()
                 .includeDirectives(directive -> !BUILT_IN_DIRECTIVES.contains(directive));

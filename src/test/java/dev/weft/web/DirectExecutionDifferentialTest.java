@@ -17,15 +17,42 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DirectExecutionDifferentialTest {
     private static WeftRuntime runtime;
+    private static WeftRuntime hasura;
 
     @BeforeAll
     static void start() {
         runtime = DemoRuntime.start();
+        hasura = HasuraNamingDemoTest.start("hasura", DemoDatabases.create());
     }
 
     @AfterAll
     static void stop() {
         runtime.close();
+        hasura.close();
+    }
+
+    /** Queries in Hasura's naming (weft.naming: hasura): non-null lists, Hasura's type names in fragments and variables. */
+    static List<Object[]> hasuraQueries() {
+        return List.of(
+                q("fragment E on employees { emp_no last_name __typename } { departments(order_by: [{dept_no: asc}]) { dept_no "
+                        + "dept_emp(order_by: [{emp_no: asc}], limit: 2, offset: 1) { from_date employees { ...E } } } __typename }"),
+                q("query($o: [employees_order_by!], $w: employees_bool_exp) { employees(order_by: $o, where: $w, limit: 5) "
+                        + "{ emp_no status { since } projects(order_by: [{name: asc}]) { name } } }",
+                        Map.of("o", List.of(Map.of("status", Map.of("since", "desc")), Map.of("emp_no", "asc")),
+                                "w", Map.of("status", Map.of("status", Map.of("_eq", "active"))))),
+                q("{ departments { dept_name dept_emp_aggregate { __typename aggregate { __typename count min { from_date } "
+                        + "max { __typename emp_no } } nodes { emp_no } } } }"),
+                q("{ employees_aggregate(where: {salary: {_gt: 50000}}) { aggregate { count sum { salary } avg { salary } "
+                        + "stddev { salary } } } clicks(order_by: [{_id: asc}], limit: 3) { _id payload { __typename browser } } }"),
+                q("{ employees_by_pk(emp_no: 10003) { emp_no dept_emp { dept_no } } missing: employees_by_pk(emp_no: 1) { emp_no } }"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hasuraQueries")
+    void directAndFieldByFieldExecutionAgreeInHasuraNaming(String query, Map<String, Object> variables) {
+        ExecutionResult direct = hasura.execute(query, variables);
+        assertThat(direct.toSpecification()).isEqualTo(hasura.executeFieldByField(query, variables).toSpecification());
+        assertThat(direct.getErrors()).isEmpty();
     }
 
     static List<Object[]> queries() {
@@ -57,7 +84,13 @@ class DirectExecutionDifferentialTest {
                 q("{ hr_employees(where: {_or: [{last_name: {_iregex: \"^s\"}}, {first_name: {_regex: \"^[AB]\"}}]}, "
                         + "order_by: [{emp_no: asc}]) { emp_no last_name } }"),
                 q("{ hr_departments(order_by: [{dept_no: asc}]) { dept_no dept_emp(where: {employees: {last_name: {_nregex: \"a\"}}}) "
-                        + "{ emp_no } } }"));
+                        + "{ emp_no } } }"),
+                // the README's distinct_on and aggregate-order example, and both across the demo's databases
+                q("{ hr_dept_emp(distinct_on: [dept_no], order_by: [{dept_no: asc}, {from_date: desc}]) { dept_no emp_no from_date }"
+                        + " hr_departments(order_by: [{dept_emp_aggregate: {count: desc}}, {dept_no: asc}], limit: 3) { dept_name } }"),
+                q("{ hr_dept_emp(order_by: [{employees: {dept_emp_aggregate: {count: asc}}}, {emp_no: asc}], limit: 4) { emp_no } }"),
+                q("{ a: hr_employees(order_by: [{clicks_aggregate: {max: {duration_ms: desc}}}, {emp_no: asc}], limit: 5) { emp_no } hr_employees("
+                        + "order_by: {emp_no: asc}, limit: 4) { emp_no projects(distinct_on: [id], order_by: [{id: asc}]) { id } } }"));
     }
 
     /** Arguments judged before execution fail the request on both paths: errors with a code, no data at all. */
@@ -79,7 +112,9 @@ class DirectExecutionDifferentialTest {
                 r("{ hr_employees(where: {first_name: {_similar: \"a%\"}}) { emp_no } }", Map.of(), "GRAPHQL_VALIDATION_FAILED", null),
                 r("{ hr_employees(order_by: [{emp_no: sideways}]) { emp_no } }", Map.of(), "GRAPHQL_VALIDATION_FAILED", null),
                 r("query($d: order_by) { hr_employees(order_by: [{emp_no: $d}]) { emp_no } }", Map.of("d", "sideways"),
-                        "GRAPHQL_VALIDATION_FAILED", null));
+                        "GRAPHQL_VALIDATION_FAILED", null),
+                r("{ hr_departments { dept_no dept_emp(distinct_on: [from_date], order_by: [{emp_no: asc}]) { emp_no } } }", Map.of(),
+                        "BAD_USER_INPUT", List.of("hr_departments", "dept_emp")));
     }
 
     /** A pattern only the engine can judge (a repetition count) is its refusal: a field error with a code, alike on both paths. */

@@ -132,7 +132,12 @@ final class SecurityTesting {
 
     /** POST /graphql with {@code query}; headers as name, value, name, value... */
     static Response post(int port, String query, String... headers) {
-        return send(HttpRequest.newBuilder(uri(port, "/graphql"))
+        return postTo(port, "/graphql", query, headers);
+    }
+
+    /** POST {@code query} to {@code path} ({@code /v1/graphql}); headers as name, value, name, value... */
+    static Response postTo(int port, String path, String query, String... headers) {
+        return send(HttpRequest.newBuilder(uri(port, path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))), headers);
     }

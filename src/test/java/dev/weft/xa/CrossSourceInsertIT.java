@@ -330,7 +330,7 @@ class CrossSourceInsertIT {
         String url = "jdbc:" + ("mysql".equals(kind) ? "mysql" : at.scheme()) + "://127.0.0.1:" + proxy.port() + "/" + db.name()
                 + ("mysql".equals(kind) ? "?useSSL=false&allowPublicKeyRetrieval=true" : "");
         return new ServiceProperties(kind, url, at.user(),
-                at.password(), null, null, null, null, null, null, null, null, null);
+                at.password(), null, null, null, null, null, null, null, null, null, null);
     }
 
     private static List<String> rows(TestDatabase db, String sql) throws SQLException {

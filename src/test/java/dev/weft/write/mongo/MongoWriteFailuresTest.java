@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class MongoWriteFailuresTest {
     private static final ServiceSettings SHOP = TestDatabase.services(Map.of("shop", new ServiceProperties("mongodb",
-            "mongodb://127.0.0.1:1/shop", null, null, null, null, null, null, null, null, null, null, null))).get(0);
+            "mongodb://127.0.0.1:1/shop", null, null, null, null, null, null, null, null, null, null, null, null))).get(0);
     private static final TableRef ACCOUNTS = new TableRef(new ServiceName("shop"), null, "accounts");
 
     private static WeftException written(int code, String message) {
