@@ -123,9 +123,9 @@ public final class InMemoryWeft implements AutoCloseable {
     private static Map<String, ServiceProperties> services() {
         Map<String, ServiceProperties> services = new LinkedHashMap<>();
         services.put("crm", new ServiceProperties("mariadb", "jdbc:mariadb://127.0.0.1:3306/weft_bench", "root", null,
-                null, null, null, null, null, null, null, null, null));
-        services.put("shop", new ServiceProperties("postgres", "jdbc:postgresql://127.0.0.1:5432/weft_bench", "postgres",
                 null, null, null, null, null, null, null, null, null, null));
+        services.put("shop", new ServiceProperties("postgres", "jdbc:postgresql://127.0.0.1:5432/weft_bench", "postgres",
+                null, null, null, null, null, null, null, null, null, null, null));
         return services;
     }
 
