@@ -51,7 +51,19 @@ public sealed interface TypeNaming {
         OBJ_REL_INSERT_INPUT("ObjRelInsertInput", "_obj_rel_insert_input"),
         ARR_REL_INSERT_INPUT("ArrRelInsertInput", "_arr_rel_insert_input"),
         /** The input of a MongoDB nested document ({@code <NestedType>Input}). */
-        INPUT("Input", "_input");
+        INPUT("Input", "_input"),
+        /** Ordering by an aggregate of the table's rows, as an array relationship's ({@code {count max ...}}). */
+        AGGREGATE_ORDER_BY("AggregateOrderBy", "_aggregate_order_by"),
+        SUM_ORDER_BY("SumOrderBy", "_sum_order_by"),
+        AVG_ORDER_BY("AvgOrderBy", "_avg_order_by"),
+        MIN_ORDER_BY("MinOrderBy", "_min_order_by"),
+        MAX_ORDER_BY("MaxOrderBy", "_max_order_by"),
+        STDDEV_ORDER_BY("StddevOrderBy", "_stddev_order_by"),
+        STDDEV_POP_ORDER_BY("StddevPopOrderBy", "_stddev_pop_order_by"),
+        STDDEV_SAMP_ORDER_BY("StddevSampOrderBy", "_stddev_samp_order_by"),
+        VARIANCE_ORDER_BY("VarianceOrderBy", "_variance_order_by"),
+        VAR_POP_ORDER_BY("VarPopOrderBy", "_var_pop_order_by"),
+        VAR_SAMP_ORDER_BY("VarSampOrderBy", "_var_samp_order_by");
 
         private final String weft;
         private final String hasura;
@@ -64,6 +76,11 @@ public sealed interface TypeNaming {
         /** The part of an aggregate function's fields: {@code sum} gives {@link #SUM_FIELDS}, {@code var_pop} {@link #VAR_POP_FIELDS}. */
         public static Part fieldsOf(String function) {
             return valueOf(function.toUpperCase(Locale.ROOT) + "_FIELDS");
+        }
+
+        /** The part ordering by an aggregate function: {@code max} gives {@link #MAX_ORDER_BY}. */
+        public static Part orderByOf(String function) {
+            return valueOf(function.toUpperCase(Locale.ROOT) + "_ORDER_BY");
         }
     }
 

@@ -49,6 +49,14 @@ public abstract class SqlDialect {
         return true;
     }
 
+    /**
+     * Whether {@code SELECT DISTINCT ON (a, b) ... ORDER BY a, b, ...} keeps the first row of each combination
+     * (PostgreSQL), for {@code distinct_on}; otherwise a window ({@link #supportsWindowPartition()}) does it.
+     */
+    public boolean supportsDistinctOn() {
+        return false;
+    }
+
     /** Whether {@code (a, b) IN ((?, ?), ...)} is understood for composite keys. */
     public boolean supportsRowValueIn() {
         return true;

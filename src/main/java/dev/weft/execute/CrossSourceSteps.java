@@ -1,9 +1,6 @@
 package dev.weft.execute;
 
-import dev.weft.catalog.TableRef;
 import dev.weft.query.Aggregates;
-import dev.weft.query.OrderTerm;
-import dev.weft.query.Page;
 import dev.weft.query.Select;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +38,9 @@ public interface CrossSourceSteps {
     /** The select to send when ordering happens in memory: no ORDER BY, no page, the order columns added. */
     Select unorderedForMemorySort(Select select);
 
-    /** Sorts rows of {@code table} by the terms (fetching values through relationships) and cuts the page. */
-    List<Row> sortAndPage(TableRef table, List<Row> rows, List<OrderTerm> terms, Page page);
+    /**
+     * Sorts rows of the select's table by its terms (fetching values through relationships), keeps the first
+     * row of each {@code distinct_on} combination, and cuts the page.
+     */
+    List<Row> sortAndPage(Select select, List<Row> rows);
 }

@@ -67,19 +67,28 @@ public final class JdbcSourceExecutor implements SourceExecutor {
 
     @Override
     public List<Row> select(Select select) {
+        if (select.isDistinct() && !renderer.rendersDistinct()) { // no window here: the first of each combination in memory
+            Select sent = select.withoutDistinct().withPage(Page.ALL);
+            List<Row> rows = query(new Call("select", select.table(), -1, 1, 1), renderer.select(sent), rowReader(sent));
+            return PerKeyPage.cut(DistinctRows.first(rows, select.distinctOn()), select.page());
+        }
         return query(new Call("select", select.table(), -1, 1, 1), renderer.select(select), rowReader(select));
     }
 
     @Override
     public List<Row> selectBatch(Select select, KeyBatch batch) {
-        boolean pageInMemory = !select.page().isAll() && !dialect.supportsWindowPartition();
-        Select sent = pageInMemory ? new Select(select.table(), select.columns(), select.where(), select.orderBy(), Page.ALL) : select;
+        boolean distinctInMemory = select.isDistinct() && !renderer.rendersDistinct();
+        boolean pageInMemory = !select.page().isAll() && !dialect.supportsWindowPartition() || distinctInMemory;
+        Select sent = pageInMemory ? select.withPage(Page.ALL).withoutDistinct() : select;
         List<Row> rows = new ArrayList<>();
         List<KeyBatch> chunks = chunks(sent, batch);
         for (int i = 0; i < chunks.size(); i++) {
             KeyBatch chunk = chunks.get(i);
             rows.addAll(query(new Call("select_batch", select.table(), chunk.keys().size(), i + 1, chunks.size()),
                     renderer.selectBatch(sent, chunk), rowReader(sent)));
+        }
+        if (distinctInMemory) {
+            rows = DistinctRows.firstPerKey(rows, batch.keyColumns(), select.distinctOn());
         }
         return pageInMemory ? PerKeyPage.apply(rows, batch.keyColumns(), select.page()) : rows;
     }

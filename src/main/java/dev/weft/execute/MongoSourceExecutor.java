@@ -92,6 +92,11 @@ public final class MongoSourceExecutor implements SourceExecutor {
             return List.of();
         }
         Bson filter = new MongoFilters(table).truth(select.where());
+        if (select.isDistinct()) { // the first document of each combination, in memory, then the page
+            List<Row> rows = run(() -> rows(table, select.columns(), query(new MongoCall("select", -1, 1, 1), table, filter,
+                    select.orderBy(), Page.ALL, select.columns())));
+            return PerKeyPage.cut(DistinctRows.first(rows, select.distinctOn()), select.page());
+        }
         return run(() -> rows(table, select.columns(), query(new MongoCall("select", -1, 1, 1), table, filter, select.orderBy(),
                 select.page(), select.columns())));
     }
@@ -110,7 +115,8 @@ public final class MongoSourceExecutor implements SourceExecutor {
             rows.addAll(run(() -> rows(table, select.columns(),
                     query(call, table, filter, select.orderBy(), Page.ALL, select.columns()))));
         }
-        return select.page().isAll() ? rows : PerKeyPage.apply(rows, batch.keyColumns(), select.page());
+        List<Row> distinct = DistinctRows.firstPerKey(rows, batch.keyColumns(), select.distinctOn());
+        return select.page().isAll() ? distinct : PerKeyPage.apply(distinct, batch.keyColumns(), select.page());
     }
 
     @Override

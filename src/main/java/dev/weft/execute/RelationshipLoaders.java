@@ -160,15 +160,13 @@ final class RelationshipLoaders {
         Set<String> columns = new LinkedHashSet<>(r.toColumns());
         columns.addAll(planned.columns());
         aggregates.functions().forEach(a -> columns.add(a.column()));
-        Select resolved = crossSource.resolve(new Select(planned.table(), List.copyOf(columns), planned.where(),
-                planned.orderBy(), planned.page()));
+        Select resolved = crossSource.resolve(planned.withColumns(List.copyOf(columns)));
         Table table = planner.bindings().table(r.to()).table();
         boolean inMemory = r.junction().isPresent() || (crossSource.ordersRemotely(resolved) && !resolved.page().isAll());
         List<List<Row>> paged = inMemory ? rowsPerParent(r, keys, resolved, access) : null;
         List<List<Row>> nodes = !wantsNodes ? null : paged != null
                 ? paged.stream().map(rows -> PerKeyPage.nodes(rows, nodesPage)).toList()
-                : rowsPerParent(r, keys, new Select(resolved.table(), resolved.columns(), resolved.where(),
-                resolved.orderBy(), nodesPage), access);
+                : rowsPerParent(r, keys, resolved.withPage(nodesPage), access);
         if (wantsNodes) {
             ResponseRows.lists(budget, nodes);
         }
@@ -213,7 +211,7 @@ final class RelationshipLoaders {
         }
         List<Row> rows = executor(r.to()).selectBatch(crossSource.unorderedForMemorySort(select), batch(r, keys));
         List<List<Row>> groups = byKey(r, keys, rows);
-        groups.replaceAll(group -> crossSource.sortAndPage(r.to(), group, select.orderBy(), select.page()));
+        groups.replaceAll(group -> crossSource.sortAndPage(select, group));
         return groups;
     }
 
@@ -244,7 +242,7 @@ final class RelationshipLoaders {
         }
         boolean inMemory = crossSource.ordersRemotely(select);
         Select fetch = inMemory ? crossSource.unorderedForMemorySort(select)
-                : new Select(select.table(), select.columns(), select.where(), select.orderBy(), Page.ALL);
+                : select.withPage(Page.ALL).withoutDistinct(); // distinct per parent, below
         List<Row> relatedRows = relatedBinds.isEmpty() ? List.of()
                 : executor(r.to()).selectBatch(fetch, new KeyBatch(r.toColumns(), new ArrayList<>(relatedBinds.values())));
         Map<List<Object>, List<Row>> rowsOfRelatedKey = new HashMap<>();
@@ -261,8 +259,8 @@ final class RelationshipLoaders {
             List<Row> rows = new ArrayList<>();
             relatedOf.getOrDefault(parent, Set.of()).forEach(k -> rows.addAll(rowsOfRelatedKey.getOrDefault(k, List.of())));
             rows.sort(java.util.Comparator.comparingInt(position::get));
-            result.add(inMemory ? crossSource.sortAndPage(r.to(), rows, select.orderBy(), select.page())
-                    : PerKeyPage.cut(rows, select.page()));
+            result.add(inMemory ? crossSource.sortAndPage(select, rows)
+                    : PerKeyPage.cut(DistinctRows.first(rows, select.distinctOn()), select.page()));
         }
         return result;
     }
@@ -322,7 +320,7 @@ final class RelationshipLoaders {
     }
 
     private static Select withoutOrder(Select s) {
-        return new Select(s.table(), s.columns(), s.where(), List.of(), s.page());
+        return s.withOrderBy(List.of());
     }
 
     private static List<Object> values(Row row, List<String> columns) {

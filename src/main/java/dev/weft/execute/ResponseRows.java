@@ -33,7 +33,7 @@ final class ResponseRows {
         if (page.limit() != null && page.limit() <= cap) {
             return select;
         }
-        return new Select(select.table(), select.columns(), select.where(), select.orderBy(), new Page(cap, page.offset()));
+        return select.withPage(new Page(cap, page.offset()));
     }
 
     /** Checks and charges one list. */

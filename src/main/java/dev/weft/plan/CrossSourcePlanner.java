@@ -1,7 +1,6 @@
 package dev.weft.plan;
 
 import dev.weft.catalog.ServiceName;
-import dev.weft.catalog.TableRef;
 import dev.weft.execute.CrossSourceSteps;
 import dev.weft.execute.Row;
 import dev.weft.execute.SourceExecutor;
@@ -54,12 +53,12 @@ public final class CrossSourcePlanner implements CrossSourceSteps {
         boolean remoteOrder = memory.ordersRemotely(select);
         if (plan.parentFirst()) {
             ChunkedFilter chunked = new ChunkedFilter(sources, plan);
-            if (!remoteOrder) {
+            if (!remoteOrder && !select.isDistinct()) {
                 return InMemoryOrder.cut(chunked.rows(select.columns(), select.orderBy(), wanted(select.page()), false),
                         select.page());
             }
             List<Row> rows = chunked.rows(InMemoryOrder.unordered(select).columns(), List.of(), null, true);
-            return memory.sortAndPage(select.table(), rows, select.orderBy(), select.page());
+            return memory.sortAndPage(select, rows);
         }
         Select resolved = plan.select();
         if (!remoteOrder) {
@@ -93,13 +92,26 @@ public final class CrossSourcePlanner implements CrossSourceSteps {
 
     /** The select with the row filters of its order hops resolved like a where. */
     private Select withResolvedOrder(Select select) {
-        if (select.orderBy().stream().flatMap(t -> t.hops().stream()).allMatch(h -> Predicate.TRUE.equals(h.filter()))) {
+        if (select.orderBy().stream().flatMap(t -> hops(t).stream()).allMatch(h -> Predicate.TRUE.equals(h.filter()))) {
             return select;
         }
-        List<OrderTerm> terms = select.orderBy().stream().map(t -> new OrderTerm(t.hops().stream().map(h -> new OrderTerm.Hop(
-                h.target(), h.outerColumns(), h.innerColumns(), keysFirst.resolve(h.filter(), h.target()))).toList(),
-                t.column(), t.descending(), t.nulls())).toList();
-        return new Select(select.table(), select.columns(), select.where(), terms, select.page());
+        List<OrderTerm> terms = select.orderBy().stream().map(t -> new OrderTerm(t.hops().stream().map(this::resolved).toList(),
+                t.column(), t.descending(), t.nulls(), t.isAggregate() ? t.aggregate().withRelated(resolved(t.aggregate().related()))
+                : null)).toList();
+        return select.withOrderBy(terms);
+    }
+
+    private OrderTerm.Hop resolved(OrderTerm.Hop h) {
+        return new OrderTerm.Hop(h.target(), h.outerColumns(), h.innerColumns(), keysFirst.resolve(h.filter(), h.target()));
+    }
+
+    /** The hops of a term and the step to its aggregated rows, each with the row filter it reads through. */
+    private static List<OrderTerm.Hop> hops(OrderTerm t) {
+        List<OrderTerm.Hop> all = new java.util.ArrayList<>(t.hops());
+        if (t.isAggregate()) {
+            all.add(t.aggregate().related());
+        }
+        return all;
     }
 
     @Override
@@ -113,7 +125,7 @@ public final class CrossSourcePlanner implements CrossSourceSteps {
     }
 
     @Override
-    public List<Row> sortAndPage(TableRef table, List<Row> rows, List<OrderTerm> terms, Page page) {
-        return memory.sortAndPage(table, rows, terms, page);
+    public List<Row> sortAndPage(Select select, List<Row> rows) {
+        return memory.sortAndPage(select, rows);
     }
 }

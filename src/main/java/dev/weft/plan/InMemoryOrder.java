@@ -2,6 +2,7 @@ package dev.weft.plan;
 
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.NullsOrder;
+import dev.weft.execute.DistinctRows;
 import dev.weft.execute.JoinKeys;
 import dev.weft.execute.Row;
 import dev.weft.execute.activity.PlanChoice;
@@ -34,15 +35,16 @@ final class InMemoryOrder {
 
     /** Whether an order term goes through a relationship the select's source cannot join within itself. */
     boolean ordersRemotely(Select select) {
-        return select.orderBy().stream().flatMap(t -> t.hops().stream())
-                .anyMatch(h -> !sources.joinsWithin(select.table(), h.target()));
+        return select.orderBy().stream().flatMap(t -> t.reaches().stream())
+                .anyMatch(target -> !sources.joinsWithin(select.table(), target));
     }
 
     /** The select to send when ordering happens in memory: no ORDER BY, no page, order columns added. */
     static Select unordered(Select select) {
         Set<String> columns = new LinkedHashSet<>(select.columns());
         for (OrderTerm term : select.orderBy()) {
-            columns.addAll(term.hops().isEmpty() ? List.of(term.column()) : term.hops().get(0).outerColumns());
+            columns.addAll(!term.hops().isEmpty() ? term.hops().get(0).outerColumns()
+                    : term.isAggregate() ? term.aggregate().related().outerColumns() : List.of(term.column()));
         }
         return new Select(select.table(), List.copyOf(columns), select.where(), List.of(), Page.ALL);
     }
@@ -57,7 +59,13 @@ final class InMemoryOrder {
         PlanLog.choice("plan {} order_by: {} rows sorted in memory", select.table(), rows.size());
         PlanLog.report(new PlanChoice(select.table(), "order_by", "sorted_in_memory", select.table(), (long) rows.size(), null,
                 null, null));
-        return sortAndPage(select.table(), rows, select.orderBy(), select.page());
+        return sortAndPage(select, rows);
+    }
+
+    /** Sorts rows of the select's table by its terms, keeps the first of each {@code distinct_on} combination, cuts its page. */
+    List<Row> sortAndPage(Select select, List<Row> rows) {
+        List<Row> sorted = sortAndPage(select.table(), rows, select.orderBy(), Page.ALL);
+        return cut(DistinctRows.first(sorted, select.distinctOn()), select.page());
     }
 
     /** Sorts rows of {@code table} by the terms (fetching values through relationships) and cuts the page. */
@@ -66,8 +74,7 @@ final class InMemoryOrder {
         if (!terms.isEmpty() && !rows.isEmpty()) {
             Comparator<Row> order = null;
             for (OrderTerm term : terms) {
-                Map<Row, Object> values = term.hops().isEmpty() ? own(rows, term.column())
-                        : through(table, rows, term.hops(), term.column());
+                Map<Row, Object> values = values(table, rows, term);
                 Comparator<Row> next = comparator(term, values);
                 order = order == null ? next : order.thenComparing(next);
             }
@@ -88,14 +95,30 @@ final class InMemoryOrder {
         return values;
     }
 
-    /** The value of {@code column} reached from each row through the hops: one batched select per hop. */
-    private Map<Row, Object> through(TableRef table, List<Row> rows, List<OrderTerm.Hop> hops, String column) {
+    /**
+     * The sort value of each row: a column reached through the term's hops (one batched select per hop), or an
+     * aggregate over the related rows of the row reached ({@link RelatedAggregates}, one batched statement).
+     */
+    private Map<Row, Object> values(TableRef table, List<Row> rows, OrderTerm term) {
+        if (!term.isAggregate()) {
+            return term.hops().isEmpty() ? own(rows, term.column()) : through(table, rows, term.hops(), List.of(term.column()))
+                    .entrySet().stream().collect(IdentityHashMap::new,
+                            (m, e) -> m.put(e.getKey(), e.getValue() == null ? null : e.getValue().get(term.column())), Map::putAll);
+        }
+        List<String> outer = term.aggregate().related().outerColumns();
+        Map<Row, Row> reached = through(table, rows, term.hops(), outer);
+        TableRef scope = term.hops().isEmpty() ? table : term.hops().getLast().target();
+        return new RelatedAggregates(sources).values(scope, reached, term);
+    }
+
+    /** The row reached from each row through the hops (null where none), holding {@code wanted}. */
+    private Map<Row, Row> through(TableRef table, List<Row> rows, List<OrderTerm.Hop> hops, List<String> wanted) {
         Map<Row, Row> reached = new IdentityHashMap<>();
         rows.forEach(r -> reached.put(r, r));
         TableRef current = table;
         for (int i = 0; i < hops.size(); i++) {
             OrderTerm.Hop hop = hops.get(i);
-            List<String> wanted = i + 1 < hops.size() ? hops.get(i + 1).outerColumns() : List.of(column);
+            List<String> needed = i + 1 < hops.size() ? hops.get(i + 1).outerColumns() : wanted;
             JoinKeys joins = JoinKeys.of(sources.columns(current, hop.outerColumns()),
                     sources.columns(hop.target(), hop.innerColumns()));
             Map<List<Object>, List<Object>> bind = new LinkedHashMap<>();
@@ -106,7 +129,7 @@ final class InMemoryOrder {
                 }
             }
             Set<String> selected = new LinkedHashSet<>(hop.innerColumns());
-            selected.addAll(wanted);
+            selected.addAll(needed);
             Select select = new Select(hop.target(), List.copyOf(selected), hop.filter(), List.of(), Page.ALL);
             List<Row> found = bind.isEmpty() ? List.of() : sources.of(hop.target())
                     .selectBatch(select, new KeyBatch(hop.innerColumns(), new ArrayList<>(bind.values())));
@@ -123,9 +146,7 @@ final class InMemoryOrder {
             });
             current = hop.target();
         }
-        Map<Row, Object> values = new IdentityHashMap<>();
-        reached.forEach((origin, r) -> values.put(origin, r == null ? null : r.get(column)));
-        return values;
+        return reached;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -43,7 +43,8 @@ final class SortedSideDriver {
     }
 
     boolean applies(Select select) {
-        if (select.page().limit() == null || select.orderBy().isEmpty() || select.orderBy().get(0).hops().size() != 1) {
+        if (select.page().limit() == null || select.isDistinct() || select.orderBy().isEmpty() || select.orderBy().get(0).hops().size() != 1
+                || select.orderBy().get(0).isAggregate()) {
             return false;
         }
         TableRef target = select.orderBy().get(0).hops().get(0).target();
@@ -82,7 +83,7 @@ final class SortedSideDriver {
         targetColumns.add(first.column());
         List<OrderTerm> targetOrder = ParentChunks.withPrimaryKey(List.of(OrderTerm.of(first.column(), first.descending(), null)),
                 targetKey);
-        boolean restLocal = rest.stream().flatMap(t -> t.hops().stream()).allMatch(h -> sources.joinsWithin(select.table(), h.target()));
+        boolean restLocal = rest.stream().flatMap(t -> t.reaches().stream()).allMatch(t -> sources.joinsWithin(select.table(), t));
         JoinKeys joins = JoinKeys.of(sources.columns(select.table(), hop.outerColumns()), sources.columns(target, hop.innerColumns()));
         int max = sources.budget().chunkSize();
         int size = (int) Math.max(Math.min(need * 2, max), Math.min(FIRST_CHUNK, max));

@@ -4,6 +4,7 @@ import dev.weft.catalog.Catalog;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Access;
+import dev.weft.query.DistinctOn;
 import dev.weft.query.LikePatterns;
 import dev.weft.schema.SchemaBindings;
 import graphql.ErrorType;
@@ -38,6 +39,8 @@ import java.util.Set;
  *       {@link LikePatterns#MAX_LENGTH}, or ending in an escape where its source refuses that (PostgreSQL), and a
  *       {@code _regex}/{@code _similar} family pattern that is surely malformed, anywhere in a {@code where}
  *       ({@link PatternPrecheck}): {@code BAD_USER_INPUT};</li>
+ *   <li>a {@code distinct_on} whose columns are not the first terms of the field's {@code order_by}
+ *       ({@link DistinctOn}, Hasura's rule and message): {@code BAD_USER_INPUT};</li>
  *   <li>a claim that the caller's row filter of a table the operation selects from (rows, aggregates, a mutation's
  *       response) needs and the caller lacks (or has in a form the column cannot take), or that a mutation's write
  *       permission needs ({@link WriteClaims}): {@code FORBIDDEN}.</li>
@@ -105,6 +108,8 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
                 }
                 patterns.argument(returned == null ? null : bindings.table(returned), argument.getKey(), argument.getValue());
             }
+            Map<String, Object> arguments = field.getResolvedArguments();
+            DistinctOn.check(DistinctOn.names(arguments.get("distinct_on")), arguments.get("order_by"));
             if (access != null) {
                 for (String typeName : field.getObjectTypeNames()) {
                     TableRef table = tablesByType.get(typeName);

@@ -7,7 +7,6 @@ import dev.weft.catalog.TextMatching;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.ErrorCode;
-import dev.weft.dialect.NullsOrder;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Predicate.CompareOp;
 import dev.weft.schema.SchemaBindings;
@@ -22,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a field's GraphQL arguments ({@code where}, {@code order_by}, {@code limit}, {@code offset})
- * and selection into the query model. Pure: no I/O, no engine knowledge.
+ * Turns a field's GraphQL arguments ({@code where}, {@code order_by} and {@code distinct_on} through
+ * {@link OrderPlanner}, {@code limit}, {@code offset}) and selection into the query model. Pure: no I/O, no engine knowledge.
  *
  * <pre>{@code
  * Select s = planner.select(employeesRef, Map.of("where", Map.of("emp_no", Map.of("_gt", 10)), "limit", 5), selection);
@@ -33,6 +32,7 @@ import java.util.Set;
 public final class QueryPlanner {
     private final SchemaBindings bindings;
     private final Access access;
+    private final OrderPlanner orders;
 
     public QueryPlanner(SchemaBindings bindings) {
         this(bindings, Access.UNRESTRICTED);
@@ -41,6 +41,7 @@ public final class QueryPlanner {
     private QueryPlanner(SchemaBindings bindings, Access access) {
         this.bindings = bindings;
         this.access = access;
+        this.orders = new OrderPlanner(bindings, access);
     }
 
     /**
@@ -110,8 +111,10 @@ public final class QueryPlanner {
         Set<String> columns = new LinkedHashSet<>(requiredColumns);
         columns.addAll(columnsOf(binding, fieldNames));
         Predicate where = Predicate.and(List.of(access.filter(table), where(binding, arguments.get("where"))));
-        return new Select(table, ensureOne(binding.table(), columns), where,
-                orderBy(binding, arguments.get("order_by")), page);
+        List<OrderTerm> orderBy = orders.terms(binding, arguments.get("order_by"));
+        List<String> distinctOn = orders.distinctOn(binding, arguments.get("distinct_on"), arguments.get("order_by"), orderBy);
+        columns.addAll(distinctOn);
+        return new Select(table, ensureOne(binding.table(), columns), where, orderBy, page, distinctOn);
     }
 
     /** Column names a selection set reads, including the join columns of selected relationships ("phantom" columns). */
@@ -264,19 +267,13 @@ public final class QueryPlanner {
                 case "_or" -> or(list(value).stream().map(w -> documentCondition(prefix, document, w, matching)).toList());
                 case "_not" -> new Predicate.Not(documentCondition(prefix, document, value, matching));
                 default -> {
-                    Column field = nestedField(document, entry.getKey(), "where");
+                    Column field = OrderPlanner.nestedField(document, entry.getKey(), "where");
                     yield field.isDocument() ? documentCondition(prefix + field.name() + ".", field, value, matching)
                             : columnCondition(prefix + field.name(), field, (Map<String, Object>) value, matching);
                 }
             });
         }
         return Predicate.and(parts);
-    }
-
-    private static Column nestedField(Column document, String fieldName, String where) {
-        return document.fields().stream().filter(f -> f.fieldName().equals(fieldName)).findFirst()
-                .orElseThrow(() -> WeftException.badInput("unknown field '" + fieldName + "' of '" + document.fieldName()
-                        + "' in " + where));
     }
 
     /** Conditions on one column, or on a nested field at the dotted {@code path}. */
@@ -315,72 +312,9 @@ public final class QueryPlanner {
         return kept.isEmpty() ? Predicate.FALSE : kept.size() == 1 ? kept.get(0) : new Predicate.Or(kept);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The terms of an {@code order_by} argument ({@link OrderPlanner}). */
     public List<OrderTerm> orderBy(TableBinding binding, Object orderBy) {
-        List<OrderTerm> terms = new ArrayList<>();
-        if (orderBy == null) {
-            return terms;
-        }
-        for (Object element : list(orderBy)) {
-            if (element != null) {
-                addOrderTerms(binding, (Map<String, Object>) element, List.of(), terms);
-            }
-        }
-        return terms;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void addOrderTerms(TableBinding binding, Map<String, Object> spec, List<OrderTerm.Hop> hops, List<OrderTerm> out) {
-        for (var entry : spec.entrySet()) {
-            if (entry.getValue() == null) {
-                continue;
-            }
-            Column column = binding.columns().get(entry.getKey());
-            if (column != null && column.isDocument()) {
-                addDocumentOrder(hops, column.name() + ".", column, (Map<String, Object>) entry.getValue(), out);
-                continue;
-            }
-            if (column != null) {
-                OrderTerm t = term(hops, column.name(), (String) entry.getValue());
-                // a NOT NULL column of the table itself has no nulls to place: no NULLS clause, so indexes serve the order
-                out.add(hops.isEmpty() && !column.nullable() ? new OrderTerm(hops, t.column(), t.descending(), null) : t);
-                continue;
-            }
-            Relationship r = binding.relationships().get(entry.getKey());
-            if (r == null || r.cardinality() != Relationship.Cardinality.OBJECT) {
-                throw WeftException.badInput("cannot order by '" + entry.getKey() + "'");
-            }
-            List<OrderTerm.Hop> deeper = new ArrayList<>(hops);
-            deeper.add(new OrderTerm.Hop(r.to(), r.fromColumns(), r.toColumns(), access.filter(r.to())));
-            addOrderTerms(bindings.table(r.to()), (Map<String, Object>) entry.getValue(), deeper, out);
-        }
-    }
-
-    /** Order terms on fields of a nested document (MongoDB), by their dotted paths; nulls placed as asked. */
-    @SuppressWarnings("unchecked")
-    private static void addDocumentOrder(List<OrderTerm.Hop> hops, String prefix, Column document, Map<String, Object> spec,
-                                         List<OrderTerm> out) {
-        for (var entry : spec.entrySet()) {
-            if (entry.getValue() == null) {
-                continue;
-            }
-            Column field = nestedField(document, entry.getKey(), "order_by");
-            if (field.isDocument()) {
-                addDocumentOrder(hops, prefix + field.name() + ".", field, (Map<String, Object>) entry.getValue(), out);
-            } else {
-                out.add(term(hops, prefix + field.name(), (String) entry.getValue()));
-            }
-        }
-    }
-
-    private static OrderTerm term(List<OrderTerm.Hop> hops, String column, String direction) {
-        return switch (direction) {
-            case "asc", "asc_nulls_last" -> new OrderTerm(hops, column, false, NullsOrder.LAST);
-            case "asc_nulls_first" -> new OrderTerm(hops, column, false, NullsOrder.FIRST);
-            case "desc", "desc_nulls_first" -> new OrderTerm(hops, column, true, NullsOrder.FIRST);
-            case "desc_nulls_last" -> new OrderTerm(hops, column, true, NullsOrder.LAST);
-            default -> throw WeftException.badInput("unknown order '" + direction + "'");
-        };
+        return orders.terms(binding, orderBy);
     }
 
     private static List<String> ensureOne(Table table, Set<String> columns) {

@@ -57,6 +57,11 @@ public final class AggregateTypes {
         return "count:" + (distinct ? "distinct:" : "") + String.join(",", fieldNames);
     }
 
+    /** Whether the table has a {@code <Type>SelectColumn} enum in this view (a column the role may compare). */
+    static boolean hasSelectColumns(SchemaView view, Table table) {
+        return table.columns().stream().anyMatch(c -> c.isScalar() && view.comparable(table.ref(), c));
+    }
+
     void add(Table table) {
         String type = table.typeName();
         List<Column> numeric = table.columns().stream()

@@ -57,6 +57,8 @@ public final class SchemaGenerator {
     private final List<String> entityTypes = new ArrayList<>();
     private FetcherFactory fetchers;
     private SchemaView view = SchemaView.ALL;
+    private AggregateOrderTypes aggregateOrder;
+    private ListArguments listArguments;
     private final Map<String, TypeNaming> namings = new LinkedHashMap<>(); // by service
     private final ComparisonTypes comparisons = new ComparisonTypes(types);
     private boolean stringify;
@@ -112,6 +114,8 @@ public final class SchemaGenerator {
                                     SchemaView schemaView, MutationOptions mutations) {
         this.fetchers = fetcherFactory;
         this.view = schemaView;
+        this.aggregateOrder = new AggregateOrderTypes(schemaView, this::put);
+        this.listArguments = new ListArguments(schemaView, this::naming, this::sortable);
         catalog.tables().forEach((ref, table) -> {
             tablesByRef.put(ref.toString(), table);
             tablesByType.put(table.typeName(), table);
@@ -197,11 +201,11 @@ public final class SchemaGenerator {
         String type = table.typeName();
         String description = (table.view() ? "view " : "table ") + table.ref();
         query.field(register(queryType, newFieldDefinition().name(table.rootField())
-                .description("Rows of " + description).arguments(listArguments(type)).type(rows(table, type)),
+                .description("Rows of " + description).arguments(listArguments(type, true)).type(rows(table, type)),
                 new FieldBinding.RootList(table.ref())));
         GraphQLOutputType aggregate = typeRef(naming(table).of(type, Part.AGGREGATE));
         query.field(register(queryType, newFieldDefinition().name(table.rootField() + GraphqlNames.AGGREGATE_FIELD)
-                .description("Aggregates over rows of " + description).arguments(listArguments(type))
+                .description("Aggregates over rows of " + description).arguments(listArguments(type, false))
                 .type(naming(table).hasura() ? nonNull(aggregate) : aggregate), new FieldBinding.RootAggregate(table.ref())));
         if (view.byPk(table)) {
             List<GraphQLArgument> keys = table.primaryKey().stream()
@@ -269,6 +273,9 @@ public final class SchemaGenerator {
             where.field(newInputObjectField().name(r.fieldName()).type(typeRef(naming(target).of(target.typeName(), Part.BOOL_EXP))));
             if (r.cardinality() == Relationship.Cardinality.OBJECT && sortable(target)) {
                 orderBy.field(newInputObjectField().name(r.fieldName()).type(typeRef(naming(target).of(target.typeName(), Part.ORDER_BY))));
+            } else if (r.cardinality() != Relationship.Cardinality.OBJECT && r.junction().isEmpty()) {
+                orderBy.field(newInputObjectField().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
+                        .type(typeRef(aggregateOrder.of(target, naming(target), orderByEnum(target)))));
             }
         }
         put(object.build());
@@ -347,27 +354,18 @@ public final class SchemaGenerator {
             return;
         }
         object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                .arguments(listArguments(target.typeName())).type(r.required() ? nonNull(list(nonNull(typeRef(target.typeName()))))
+                .arguments(listArguments(target.typeName(), true)).type(r.required() ? nonNull(list(nonNull(typeRef(target.typeName()))))
                         : rows(target, target.typeName()))
                 .withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                 new FieldBinding.RelationshipField(r)));
         object.field(register(owner, newFieldDefinition().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
-                .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName()))
+                .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName(), false))
                 .type(naming(target).hasura() ? nonNull(typeRef(naming(target).of(target.typeName(), Part.AGGREGATE)))
                         : typeRef(naming(target).of(target.typeName(), Part.AGGREGATE))), new FieldBinding.RelationshipAggregate(r)));
     }
 
-    private List<GraphQLArgument> listArguments(String type) {
-        Table table = tablesByType.get(type);
-        List<GraphQLArgument> arguments = new java.util.ArrayList<>();
-        arguments.add(newArgument().name("where").type(typeRef(naming(table).of(type, Part.BOOL_EXP))).description("Filter the rows").build());
-        if (sortable(table)) {
-            arguments.add(newArgument().name("order_by").type(list(nonNull(typeRef(naming(table).of(type, Part.ORDER_BY)))))
-                    .description("Sort the rows by one or more keys").build());
-        }
-        arguments.add(newArgument().name("limit").type(graphql.Scalars.GraphQLInt).description("At most this many rows").build());
-        arguments.add(newArgument().name("offset").type(graphql.Scalars.GraphQLInt).description("Skip this many rows").build());
-        return arguments;
+    private List<GraphQLArgument> listArguments(String type, boolean rows) {
+        return listArguments.of(tablesByType.get(type), rows);
     }
 
     private GraphQLFieldDefinition register(String owner, GraphQLFieldDefinition.Builder field, FieldBinding binding) {

@@ -84,7 +84,13 @@ class DirectExecutionDifferentialTest {
                 q("{ hr_employees(where: {_or: [{last_name: {_iregex: \"^s\"}}, {first_name: {_regex: \"^[AB]\"}}]}, "
                         + "order_by: [{emp_no: asc}]) { emp_no last_name } }"),
                 q("{ hr_departments(order_by: [{dept_no: asc}]) { dept_no dept_emp(where: {employees: {last_name: {_nregex: \"a\"}}}) "
-                        + "{ emp_no } } }"));
+                        + "{ emp_no } } }"),
+                // the README's distinct_on and aggregate-order example, and both across the demo's databases
+                q("{ hr_dept_emp(distinct_on: [dept_no], order_by: [{dept_no: asc}, {from_date: desc}]) { dept_no emp_no from_date }"
+                        + " hr_departments(order_by: [{dept_emp_aggregate: {count: desc}}, {dept_no: asc}], limit: 3) { dept_name } }"),
+                q("{ hr_dept_emp(order_by: [{employees: {dept_emp_aggregate: {count: asc}}}, {emp_no: asc}], limit: 4) { emp_no } }"),
+                q("{ a: hr_employees(order_by: [{clicks_aggregate: {max: {duration_ms: desc}}}, {emp_no: asc}], limit: 5) { emp_no } hr_employees("
+                        + "order_by: {emp_no: asc}, limit: 4) { emp_no projects(distinct_on: [id], order_by: [{id: asc}]) { id } } }"));
     }
 
     /** Arguments judged before execution fail the request on both paths: errors with a code, no data at all. */
@@ -106,7 +112,9 @@ class DirectExecutionDifferentialTest {
                 r("{ hr_employees(where: {first_name: {_similar: \"a%\"}}) { emp_no } }", Map.of(), "GRAPHQL_VALIDATION_FAILED", null),
                 r("{ hr_employees(order_by: [{emp_no: sideways}]) { emp_no } }", Map.of(), "GRAPHQL_VALIDATION_FAILED", null),
                 r("query($d: order_by) { hr_employees(order_by: [{emp_no: $d}]) { emp_no } }", Map.of("d", "sideways"),
-                        "GRAPHQL_VALIDATION_FAILED", null));
+                        "GRAPHQL_VALIDATION_FAILED", null),
+                r("{ hr_departments { dept_no dept_emp(distinct_on: [from_date], order_by: [{emp_no: asc}]) { emp_no } } }", Map.of(),
+                        "BAD_USER_INPUT", List.of("hr_departments", "dept_emp")));
     }
 
     /** A pattern only the engine can judge (a repetition count) is its refusal: a field error with a code, alike on both paths. */

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The embedded demo's MongoDB service ({@code events}, an in-process mongo-java-server reached through the
  * real driver over TCP): its queries give the same data and errors through the direct executor and through
  * graphql-java's field-by-field execution, nested documents and arrays included, and the relationships to
- * the H2 employees work both ways.
+ * the H2 employees work both ways; {@code distinct_on} (kept in memory on MongoDB) and ordering H2 rows by the
+ * count of their MongoDB documents match what the plain ordered lists give.
  */
 class MongoDemoDifferentialTest {
     private static WeftRuntime runtime;
@@ -76,6 +77,57 @@ class MongoDemoDifferentialTest {
                 "tags", List.of("campaign", "mobile"),
                 "payload", Map.of("browser", "Chrome", "os", "Android", "screen", Map.of("w", 2560, "h", 1440)),
                 "employee", Map.of("first_name", "Georgi")));
+    }
+
+    @Test
+    void distinctOnKeepsTheFirstDocumentOfEachValueByTheOrder() {
+        String order = "order_by: [{emp_no: asc}, {at: desc}, {_id: asc}]";
+        List<Map<String, Object>> all = list("{ events_clicks(" + order + ") { _id emp_no } }", "events_clicks");
+        List<Map<String, Object>> expected = new java.util.ArrayList<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        all.stream().filter(c -> seen.add(c.get("emp_no"))).forEach(expected::add);
+        assertThat(expected.size()).isGreaterThan(1).isLessThan(all.size());
+        assertThat(list("{ events_clicks(distinct_on: [emp_no], " + order + ") { _id emp_no } }", "events_clicks")).isEqualTo(expected);
+        assertThat(list("{ events_clicks(distinct_on: [emp_no], " + order + ", limit: 1, offset: 1) { _id emp_no } }",
+                "events_clicks")).isEqualTo(expected.subList(1, 2));
+    }
+
+    @Test
+    void distinctOnPerEmployeeAcrossH2AndMongo() {
+        List<Map<String, Object>> all = list("{ hr_employees(order_by: {emp_no: asc}, limit: 6) { emp_no clicks(order_by:"
+                + " [{page: asc}, {at: desc}]) { page at } } }", "hr_employees");
+        List<Map<String, Object>> distinct = list("{ hr_employees(order_by: {emp_no: asc}, limit: 6) { emp_no clicks(distinct_on:"
+                + " [page], order_by: [{page: asc}, {at: desc}]) { page at } } }", "hr_employees");
+        for (int i = 0; i < all.size(); i++) {
+            java.util.Set<Object> seen = new java.util.HashSet<>();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> clicks = (List<Map<String, Object>>) all.get(i).get("clicks");
+            assertThat(distinct.get(i).get("clicks")).isEqualTo(clicks.stream().filter(c -> seen.add(c.get("page"))).toList());
+        }
+    }
+
+    @Test
+    void employeesOrderedByTheirCountOfMongoClicks() {
+        List<Map<String, Object>> all = list("{ hr_employees(order_by: {emp_no: asc}) { emp_no clicks_aggregate { aggregate { count } } } }",
+                "hr_employees");
+        java.util.function.ToIntFunction<Map<String, Object>> count = e -> (Integer) ((Map<?, ?>) ((Map<?, ?>) e.get("clicks_aggregate"))
+                .get("aggregate")).get("count");
+        List<Object> expected = all.stream().sorted(java.util.Comparator.comparingInt(count).reversed()
+                .thenComparingInt(e -> (Integer) e.get("emp_no"))).limit(5).map(e -> e.get("emp_no")).toList();
+        List<Object> ordered = list("{ hr_employees(order_by: [{clicks_aggregate: {count: desc}}, {emp_no: asc}], limit: 5)"
+                + " { emp_no } }", "hr_employees").stream().map(e -> e.get("emp_no")).toList();
+        assertThat(ordered).isEqualTo(expected);
+        assertThat(count.applyAsInt(all.stream().filter(e -> e.get("emp_no").equals(expected.get(0))).findFirst().orElseThrow()))
+                .isGreaterThan(0);
+    }
+
+    /** The list at {@code root} of a query that must succeed, the same on both execution paths. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(String query, String root) {
+        ExecutionResult direct = runtime.execute(query, Map.of());
+        assertThat(direct.getErrors()).as(query).isEmpty();
+        assertThat(runtime.executeFieldByField(query, Map.of()).toSpecification()).isEqualTo(direct.toSpecification());
+        return (List<Map<String, Object>>) direct.<Map<String, Object>>getData().get(root);
     }
 
     private static Object[] q(String query) {

@@ -26,17 +26,21 @@ final class AggregateList {
             list.add(count(c));
         }
         for (Aggregates.Aggregate a : aggregates.functions()) {
-            if (a.function().isSpread()) {
-                list.add(dialect.spread(a.function().isStddev(), a.function().isSample(), "t0." + dialect.quote(a.column()) + " * 1.0E0"));
-                continue;
-            }
-            // AVG of integers or decimals is a DECIMAL rounded to 4 more digits on MySQL/MariaDB
-            // (div_precision_increment): "* 1.0E0" makes it a DOUBLE there; PostgreSQL reads 1.0E0 as numeric.
-            String argument = "t0." + dialect.quote(a.column()) + (a.function() == Aggregates.Function.AVG ? " * 1.0E0" : "");
-            argument = a.function() == Aggregates.Function.SUM ? dialect.sumArgument(argument) : argument;
-            list.add(a.function().name() + "(" + argument + ")");
+            list.add(call(a.function(), "t0." + dialect.quote(a.column())));
         }
         return list.toString();
+    }
+
+    /** One aggregate function over a rendered column. */
+    String call(Aggregates.Function function, String column) {
+        if (function.isSpread()) {
+            return dialect.spread(function.isStddev(), function.isSample(), column + " * 1.0E0");
+        }
+        // AVG of integers or decimals is a DECIMAL rounded to 4 more digits on MySQL/MariaDB
+        // (div_precision_increment): "* 1.0E0" makes it a DOUBLE there; PostgreSQL reads 1.0E0 as numeric.
+        String argument = column + (function == Aggregates.Function.AVG ? " * 1.0E0" : "");
+        argument = function == Aggregates.Function.SUM ? dialect.sumArgument(argument) : argument;
+        return function.name() + "(" + argument + ")";
     }
 
     /** {@code COUNT(DISTINCT t0.c)}, or the rows where every listed column is non-null. */
