@@ -241,6 +241,18 @@ class HasuraConformanceIT {
     }
 
     @Test
+    void distinctOnAsHasurasDocs() {
+        assertThat(data("query($d: [article_select_column!]) { article(distinct_on: $d, order_by: [{author_id: asc}, {rating: desc_nulls_last}])"
+                + " { id author_id } }", Map.of("d", List.of("author_id"))).get("article")).isEqualTo(rows(
+                "SELECT DISTINCT ON (author_id) id, author_id FROM article ORDER BY author_id, rating DESC NULLS LAST"));
+        assertThat(data("{ author(order_by: [{articles_aggregate: {count: desc}}, {id: asc}]) { id } }").get("author")).isEqualTo(rows(
+                "SELECT u.id FROM author u ORDER BY (SELECT count(*) FROM article a WHERE a.author_id = u.id) DESC, u.id"));
+        JsonNode mismatch = editor("{ article(distinct_on: [author_id], order_by: [{rating: asc}]) { id } }", Map.of());
+        assertThat(mismatch.has("data")).as(mismatch.toString()).isFalse();
+        assertThat(mismatch.at("/errors/0/extensions/code").asString()).isEqualTo("validation-failed");
+    }
+
+    @Test
     void aggregatesWithNodesAsHasurasDocs() {
         JsonNode data = data("{ article_aggregate(where: {is_published: {_eq: true}}) { aggregate { count sum { rating } avg { rating }"
                 + " max { rating published_on } min { rating } } nodes { id } } }");
