@@ -49,9 +49,9 @@ final class DirectEntities {
         byType.forEach((binding, indexes) -> {
             List<Row> rows = indexes.stream().map(i -> answer.rows()[i]).toList();
             List<ResultLocation> locs = indexes.stream().map(i -> new ResultLocation(loc, null, i)).toList();
-            List<Map<String, Object>> maps = run.objects(binding, childrenOn(f, binding.table().typeName()), rows, locs);
+            dev.weft.execute.json.ObjectLevel level = run.objects(binding, childrenOn(f, binding.table().typeName()), rows, locs);
             for (int j = 0; j < indexes.size(); j++) {
-                entities[indexes.get(j)] = maps.get(j);
+                entities[indexes.get(j)] = level.object(j);
             }
         });
         answer.failures().forEach(failure -> run.errors.add(EntityFetcher.error(

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Executes queries over the generated schema without a data fetcher per field: graphql-java parses,
  * validates and normalizes the operation (fragments, aliases, variables, {@code @skip}/{@code @include}),
  * then each level of the normalized tree is fetched with one batched statement per relationship
- * (as the DataLoaders do) and the result maps are built directly, the way Hasura compiles a query
+ * (as the DataLoaders do) and the result is built directly, the way Hasura compiles a query
  * instead of resolving it field by field. Root fields and sibling relationships run concurrently
  * on virtual threads.
  *
@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * graphql-java does.
  *
  * <p>This class decides which path a request takes and orders the errors; {@link DirectRun} walks the
- * tree, {@link DirectRelationships} fetches each relationship level, {@link ResultValues} serializes.
+ * tree, {@link DirectRelationships} fetches each relationship level; each level's rows stay as read in a
+ * {@link dev.weft.execute.json.ObjectLevel} that writes its own JSON when the response is written (no map per row;
+ * a {@code Map}/{@code List} view for readers of the result), {@link ResultValues} serializes documents and aggregates.
  */
 public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
     private static final Logger log = LoggerFactory.getLogger(DirectExecutionStrategy.class);

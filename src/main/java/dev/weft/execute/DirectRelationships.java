@@ -7,6 +7,7 @@ import static dev.weft.execute.NormalizedSelections.names;
 import static dev.weft.execute.NormalizedSelections.nodeNames;
 
 import dev.weft.catalog.Relationship;
+import dev.weft.execute.json.ObjectLevel;
 import dev.weft.limits.RequestBudget;
 import dev.weft.query.Access;
 import dev.weft.query.Aggregates;
@@ -81,33 +82,37 @@ final class DirectRelationships {
             Select select = planner.selectFields(r.to(), f.getResolvedArguments(), names(f.getChildren()), r.toColumns());
             List<List<Row>> groups = keys.isEmpty() ? List.of() : loaders.rows(r, keys, select, access, budget);
             budget.charge(ResponseRows.bytesPerParent(groups, rowKey, object)); // what the parents hold, repeats included
-            List<Row> flat = new ArrayList<>();
-            List<ResultLocation> flatLocs = new ArrayList<>();
+            int total = 0;
+            for (int key : rowKey) {
+                total += key < 0 ? 0 : object ? Math.min(1, groups.get(key).size()) : groups.get(key).size();
+            }
+            List<Row> flat = new ArrayList<>(total);
+            ResultLocation.Children flatLocs = new ResultLocation.Children(locs, f.getResultKey(), total);
             for (int i = 0; i < rows.size(); i++) {
                 List<Row> group = rowKey[i] < 0 ? List.of() : groups.get(rowKey[i]);
                 if (object) {
                     if (!group.isEmpty()) {
                         flat.add(group.get(0));
-                        flatLocs.add(new ResultLocation(locs.get(i), f.getResultKey(), -1));
+                        flatLocs.add(i, -1);
                     }
                     continue;
                 }
                 for (int j = 0; j < group.size(); j++) {
                     flat.add(group.get(j));
-                    flatLocs.add(new ResultLocation(locs.get(i), f.getResultKey(), j));
+                    flatLocs.add(i, j);
                 }
             }
-            List<Map<String, Object>> maps = run.objects(target, f.getChildren(), flat, flatLocs);
+            ObjectLevel level = run.objects(target, f.getChildren(), flat, flatLocs);
             int next = 0;
             for (int i = 0; i < rows.size(); i++) {
                 List<Row> group = rowKey[i] < 0 ? List.of() : groups.get(rowKey[i]);
                 if (object) {
-                    values.set(i, group.isEmpty() ? null : maps.get(next++));
+                    values.set(i, group.isEmpty() ? null : level.object(next++));
                     if (group.isEmpty() && r.required()) {
                         run.error(f, new ResultLocation(locs.get(i), f.getResultKey(), -1), NullPropagation.missing(r));
                     }
                 } else {
-                    values.set(i, new ArrayList<>(maps.subList(next, next + group.size())));
+                    values.set(i, level.list(next, next + group.size()));
                     next += group.size();
                 }
             }

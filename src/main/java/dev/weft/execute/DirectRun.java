@@ -10,6 +10,10 @@ import dev.weft.query.JsonPath;
 import dev.weft.catalog.GraphqlNames;
 import dev.weft.config.AccessSpec.MaskStrategy;
 import dev.weft.dialect.ErrorCode;
+import dev.weft.execute.json.LeafFormat;
+import dev.weft.execute.json.LeafFormats;
+import dev.weft.execute.json.ObjectLevel;
+import dev.weft.execute.json.ObjectShape;
 import dev.weft.limits.RequestBudget;
 import dev.weft.query.Access;
 import dev.weft.query.Aggregates;
@@ -33,10 +37,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
 
 /**
  * One execution of {@link DirectExecutionStrategy}: walks graphql-java's normalized operation tree
- * level by level and builds the result maps. Root fields and sibling relationships run concurrently
+ * level by level and builds the result: compact levels of rows ({@link ObjectLevel}), not a map per row. Root fields and sibling relationships run concurrently
  * on the fetchers' executor; a failing field is null at its path and its error is collected in
  * {@link #errors} (unordered: the strategy orders them).
  */
@@ -51,6 +58,7 @@ final class DirectRun {
     private final QueryPlanner planner;
     private final ResultValues serializer;
     private final DirectRelationships relationships;
+    private final Map<GraphQLScalarType, LeafFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     DirectRun(ExecutionContext context, ExecutableNormalizedOperation operation, Fetchers fetchers,
               Map<String, DirectExecutionStrategy.Root> roots) {
@@ -98,7 +106,7 @@ final class DirectRun {
                 case LIST -> {
                     Select select = planner.selectFields(root.table(), f.getResolvedArguments(), names(f.getChildren()), List.of());
                     List<Row> rows = fetchers.rootList(select, budget);
-                    yield objects(binding, f.getChildren(), rows, ResultLocation.indexed(loc, rows.size()));
+                    yield objects(binding, f.getChildren(), rows, ResultLocation.indexed(loc, rows.size())).list(0, rows.size());
                 }
                 case BY_PK -> {
                     List<String> columns = new ArrayList<>(planner.columnsOf(binding, names(f.getChildren())));
@@ -106,7 +114,7 @@ final class DirectRun {
                         columns.add(binding.table().columns().get(0).name());
                     }
                     Row row = fetchers.byPk(planner, root.table(), f.getResolvedArguments(), columns);
-                    yield row == null ? null : objects(binding, f.getChildren(), List.of(row), List.of(loc)).get(0);
+                    yield row == null ? null : objects(binding, f.getChildren(), List.of(row), List.of(loc)).object(0);
                 }
                 case AGGREGATE -> {
                     Select select = planner.aggregateSelectFields(root.table(), f.getResolvedArguments(), nodeNames(f), has(f, "nodes"));
@@ -125,57 +133,36 @@ final class DirectRun {
         }
     }
 
-    /** The result maps of rows of one table for the selected fields, relationships batched across all rows. */
-    List<Map<String, Object>> objects(TableBinding binding, List<ExecutableNormalizedField> fields,
-                                              List<Row> rows, List<ResultLocation> locs) {
-        List<Map<String, Object>> maps = new ArrayList<>(rows.size());
+    /**
+     * The objects of rows of one table for the selected fields, relationships batched across all rows: one
+     * {@link ObjectLevel} that writes its JSON from the rows; a value a field's scalar cannot serialize fails here.
+     */
+    ObjectLevel objects(TableBinding binding, List<ExecutableNormalizedField> fields, List<Row> rows,
+                        List<ResultLocation> locs) {
         List<ExecutableNormalizedField> related = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        ObjectShape.Builder shape = ObjectShape.builder();
+        int children = 0;
+        // per field, once: its column, its mask for the caller, its format (the row loop only reads them)
         for (ExecutableNormalizedField f : fields) {
-            if (QueryPlanner.relationshipOf(binding, f.getName()) != null) {
-                related.add(f);
-            }
-        }
-        int capacity = (int) (fields.size() / 0.75f) + 1;
-        // per field, once: its column, its mask for the caller, its scalar (the row loop only reads them)
-        Column[] columns = new Column[fields.size()];
-        MaskStrategy[] masks = new MaskStrategy[fields.size()];
-        GraphQLScalarType[] scalars = new GraphQLScalarType[fields.size()];
-        List<?>[] paths = new List<?>[fields.size()]; // a json field's path argument, parsed once
-        for (int i = 0; i < fields.size(); i++) {
-            Column column = binding.columns().get(fields.get(i).getName());
-            columns[i] = column;
+            Column column = binding.columns().get(f.getName());
             if (column != null) {
-                masks[i] = access.mask(binding.table().ref(), column.name());
-                scalars[i] = column.isScalar() ? scalar(binding.table().typeName(), fields.get(i).getName(), column) : null;
-                Object path = fields.get(i).getResolvedArguments().get("path");
-                paths[i] = path == null ? null : JsonPath.parse((String) path);
-            }
-        }
-        for (Row row : rows) {
-            Map<String, Object> map = new LinkedHashMap<>(capacity);
-            for (int i = 0; i < fields.size(); i++) {
-                ExecutableNormalizedField f = fields.get(i);
-                Column column = columns[i];
-                if (column != null) {
-                    Object value = row.get(column.name());
-                    if (masks[i] != null) {
-                        value = Mask.apply(masks[i], value);
-                    }
-                    if (paths[i] != null) {
-                        value = JsonPath.apply(value, paths[i]);
-                    }
-                    map.put(f.getResultKey(), scalars[i] != null ? serializer.serialize(scalars[i], value)
-                            : serializer.documentValue(binding.table().typeName(), column, f, value));
-                } else if (f.getName().equals("__typename")) {
-                    map.put(f.getResultKey(), binding.table().typeName());
-                } else {
-                    map.put(f.getResultKey(), null); // keeps the field's place; filled below
+                shape.leaf(f.getResultKey(), column.name(), format(binding, f, column), prepare(binding, f, column));
+            } else if (f.getName().equals("__typename")) {
+                shape.constant(f.getResultKey(), typeName(binding, f));
+            } else {
+                shape.child(f.getResultKey()); // null unless a relationship fills it below
+                if (QueryPlanner.relationshipOf(binding, f.getName()) != null) {
+                    related.add(f);
+                    slots.add(children);
                 }
+                children++;
             }
-            maps.add(map);
         }
+        ObjectLevel level = ObjectLevel.of(shape.build(), rows);
+        level.check();
         if (rows.isEmpty() || related.isEmpty()) {
-            return maps;
+            return level;
         }
         List<Supplier<Object>> work = new ArrayList<>();
         for (ExecutableNormalizedField f : related) {
@@ -183,14 +170,45 @@ final class DirectRun {
         }
         List<Object> results = concurrently(work);
         for (int i = 0; i < related.size(); i++) {
-            @SuppressWarnings("unchecked")
-            List<Object> values = (List<Object>) results.get(i);
-            String key = related.get(i).getResultKey();
-            for (int r = 0; r < maps.size(); r++) {
-                maps.get(r).put(key, values.get(r));
+            List<?> values = (List<?>) results.get(i);
+            for (int r = 0; r < rows.size(); r++) {
+                level.setChild(slots.get(i), r, values.get(r));
             }
         }
-        return maps;
+        return level;
+    }
+
+    private LeafFormat format(TableBinding binding, ExecutableNormalizedField f, Column column) {
+        String type = binding.table().typeName();
+        if (column.isScalar()) {
+            return formats.computeIfAbsent(scalar(binding, f, column),
+                    s -> LeafFormats.of(s, context.getGraphQLContext(), context.getLocale()));
+        }
+        return new LeafFormat() { // a MongoDB document or array: its sub-selection applied, as a map or list
+            @Override
+            public Object coerce(Object value) {
+                return serializer.documentValue(type, column, f, value);
+            }
+
+            @Override
+            public void write(JsonGenerator generator, SerializationContext ctxt, Object value) {
+                ctxt.writeValue(generator, coerce(value));
+            }
+        };
+    }
+
+    /** The caller's mask and the field's JSON path argument, applied to a column's value before its format; null for none. */
+    private UnaryOperator<Object> prepare(TableBinding binding, ExecutableNormalizedField f, Column column) {
+        MaskStrategy mask = access.mask(binding.table().ref(), column.name());
+        Object path = f.getResolvedArguments().get("path");
+        List<?> parsed = path == null ? null : JsonPath.parse((String) path);
+        if (mask == null && parsed == null) {
+            return null;
+        }
+        return value -> {
+            Object v = mask == null ? value : Mask.apply(mask, value);
+            return parsed == null ? v : JsonPath.apply(v, parsed);
+        };
     }
 
     /**
@@ -215,18 +233,18 @@ final class DirectRun {
                 }
                 case "nodes" -> {
                     List<Row> flat = new ArrayList<>();
-                    List<ResultLocation> flatLocs = new ArrayList<>();
+                    ResultLocation.Children flatLocs = new ResultLocation.Children(locs, child.getResultKey(), 16);
                     for (int i = 0; i < nodes.size(); i++) {
                         for (int j = 0; j < nodes.get(i).size(); j++) {
                             flat.add(nodes.get(i).get(j));
-                            flatLocs.add(new ResultLocation(new ResultLocation(locs.get(i), child.getResultKey(), -1), null, j));
+                            flatLocs.add(i, j);
                         }
                     }
-                    List<Map<String, Object>> maps = objects(target, child.getChildren(), flat, flatLocs);
+                    ObjectLevel level = objects(target, child.getChildren(), flat, flatLocs);
                     int next = 0;
                     for (int i = 0; i < nodes.size(); i++) {
                         int size = nodes.get(i).size();
-                        result.get(i).put(child.getResultKey(), new ArrayList<>(maps.subList(next, next + size)));
+                        result.get(i).put(child.getResultKey(), level.list(next, next + size));
                         next += size;
                     }
                 }
@@ -264,10 +282,23 @@ final class DirectRun {
         return values;
     }
 
-    /** The field's scalar in the request's schema: the column's, or {@code ID} where federation.yml types it so. */
-    private GraphQLScalarType scalar(String type, String field, Column column) {
-        graphql.schema.GraphQLObjectType object = context.getGraphQLSchema().getObjectType(type);
-        graphql.schema.GraphQLFieldDefinition definition = object == null ? null : object.getFieldDefinition(field);
+    /**
+     * The schema's name of the object type {@code f} is selected on for rows of {@code binding}: the table's type name,
+     * or the one type the field is selected on where the schema names it otherwise (one of a union's types: the table's).
+     */
+    private static String typeName(TableBinding binding, ExecutableNormalizedField f) {
+        String table = binding.table().typeName();
+        return f.getObjectTypeNames().size() == 1 && !f.getObjectTypeNames().contains(table)
+                ? f.getObjectTypeNames().iterator().next() : table;
+    }
+
+    /**
+     * The field's scalar in the request's schema (its formatter follows it): the column's, {@code ID} where
+     * federation.yml types it so, or whatever rendering the schema's naming gives the column's type.
+     */
+    private GraphQLScalarType scalar(TableBinding binding, ExecutableNormalizedField f, Column column) {
+        graphql.schema.GraphQLObjectType object = context.getGraphQLSchema().getObjectType(typeName(binding, f));
+        graphql.schema.GraphQLFieldDefinition definition = object == null ? null : object.getFieldDefinition(f.getName());
         return definition != null && graphql.schema.GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLScalarType s
                 ? s : Scalars.of(column.type());
     }

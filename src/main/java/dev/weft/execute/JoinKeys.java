@@ -60,6 +60,12 @@ public final class JoinKeys {
         return canonical(values, targetTypes);
     }
 
+    /** {@link #canonicalTarget(List)} of a one-column key, without building the list of values first. */
+    public List<Object> canonicalTarget(Object value) {
+        Object v = canonical(domains.get(0), value, targetTypes.get(0));
+        return v == null ? null : List.of(v);
+    }
+
     private List<Object> canonical(List<Object> values, List<ColumnType> types) {
         List<Object> key = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
@@ -90,7 +96,7 @@ public final class JoinKeys {
             return null;
         }
         return switch (domain) {
-            case INTEGER -> ((Number) value).longValue(); // both sides 8 to 64-bit integers: compare as long
+            case INTEGER -> value instanceof Long l ? l : (Object) ((Number) value).longValue(); // 8 to 64-bit: compare as long
             case NUMBER -> type == ColumnType.OBJECT_ID ? number(value) : value instanceof CharSequence text
                     ? plainNumber(text.toString().stripTrailing()) : number(value);
             case OBJECT_ID -> text(value);

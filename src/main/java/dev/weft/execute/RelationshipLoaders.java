@@ -285,8 +285,10 @@ final class RelationshipLoaders {
     private List<List<Row>> byKey(Relationship r, List<List<Object>> keys, List<Row> rows) {
         JoinKeys joins = parentKeys(r);
         Map<List<Object>, List<Row>> groups = new HashMap<>();
+        List<String> columns = r.toColumns();
         for (Row row : rows) {
-            List<Object> key = joins.canonicalTarget(values(row, r.toColumns()));
+            List<Object> key = columns.size() == 1 ? joins.canonicalTarget(row.get(columns.get(0)))
+                    : joins.canonicalTarget(values(row, columns));
             if (key != null) {
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
             }

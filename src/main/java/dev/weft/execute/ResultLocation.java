@@ -1,7 +1,6 @@
 package dev.weft.execute;
 
 import graphql.execution.ResultPath;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,12 +17,57 @@ record ResultLocation(ResultLocation parent, String key, int index) {
         return index >= 0 ? path.segment(index) : path;
     }
 
-    /** The locations of the {@code size} elements of a list at {@code parent}. */
+    /** The locations of the {@code size} elements of a list at {@code parent}, each built when asked for. */
     static List<ResultLocation> indexed(ResultLocation parent, int size) {
-        List<ResultLocation> locs = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            locs.add(new ResultLocation(parent, null, i));
+        return new java.util.AbstractList<>() {
+            @Override
+            public ResultLocation get(int i) {
+                return new ResultLocation(parent, null, i);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
+    /**
+     * The locations of related rows under field {@code key} of their parents, two ints per row until an error asks
+     * for one: row {@code r} is element {@code index} (or the field itself, -1) of parent {@code parentOf}.
+     */
+    static final class Children extends java.util.AbstractList<ResultLocation> {
+        private final List<ResultLocation> parents;
+        private final String key;
+        private int[] parentOf;
+        private int[] index;
+        private int size;
+
+        Children(List<ResultLocation> parents, String key, int capacity) {
+            this.parents = parents;
+            this.key = key;
+            this.parentOf = new int[Math.max(capacity, 1)];
+            this.index = new int[Math.max(capacity, 1)];
         }
-        return locs;
+
+        void add(int parent, int elementIndex) {
+            if (size == parentOf.length) {
+                parentOf = java.util.Arrays.copyOf(parentOf, size * 2 + 1);
+                index = java.util.Arrays.copyOf(index, size * 2 + 1);
+            }
+            parentOf[size] = parent;
+            index[size++] = elementIndex;
+        }
+
+        @Override
+        public ResultLocation get(int r) {
+            java.util.Objects.checkIndex(r, size);
+            return new ResultLocation(parents.get(parentOf[r]), key, index[r]);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 }

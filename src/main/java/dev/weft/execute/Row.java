@@ -31,6 +31,22 @@ public final class Row {
         return i == null ? null : values[i];
     }
 
+    /** The position of {@code column} in this row's values, or -1; rows of one result share positions ({@link #layout()}). */
+    public int indexOf(String column) {
+        Integer i = index.get(column);
+        return i == null ? -1 : i;
+    }
+
+    /** The value at {@code position} (from {@link #indexOf}). */
+    public Object at(int position) {
+        return values[position];
+    }
+
+    /** An opaque identity of this row's column positions: rows with the same layout share {@link #indexOf} answers. */
+    public Object layout() {
+        return index;
+    }
+
     public boolean has(String column) {
         return index.containsKey(column);
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link RequiredRelationshipsDifferentialTest} compares them where non-null (required) relationships bubble nulls.
  */
 class DirectExecutionDifferentialTest {
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private static WeftRuntime runtime;
     private static WeftRuntime hasura;
 
@@ -133,6 +134,8 @@ class DirectExecutionDifferentialTest {
         ExecutionResult direct = runtime.execute(query, variables);
         ExecutionResult fieldByField = runtime.executeFieldByField(query, variables);
         assertThat(direct.toSpecification()).isEqualTo(fieldByField.toSpecification());
+        // the direct path writes its JSON itself: the same bytes as Jackson writing graphql-java's maps
+        assertThat(JSON.writeValueAsString(direct.toSpecification())).isEqualTo(JSON.writeValueAsString(fieldByField.toSpecification()));
         for (ExecutionResult result : List.of(direct, fieldByField)) {
             assertThat(result.toSpecification()).as(query).doesNotContainKey("data");
             assertThat(result.getErrors()).as(query).hasSize(1);
@@ -149,6 +152,8 @@ class DirectExecutionDifferentialTest {
         ExecutionResult direct = runtime.execute(query, variables);
         ExecutionResult fieldByField = runtime.executeFieldByField(query, variables);
         assertThat(direct.toSpecification()).isEqualTo(fieldByField.toSpecification());
+        // the direct path writes its JSON itself: the same bytes as Jackson writing graphql-java's maps
+        assertThat(JSON.writeValueAsString(direct.toSpecification())).isEqualTo(JSON.writeValueAsString(fieldByField.toSpecification()));
         if (!query.contains("-1") && !query.contains("null")) {
             assertThat(direct.getErrors()).isEmpty();
         }
