@@ -128,7 +128,7 @@ class HasuraConformanceIT {
                 SecurityTesting.claims(c -> c.claim(NAMESPACE, hasura)), JwtHmacAuthIT.SECRET);
     }
 
-    private JsonNode post(String token, String role, String query, Map<String, Object> variables) {
+    private JsonNode post(String token, String role, String query, Map<String, Object> variables, String... headers) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", variables);
@@ -137,6 +137,9 @@ class HasuraConformanceIT {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (role != null) {
             request.header("x-hasura-role", role);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -398,6 +401,18 @@ class HasuraConformanceIT {
         assertThat(post(token("2", "user", "editor"), "editor", query, Map.of()).at("/data/article_aggregate/aggregate/count").asInt())
                 .isEqualTo(6);
         assertThat(post(token("2", "user", "editor"), "user", query, Map.of()).at("/data/article_aggregate/aggregate/count").asInt())
+                .isEqualTo(oracle("SELECT count(*) FROM article WHERE author_id = 2 OR is_published").asInt());
+    }
+
+    @Test
+    void aRoleTheTokenDoesNotAllowIsRefusedAndXWeftRoleWins() {
+        JsonNode refused = post(token("2", "user"), "editor", "{ author { id } }", Map.of());
+        assertThat(refused.has("data")).isFalse();
+        assertThat(refused.at("/errors/0/extensions/code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(refused.at("/errors/0/message").asString()).contains("X-Hasura-Role", "editor");
+        JsonNode both = post(token("2", "user", "editor"), "editor", "{ article_aggregate { aggregate { count } } }", Map.of(),
+                "X-Weft-Role", "user");
+        assertThat(both.at("/data/article_aggregate/aggregate/count").asInt())
                 .isEqualTo(oracle("SELECT count(*) FROM article WHERE author_id = 2 OR is_published").asInt());
     }
 
