@@ -56,11 +56,20 @@ final class HasuraErrorCodes implements WebGraphQlInterceptor {
         return builder.build();
     }
 
+    /**
+     * A write refused by the database: the write paths' messages are "the write to T violates the unique constraint 'c'"
+     * (SQL), "... violates a unique constraint of the table" (DB2 without the name) or "... violates the unique index
+     * 'i'" (MongoDB).
+     */
+    private static boolean violation(String message) {
+        return message.startsWith("the write to ") && (message.contains(" violates the ") || message.contains(" violates a "));
+    }
+
     /** Hasura's code for Weft's {@code code} and message, or null to keep Weft's. */
     static String code(String code, String message) {
         return switch (code) {
             case "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED" -> "validation-failed";
-            case "BAD_USER_INPUT" -> message.contains(" violates the ") && message.contains(" constraint '") ? "constraint-violation"
+            case "BAD_USER_INPUT" -> violation(message) ? "constraint-violation"
                     : message.contains(" fail the check of the role's ") ? "permission-error" : "validation-failed";
             case "INTERNAL" -> "unexpected";
             default -> null;

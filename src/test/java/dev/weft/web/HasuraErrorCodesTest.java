@@ -13,6 +13,10 @@ class HasuraErrorCodesTest {
         assertThat(HasuraErrorCodes.code("GRAPHQL_VALIDATION_FAILED", "Field 'x' is undefined")).isEqualTo("validation-failed");
         assertThat(HasuraErrorCodes.code("BAD_USER_INPUT",
                 "the write to blog.public.article violates the unique constraint 'article_title_key'")).isEqualTo("constraint-violation");
+        assertThat(HasuraErrorCodes.code("BAD_USER_INPUT",
+                "the write to hr.DB2INST1.EMPLOYEES violates a unique constraint of the table")).isEqualTo("constraint-violation");
+        assertThat(HasuraErrorCodes.code("BAD_USER_INPUT",
+                "the write to events..accounts violates the unique index 'accounts_name_key'")).isEqualTo("constraint-violation");
         assertThat(HasuraErrorCodes.code("BAD_USER_INPUT", "1 of the rows this mutation would insert in blog.public.article fail the"
                 + " check of the role's insert permission; nothing was written")).isEqualTo("permission-error");
         assertThat(HasuraErrorCodes.code("BAD_USER_INPUT", "limit must not be negative, was -1")).isEqualTo("validation-failed");
