@@ -5,6 +5,7 @@ import dev.weft.catalog.TableRef;
 import dev.weft.dialect.WeftException;
 import dev.weft.query.Access;
 import dev.weft.query.DistinctOn;
+import dev.weft.query.JsonPath;
 import dev.weft.query.LikePatterns;
 import dev.weft.schema.SchemaBindings;
 import graphql.ErrorType;
@@ -34,16 +35,20 @@ import java.util.Set;
  * graphql-java's field-by-field execution answer alike, and no mutation field runs. Judged, on every
  * field of the operation (nested relationship fields and mutations included):
  * <ul>
- *   <li>a negative {@code limit} or {@code offset}, literal or variable: {@code BAD_USER_INPUT};</li>
+ *   <li>a negative {@code limit} or {@code offset}, literal, variable or a variable's default: {@code BAD_USER_INPUT};</li>
+ *   <li>a malformed {@code path} of a json column ({@link JsonPath}): {@code BAD_USER_INPUT};</li>
+ *   <li>an explicit null compared with ({@code _eq: null}, an error in Hasura v2, never "no condition"): {@code BAD_USER_INPUT};</li>
  *   <li>a {@code _like}, {@code _nlike}, {@code _ilike} or {@code _nilike} pattern longer than
  *       {@link LikePatterns#MAX_LENGTH}, or ending in an escape where its source refuses that (PostgreSQL), and a
- *       {@code _regex}/{@code _similar} family pattern that is surely malformed, anywhere in a {@code where}
- *       ({@link PatternPrecheck}): {@code BAD_USER_INPUT};</li>
+ *       {@code _regex}/{@code _similar} family pattern that is surely malformed, in any condition (a {@code where},
+ *       {@code update_many}'s, an {@code on_conflict}'s), by its own source's rules ({@link PatternPrecheck}):
+ *       {@code BAD_USER_INPUT};</li>
  *   <li>a {@code distinct_on} whose columns are not the first terms of the field's {@code order_by}
  *       ({@link DistinctOn}, Hasura's rule and message): {@code BAD_USER_INPUT};</li>
  *   <li>a claim that the caller's row filter of a table the operation selects from (rows, aggregates, a mutation's
  *       response) needs and the caller lacks (or has in a form the column cannot take), or that a mutation's write
- *       permission needs ({@link WriteClaims}): {@code FORBIDDEN}.</li>
+ *       permission needs, an upsert's update permission and nested inserts' permissions included ({@link WriteClaims}):
+ *       {@code FORBIDDEN}.</li>
  * </ul>
  * Unknown enum values never reach here: graphql-java's validation and variable coercion refuse them
  * ({@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT}). A source failing during execution stays
@@ -106,6 +111,9 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
                 if (PAGE_ARGUMENTS.contains(argument.getKey()) && argument.getValue() instanceof Number n && n.longValue() < 0) {
                     throw WeftException.badInput(argument.getKey() + " must not be negative, was " + n.longValue());
                 }
+                if ("path".equals(argument.getKey()) && argument.getValue() instanceof String jsonPath && isColumn(field)) {
+                    JsonPath.parse(jsonPath); // a malformed path of a json column: Hasura's parse error, before execution
+                }
                 patterns.argument(returned == null ? null : bindings.table(returned), argument.getKey(), argument.getValue());
             }
             Map<String, Object> arguments = field.getResolvedArguments();
@@ -121,7 +129,7 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
                     access.filter(returned);
                 }
                 if (mutation && returned != null) {
-                    writeClaims.check(access, returned, field.getName());
+                    writeClaims.check(access, returned, field.getName(), field.getResolvedArguments());
                 }
             }
         } catch (WeftException e) {
@@ -130,6 +138,12 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
         for (ExecutableNormalizedField child : field.getChildren()) {
             judge(child, path, context, access, false);
         }
+    }
+
+    /** Whether {@code field} is a column of a table's type (its arguments are then the column's, as a json field's path). */
+    private boolean isColumn(ExecutableNormalizedField field) {
+        return field.getObjectTypeNames().stream().map(tablesByType::get)
+                .anyMatch(table -> table != null && bindings.table(table).columns().containsKey(field.getName()));
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Judges every text pattern of an argument before execution. A {@code where} of a known table is walked with the
+ * Judges every condition of an argument before execution: an explicit null compared with ({@code _eq: null}), and every
+ * text pattern. A {@code where} of a known table is walked with the
  * table's binding, so each pattern is judged by the rules of the source that will evaluate it (through
  * relationships too): a {@code _like} family pattern longer than {@link LikePatterns#MAX_LENGTH}, or ending in an
  * unescaped backslash where the source's {@link TextMatching#likeEscapeAtEndIsError()} (PostgreSQL); a regular
@@ -25,6 +26,8 @@ import java.util.Map;
  */
 final class PatternPrecheck {
     private static final List<String> LIKE = List.of("_like", "_nlike", "_ilike", "_nilike");
+    private static final List<String> COMPARISONS = List.of("_eq", "_neq", "_gt", "_gte", "_lt", "_lte", "_in", "_nin",
+            "_contains", "_contained_in", "_has_key", "_has_keys_any", "_has_keys_all");
 
     private final SchemaBindings bindings;
 
@@ -32,12 +35,53 @@ final class PatternPrecheck {
         this.bindings = bindings;
     }
 
-    /** The argument {@code name} with {@code value} of a field on {@code table} (null: unknown). */
+    /**
+     * The argument {@code name} with {@code value} of a field on {@code table} (null: unknown): a {@code where}, the
+     * {@code where} of each of {@code update_many}'s {@code updates}, of an {@code on_conflict}, and of the
+     * {@code on_conflict} of nested inserts ({@code objects}, {@code object}) are judged by the rules of their own table.
+     */
     void argument(TableBinding table, String name, Object value) {
-        if (table != null && "where".equals(name) && value instanceof Map<?, ?> where) {
-            where(table, where);
-        } else {
-            anywhere(name, value);
+        if (table == null) {
+            anywhere(name, value, TextMatching.LIKE_ONLY);
+            return;
+        }
+        switch (name) {
+            case "where" -> where(table, value);
+            case "updates" -> each(value, update -> where(table, update.get("where")));
+            case "on_conflict" -> onConflict(table, value);
+            case "objects", "object" -> each(value instanceof Map<?, ?> one ? List.of(one) : value, row -> inserted(table, row));
+            default -> { } // values, not conditions (_set, _inc, pk_columns): a JSON value may hold any key
+        }
+    }
+
+    private void onConflict(TableBinding table, Object value) {
+        if (value instanceof Map<?, ?> conflict) {
+            where(table, conflict.get("where"));
+        }
+    }
+
+    /** One inserted row: the {@code on_conflict} of its nested inserts, by their own tables, and their rows in turn. */
+    private void inserted(TableBinding table, Map<?, ?> row) {
+        row.forEach((key, value) -> {
+            Relationship relationship = table.relationships().get(String.valueOf(key));
+            if (relationship != null && value instanceof Map<?, ?> nested) {
+                TableBinding target = bindings.table(relationship.to());
+                onConflict(target, nested.get("on_conflict"));
+                Object data = nested.get("data");
+                each(data instanceof Map<?, ?> one ? List.of(one) : data, child -> inserted(target, child));
+            }
+        });
+    }
+
+    private static void each(Object value, java.util.function.Consumer<Map<?, ?>> action) {
+        if (value instanceof List<?> list) {
+            list.stream().filter(Map.class::isInstance).forEach(element -> action.accept((Map<?, ?>) element));
+        }
+    }
+
+    private void where(TableBinding table, Object where) {
+        if (where instanceof Map<?, ?> map) {
+            where(table, map);
         }
     }
 
@@ -56,31 +100,43 @@ final class PatternPrecheck {
             } else if (column != null && !column.isDocument() && value instanceof Map<?, ?> operators) {
                 operators(key, operators, table.textMatching());
             } else {
-                anywhere(key, value); // a nested document (MongoDB): the shared rules
+                anywhere(key, value, table.textMatching()); // a nested document (MongoDB): its source's rules
             }
         }
     }
 
     private static void operators(String field, Map<?, ?> operators, TextMatching matching) {
         for (Map.Entry<?, ?> entry : operators.entrySet()) {
+            nullComparison(field, String.valueOf(entry.getKey()), entry.getValue());
             if (entry.getValue() instanceof String pattern) {
                 pattern(field, String.valueOf(entry.getKey()), pattern, matching);
             }
         }
     }
 
+    /**
+     * An explicit null compared with ({@code _eq: null}, also from a variable): an error in Hasura v2 rather than "no
+     * condition", refused with the planner's own message; {@code _is_null} takes it.
+     */
+    private static void nullComparison(String field, String operator, Object value) {
+        if (value == null && (COMPARISONS.contains(operator) || isPatternOperator(operator))) {
+            throw WeftException.badInput("'" + operator + "' on '" + field + "' needs a value; use _is_null to test for null");
+        }
+    }
+
     /** Every pattern operator in {@code value}; {@code key} names what holds it (the column, for messages). */
-    private static void anywhere(String key, Object value) {
+    private static void anywhere(String key, Object value, TextMatching matching) {
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
+                nullComparison(key, String.valueOf(entry.getKey()), entry.getValue());
                 if (entry.getValue() instanceof String pattern && isPatternOperator(String.valueOf(entry.getKey()))) {
-                    pattern(key, String.valueOf(entry.getKey()), pattern, TextMatching.LIKE_ONLY);
+                    pattern(key, String.valueOf(entry.getKey()), pattern, matching);
                 } else {
-                    anywhere(String.valueOf(entry.getKey()), entry.getValue());
+                    anywhere(String.valueOf(entry.getKey()), entry.getValue(), matching);
                 }
             }
         } else if (value instanceof List<?> list) {
-            list.forEach(element -> anywhere(key, element));
+            list.forEach(element -> anywhere(key, element, matching));
         }
     }
 

@@ -185,6 +185,24 @@ class CrossDatabaseRelationshipsIT {
                 ]}""");
     }
 
+    /**
+     * A condition through a relationship is judged by the rules of the relationship's own source: a {@code _like} pattern
+     * ending in a backslash is PostgreSQL's error (the request fails, no data, nothing read) but MariaDB's literal
+     * backslash (the query answers), in a {@code where} of the root field, of a nested field, or sent in a variable.
+     */
+    @Test
+    void aConditionThroughARelationshipIsJudgedByItsOwnSourcesRules() {
+        for (String query : List.of("{ crm_customers(where: {orders: {status: {_like: \"paid\\\\\"}}}) { id } }",
+                "query($p: String) { crm_customers { id paid: orders(where: {_or: [{status: {_nlike: $p}}]}) { id } } }",
+                "query($w: CrmCustomersBoolExp) { crm_customers(where: $w) { id } }")) {
+            ExecutionResult r = weft.execute(query, Map.of("p", "paid\\", "w", Map.of("orders", Map.of("status", Map.of("_ilike", "x\\")))));
+            assertThat(GraphqlAssertions.codes(r)).as(query).containsExactly("BAD_USER_INPUT");
+            assertThat(r.isDataPresent()).as(query).isFalse();
+            assertThat(r.getErrors().get(0).getMessage()).as(query).contains("ends with the escape character");
+        }
+        assertData(weft, "{ shop_orders(where: {customer: {name: {_like: \"Ada\\\\\"}}}) { id } }", "{\"shop_orders\": []}");
+    }
+
     // 2. Composite keys across servers
 
     @Test

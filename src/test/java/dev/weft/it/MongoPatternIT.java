@@ -87,8 +87,23 @@ class MongoPatternIT {
                 assertThat(GraphqlAssertions.codes(r)).containsExactly("BAD_USER_INPUT");
                 assertThat(r.isDataPresent()).isFalse();
                 assertThat(mongo.reads()).isEmpty();
+                for (String where : List.of("{meta: {tag: {_regex: \"(x\"}}}", "{_or: [{meta: {tag: {_niregex: \"[a-\"}}}]}",
+                        "{meta: {tag: {_ilike: \"" + "a".repeat(1001) + "\"}}}")) {
+                    ExecutionResult nested = weft.execute("{ web_notes(where: " + where + ") { _id } }", Map.of());
+                    assertThat(GraphqlAssertions.codes(nested)).as(where).containsExactly("BAD_USER_INPUT");
+                    assertThat(nested.isDataPresent()).as(where).isFalse();
+                }
+                assertThat(mongo.reads()).isEmpty();
+                assertThat(ids(weft, "{meta: {tag: {_like: \"b\\\\\"}}}")).as("a backslash at the end is literal here").isEmpty();
+                assertThat(ids(weft, "{meta: {tag: {_iregex: \"^B\"}}}")).containsExactly(2);
             }
         }
+    }
+
+    private static List<Object> ids(WeftRuntime weft, String where) {
+        Map<String, Object> data = GraphqlAssertions.data(weft.execute("{ web_notes(where: " + where + ", order_by: {_id: asc}) { _id } }",
+                Map.of()));
+        return ((List<?>) data.get("web_notes")).stream().map(n -> ((Map<?, ?>) n).get("_id")).map(Object.class::cast).toList();
     }
 
     private static List<Object> ids(WeftRuntime weft, String operator, String pattern) {
@@ -127,7 +142,7 @@ class MongoPatternIT {
     private static String seed(MongoTestServer mongo) {
         String db = MongoTestServer.uniqueName();
         mongo.database(db).getCollection("notes").insertMany(List.of(new Document("_id", 1).append("text", "a".repeat(5_000)),
-                new Document("_id", 2).append("text", "b"), new Document("_id", 3).append("text", "xaya"),
+                new Document("_id", 2).append("text", "b").append("meta", new Document("tag", "b")), new Document("_id", 3).append("text", "xaya"),
                 new Document("_id", 4).append("text", "XAYA"), new Document("_id", 5)));
         return db;
     }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestInstance;
  * </pre>
  *
  * <p>Roles of the secured runtime: {@code tenant} (writes its own accounts), {@code reader}, {@code crossdb} (a check
- * through the virtual relationship), {@code nester} and {@code inserter} (nested inserts of orders with their account,
+ * through the virtual relationship), {@code upserter} (claims only in the accounts' insert and update permissions),
+ * {@code nester} and {@code inserter} (nested inserts of orders with their account,
  * with and without the update permission an upsert needs). {@link MutationScenarios} holds the scenarios.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -103,6 +104,15 @@ abstract class MutationFixture {
                                 columns: [balance]
                                 filter: { tenant_id: { _eq: "@claims.tenant_id" } }
                                 check: { balance: { _lt: 500 } }
+                            crm.customers:
+                          upserter:
+                            shop.orders:
+                              select: {}
+                              insert: { columns: [id, total, tenant_id] }
+                            shop.accounts:
+                              select: {}
+                              insert: { columns: [name, balance], set: { tenant_id: "@claims.tenant_id" } }
+                              update: { columns: [balance], set: { updated_by: "@claims.sub" } }
                             crm.customers:
                           inserter:
                             shop.orders:

@@ -150,6 +150,41 @@ abstract class MutationScenarios extends MutationFixture {
                 .isEqualTo((int) before.values().stream().filter(v -> v.startsWith("t1/")).count());
     }
 
+    /**
+     * An upsert runs under the update permission, a nested insert under its own table's insert permission (and update
+     * permission with its own {@code on_conflict}): a claim one of those needs and the caller lacks fails the request
+     * before anything runs, as a missing claim of the field's own insert permission does.
+     */
+    @Test
+    void aClaimOfAnUpsertsOrANestedInsertsPermissionFailsTheWholeRequest() {
+        Map<Object, String> before = accounts();
+        String name = constraint("name");
+        Caller withoutSub = new Caller("upserter", Map.of("tenant_id", "t1"));
+        Caller nobody = new Caller("upserter", Map.of());
+        for (var call : List.of(
+                Map.entry("mutation { insert_shop_accounts(objects: [{name: \"alice\", balance: 1}], on_conflict: {constraint: " + name
+                        + ", update_columns: [balance]}) { affected_rows } }", withoutSub),
+                Map.entry("mutation { insert_shop_accounts_one(object: {name: \"alice\", balance: 1}, on_conflict: {constraint: " + name
+                        + ", update_columns: [balance]}) { id } }", withoutSub),
+                Map.entry("mutation { insert_shop_orders_one(object: {id: 60, tenant_id: \"t1\", account: {data: {name: \"alice\","
+                        + " balance: 1}, on_conflict: {constraint: " + name + ", update_columns: [balance]}}}) { id } }", withoutSub),
+                Map.entry("mutation { insert_shop_orders(objects: [{id: 61, tenant_id: \"t1\", account: {data: {name: \"new\"}}}])"
+                        + " { affected_rows } }", nobody))) {
+            for (ExecutionResult r : List.of(secured.execute(call.getKey(), Map.of(), call.getValue()),
+                    secured.executeFieldByField(call.getKey(), Map.of(), call.getValue()))) {
+                assertThat(codes(r)).as(call.getKey()).containsExactly("FORBIDDEN");
+                assertThat(r.isDataPresent()).as(call.getKey()).isFalse();
+            }
+        }
+        assertThat(accounts()).isEqualTo(before);
+        assertThat(shop.number("SELECT COUNT(*) FROM orders")).isEqualTo(2);
+        Caller full = new Caller("upserter", Map.of("tenant_id", "t1", "sub", "u9"));
+        GraphqlAssertions.data(secured.execute("mutation { insert_shop_orders_one(object: {id: 62, tenant_id: \"t1\", account: {data:"
+                + " {name: \"alice\", balance: 3}, on_conflict: {constraint: " + name + ", update_columns: [balance]}}}) { id } }",
+                Map.of(), full));
+        assertThat(accounts()).containsEntry(1001, "t1/alice/3.00/u9");
+    }
+
     @Test
     void aNestedUpsertFollowsTheUpdatePermission() {
         Caller nester = new Caller("nester", Map.of("tenant_id", "t1"));

@@ -3,6 +3,7 @@ package dev.weft.it;
 import static dev.weft.testing.GraphqlAssertions.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.testing.GraphqlAssertions;
 import graphql.ExecutionResult;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -223,11 +224,45 @@ abstract class OperatorSemanticsScenarios extends TargetScenario {
             assertThat(codes(r)).containsExactly("BAD_USER_INPUT");
             assertThat(r.isDataPresent()).isFalse();
             assertThat(r.getErrors().get(0).getMessage()).contains("ends with the escape character");
+            aLikePatternEndingInAnEscapeFailsEveryConditionOfAMutationOrVariable(field);
         } else {
             assertThat(r.getErrors()).isEmpty();
             assertThat(weft(field, "_like", "String", "ab\\")).isEqualTo(database(column + " LIKE ?", "ab\\"));
             assertThat(weft(field, "_like", "String", "ab\\\\")).isEqualTo(database(column + " LIKE ?", "ab\\\\"));
         }
+    }
+
+    /**
+     * The engine's rule holds in every condition the request carries, whatever argument or variable holds it: each of
+     * {@code update_many}'s {@code where}s, a {@code delete}/{@code update} {@code where}, an {@code on_conflict}'s
+     * {@code where}, a whole {@code where} in a variable or in a variable's default value. Nothing runs or changes.
+     */
+    private void aLikePatternEndingInAnEscapeFailsEveryConditionOfAMutationOrVariable(String field) {
+        List<Map<String, Object>> keys = GraphqlAssertions.at(data("{ __type(name: \"HrWordsConstraint\") { enumValues { name } } }"),
+                "__type.enumValues");
+        String key = (String) keys.get(0).get("name");
+        Map<String, Object> v = Map.of("v", "ab\\");
+        Map<String, Map<String, Object>> refused = new java.util.LinkedHashMap<>();
+        refused.put("mutation($v: String) { update_hr_words_many(updates: [{where: {id: {_eq: 1}}, _set: {small: 1}},"
+                + " {where: {" + field + ": {_like: $v}}, _set: {small: 2}}]) { affected_rows } }", v);
+        refused.put("mutation($v: String) { delete_hr_words(where: {" + field + ": {_nlike: $v}}) { affected_rows } }", v);
+        refused.put("mutation($v: String) { update_hr_words(where: {_not: {" + field + ": {_ilike: $v}}}, _set: {small: 3})"
+                + " { affected_rows } }", v);
+        refused.put("mutation($v: String) { insert_hr_words(objects: [{id: 1}], on_conflict: {constraint: " + key
+                + ", update_columns: [small], where: {" + field + ": {_like: $v}}}) { affected_rows } }", v);
+        refused.put("query($w: HrWordsBoolExp) { hr_words(where: $w) { id } }",
+                Map.of("w", Map.of("_or", List.of(Map.of(field, Map.of("_nilike", "ab\\"))))));
+        refused.put("query($w: HrWordsBoolExp = {" + field + ": {_like: \"ab\\\\\"}}) { hr_words(where: $w) { id } }", Map.of());
+        List<Object> smalls = column(data("{ hr_words(order_by: {id: asc}) { small } }"), "hr_words", "small");
+        for (var request : refused.entrySet()) {
+            ExecutionResult r = execute(request.getKey(), request.getValue());
+            assertThat(codes(r)).as(request.getKey()).containsExactly("BAD_USER_INPUT");
+            assertThat(r.isDataPresent()).as(request.getKey()).isFalse();
+            assertThat(r.getErrors().get(0).getMessage()).as(request.getKey()).contains("ends with the escape character");
+        }
+        assertThat(column(data("{ hr_words(order_by: {id: asc}) { small } }"), "hr_words", "small")).isEqualTo(smalls);
+        assertThat(get(data("{ hr_words_aggregate { aggregate { count } } }"), "hr_words_aggregate.aggregate.count"))
+                .isEqualTo(TEXTS.length);
     }
 
     @Test

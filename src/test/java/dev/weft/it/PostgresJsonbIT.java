@@ -139,11 +139,15 @@ class PostgresJsonbIT extends TargetScenario {
         assertThat(database("id > ?", 0)).hasSize(DOCS.length);
     }
 
+    /** A malformed path fails the whole request before anything is read (Hasura refuses it when it parses the request). */
     @Test
     void aMalformedPathIsBadInput() {
         for (String path : List.of("a..b", "a[", "a[x]", ".a")) {
-            ExecutionResult result = execute("query($p: String) { hr_docs { data(path: $p) } }", Map.of("p", path));
-            assertThat(codes(result)).as(path).contains("BAD_USER_INPUT");
+            ExecutionResult result = execute("query($p: String) { hr_docs { id } other: hr_docs { data(path: $p) } }", Map.of("p", path));
+            assertThat(codes(result)).as(path).containsExactly("BAD_USER_INPUT");
+            assertThat(result.getErrors().get(0).getMessage()).as(path).startsWith("malformed JSON path");
+            assertThat(result.getErrors().get(0).getPath()).as(path).containsExactly("other", "data");
+            assertThat(result.isDataPresent()).as(path).isFalse();
         }
     }
 

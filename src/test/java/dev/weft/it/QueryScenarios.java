@@ -273,11 +273,16 @@ abstract class QueryScenarios extends TargetScenario {
         assertThat(employees("{_not: {_or: []}}")).isEqualTo(ALL);
     }
 
+    /** An explicit null in a comparison, written or from a variable, fails the request (Hasura v2): never "no condition". */
     @Test
-    void comparingWithNullIsBadUserInput() {
-        ExecutionResult result = execute("{ hr_employees(where: {rating: {_eq: null}}) { emp_no } }");
-        assertThat(codes(result)).containsExactly("BAD_USER_INPUT");
-        assertThat(get(result.getData(), "hr_employees")).isNull();
+    void comparingWithNullFailsTheRequest() {
+        for (ExecutionResult result : List.of(execute("{ hr_employees(where: {rating: {_eq: null}}) { emp_no } }"),
+                execute("query($r: [Int!]) { hr_employees(where: {_or: [{rating: {_in: $r}}]}) { emp_no } }",
+                        java.util.Collections.singletonMap("r", null)))) {
+            assertThat(codes(result)).containsExactly("BAD_USER_INPUT");
+            assertThat(result.getErrors().get(0).getMessage()).contains("needs a value; use _is_null to test for null");
+            assertThat(result.isDataPresent()).isFalse();
+        }
     }
 
     @Test
