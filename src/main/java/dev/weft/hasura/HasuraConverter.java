@@ -111,10 +111,10 @@ public final class HasuraConverter {
         }
         settings.put("include", include.isEmpty() ? List.of("*") : include);
         if (prefix != null) {
+            settings.put("naming", "hasura");
             settings.put("prefix", prefix);
         } else if (first) {
-            settings.put("prefix", "");   // Hasura's root fields are the table names
-            settings.put("type-prefix", "");
+            settings.put("naming", "hasura");   // Hasura's names: root fields and types are the table names
         }
         services.put(service, settings);
     }

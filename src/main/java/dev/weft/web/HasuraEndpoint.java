@@ -18,7 +18,8 @@ import org.springframework.core.Ordered;
  * {@code /v1/graphql}, Hasura's path, is the GraphQL endpoint too (POST and GET), in every naming mode: before any
  * other filter (Spring Security's, rate limits, persisted queries, the response cache) the request is seen as one to
  * {@code spring.graphql.http.path} ({@code /graphql}), so authentication, limits and caching are exactly those of
- * {@code /graphql}. Only the exact path is an alias; {@code /v1/graphql/explain} is not.
+ * {@code /graphql}. Only the exact path is an alias; {@code /v1/graphql/explain} is not. Its errors carry Hasura's codes
+ * ({@link HasuraErrorCodes}).
  *
  * <pre>{@code
  * curl -X POST localhost:8080/v1/graphql -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}'
@@ -36,6 +37,11 @@ class HasuraEndpoint {
         return registration;
     }
 
+    @Bean
+    org.springframework.graphql.server.WebGraphQlInterceptor hasuraErrorCodes() {
+        return new HasuraErrorCodes();
+    }
+
     /** Serves {@link #HASURA_PATH} as {@code path}. */
     static final class Alias implements Filter {
         private final String path;
@@ -49,6 +55,7 @@ class HasuraEndpoint {
                 throws IOException, ServletException {
             if (request instanceof HttpServletRequest http
                     && http.getRequestURI().equals(http.getContextPath() + HASURA_PATH)) {
+                http.setAttribute(HasuraErrorCodes.ATTRIBUTE, Boolean.TRUE);
                 chain.doFilter(new AtPath(http, path), response);
                 return;
             }

@@ -13,8 +13,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * Chooses the role a request acts as and admits it: the {@code X-Weft-Role} header names one of the
- * caller's own roles (otherwise the first is taken); a role the caller does not hold is denied (403,
+ * Chooses the role a request acts as and admits it: the {@code X-Weft-Role} header (else Hasura's
+ * {@code X-Hasura-Role}) names one of the caller's own roles (otherwise the first is taken); a role the caller does not hold is denied (403,
  * or 401 for a request without credentials). An admitted request carries its {@link Caller} in the
  * request attribute {@link Caller#CONTEXT_KEY}, from which {@link CallerInterceptor} hands it to
  * GraphQL. Without credentials the caller is the anonymous role, if one is configured; otherwise
@@ -22,6 +22,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  */
 final class RoleAuthorization implements AuthorizationManager<RequestAuthorizationContext> {
     static final String ROLE_HEADER = "X-Weft-Role";
+    /** Hasura's header for the same choice, read when {@link #ROLE_HEADER} is absent, so Hasura's clients pick their role unchanged. */
+    static final String HASURA_ROLE_HEADER = "X-Hasura-Role";
 
     private final String anonymousRole;
 
@@ -44,7 +46,12 @@ final class RoleAuthorization implements AuthorizationManager<RequestAuthorizati
             return new Denied("no role for these credentials");
         }
         HttpServletRequest request = context.getRequest();
+        String header = ROLE_HEADER;
         String requested = request.getHeader(ROLE_HEADER);
+        if (requested == null || requested.isBlank()) {
+            header = HASURA_ROLE_HEADER;
+            requested = request.getHeader(HASURA_ROLE_HEADER);
+        }
         if (requested == null || requested.isBlank()) {
             if (roles.isEmpty()) {
                 return new Denied("the credentials grant no role that access.yml defines");
@@ -53,7 +60,7 @@ final class RoleAuthorization implements AuthorizationManager<RequestAuthorizati
         }
         String role = requested.strip();
         if (!roles.contains(role)) {
-            return new Denied("the role '" + role + "' of the " + ROLE_HEADER + " header is not one of the caller's roles " + roles);
+            return new Denied("the role '" + role + "' of the " + header + " header is not one of the caller's roles " + roles);
         }
         return admit(request, new Caller(role, claims), current.getName());
     }

@@ -70,7 +70,7 @@ class HasuraConversionIT {
         raw.forEach((name, s) -> services.put(name, new ServiceProperties((String) s.get("kind"), (String) s.get("url"),
                 (String) s.get("username"), (String) s.get("password"), (String) s.get("schema"),
                 (List<String>) s.get("include"), null, (String) s.get("prefix"), (String) s.get("type-prefix"),
-                null, null, null, null, null)));
+                null, null, null, null, (String) s.get("naming"))));
         weft = WeftRuntime.start(TestDatabase.services(services),
                 RelationshipsFile.parse("relationships.yml", Files.readString(out.resolve("relationships.yml"))),
                 WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,

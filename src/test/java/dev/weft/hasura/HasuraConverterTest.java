@@ -37,7 +37,7 @@ class HasuraConverterTest {
         assertThat(services).containsOnlyKeys("default", "shop");
         assertThat(services.get("default")).isEqualTo(Map.of("kind", "postgres", "url", "${DEFAULT_JDBC_URL}",
                 "username", "${DEFAULT_USERNAME}", "password", "${DEFAULT_PASSWORD}", "schema", "public",
-                "include", List.of("authors", "articles"), "prefix", "", "type-prefix", ""));
+                "include", List.of("authors", "articles"), "naming", "hasura"));
         assertThat(services.get("shop")).isEqualTo(Map.of("kind", "mariadb", "url", "${SHOP_JDBC_URL}",
                 "username", "${SHOP_USERNAME}", "password", "${SHOP_PASSWORD}", "include", List.of("orders")));
         assertThat((Map<String, Object>) at(new Yaml().load(c.weftYml()), "weft"))

@@ -117,6 +117,15 @@ class HasuraNamingDemoTest {
     }
 
     @Test
+    void graphiqlsOpeningQueryIsBuiltFromTheHasuraNamedSchemaAndAnswers() {
+        String query = dev.weft.schema.ExampleQuery.of(hasura.schema().schema());
+        assertThat(query).contains("query Example {").doesNotContain("hr_");
+        ExecutionResult result = hasura.execute(query, Map.of());
+        assertThat(result.getErrors()).as(query).isEmpty();
+        assertThat(((Map<String, Object>) result.getData()).values()).singleElement().asList().isNotEmpty();
+    }
+
+    @Test
     void typenameAnswersHasuraNamesOnBothPaths() {
         String query = "{ __typename employees_aggregate { __typename aggregate { __typename max { __typename emp_no } } "
                 + "nodes { __typename } } clicks(limit: 1) { __typename payload { __typename } } }";
