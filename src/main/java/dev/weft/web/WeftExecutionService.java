@@ -14,7 +14,9 @@ import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.execution.ContextPropagationHelper;
+import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import dev.weft.web.sizelimit.ResponseBound;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,13 +44,15 @@ final class WeftExecutionService implements ExecutionGraphQlService {
         long start = System.nanoTime();
         String traceId = AuditLog.currentTraceId(); // on the request's thread, where tracing keeps it
         AuditActivity activity = audit.enabled() ? new AuditActivity() : null;
+        // the bytes this response may write (max-response-bytes of the caller's role), counted as they are written
+        ResponseBound bound = request instanceof WebGraphQlRequest web ? ResponseBound.in(web.getAttributes()) : null;
         // as Spring's own service does: what the web handler captured (the HTTP request's observation) reaches
         // the GraphQL context, where the request's observation finds its parent
         return Mono.deferContextual(context -> {
                     ContextPropagationHelper.getInstance(context).captureFrom(context).updateContext(input.getGraphQLContext());
                     // one version for the whole request: a reload meanwhile swaps in the next for later requests only
                     return Mono.using(snapshots::enter,
-                            snapshot -> Mono.fromFuture(() -> run(snapshot.value(), input, caller, activity)), Snapshot::close);
+                            snapshot -> Mono.fromFuture(() -> run(snapshot.value(), input, caller, activity, bound)), Snapshot::close);
                 })
                 .doOnNext(result -> {
                     long nanos = System.nanoTime() - start;
@@ -64,8 +68,12 @@ final class WeftExecutionService implements ExecutionGraphQlService {
      * Runs the request through the response cache (its entries belong to this version of the configuration), its
      * statements heard by {@code activity} (the tables and rows of its audit record) if given.
      */
-    private CompletableFuture<ExecutionResult> run(Served served, ExecutionInput input, Caller caller, AuditActivity activity) {
+    private CompletableFuture<ExecutionResult> run(Served served, ExecutionInput input, Caller caller, AuditActivity activity,
+            ResponseBound bound) {
         WeftRuntime runtime = served.runtime();
+        if (bound != null) {
+            bound.arm(runtime.limitsFor(caller).maxResponseBytes());
+        }
         var policy = runtime.securityModel() == null || caller == null || caller.role() == null ? null
                 : runtime.securityModel().roles().get(caller.role());
         java.util.function.Supplier<CompletableFuture<ExecutionResult>> cached = () -> cache.execute(input, caller, policy,

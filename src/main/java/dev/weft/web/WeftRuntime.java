@@ -258,6 +258,12 @@ public final class WeftRuntime implements AutoCloseable {
         return security;
     }
 
+    /** The limits a caller's requests run under: its role's, or {@code weft.limits} without access control or role. */
+    public LimitSettings limitsFor(Caller caller) {
+        RoleEngine engine = security == null || caller == null ? null : roles.get(caller.role());
+        return engine == null ? limits : engine.limits();
+    }
+
     /** The schema a caller sees: its role's, or the full one without access control. */
     public GraphQLSchema schemaFor(Caller caller) {
         if (security == null) {
