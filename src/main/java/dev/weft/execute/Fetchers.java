@@ -217,18 +217,16 @@ public final class Fetchers implements FetcherFactory {
         budget.checkOpen();
         Page nodesPage = requestPlanner.nodesPage(planned.page());
         TableRef ref = planned.table();
-        Set<String> columns = new LinkedHashSet<>(planned.columns());
-        aggregates.functions().forEach(a -> columns.add(a.column()));
-        Select select = new Select(ref, new ArrayList<>(columns), planned.where(), planned.orderBy(), planned.page());
+        Select select = PerKeyPage.reading(planned, aggregates);
         boolean remote = crossSource.ordersRemotely(select) || crossSource.filtersRemotely(select);
-        boolean pagedInMemory = remote && !select.page().isAll();
+        boolean pagedInMemory = remote && (!select.page().isAll() || select.isDistinct());
         // the caller's own page bounds what the aggregate covers: never cut to the budget (only the nodes are)
         List<Row> paged = pagedInMemory ? crossSource.rootList(select) : null;
         List<Row> nodes = !wantsNodes ? List.of() : paged != null ? ResponseRows.list(budget, PerKeyPage.nodes(paged, nodesPage))
-                : rootList(new Select(ref, select.columns(), select.where(), select.orderBy(), nodesPage), budget);
+                : rootList(select.withPage(nodesPage), budget);
         Map<String, Object> values = null;
         if (wantsAggregate) {
-            Select unordered = new Select(ref, select.columns(), select.where(), List.of(), select.page());
+            Select unordered = select.withOrderBy(List.of());
             values = pagedInMemory ? PerKeyPage.aggregate(paged, aggregates, planner.bindings().table(ref).table())
                     : remote ? crossSource.aggregate(unordered, aggregates)
                     : executor(ref).aggregate(select, aggregates);

@@ -109,6 +109,9 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     @Override
     public Map<String, Object> aggregate(Select select, Aggregates aggregates) {
         Table table = tables.apply(select.table());
+        if (select.isDistinct() && !renderer.rendersDistinct()) { // over the distinct rows kept in memory
+            return PerKeyPage.aggregate(select(PerKeyPage.reading(select, aggregates)), aggregates, table);
+        }
         List<Map<String, Object>> rows = query(new Call("aggregate", select.table(), -1, 1, 1),
                 renderer.aggregate(select, aggregates),
                 rs -> aggregateValues(rs, 1, table, aggregates));
@@ -118,8 +121,9 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     @Override
     public List<KeyedAggregate> aggregateBatch(Select select, KeyBatch batch, Aggregates aggregates) {
         Table table = tables.apply(select.table());
-        if (!select.page().isAll() && !dialect.supportsWindowPartition()) {
-            return PerKeyPage.aggregateInMemory(selectBatch(select, batch), batch.keyColumns(), aggregates, table);
+        if (!select.page().isAll() && !dialect.supportsWindowPartition() || select.isDistinct() && !renderer.rendersDistinct()) {
+            return PerKeyPage.aggregateInMemory(selectBatch(PerKeyPage.reading(select, aggregates), batch),
+                    batch.keyColumns(), aggregates, table);
         }
         List<KeyedAggregate> result = new ArrayList<>();
         int keys = batch.keyColumns().size();

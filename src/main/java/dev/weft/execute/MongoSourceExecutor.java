@@ -144,6 +144,9 @@ public final class MongoSourceExecutor implements SourceExecutor {
         if (isEmptyPage(select.page())) {
             return MongoAggregates.values(table, aggregates, null);
         }
+        if (select.isDistinct()) { // over the distinct documents, kept in memory as select does
+            return PerKeyPage.aggregate(select(PerKeyPage.reading(select, aggregates)), aggregates, table);
+        }
         List<Bson> pipeline = new ArrayList<>();
         pipeline.add(Aggregates.match(new MongoFilters(table).truth(select.where())));
         if (!select.page().isAll()) {
@@ -160,8 +163,9 @@ public final class MongoSourceExecutor implements SourceExecutor {
     @Override
     public List<KeyedAggregate> aggregateBatch(Select select, KeyBatch batch, dev.weft.query.Aggregates aggregates) {
         Table table = tables.apply(select.table());
-        if (!select.page().isAll()) {
-            return PerKeyPage.aggregateInMemory(selectBatch(select, batch), batch.keyColumns(), aggregates, table);
+        if (!select.page().isAll() || select.isDistinct()) {
+            return PerKeyPage.aggregateInMemory(selectBatch(PerKeyPage.reading(select, aggregates), batch),
+                    batch.keyColumns(), aggregates, table);
         }
         MongoFilters filters = new MongoFilters(table);
         Bson where = filters.truth(select.where());

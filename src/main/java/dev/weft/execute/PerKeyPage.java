@@ -36,6 +36,14 @@ final class PerKeyPage {
         return result;
     }
 
+    /** The same select also reading every column {@code aggregates} computes over (its counts' columns included). */
+    static dev.weft.query.Select reading(dev.weft.query.Select select, Aggregates aggregates) {
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>(select.columns());
+        aggregates.functions().forEach(a -> columns.add(a.column()));
+        aggregates.counts().forEach(c -> columns.addAll(c.columns()));
+        return select.withColumns(List.copyOf(columns));
+    }
+
     /** {@code count} and {@code <fn>.<column>} over rows already read (which must hold the aggregated columns). */
     static Map<String, Object> aggregate(List<Row> rows, Aggregates aggregates, Table table) {
         Map<String, Object> values = new LinkedHashMap<>();

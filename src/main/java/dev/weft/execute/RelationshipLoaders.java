@@ -159,10 +159,10 @@ final class RelationshipLoaders {
         Page nodesPage = planner.forAccess(access).nodesPage(planned.page());
         Set<String> columns = new LinkedHashSet<>(r.toColumns());
         columns.addAll(planned.columns());
-        aggregates.functions().forEach(a -> columns.add(a.column()));
-        Select resolved = crossSource.resolve(planned.withColumns(List.copyOf(columns)));
+        Select resolved = crossSource.resolve(PerKeyPage.reading(planned.withColumns(List.copyOf(columns)), aggregates));
         Table table = planner.bindings().table(r.to()).table();
-        boolean inMemory = r.junction().isPresent() || (crossSource.ordersRemotely(resolved) && !resolved.page().isAll());
+        boolean inMemory = r.junction().isPresent()
+                || crossSource.ordersRemotely(resolved) && (!resolved.page().isAll() || resolved.isDistinct());
         List<List<Row>> paged = inMemory ? rowsPerParent(r, keys, resolved, access) : null;
         List<List<Row>> nodes = !wantsNodes ? null : paged != null
                 ? paged.stream().map(rows -> PerKeyPage.nodes(rows, nodesPage)).toList()

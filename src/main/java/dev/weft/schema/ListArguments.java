@@ -16,8 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * The arguments of a field returning a table's rows or their aggregate: {@code where}, {@code order_by} (when the
- * rows can be sorted in the view), {@code limit}, {@code offset}, and on a list of rows (not an aggregate)
- * {@code distinct_on: [<Type>SelectColumn!]} when the table has that enum in the view.
+ * rows can be sorted in the view), {@code limit}, {@code offset}, and {@code distinct_on: [<Type>SelectColumn!]}
+ * when the table has that enum in the view (an aggregate then computes over the distinct rows, as in Hasura).
  *
  * <p>Example: {@code hr_employees(distinct_on: [HrEmployeesSelectColumn!], where: HrEmployeesBoolExp,
  * order_by: [HrEmployeesOrderBy!], limit: Int, offset: Int)}.
@@ -33,11 +33,11 @@ final class ListArguments {
         this.sortable = sortable;
     }
 
-    List<GraphQLArgument> of(Table table, boolean rows) {
+    List<GraphQLArgument> of(Table table) {
         String type = table.typeName();
         TypeNaming names = naming.apply(table);
         List<GraphQLArgument> arguments = new ArrayList<>();
-        if (rows && AggregateTypes.hasSelectColumns(view, table)) {
+        if (AggregateTypes.hasSelectColumns(view, table)) {
             arguments.add(newArgument().name("distinct_on").type(list(nonNull(typeRef(names.of(type, Part.SELECT_COLUMN)))))
                     .description("Keep the first row (by order_by, which must start with these columns) of each distinct "
                             + "combination of these columns").build());

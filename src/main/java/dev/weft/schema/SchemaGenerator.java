@@ -201,11 +201,11 @@ public final class SchemaGenerator {
         String type = table.typeName();
         String description = (table.view() ? "view " : "table ") + table.ref();
         query.field(register(queryType, newFieldDefinition().name(table.rootField())
-                .description("Rows of " + description).arguments(listArguments(type, true)).type(rows(table, type)),
+                .description("Rows of " + description).arguments(listArguments(type)).type(rows(table, type)),
                 new FieldBinding.RootList(table.ref())));
         GraphQLOutputType aggregate = typeRef(naming(table).of(type, Part.AGGREGATE));
         query.field(register(queryType, newFieldDefinition().name(table.rootField() + GraphqlNames.AGGREGATE_FIELD)
-                .description("Aggregates over rows of " + description).arguments(listArguments(type, false))
+                .description("Aggregates over rows of " + description).arguments(listArguments(type))
                 .type(naming(table).hasura() ? nonNull(aggregate) : aggregate), new FieldBinding.RootAggregate(table.ref())));
         if (view.byPk(table)) {
             List<GraphQLArgument> keys = table.primaryKey().stream()
@@ -354,18 +354,18 @@ public final class SchemaGenerator {
             return;
         }
         object.field(register(owner, newFieldDefinition().name(r.fieldName()).description(description)
-                .arguments(listArguments(target.typeName(), true)).type(r.required() ? nonNull(list(nonNull(typeRef(target.typeName()))))
+                .arguments(listArguments(target.typeName())).type(r.required() ? nonNull(list(nonNull(typeRef(target.typeName()))))
                         : rows(target, target.typeName()))
                 .withAppliedDirectives(directives.toArray(new graphql.schema.GraphQLAppliedDirective[0])),
                 new FieldBinding.RelationshipField(r)));
         object.field(register(owner, newFieldDefinition().name(r.fieldName() + GraphqlNames.AGGREGATE_FIELD)
-                .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName(), false))
+                .description("Aggregates over " + r.fieldName()).arguments(listArguments(target.typeName()))
                 .type(naming(target).hasura() ? nonNull(typeRef(naming(target).of(target.typeName(), Part.AGGREGATE)))
                         : typeRef(naming(target).of(target.typeName(), Part.AGGREGATE))), new FieldBinding.RelationshipAggregate(r)));
     }
 
-    private List<GraphQLArgument> listArguments(String type, boolean rows) {
-        return listArguments.of(tablesByType.get(type), rows);
+    private List<GraphQLArgument> listArguments(String type) {
+        return listArguments.of(tablesByType.get(type));
     }
 
     private GraphQLFieldDefinition register(String owner, GraphQLFieldDefinition.Builder field, FieldBinding binding) {

@@ -128,4 +128,40 @@ class CrossDatabaseDistinctOrderIT {
         assertData(weft, "{ shop_orders(distinct_on: [status], order_by: [{status: desc}, {customer: {name: asc}}, {id: asc}],"
                 + " limit: 1) { id } }", "{shop_orders: [{id: 101}]}");
     }
+
+    @Test
+    void aggregatesOverDistinctRowsChosenAcrossDatabases() {
+        // the distinct rows above: 105 and 109; then paged (offset 1): 109 alone
+        String order = "distinct_on: [status], order_by: [{status: asc}, {customer: {name: desc}}, {id: asc}]";
+        assertData(weft, "{ shop_orders_aggregate(" + order + ") { aggregate { count max { id } } nodes { id } } }",
+                "{shop_orders_aggregate: {aggregate: {count: 2, max: {id: 109}}, nodes: [{id: 105}, {id: 109}]}}");
+        assertData(weft, "{ shop_orders_aggregate(" + order + ", offset: 1) { aggregate { count } nodes { id } } }",
+                "{shop_orders_aggregate: {aggregate: {count: 1}, nodes: [{id: 109}]}}");
+        assertData(weft, "{ crm_customers(where: {id: {_in: [1, 5]}}, order_by: {id: asc}) { id orders_aggregate(distinct_on: [status],"
+                + " order_by: [{status: asc}, {total: desc}]) { aggregate { count } nodes { id } } } }",
+                "{crm_customers: [{id: 1, orders_aggregate: {aggregate: {count: 2}, nodes: [{id: 103}, {id: 104}]}},"
+                        + " {id: 5, orders_aggregate: {aggregate: {count: 0}, nodes: []}}]}");
+    }
+
+    @Test
+    void perParentAggregateOfDistinctRowsOrderedThroughAThirdDatabaseMatchesTheList() {
+        String arguments = "(distinct_on: [status], order_by: [{status: asc}, {shipments_aggregate: {count: desc}}, {id: asc}])";
+        String query = "{ crm_customers(order_by: {id: asc}) { id orders" + arguments + " { id } orders_aggregate" + arguments
+                + " { aggregate { count max { id } } nodes { id } } } }";
+        ExecutionResult direct = weft.execute(query, Map.of());
+        assertThat(direct.getErrors()).isEmpty();
+        assertThat(weft.executeFieldByField(query, Map.of()).toSpecification()).isEqualTo(direct.toSpecification());
+        java.util.List<Map<String, Object>> customers = dev.weft.testing.GraphqlAssertions.at(direct.getData(), "crm_customers");
+        assertThat(customers).hasSize(6);
+        for (Map<String, Object> c : customers) {
+            java.util.List<?> orders = (java.util.List<?>) c.get("orders");
+            Map<?, ?> aggregate = (Map<?, ?>) c.get("orders_aggregate");
+            assertThat(aggregate.get("nodes")).as("%s", c).isEqualTo(orders);
+            Map<?, ?> values = (Map<?, ?>) aggregate.get("aggregate");
+            assertThat(values.get("count")).as("%s", c).isEqualTo(orders.size());
+            Object max = orders.stream().map(o -> (Integer) ((Map<?, ?>) o).get("id")).max(Integer::compare).orElse(null);
+            assertThat(((Map<?, ?>) values.get("max")).get("id")).as("the max of the distinct rows' ids, %s", c).isEqualTo(max);
+        }
+        assertThat(CompactJson.write(customers.get(0).get("orders"))).isNotEqualTo("[]");
+    }
 }

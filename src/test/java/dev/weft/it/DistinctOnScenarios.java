@@ -155,13 +155,84 @@ abstract class DistinctOnScenarios extends TargetScenario {
         for (String query : List.of("{ hr_staff(distinct_on: [dept_no], order_by: [{salary: desc}, {dept_no: asc}]) { id } }",
                 "{ hr_staff(distinct_on: [dept_no, lvl], order_by: [{dept_no: asc}]) { id } }",
                 "{ hr_staff(distinct_on: [dept_no], order_by: [{departments: {dept_no: asc}}]) { id } }",
-                "{ hr_departments { dept_no staff(distinct_on: [lvl], order_by: {id: asc}) { id } } }")) {
+                "{ hr_departments { dept_no staff(distinct_on: [lvl], order_by: {id: asc}) { id } } }",
+                "{ hr_staff_aggregate(distinct_on: [dept_no], order_by: [{salary: desc}]) { aggregate { count } } }",
+                "{ hr_departments { staff_aggregate(distinct_on: [lvl], order_by: {id: asc}) { aggregate { count } } } }")) {
             ExecutionResult direct = execute(query);
             assertThat(direct.toSpecification()).as(query).isEqualTo(weft.executeFieldByField(query, Map.of()).toSpecification());
             assertThat(codes(direct)).as(query).containsExactly("BAD_USER_INPUT");
             assertThat(direct.getErrors().get(0).getMessage()).isEqualTo(DistinctOn.MISMATCH);
             assertThat(direct.toSpecification()).as("no data at all, as Hasura answers").doesNotContainKey("data");
         }
+    }
+
+    // ---- distinct_on on aggregate fields ----------------------------------------------------------
+
+    @Test
+    void rootAggregateComputesOverTheDistinctRowsAndTheirNodes() {
+        List<List<Object>> distinct = rows("SELECT s.id, s.salary, s.grade FROM staff s WHERE " + FIRST_BY_SALARY.formatted("")
+                + " ORDER BY s.dept_no");
+        List<Object> totals = rows("SELECT COUNT(*), SUM(s.salary), MAX(s.id), COUNT(DISTINCT s.grade) FROM staff s WHERE "
+                + FIRST_BY_SALARY.formatted("")).get(0);
+        assertThat(totals).containsExactly(3, 24500, 11, 2);
+        Map<String, Object> data = both("{ hr_staff_aggregate(distinct_on: [dept_no], order_by: [{dept_no: asc}, {salary: desc},"
+                + " {id: asc}]) { aggregate { count sum { salary } max { id } count_grade: count(columns: [grade], distinct: true) }"
+                + " nodes { id } } }");
+        assertThat(aggregate(data, "hr_staff_aggregate", "count", "sum.salary", "max.id", "count_grade")).isEqualTo(totals);
+        assertThat(column(data, "hr_staff_aggregate.nodes", "id")).isEqualTo(distinct.stream().map(r -> r.get(0)).toList());
+    }
+
+    @Test
+    void rootAggregateOfDistinctRowsIsPagedAfterTheDistinctRows() {
+        List<List<Object>> distinct = rows("SELECT s.id, s.salary FROM staff s WHERE " + FIRST_BY_SALARY.formatted("")
+                + " ORDER BY s.dept_no");
+        List<List<Object>> page = distinct.subList(1, 3);
+        Map<String, Object> data = both("{ hr_staff_aggregate(distinct_on: [dept_no], order_by: [{dept_no: asc}, {salary: desc},"
+                + " {id: asc}], limit: 2, offset: 1) { aggregate { count sum { salary } } nodes { id } } }");
+        assertThat(aggregate(data, "hr_staff_aggregate", "count", "sum.salary"))
+                .isEqualTo(List.of(2, page.stream().mapToInt(r -> (Integer) r.get(1)).sum()));
+        assertThat(column(data, "hr_staff_aggregate.nodes", "id")).isEqualTo(page.stream().map(r -> r.get(0)).toList());
+        assertThat(aggregate(both("{ hr_staff_aggregate(distinct_on: [dept_no]) { aggregate { count } } }"), "hr_staff_aggregate",
+                "count")).isEqualTo(rows("SELECT COUNT(DISTINCT dept_no) FROM staff").get(0));
+    }
+
+    @Test
+    void relationshipAggregateIsOverEachParentsDistinctRowsThenItsPage() {
+        String distinctPerLevel = "FROM staff s WHERE " + FIRST_BY_SALARY.formatted(" AND o.lvl = s.lvl");
+        Map<Object, List<Object>> totals = new LinkedHashMap<>();
+        rows("SELECT s.dept_no, COUNT(*), SUM(s.salary) " + distinctPerLevel + " GROUP BY s.dept_no")
+                .forEach(r -> totals.put(r.get(0), r.subList(1, 3)));
+        Map<Object, List<Object>> ids = perDepartment("SELECT s.dept_no, s.id " + distinctPerLevel
+                + " ORDER BY s.dept_no, s.lvl, s.salary DESC, s.id");
+        Map<Object, List<Object>> salaries = perDepartment("SELECT s.dept_no, s.salary " + distinctPerLevel
+                + " ORDER BY s.dept_no, s.lvl, s.salary DESC, s.id");
+        String order = "distinct_on: [lvl], order_by: [{lvl: asc}, {salary: desc}, {id: asc}]";
+        Map<String, Object> data = both("{ hr_departments(order_by: {dept_no: asc}) { dept_no staff_aggregate(" + order + ") {"
+                + " aggregate { count sum { salary } } nodes { id } } second: staff_aggregate(" + order + ", limit: 1, offset: 1) {"
+                + " aggregate { count sum { salary } } } } }");
+        List<Map<String, Object>> departments = at(data, "hr_departments");
+        assertThat(departments).hasSize(4);
+        for (int i = 0; i < departments.size(); i++) {
+            Object dept = departments.get(i).get("dept_no");
+            String base = "hr_departments." + i;
+            List<Object> all = totals.getOrDefault(dept, java.util.Arrays.asList(0, null));
+            assertThat(aggregate(data, base + ".staff_aggregate", "count", "sum.salary")).as("%s", dept).isEqualTo(all);
+            assertThat(column(data, base + ".staff_aggregate.nodes", "id")).isEqualTo(ids.getOrDefault(dept, List.of()));
+            List<Object> rest = salaries.getOrDefault(dept, List.of());
+            assertThat(aggregate(data, base + ".second", "count", "sum.salary")).as("%s second", dept)
+                    .isEqualTo(rest.size() > 1 ? List.of(1, rest.get(1)) : java.util.Arrays.asList(0, null));
+        }
+        assertThat(totals.get("d1")).containsExactly(2, 14000);
+    }
+
+    @Test
+    void aggregateOfDistinctRowsIsAmongTheRowsTheRoleMaySee() {
+        List<Object> expected = rows("SELECT COUNT(*), SUM(s.salary) FROM staff s WHERE s.visible = 1 AND "
+                + FIRST_BY_SALARY.formatted(" AND o.visible = 1")).get(0);
+        assertThat(expected).containsExactly(3, 20000);
+        assertThat(aggregate(guardedData("{ hr_staff_aggregate(distinct_on: [dept_no], order_by: [{dept_no: asc}, {salary: desc},"
+                + " {id: asc}]) { aggregate { count sum { salary } } } }"), "hr_staff_aggregate", "count", "sum.salary"))
+                .isEqualTo(expected);
     }
 
     // ---- order_by an array relationship's aggregate ---------------------------------------------
@@ -243,6 +314,16 @@ abstract class DistinctOnScenarios extends TargetScenario {
 
     private List<Object> ids(String query, String root) {
         return column(both(query), root, "id");
+    }
+
+    /** Values under {@code <path>.aggregate} ({@code sum.salary} for a function's), numbers as ints like the oracle's. */
+    private static List<Object> aggregate(Map<String, Object> data, String path, String... keys) {
+        List<Object> values = new ArrayList<>();
+        for (String key : keys) {
+            Object v = at(data, path + ".aggregate." + key);
+            values.add(v instanceof Number n ? (Object) n.intValue() : v);
+        }
+        return values;
     }
 
     /** The data of a query that must succeed, the same on both execution paths. */

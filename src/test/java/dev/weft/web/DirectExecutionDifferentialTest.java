@@ -90,7 +90,14 @@ class DirectExecutionDifferentialTest {
                         + " hr_departments(order_by: [{dept_emp_aggregate: {count: desc}}, {dept_no: asc}], limit: 3) { dept_name } }"),
                 q("{ hr_dept_emp(order_by: [{employees: {dept_emp_aggregate: {count: asc}}}, {emp_no: asc}], limit: 4) { emp_no } }"),
                 q("{ a: hr_employees(order_by: [{clicks_aggregate: {max: {duration_ms: desc}}}, {emp_no: asc}], limit: 5) { emp_no } hr_employees("
-                        + "order_by: {emp_no: asc}, limit: 4) { emp_no projects(distinct_on: [id], order_by: [{id: asc}]) { id } } }"));
+                        + "order_by: {emp_no: asc}, limit: 4) { emp_no projects(distinct_on: [id], order_by: [{id: asc}]) { id } } }"),
+                // distinct_on on aggregate fields: at the root (paged), per department, and across H2 and MongoDB
+                q("{ hr_dept_emp_aggregate(distinct_on: [dept_no], order_by: [{dept_no: asc}, {from_date: desc}], offset: 1) {"
+                        + " aggregate { count max { emp_no } } nodes { dept_no emp_no } } hr_departments(order_by: {dept_no: asc}) {"
+                        + " dept_no dept_emp_aggregate(distinct_on: [to_date], order_by: [{to_date: asc}, {emp_no: desc}]) {"
+                        + " aggregate { count } nodes { emp_no } } } }"),
+                q("{ hr_employees(order_by: {emp_no: asc}, limit: 4) { emp_no clicks_aggregate(distinct_on: [page],"
+                        + " order_by: [{page: asc}, {at: desc}], limit: 2) { aggregate { count } nodes { page } } } }"));
     }
 
     /** Arguments judged before execution fail the request on both paths: errors with a code, no data at all. */
@@ -132,7 +139,9 @@ class DirectExecutionDifferentialTest {
                 r("query($d: order_by) { hr_employees(order_by: [{emp_no: $d}]) { emp_no } }", Map.of("d", "sideways"),
                         "GRAPHQL_VALIDATION_FAILED", null),
                 r("{ hr_departments { dept_no dept_emp(distinct_on: [from_date], order_by: [{emp_no: asc}]) { emp_no } } }", Map.of(),
-                        "BAD_USER_INPUT", List.of("hr_departments", "dept_emp")));
+                        "BAD_USER_INPUT", List.of("hr_departments", "dept_emp")),
+                r("{ hr_dept_emp_aggregate(distinct_on: [dept_no], order_by: [{emp_no: asc}]) { aggregate { count } } }", Map.of(),
+                        "BAD_USER_INPUT", List.of("hr_dept_emp_aggregate")));
     }
 
     /** A pattern only the engine can judge (a repetition count) is its refusal: a field error with a code, alike on both paths. */

@@ -250,6 +250,13 @@ class HasuraConformanceIT {
                 "SELECT DISTINCT ON (author_id) id, author_id FROM article ORDER BY author_id, rating DESC NULLS LAST"));
         assertThat(data("{ author(order_by: [{articles_aggregate: {count: desc}}, {id: asc}]) { id } }").get("author")).isEqualTo(rows(
                 "SELECT u.id FROM author u ORDER BY (SELECT count(*) FROM article a WHERE a.author_id = u.id) DESC, u.id"));
+        // an aggregate over the distinct rows (Hasura's author_aggregate / articles_aggregate take distinct_on too)
+        String distinct = "SELECT DISTINCT ON (author_id) id, rating FROM article ORDER BY author_id, rating DESC NULLS LAST";
+        JsonNode aggregate = data("{ article_aggregate(distinct_on: [author_id], order_by: [{author_id: asc}, {rating: desc_nulls_last}])"
+                + " { aggregate { count max { rating } } nodes { id } } }").get("article_aggregate");
+        assertThat(aggregate.at("/aggregate")).isEqualTo(oracle("SELECT json_build_object('count', count(*), 'max',"
+                + " json_build_object('rating', max(rating))) FROM (" + distinct + ") d"));
+        assertThat(aggregate.get("nodes")).isEqualTo(rows("SELECT id FROM (" + distinct + ") d"));
         JsonNode mismatch = editor("{ article(distinct_on: [author_id], order_by: [{rating: asc}]) { id } }", Map.of());
         assertThat(mismatch.has("data")).as(mismatch.toString()).isFalse();
         assertThat(mismatch.at("/errors/0/extensions/code").asString()).isEqualTo("validation-failed");

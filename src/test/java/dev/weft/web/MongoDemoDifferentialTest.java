@@ -93,6 +93,17 @@ class MongoDemoDifferentialTest {
         assertThat(list("{ events_clicks(distinct_on: [emp_no], " + order + ") { _id emp_no } }", "events_clicks")).isEqualTo(expected);
         assertThat(list("{ events_clicks(distinct_on: [emp_no], " + order + ", limit: 1, offset: 1) { _id emp_no } }",
                 "events_clicks")).isEqualTo(expected.subList(1, 2));
+        ExecutionResult aggregate = runtime.execute("{ events_clicks_aggregate(distinct_on: [emp_no], " + order + ") {"
+                + " aggregate { count max { emp_no } } nodes { _id emp_no } } }", Map.of());
+        assertThat(aggregate.getErrors()).isEmpty();
+        assertThat(runtime.executeFieldByField("{ events_clicks_aggregate(distinct_on: [emp_no], " + order + ") {"
+                + " aggregate { count max { emp_no } } nodes { _id emp_no } } }", Map.of()).toSpecification())
+                .isEqualTo(aggregate.toSpecification());
+        Map<String, Object> result = (Map<String, Object>) aggregate.<Map<String, Object>>getData().get("events_clicks_aggregate");
+        assertThat(result.get("nodes")).isEqualTo(expected);
+        Object max = expected.stream().map(c -> (Integer) c.get("emp_no")).filter(java.util.Objects::nonNull)
+                .max(Integer::compare).orElseThrow();
+        assertThat(result.get("aggregate")).isEqualTo(Map.of("count", expected.size(), "max", Map.of("emp_no", max)));
     }
 
     @Test

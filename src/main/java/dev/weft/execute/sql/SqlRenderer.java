@@ -97,11 +97,14 @@ public final class SqlRenderer {
         return ctx.statement(sql);
     }
 
-    /** One row of aggregates over a root field's rows (paged first when a page is given). */
+    /**
+     * One row of aggregates over a root field's rows: over a derived table of its rows when they are paged
+     * or kept one per {@code distinct_on} combination (then paged), as Hasura aggregates.
+     */
     public SqlStatement aggregate(Select select, Aggregates aggregates) {
         RenderContext ctx = context(select.table());
         StringBuilder sql = new StringBuilder("SELECT ").append(aggregateList(aggregates)).append(" FROM ");
-        if (select.page().isAll()) {
+        if (select.page().isAll() && !select.isDistinct()) {
             sql.append(predicates.table(select.table())).append(" t0");
             appendWhere(sql, select.where(), ctx);
             return ctx.statement(sql);
@@ -109,22 +112,31 @@ public final class SqlRenderer {
         StringBuilder inner = new StringBuilder("SELECT ").append(columnList(aggregatedColumns(select, aggregates, List.of())))
                 .append(" FROM ");
         appendRows(inner, select, select.where(), List.of(), ctx);
-        appendOrderBy(inner, select, ctx);
-        dialect.appendPage(inner, select.page().limit(), select.page().offset(), ctx.params());
+        if (!select.page().isAll()) {
+            appendOrderBy(inner, select, ctx);
+            dialect.appendPage(inner, select.page().limit(), select.page().offset(), ctx.params());
+        }
         sql.append('(').append(inner).append(") t0");
         return ctx.statement(sql);
     }
 
-    /** Aggregates per parent key: the key columns first, then the aggregates, one row per key that has rows. */
+    /**
+     * Aggregates per parent key: the key columns first, then the aggregates, one row per key that has rows;
+     * with {@code distinct_on} over each parent's distinct rows (then its page).
+     */
     public SqlStatement aggregateBatch(Select select, KeyBatch batch, Aggregates aggregates) {
         RenderContext ctx = context(select.table());
         Predicate where = Predicate.and(List.of(keyIn(batch), select.where()));
         String keys = columnList(batch.keyColumns());
         StringBuilder sql = new StringBuilder("SELECT ").append(keys).append(", ").append(aggregateList(aggregates))
                 .append(" FROM ");
-        if (select.page().isAll()) {
+        if (select.page().isAll() && !select.isDistinct()) {
             sql.append(predicates.table(select.table())).append(" t0");
             appendWhere(sql, where, ctx);
+        } else if (select.page().isAll()) { // the distinct rows of each parent, unpaged
+            sql.append("(SELECT ").append(columnList(aggregatedColumns(select, aggregates, batch.keyColumns()))).append(" FROM ");
+            appendRows(sql, select, where, batch.keyColumns(), ctx);
+            sql.append(") t0");
         } else {
             Select narrowed = select.withColumns(aggregatedColumns(select, aggregates, batch.keyColumns()));
             sql.append('(').append(windowed(narrowed, batch, where, ctx)).append(") t0 WHERE ");

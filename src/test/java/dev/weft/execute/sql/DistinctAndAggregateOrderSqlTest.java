@@ -64,6 +64,22 @@ class DistinctAndAggregateOrderSqlTest {
     }
 
     @Test
+    void anAggregateOfDistinctRowsIsOverTheDistinctRowsEvenUnpaged() {
+        Aggregates sum = new Aggregates(true, List.of(new Aggregates.Aggregate(Aggregates.Function.MAX, "salary")));
+        SqlStatement root = postgres.aggregate(distinctStaff(Page.ALL), sum);
+        assertThat(root.sql()).isEqualTo("SELECT COUNT(*), MAX(t0.\"salary\") FROM (SELECT t0.\"salary\" FROM (SELECT DISTINCT ON"
+                + " (t0.\"dept_no\") t0.* FROM \"public\".\"staff\" t0 WHERE t0.\"visible\" = ? ORDER BY t0.\"dept_no\" ASC,"
+                + " t0.\"salary\" DESC NULLS FIRST) t0) t0");
+        assertThat(root.params()).containsExactly(1);
+        SqlStatement batch = mysql.aggregateBatch(distinctStaff(Page.ALL), new KeyBatch(List.of("boss"), List.of(List.of(7))), sum);
+        assertThat(batch.sql()).isEqualTo("SELECT t0.`boss`, COUNT(*), MAX(t0.`salary`) FROM (SELECT t0.`boss`, t0.`salary` FROM"
+                + " (SELECT t0.*, ROW_NUMBER() OVER (PARTITION BY t0.`boss`, t0.`dept_no` ORDER BY t0.`dept_no` ASC,"
+                + " t0.`salary` IS NULL DESC, t0.`salary` DESC) AS `weft d` FROM `public`.`staff` t0 WHERE (t0.`boss` IN (?)"
+                + " AND t0.`visible` = ?)) t0 WHERE t0.`weft d` = 1) t0 GROUP BY t0.`boss`");
+        assertThat(batch.params()).containsExactly(7, 1);
+    }
+
+    @Test
     void anAggregateSortKeyIsACorrelatedSubqueryThroughTheRowFilter() {
         OrderTerm.Hop staff = new OrderTerm.Hop(STAFF, List.of("dept_no"), List.of("dept_no"),
                 new Predicate.Compare("visible", CompareOp.EQ, 1));
