@@ -16,6 +16,7 @@ import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.execution.ContextPropagationHelper;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import dev.weft.web.sizelimit.IntrospectionDocuments;
 import dev.weft.web.sizelimit.ResponseBound;
 import reactor.core.publisher.Mono;
 
@@ -71,7 +72,7 @@ final class WeftExecutionService implements ExecutionGraphQlService {
     private CompletableFuture<ExecutionResult> run(Served served, ExecutionInput input, Caller caller, AuditActivity activity,
             ResponseBound bound) {
         WeftRuntime runtime = served.runtime();
-        if (bound != null) {
+        if (bound != null && !IntrospectionDocuments.only(input.getQuery(), input.getOperationName())) {
             bound.arm(runtime.limitsFor(caller).maxResponseBytes());
         }
         var policy = runtime.securityModel() == null || caller == null || caller.role() == null ? null

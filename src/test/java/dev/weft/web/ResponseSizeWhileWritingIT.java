@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * (15 KB), which is found before anything was sent (Jackson hands the stream 8,000 bytes at once) and answered with
  * the limit's error; under a role allowed 32 KB, thirty pass the estimate (19 KB) and the response is cut after
  * Tomcat sent its first 8 KB buffers, so the client gets an incomplete response (the connection closes without
- * the last chunk), never complete JSON. Introspection, which runs field by field, is held alike. A response whose
+ * the last chunk), never complete JSON. {@code _entities}, which runs field by field, is held alike; introspection
+ * alone is not counted (its size follows the schema), introspection beside data is. A response whose
  * estimate is over is refused before execution ends.
  */
 @SpringBootTest(classes = dev.weft.WeftApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -111,11 +112,24 @@ class ResponseSizeWhileWritingIT {
 
     @Test
     void whatRunsFieldByFieldIsHeldAlike() {
-        String introspection = "{ __schema { types { name fields { name type { name kind ofType { name kind } } } } } }";
-        assertThat(onlyError(post("small-key", introspection)).at("/message").asString()).as("introspection, found while writing")
+        String entities = "{ _entities(representations: [{__typename: \"ShopNotes\", id: 1}, {__typename: \"ShopNotes\", id: 2},"
+                + " {__typename: \"ShopNotes\", id: 3}, {__typename: \"ShopNotes\", id: 4}]) { ... on ShopNotes { id body } } }";
+        assertThat(onlyError(post("small-key", entities)).at("/message").asString()).as("_entities, found while writing")
                 .startsWith("the response holds more than 4096 bytes");
-        Response roomy = post("roomy-key", introspection);
+        Response roomy = post("roomy-key", entities);
         assertThat(roomy.json().has("errors")).as(roomy.text()).isFalse();
+        assertThat(roomy.json().at("/data/_entities").size()).isEqualTo(4);
+    }
+
+    @Test
+    void introspectionAloneIsNotCountedButIntrospectionBesideDataIs() {
+        String schema = "__schema { types { name fields { name type { name kind ofType { name kind } } } } }";
+        Response small = post("small-key", "{ " + schema + " }");
+        assertThat(small.json().has("errors")).as(small.text()).isFalse();
+        assertThat(small.text().getBytes(StandardCharsets.UTF_8).length).as("bigger than the role's limit").isGreaterThan(4096);
+        String withData = "{ " + schema + " shop_notes(where: {id: {_eq: 101}}) { id } }";
+        assertThat(onlyError(post("small-key", withData)).at("/message").asString()).as("introspection beside data")
+                .startsWith("the response holds more than 4096 bytes");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.weft.web.sizelimit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -52,10 +54,15 @@ final class ResponseSizeResolver implements HandlerExceptionResolver, Ordered {
         LOG.info("{} {}: the response passed max-response-bytes ({} bytes) before anything was sent; answered with the"
                 + " limit's error", request.getMethod(), request.getRequestURI(), tooLarge.limit());
         bound.disarm();
-        response.resetBuffer();
+        // the container's own response: in an async dispatch Spring's wrapper refuses any use after the failed write
+        ServletResponse container = response;
+        while (container instanceof ServletResponseWrapper wrapper) {
+            container = wrapper.getResponse();
+        }
+        container.resetBuffer();
         try {
-            response.getOutputStream().write(error(tooLarge.limit()));
-            response.flushBuffer();
+            container.getOutputStream().write(error(tooLarge.limit()));
+            container.flushBuffer();
         } catch (IOException e) {
             throw new ResponseAbortedException(e);
         }
