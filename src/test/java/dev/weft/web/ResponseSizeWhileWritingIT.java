@@ -3,12 +3,11 @@ package dev.weft.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.security.ApiKey;
 import dev.weft.testing.TestDatabase;
 import dev.weft.web.SecurityTesting.Response;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,7 +63,7 @@ class ResponseSizeWhileWritingIT {
                   roomy:
                     limits: { max-response-bytes: 32KB }
                     shop.notes:
-                """.formatted(sha("small-key"), sha("roomy-key")));
+                """.formatted(ApiKey.sha256Hex("small-key"), ApiKey.sha256Hex("roomy-key")));
     }
 
     @AfterAll
@@ -72,13 +71,6 @@ class ResponseSizeWhileWritingIT {
         shop.close();
     }
 
-    private static String sha(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Response post(String key, String query) {
         return SecurityTesting.post(port, query, "X-API-Key", key);

@@ -3,10 +3,8 @@ package dev.weft.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.limits.DocumentShapeTest;
+import dev.weft.security.ApiKey;
 import dev.weft.web.SecurityTesting.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,17 +46,10 @@ class TunedLimitsIT {
                 %s  plain:
                 %s  hasty:
                     limits: { request-timeout: 1ms }
-                %s""".formatted(sha("strict-key"), sha("deep-key"), sha("plain-key"), sha("hasty-key"),
+                %s""".formatted(ApiKey.sha256Hex("strict-key"), ApiKey.sha256Hex("deep-key"), ApiKey.sha256Hex("plain-key"), ApiKey.sha256Hex("hasty-key"),
                 TABLES, TABLES, TABLES, TABLES));
     }
 
-    private static String sha(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Response post(String key, String query) {
         return SecurityTesting.post(port, query, "X-API-Key", key);
