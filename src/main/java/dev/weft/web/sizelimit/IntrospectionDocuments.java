@@ -8,6 +8,7 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells an introspection request (an operation whose root selects only {@code __schema}, {@code __type} and
@@ -22,6 +23,8 @@ import java.util.Set;
  */
 public final class IntrospectionDocuments {
     private static final Set<String> INTROSPECTION_FIELDS = Set.of("__schema", "__type", "__typename");
+    /** A document that may select {@code __schema} or {@code __type} (not merely {@code __typename}). */
+    private static final Pattern SCHEMA_OR_TYPE = Pattern.compile("__schema|__type(?!name)");
 
     private IntrospectionDocuments() {
     }
@@ -32,8 +35,8 @@ public final class IntrospectionDocuments {
      * as data (the bound holds).
      */
     public static boolean only(String query, String operationName) {
-        if (query == null || !query.contains("__schema") && !query.contains("__type")) {
-            return false; // the common case decides without parsing
+        if (query == null || !SCHEMA_OR_TYPE.matcher(query).find()) {
+            return false; // the common case, __typename everywhere included (Apollo Client adds it), decides without parsing
         }
         Document document;
         try {
