@@ -115,6 +115,9 @@ public final class RateLimiter implements AutoCloseable {
         if (apiKey != null && current.containsKey("api-key:" + apiKey)) {
             subjects.add("api-key:" + apiKey);
         }
+        if (client != null && !subjects.isEmpty() && System.nanoTime() < redisDownUntil) {
+            return redisFailed(null); // Redis rests after a failure: only a failure of a real call starts the rest again
+        }
         for (String subject : subjects) {
             ConsumptionProbe probe;
             try {
@@ -144,7 +147,7 @@ public final class RateLimiter implements AutoCloseable {
                 : new Decision(false, 1, "the request rate cannot be checked now (its store does not answer); try again shortly");
     }
 
-    /** The rate's bucket: in Redis when configured (null while Redis rests after a failure), else in this instance. */
+    /** The rate's bucket: in Redis when configured, else in this instance. */
     private Bucket bucket(Rate rate) {
         BucketConfiguration configuration = rate.configuration();
         if (client == null) {
@@ -155,9 +158,6 @@ public final class RateLimiter implements AutoCloseable {
                 }
                 return builder.build();
             });
-        }
-        if (System.nanoTime() < redisDownUntil) {
-            throw new IllegalStateException("Redis failed less than 2 s ago");
         }
         return shared().builder().build(prefix + rate.bucket(), () -> configuration);
     }
