@@ -1,7 +1,6 @@
 package dev.weft.catalog;
 
 import dev.weft.config.ConfigValidator;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,26 +18,6 @@ import java.util.Locale;
  * </ul>
  */
 public final class GraphqlNames {
-    /**
-     * Weft's spellings of the suffixes of the types generated per table. Generators ask {@link TypeNaming} instead
-     * (which also knows Hasura's spellings, {@code _bool_exp}); these stay for code that names Weft's types only.
-     */
-    public static final String BOOL_EXP = "BoolExp";
-    public static final String ORDER_BY = "OrderBy";
-    public static final String AGGREGATE = "Aggregate";
-    public static final String AGGREGATE_FIELDS = "AggregateFields";
-    public static final String SUM_FIELDS = "SumFields";
-    public static final String AVG_FIELDS = "AvgFields";
-    public static final String MIN_FIELDS = "MinFields";
-    public static final String MAX_FIELDS = "MaxFields";
-    /** The per-function types of the statistics of spread: {@code <Type>StddevFields}, ... {@code <Type>VarSampFields}. */
-    public static final List<String> SPREAD_FIELDS = List.of("StddevFields", "StddevPopFields", "StddevSampFields",
-            "VarianceFields", "VarPopFields", "VarSampFields");
-    public static final String SELECT_COLUMN = "SelectColumn";
-    public static final List<String> TYPE_SUFFIXES = java.util.stream.Stream.concat(java.util.stream.Stream.of("", BOOL_EXP, ORDER_BY,
-            AGGREGATE, AGGREGATE_FIELDS, SUM_FIELDS, AVG_FIELDS, MIN_FIELDS, MAX_FIELDS, SELECT_COLUMN),
-            SPREAD_FIELDS.stream()).toList();
-
     public static final String BY_PK = "_by_pk";
     public static final String AGGREGATE_FIELD = "_aggregate";
 

@@ -60,8 +60,7 @@ final class NormalizedSelections {
                     }
                     continue;
                 }
-                Aggregates.Function function = java.util.Arrays.stream(Aggregates.Function.values())
-                        .filter(fn -> fn.fieldName().equals(f.getName())).findFirst().orElse(null);
+                Aggregates.Function function = Aggregates.Function.ofFieldName(f.getName());
                 if (function == null) {
                     continue;
                 }

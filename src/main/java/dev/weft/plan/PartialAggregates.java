@@ -21,6 +21,7 @@ import java.util.Map;
  */
 final class PartialAggregates {
     private final Aggregates asked;
+    private final Aggregates perChunk;
     private final Map<String, Object> totals = new LinkedHashMap<>();
     private final Map<String, Long> nonNull = new LinkedHashMap<>();
     private final Map<String, Spread> spreads = new LinkedHashMap<>();
@@ -32,6 +33,7 @@ final class PartialAggregates {
             throw new WeftException(ErrorCode.BAD_USER_INPUT, "count(distinct: true) is not available where the filter "
                     + "spans sources (rows are read in chunks, and distinct values do not add up across chunks)");
         }
+        this.perChunk = perChunkOf(asked);
     }
 
     /**
@@ -39,6 +41,10 @@ final class PartialAggregates {
      * of a standard deviation or variance its average and population variance.
      */
     Aggregates perChunk() {
+        return perChunk;
+    }
+
+    private static Aggregates perChunkOf(Aggregates asked) {
         List<Aggregates.Aggregate> functions = new ArrayList<>();
         for (Aggregates.Aggregate a : asked.functions()) {
             if (!a.function().isSpread()) {
@@ -71,7 +77,7 @@ final class PartialAggregates {
         for (Aggregates.Count c : asked.counts()) {
             totals.merge(c.resultKey(), ((Number) chunk.get(c.resultKey())).longValue(), (a, b) -> (Long) a + (Long) b);
         }
-        for (Aggregates.Aggregate a : perChunk().functions()) {
+        for (Aggregates.Aggregate a : perChunk.functions()) {
             String key = a.resultKey();
             Object value = chunk.get(key);
             switch (a.function()) {

@@ -38,8 +38,16 @@ public record Aggregates(boolean count, List<Count> counts, List<Aggregate> func
             return this == STDDEV || this == STDDEV_POP || this == STDDEV_SAMP;
         }
 
+        private static final java.util.Map<String, Function> BY_FIELD_NAME = java.util.Arrays.stream(values())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Function::fieldName, f -> f));
+
         public String fieldName() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The function of a field of {@code aggregate { ... }} ({@code "stddev_pop"}), or null for another field. */
+        public static Function ofFieldName(String fieldName) {
+            return BY_FIELD_NAME.get(fieldName);
         }
     }
 

@@ -130,10 +130,9 @@ final class OrderPlanner {
     }
 
     private static Aggregates.Function function(String fieldName) {
-        for (Aggregates.Function f : Aggregates.Function.values()) {
-            if (f.fieldName().equals(fieldName)) {
-                return f;
-            }
+        Aggregates.Function f = Aggregates.Function.ofFieldName(fieldName);
+        if (f != null) {
+            return f;
         }
         throw WeftException.badInput("unknown aggregate '" + fieldName + "' in order_by");
     }
