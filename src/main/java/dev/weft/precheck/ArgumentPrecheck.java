@@ -82,11 +82,11 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
         this.accessRequired = accessRequired;
     }
 
-    /** The check of a catalog's schema (every table by its GraphQL type name). */
-    public static ArgumentPrecheck of(Catalog catalog, boolean accessRequired) {
+    /** The check of a catalog's schema (every table by its GraphQL type name), over the bindings made of it. */
+    public static ArgumentPrecheck of(Catalog catalog, SchemaBindings bindings, boolean accessRequired) {
         Map<String, TableRef> tables = new HashMap<>();
         catalog.tables().values().forEach(table -> tables.put(table.typeName(), table.ref()));
-        return new ArgumentPrecheck(tables, SchemaBindings.of(catalog), accessRequired);
+        return new ArgumentPrecheck(tables, bindings, accessRequired);
     }
 
     @Override

@@ -78,6 +78,7 @@ public final class WeftRuntime implements AutoCloseable {
     private final Fetchers fetchers;
     private final SecurityModel security;
     private final RowFilterCompiler filters;
+    private final Instrumentation argumentPrecheck;
     private final Map<String, RoleEngine> roles = new LinkedHashMap<>();
     private final LimitSettings limits;
     private final MutationOptions mutations;
@@ -101,6 +102,8 @@ public final class WeftRuntime implements AutoCloseable {
         this.fetchers = fetchers;
         this.security = security;
         this.filters = new RowFilterCompiler(schema.bindings());
+        // one check for every GraphQL instance (full schema and each role's, both paths): built once per start
+        this.argumentPrecheck = dev.weft.precheck.ArgumentPrecheck.of(catalog, schema.bindings(), security != null);
         this.graphQL = configure(GraphQL.newGraphQL(schema.schema())).build();
         this.fieldByField = configure(GraphQL.newGraphQL(schema.schema()), false).build();
         if (security != null) {
@@ -244,7 +247,7 @@ public final class WeftRuntime implements AutoCloseable {
         // limits first: the document is measured before the other instrumentations see it
         List<Instrumentation> instrumentations = new ArrayList<>(List.of(new LimitsInstrumentation(limits),
                 new ErrorCodeInstrumentation(), dev.weft.web.tracing.FederatedTraces.instrumentation(),
-                dev.weft.precheck.ArgumentPrecheck.of(catalog, security != null)));
+                argumentPrecheck));
         instrumentations.addAll(observations);
         return builder.defaultDataFetcherExceptionHandler(exceptions)
                 .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))
