@@ -37,44 +37,15 @@ for q in "${QUERY_NAMES[@]}"; do
   case $q in cross|flat|nested) ;; *) echo "QUERIES: unknown query '$q' (cross, flat, nested)" >&2; exit 2 ;; esac
 done
 
-for home in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  [ -n "$home" ] && [ -x "$home/bin/java" ] && "$home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && export JAVA_HOME="$home" && break
-done
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+source src/test/bench/common.sh
 
 echo "== build"
 ./mvnw -q -B -DskipTests package
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
 
 echo "== seed: 10,000 customers in MariaDB and in PostgreSQL, 100,000 orders in PostgreSQL"
-mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB; USE $DB;
-  CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(60) NOT NULL, email VARCHAR(80) NOT NULL);
-  INSERT INTO customers SELECT seq, CONCAT('Customer ', seq), CONCAT('c', seq, '@example.com') FROM seq_1_to_10000;"
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-psql -q -h 127.0.0.1 -U postgres -d $DB -c "
-  CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(60) NOT NULL, email VARCHAR(80) NOT NULL);
-  INSERT INTO customers SELECT g, 'Customer ' || g, 'c' || g || '@example.com' FROM generate_series(1, 10000) g;
-  CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL, total NUMERIC(10,2) NOT NULL,
-                       created_at TIMESTAMP NOT NULL, status VARCHAR(12) NOT NULL);
-  INSERT INTO orders SELECT g, 1 + (g * 7919) % 10000, round((random() * 1000)::numeric, 2),
-         timestamp '2024-01-01' + g * interval '1 minute', (ARRAY['new','paid','shipped'])[1 + g % 3]
-    FROM generate_series(1, 100000) g;
-  CREATE INDEX orders_customer ON orders (customer_id); ANALYZE customers; ANALYZE orders;"
-
-cat > "$OUT/weft.yml" <<YAML
-weft:
-  relationships: $OUT/relationships.yml
-  services:
-    crm: { kind: mariadb, url: "jdbc:mariadb://127.0.0.1:3306/$DB", username: root, password: "" }
-    shop: { kind: postgres, url: "jdbc:postgresql://127.0.0.1:5432/$DB", username: postgres }
-YAML
-cat > "$OUT/relationships.yml" <<YAML
-relationships:
-  - { service: crm, table: customers, name: orders, type: has_many, field: id,
-      ref_service: shop, ref_table: orders, ref_field: customer_id }
-  - { service: shop, table: customers, name: orders, type: has_many, field: id,
-      ref_service: shop, ref_table: orders, ref_field: customer_id }
-YAML
+seed_bench_data
+write_weft_config
 query_of() {
   case $1 in
     cross) echo '{ crm_customers(order_by: [{id: asc}], limit: 100) { id name email orders(order_by: [{id: asc}]) { id total created_at status } } }' ;;
@@ -83,18 +54,13 @@ query_of() {
   esac
 }
 for q in "${QUERY_NAMES[@]}"; do
-  python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$(query_of "$q")" > "$OUT/body-$q.json"
-  cat > "$OUT/post-$q.lua" <<LUA
-local f = io.open("$OUT/body-$q.json", "r"); wrk.body = f:read("*a"); f:close()
-wrk.method = "POST"; wrk.headers["Content-Type"] = "application/json"
-LUA
+  write_post_script "$q" "$(query_of "$q")"
 done
 
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $DB" || true
-  psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB" || true
+  drop_bench_data
 }
 trap cleanup EXIT
 
@@ -137,7 +103,6 @@ PY
 done
 
 CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime of the whole process (all threads)
 run() { # impl query round duration -> appends "query impl round rps p50 p99 cpu_ms_per_request requests" to results
   local port=$WEFT_PORT pid=$WEFT_PID before after
   [ "$1" = baseline ] && port=$BASE_PORT && pid=$BASE_PID
