@@ -5,12 +5,14 @@
 # target/bench/heap/gc.log), and raises weft.limits so that one request may answer all 10,000 customers with all
 # their orders (about 8.7 MB of JSON; the default max-response-bytes is 16 MB, request-timeout 30 s):
 #   { crm_customers(order_by: [{id: asc}]) { id name email orders(order_by: [{id: asc}]) { id total created_at status } } }
-# It checks that answer (no errors, every row), drives it with wrk for WARMUP, takes a class histogram (a full GC:
-# the live heap at the start), drives it again for DURATION, takes a second histogram, then prints from the GC
-# log of that run: requests served, requests/s, the response's size, the bytes read per request (each answer
+# It checks that answer (no errors, every row), takes a class histogram (jcmd GC.class_histogram, a full GC: the
+# live heap at the start; taken before the warm-up, so that G1's old generation is back in its steady cycle when
+# the measured run starts), drives the query with wrk for WARMUP, then for DURATION, takes a second histogram
+# (idle: what the requests left behind) and a third with CONNECTIONS requests in flight (what they hold while
+# they run), then prints from the GC log of the DURATION run: requests served, requests/s, the response's size, the bytes read per request (each answer
 # whole), the heap after each GC per 10 s (min/median/max in MB, and the largest heap before a GC), the verdict
 # comparing the median heap after GC of the first and the last third of the run, the live heap after a full
-# GC at the start and the end with the classes that grew most, the CPU per request (the server JVM's
+# GC at the start, at the end and under load, with the classes that grew most, the CPU per request (the server JVM's
 # utime+stime from /proc/<pid>/stat over the run, divided by the requests it served, as run.sh), an estimate
 # of the bytes allocated per request (heap growth between GC pauses) and the load average at the start and
 # the end (the machine may be shared).
@@ -77,9 +79,9 @@ drive() { # duration output
 }
 uptime_s() { "$JAVA_HOME/bin/jcmd" "$pid" VM.uptime | awk '$2 == "s" {print $1}'; } # the GC log's clock
 
+"$JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram > "$OUT/histogram-start.txt"
 echo "== warm-up ($WARMUP, $CONNECTIONS connections)"
 drive "$WARMUP" "$OUT/wrk-warmup.txt"
-"$JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram > "$OUT/histogram-start.txt"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== sustained load ($DURATION, $CONNECTIONS connections; load $LOAD_START)"
 T0=$(uptime_s); CPU0=$(cpu_ticks $pid)
@@ -87,6 +89,11 @@ drive "$DURATION" "$OUT/wrk.txt"
 CPU1=$(cpu_ticks $pid); T1=$(uptime_s)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 "$JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram > "$OUT/histogram-end.txt"
+echo "== a histogram with $CONNECTIONS requests in flight"
+drive 20s "$OUT/wrk-inflight.txt" & wrk_pid=$!
+sleep 10
+"$JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram > "$OUT/histogram-inflight.txt"
+wait $wrk_pid
 
 python3 - "$OUT" "$T0" "$T1" "$CPU0" "$CPU1" "$(getconf CLK_TCK)" "$SIZE" "$CONNECTIONS" "$DURATION" "$HEAP" \
   "$LOAD_START" "$LOAD_END" "$(nproc)" <<'PY' | tee "$SUMMARY"
@@ -160,10 +167,16 @@ def histogram(path):
     return classes, total
 start, start_total = histogram(f"{out}/histogram-start.txt")
 end, end_total = histogram(f"{out}/histogram-end.txt")
-print(f"\nlive heap after a full GC (jcmd GC.class_histogram): {start_total / 1024**2:.1f} MB after warm-up, "
-      f"{end_total / 1024**2:.1f} MB at the end ({(end_total - start_total) / 1024**2:+.1f} MB)")
-grown = sorted(((end.get(c, (0, 0))[1] - start.get(c, (0, 0))[1], c) for c in set(start) | set(end)), reverse=True)
-print(f"{'class':60} {'instances':>12} {'bytes':>12}   grown most, end minus start")
-for delta, c in grown[:8]:
-    print(f"{c[:60]:60} {end.get(c, (0, 0))[0] - start.get(c, (0, 0))[0]:>+12,} {delta:>+12,}")
+inflight, inflight_total = histogram(f"{out}/histogram-inflight.txt")
+print(f"\nlive heap after a full GC (jcmd GC.class_histogram): {start_total / 1024**2:.1f} MB before the warm-up, "
+      f"{end_total / 1024**2:.1f} MB at the end ({(end_total - start_total) / 1024**2:+.1f} MB), "
+      f"{inflight_total / 1024**2:.1f} MB with {connections} requests in flight "
+      f"(about {(inflight_total - end_total) / size / int(connections):.1f}x the response per request in flight)")
+def grown(a, b, title):
+    rows = sorted(((b.get(c, (0, 0))[1] - a.get(c, (0, 0))[1], c) for c in set(a) | set(b)), reverse=True)
+    print(f"{'class':60} {'instances':>12} {'bytes':>12}   {title}")
+    for delta, c in rows[:8]:
+        print(f"{c[:60]:60} {b.get(c, (0, 0))[0] - a.get(c, (0, 0))[0]:>+12,} {delta:>+12,}")
+grown(start, end, "grown most, end minus start")
+grown(end, inflight, "held by requests in flight, minus idle")
 PY
