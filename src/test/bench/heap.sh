@@ -23,7 +23,8 @@
 # DURATION (120s), WARMUP (30s), CONNECTIONS (4), HEAP (-Xmx2g -XX:+UseG1GC), WEFT_PORT (18093), BENCH_DB
 # (weft_bench_heap, dropped at the end; another name than run.sh's so both can run); target/weft.jar is built
 # when missing or when REBUILD is set. Results: target/bench/heap-summary.txt; the GC log, wrk's output and the
-# histograms in target/bench/heap/.
+# histograms in target/bench/heap/. Under G1 the heap after a young GC swings with its cycle (old regions
+# collected in mixed collections only); the live heap after a full GC at the end says what was kept.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 DURATION=${DURATION:-120s}
@@ -77,8 +78,16 @@ drive() { # duration output
   wrk -t"$(( CONNECTIONS < 2 ? 1 : 2 ))" -c"$CONNECTIONS" -d"$1" --timeout 120s --latency -s "$OUT/post-large.lua" "$URL" > "$2"
   if grep -qE 'Non-2xx|Socket errors' "$2"; then cat "$2" >&2; exit 1; fi
 }
+idle() { # until the server has finished the requests wrk left (its CPU under a tenth of a core for a second; 60 s at most)
+  local before
+  for _ in $(seq 1 60); do
+    before=$(cpu_ticks $pid); sleep 1
+    [ $(( $(cpu_ticks $pid) - before )) -lt $(( $(getconf CLK_TCK) / 10 )) ] && break
+  done
+}
 uptime_s() { "$JAVA_HOME/bin/jcmd" "$pid" VM.uptime | awk '$2 == "s" {print $1}'; } # the GC log's clock
 
+idle
 "$JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram > "$OUT/histogram-start.txt"
 echo "== warm-up ($WARMUP, $CONNECTIONS connections)"
 drive "$WARMUP" "$OUT/wrk-warmup.txt"
@@ -88,6 +97,7 @@ T0=$(uptime_s); CPU0=$(cpu_ticks $pid)
 drive "$DURATION" "$OUT/wrk.txt"
 CPU1=$(cpu_ticks $pid); T1=$(uptime_s)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+idle
 "$JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram > "$OUT/histogram-end.txt"
 echo "== a histogram with $CONNECTIONS requests in flight"
 drive 20s "$OUT/wrk-inflight.txt" & wrk_pid=$!
@@ -172,6 +182,9 @@ print(f"\nlive heap after a full GC (jcmd GC.class_histogram): {start_total / 10
       f"{end_total / 1024**2:.1f} MB at the end ({(end_total - start_total) / 1024**2:+.1f} MB), "
       f"{inflight_total / 1024**2:.1f} MB with {connections} requests in flight "
       f"(about {(inflight_total - end_total) / size / int(connections):.1f}x the response per request in flight)")
+kept = end_total - start_total
+print(f"retained: {'nothing per request' if kept < size else 'more than one response'} "
+      f"({kept / 1024**2:+.1f} MB over {requests} requests, idle server, after a full GC)")
 def grown(a, b, title):
     rows = sorted(((b.get(c, (0, 0))[1] - a.get(c, (0, 0))[1], c) for c in set(a) | set(b)), reverse=True)
     print(f"{'class':60} {'instances':>12} {'bytes':>12}   {title}")
