@@ -112,6 +112,29 @@ public final class LeafFormats {
         }
 
         @Override
+        public void write(JsonBytes out, Object value) {
+            Class<?> type = value.getClass();
+            if (type == identity) {
+                out.value(value);
+                return;
+            }
+            if (type == safe) {
+                char[] buffer = out.scratch();
+                int n = switch (value) {
+                    case java.time.LocalDateTime t -> IsoChars.dateTime(t, buffer);
+                    case java.time.OffsetDateTime t -> IsoChars.offsetDateTime(t, buffer);
+                    case java.time.LocalDate d -> IsoChars.date(d, buffer);
+                    default -> -1;
+                };
+                if (n >= 0) {
+                    out.plainString(buffer, n);
+                    return;
+                }
+            }
+            out.value(coerce(value));
+        }
+
+        @Override
         public void check(Object value) {
             if (value.getClass() != safe) {
                 coerce(value);
