@@ -1,7 +1,6 @@
 package dev.weft.execute.json;
 
 import java.util.AbstractList;
-import java.util.BitSet;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.SerializationContext;
@@ -17,8 +16,7 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
     private final ObjectLevel level;
     private final int from;
     private final int to;
-    // elements set to null after the fact (a failure's null moving up); sized up front, set only while executing
-    private volatile BitSet nulled;
+    private volatile RowBits nulled; // elements set to null after the fact (a failure's null moving up)
 
     CompactList(ObjectLevel level, int from, int to) {
         this.level = level;
@@ -36,7 +34,7 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
         if (index < 0 || index >= size()) {
             throw new IndexOutOfBoundsException(index);
         }
-        BitSet n = nulled;
+        RowBits n = nulled;
         return n != null && n.get(index) ? null : level.object(from + index);
     }
 
@@ -48,7 +46,7 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
             throw new IllegalArgumentException("a compact list's elements can only be nulled");
         }
         if (nulled == null) {
-            nulled = new BitSet(size());
+            nulled = new RowBits(size());
         }
         nulled.set(index);
         return previous;
@@ -72,7 +70,7 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
 
     void write(JsonBytes out) {
         out.raw('[');
-        BitSet n = nulled;
+        RowBits n = nulled;
         for (int r = from; r < to; r++) {
             if (r > from) {
                 out.raw(',');
@@ -88,7 +86,7 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
 
     void write(JsonGenerator generator, SerializationContext context, char[] scratch) {
         generator.writeStartArray(this, size());
-        BitSet n = nulled;
+        RowBits n = nulled;
         for (int r = from; r < to; r++) {
             if (n != null && n.get(r - from)) {
                 generator.writeNull();

@@ -14,23 +14,25 @@ import tools.jackson.databind.SerializationContext;
 
 /**
  * Writes one JSON value (a subtree of the response) as UTF-8 bytes into its own buffer instead of one Jackson
- * generator call per token, and hands the bytes to the generator in chunks ({@code writeRaw}, no per-token checks).
- * The output is byte for byte what Jackson's default {@link UTF8JsonGenerator} writes for the same tokens: same string
- * escaping ({@code \"}, {@code \\}, {@code \/} with {@code ESCAPE_FORWARD_SLASHES}, the short forms {@code \b\t\n\f\r}, other control chars and lone
- * surrogates as upper-case {@code \}{@code uXXXX}, everything else as UTF-8, a high surrogate followed by a low one
- * as one 4-byte char), same numbers. {@link #open} answers null for a
- * generator whose output differs (a pretty printer, custom escapes, non-ASCII escaped, non-default features, a
- * {@code Writer}): the caller then writes through the generator. A value it does not write itself (a map, a document,
- * another {@code JacksonSerializable}) goes through Jackson on a generator of its own that writes into this buffer
- * ({@link #jackson}), so mixed trees stay exact. One buffer of {@value #BUFFER} bytes per subtree, nothing per value.
- * Not thread-safe: one writer per subtree being written.
+ * generator call per token, and hands the bytes to the generator in chunks ({@code writeRaw}: no per-token checks).
+ * The output is byte for byte what Jackson's {@link UTF8JsonGenerator} writes for the same tokens: the same string
+ * escaping ({@code \"}, {@code \\}, {@code \/} under {@code ESCAPE_FORWARD_SLASHES}, the short forms of
+ * {@code \b\t\n\f\r}, other control chars and lone surrogates as upper-case {@code \}{@code uXXXX}, a high surrogate
+ * followed by a low one as one 4-byte char, the rest as UTF-8), the same numbers. {@link #open} answers null for a
+ * generator whose output may differ (a pretty printer, custom escapes, non-ASCII escaped, other non-default
+ * features, a {@code Writer}): the caller then writes through the generator. A value it does not write itself (a
+ * map, a document, another {@code JacksonSerializable}) goes through Jackson on a generator of its own writing into
+ * this buffer ({@link #jackson}), so mixed trees stay exact. One buffer of {@value #BUFFER} bytes per subtree,
+ * nothing allocated per value; a large response goes out in chunks, never as one array. Not thread-safe.
  *
  * <pre>{@code
- * JsonBytes out = JsonBytes.open(generator, context);   // null: write through the generator
- * out.raw(shape.names[0]);                             // {"id":
- * out.number(42L);
- * out.raw('}');
- * out.close();                                         // the rest of the bytes to the generator
+ * JsonBytes out = JsonBytes.open(generator, context); // null: write through the generator instead
+ * out.raw('[');
+ * out.string("a\"b");
+ * out.raw(',');
+ * out.value(42L);
+ * out.raw(']');
+ * out.close();                                       // ["a\"b",42], the last bytes handed to the generator
  * }</pre>
  */
 public final class JsonBytes {
@@ -68,19 +70,28 @@ public final class JsonBytes {
             return null;
         }
         generator.writeRawValue(NOTHING); // the comma or colon before this value, and the value counted
+        if (generator.streamWriteOutputTarget() instanceof Sink sink) {
+            // a subtree inside a value an outer writer hands to Jackson (jackson(...)): its bytes
+            // go on in that writer's buffer, after what the side generator has buffered
+            generator.flush();
+            return sink.owner();
+        }
         boolean slash = ((UTF8JsonGenerator) generator).isEnabled(JsonWriteFeature.ESCAPE_FORWARD_SLASHES);
         return new JsonBytes(generator, context, slash ? ESCAPES_WITH_SLASH : ESCAPES);
     }
 
-    /** Whether {@code generator} is Jackson's UTF-8 generator with the output this class reproduces. */
+    /**
+     * Whether {@code generator} is Jackson's UTF-8 generator with the output this class reproduces. A factory's own
+     * quote char (not {@code "}) cannot be seen from the generator: Weft's mappers never set one.
+     */
     static boolean plain(JsonGenerator generator) {
         if (generator.getClass() != UTF8JsonGenerator.class) {
             return false;
         }
         UTF8JsonGenerator g = (UTF8JsonGenerator) generator;
         return g.getPrettyPrinter() == null && g.getCharacterEscapes() == null && g.getHighestNonEscapedChar() == 0
-                && g.isEnabled(JsonWriteFeature.QUOTE_PROPERTY_NAMES)
-                && g.isEnabled(JsonWriteFeature.WRITE_HEX_UPPER_CASE) && g.isEnabled(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                && g.isEnabled(JsonWriteFeature.QUOTE_PROPERTY_NAMES) && g.isEnabled(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                && g.isEnabled(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
                 && g.isEnabled(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 && !g.isEnabled(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS)
                 && !g.isEnabled(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -181,23 +192,30 @@ public final class JsonBytes {
 
     /** Writes a value as Jackson writes it in a map (the coerced value of a scalar, a child the executor set). */
     void value(Object value) {
-        switch (value) {
-            case null -> nullValue();
-            case String s -> string(s);
-            case Integer i -> number(i.longValue());
-            case Long l -> number(l);
-            case Boolean b -> bool(b);
-            case Double d -> number(d);
-            case BigDecimal d -> {
-                int n = DecimalChars.plain(d, scratch);
-                if (n >= 0) {
-                    number(scratch, n);
-                } else {
-                    ascii(d.toString());
-                }
+        // tests in order of how often result values have each type (a pattern switch tests classes one by one too)
+        if (value instanceof String s) {
+            string(s);
+        } else if (value instanceof Long l) {
+            number(l.longValue());
+        } else if (value instanceof Integer i) {
+            number(i.longValue());
+        } else if (value == null) {
+            nullValue();
+        } else if (value instanceof BigDecimal d) {
+            int n = DecimalChars.plain(d, scratch);
+            if (n >= 0) {
+                number(scratch, n);
+            } else {
+                ascii(d.toString());
             }
-            case BigInteger i -> ascii(i.toString());
-            default -> jackson(null, value);
+        } else if (value instanceof Boolean b) {
+            bool(b);
+        } else if (value instanceof Double d) {
+            number(d.doubleValue());
+        } else if (value instanceof BigInteger i) {
+            ascii(i.toString());
+        } else {
+            jackson(null, value);
         }
     }
 
@@ -333,6 +351,10 @@ public final class JsonBytes {
 
     /** Receives what a side generator writes ({@link #jackson}), in order with the rest of the buffer. */
     private final class Sink extends OutputStream {
+        JsonBytes owner() {
+            return JsonBytes.this;
+        }
+
         @Override
         public void write(int b) {
             raw((char) (b & 0xFF));

@@ -118,14 +118,11 @@ public final class LeafFormats {
                 out.value(value);
                 return;
             }
-            if (type == safe) {
+            if (type == safe) { // a date or timestamp its scalar prints in ISO-8601
                 char[] buffer = out.scratch();
-                int n = switch (value) {
-                    case java.time.LocalDateTime t -> IsoChars.dateTime(t, buffer);
-                    case java.time.OffsetDateTime t -> IsoChars.offsetDateTime(t, buffer);
-                    case java.time.LocalDate d -> IsoChars.date(d, buffer);
-                    default -> -1;
-                };
+                int n = value instanceof java.time.LocalDateTime t ? IsoChars.dateTime(t, buffer)
+                        : value instanceof java.time.OffsetDateTime t ? IsoChars.offsetDateTime(t, buffer)
+                        : IsoChars.date((java.time.LocalDate) value, buffer);
                 if (n >= 0) {
                     out.plainString(buffer, n);
                     return;

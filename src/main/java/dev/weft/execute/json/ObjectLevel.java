@@ -1,7 +1,6 @@
 package dev.weft.execute.json;
 
 import dev.weft.execute.Row;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,10 @@ public final class ObjectLevel {
     private final Object[][] children;
     private volatile Positions positions;
     private volatile Object[][] prepared; // per leaf field with a preparation, its prepared value per row (check())
-    // Changed only while the executor runs (under this level's lock), read while writing: the bit sets are sized to
-    // the rows up front, so a read racing a change sees the old or the new bit and never a resized array.
+    // Changed only while the executor runs (created under this level's lock), read by any thread, changed in place
     private volatile Map<Long, Object> replaced; // leaf or constant fields replaced after the fact, by row and field
-    private volatile BitSet replacedRows; // rows with an entry in replaced
-    private volatile BitSet nulledRows; // objects that are null as a whole (a non-null field of theirs was null)
+    private volatile RowBits replacedRows; // rows with an entry in replaced
+    private volatile RowBits nulledRows; // objects that are null as a whole (a non-null field of theirs was null)
     private static final Object NULL = new Object(); // a null replacement (the concurrent map holds no nulls)
 
     /** The position of each leaf's column in rows of one layout. */
@@ -73,7 +71,7 @@ public final class ObjectLevel {
         } else {
             if (replaced == null) {
                 replaced = new ConcurrentHashMap<>();
-                replacedRows = new BitSet(rows.size());
+                replacedRows = new RowBits(rows.size());
             }
             replaced.put(cell(row, f), value == null ? NULL : value);
             replacedRows.set(row);
@@ -81,10 +79,15 @@ public final class ObjectLevel {
         return previous;
     }
 
-    /** Whether field {@code f} of row {@code r} was replaced; its value then is {@link #replacement}. */
+    /** Whether a field of row {@code r} was replaced. */
+    private boolean hasReplacement(int r) {
+        RowBits rowsNow = replacedRows;
+        return rowsNow != null && rowsNow.get(r);
+    }
+
+    /** Whether field {@code f} of row {@code r} (one {@link #hasReplacement}) was replaced: by {@link #replacement}. */
     private boolean isReplaced(int r, int f) {
-        BitSet rowsNow = replacedRows;
-        return rowsNow != null && rowsNow.get(r) && replaced.containsKey(cell(r, f));
+        return replaced.containsKey(cell(r, f));
     }
 
     private Object replacement(int r, int f) {
@@ -114,13 +117,13 @@ public final class ObjectLevel {
     /** Makes row {@code row}'s object null wherever it appears (null propagation from a non-null field of it). */
     public synchronized void nullObject(int row) {
         if (nulledRows == null) {
-            nulledRows = new BitSet(rows.size());
+            nulledRows = new RowBits(rows.size());
         }
         nulledRows.set(row);
     }
 
     boolean isNull(int row) {
-        BitSet n = nulledRows;
+        RowBits n = nulledRows;
         return n != null && n.get(row);
     }
 
@@ -188,10 +191,11 @@ public final class ObjectLevel {
         Row row = rows.get(r);
         int[] index = positions(row);
         Object[][] p = prepared;
+        boolean replacedRow = hasReplacement(r);
         generator.writeStartObject();
         for (int f = 0; f < shape.kinds.length; f++) {
             generator.writeName(shape.names[f]);
-            if (isReplaced(r, f)) {
+            if (replacedRow && isReplaced(r, f)) {
                 LeafFormats.writeCoerced(generator, context, replacement(r, f));
                 continue;
             }
@@ -236,9 +240,10 @@ public final class ObjectLevel {
         Row row = rows.get(r);
         int[] index = positions(row);
         Object[][] p = prepared;
+        boolean replacedRow = hasReplacement(r);
         for (int f = 0; f < shape.kinds.length; f++) {
             out.raw(shape.rawNames[f]);
-            if (isReplaced(r, f)) {
+            if (replacedRow && isReplaced(r, f)) {
                 out.value(replacement(r, f));
                 continue;
             }
@@ -272,9 +277,10 @@ public final class ObjectLevel {
         Row row = rows.get(r);
         int[] index = positions(row);
         Object[][] p = prepared;
+        boolean replacedRow = hasReplacement(r);
         Map<String, Object> map = new LinkedHashMap<>((int) (shape.kinds.length / 0.75f) + 1);
         for (int f = 0; f < shape.kinds.length; f++) {
-            if (isReplaced(r, f)) {
+            if (replacedRow && isReplaced(r, f)) {
                 map.put(shape.keys[f], replacement(r, f));
                 continue;
             }
