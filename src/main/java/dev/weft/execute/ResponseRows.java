@@ -22,6 +22,8 @@ import java.util.Map;
 final class ResponseRows {
     /** Bytes counted for every value besides its own: its key, quotes and separators in JSON. */
     private static final int PER_VALUE = 12;
+    /** Rows sized one by one in a list; a longer list is sized by this many of its rows. */
+    static final int SAMPLE = 64;
 
     private ResponseRows() {
     }
@@ -54,13 +56,18 @@ final class ResponseRows {
     /**
      * The estimated bytes the parents hold of a relationship: {@code groups} are the related rows per
      * key, {@code keyOfParent} each parent's key index (negative: none); an object relationship holds
-     * only the first row of its group.
+     * only the first row of its group. Rows are sized as in {@link #bytes}: past {@value #SAMPLE} rows, by a sample.
      */
     static long bytesPerParent(List<List<Row>> groups, int[] keyOfParent, boolean object) {
+        int total = 0;
+        for (List<Row> group : groups) {
+            total += object ? Math.min(1, group.size()) : group.size();
+        }
+        double perRow = total <= SAMPLE ? -1 : averageRowBytes(groups, total, object);
         long[] perKey = new long[groups.size()];
         for (int k = 0; k < perKey.length; k++) {
-            List<Row> group = groups.get(k);
-            perKey[k] = object ? (group.isEmpty() ? 0 : group.get(0).estimatedBytes()) : bytes(group);
+            List<Row> group = object && !groups.get(k).isEmpty() ? groups.get(k).subList(0, 1) : groups.get(k);
+            perKey[k] = perRow < 0 ? exactBytes(group) : Math.round(perRow * group.size());
         }
         long bytes = 0;
         for (int key : keyOfParent) {
@@ -69,7 +76,43 @@ final class ResponseRows {
         return bytes;
     }
 
+    /** The mean estimated size of {@value #SAMPLE} rows spread evenly over the groups' {@code total} rows. */
+    private static double averageRowBytes(List<List<Row>> groups, int total, boolean object) {
+        long sampled = 0;
+        int taken = 0;
+        int seen = 0;
+        for (List<Row> group : groups) {
+            int size = object ? Math.min(1, group.size()) : group.size();
+            // row number seen + i is sampled when it is the first at or past the next multiple of total / SAMPLE
+            for (int i = 0; i < size && taken < SAMPLE; i++) {
+                if ((long) (seen + i) * SAMPLE >= (long) taken * total) {
+                    sampled += group.get(i).estimatedBytes();
+                    taken++;
+                }
+            }
+            seen += size;
+        }
+        return taken == 0 ? 0 : (double) sampled / taken;
+    }
+
+    /**
+     * The estimated JSON size of {@code rows}: every row's up to {@value #SAMPLE} rows, past that {@value #SAMPLE} rows
+     * spread evenly over the list, scaled to its length (an estimate that costs the same for any list; the bytes
+     * actually written are counted while writing, see {@code ResponseBound}).
+     */
     static long bytes(List<Row> rows) {
+        int n = rows.size();
+        if (n <= SAMPLE) {
+            return exactBytes(rows);
+        }
+        long sampled = 0;
+        for (int i = 0; i < SAMPLE; i++) {
+            sampled += rows.get((int) ((long) i * n / SAMPLE)).estimatedBytes();
+        }
+        return sampled * n / SAMPLE;
+    }
+
+    private static long exactBytes(List<Row> rows) {
         long bytes = 0;
         for (Row row : rows) {
             bytes += row.estimatedBytes();

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -21,6 +23,8 @@ final class MeteredSourceExecutor extends ForwardingSourceExecutor {
     private final MeterRegistry registry;
     private final DistributionSummary batchKeys;
     private final DistributionSummary crossSourceKeys;
+    // by kind and outcome: a registry lookup builds and compares the meter's tags, once per meter, not per call
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     MeteredSourceExecutor(SourceExecutor delegate, MeterRegistry registry) {
         super(delegate);
@@ -30,6 +34,12 @@ final class MeteredSourceExecutor extends ForwardingSourceExecutor {
         this.crossSourceKeys = DistributionSummary.builder("weft.crosssource.keys")
                 .description("keys a semi-join reads from this source to carry to another").baseUnit("keys")
                 .tag("service", delegate.serviceName()).register(registry);
+    }
+
+    private Timer timer(String kind, String outcome) {
+        return timers.computeIfAbsent(kind + ' ' + outcome, k -> Timer.builder("weft.source.statements")
+                .description("calls of a source's executor, by kind and outcome")
+                .tags("service", delegate.serviceName(), "kind", kind, "outcome", outcome).register(registry));
     }
 
     @Override
@@ -52,9 +62,7 @@ final class MeteredSourceExecutor extends ForwardingSourceExecutor {
             outcome = "internal";
             throw e;
         } finally {
-            Timer.builder("weft.source.statements").description("calls of a source's executor, by kind and outcome")
-                    .tags("service", delegate.serviceName(), "kind", call.kind(), "outcome", outcome).register(registry)
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            timer(call.kind(), outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -82,6 +83,17 @@ class TracingConfiguration {
     @Conditional(NotConfigured.class)
     Propagator weftNoPropagation() {
         return Propagator.NOOP;
+    }
+
+    /**
+     * Until tracing is configured, Spring Security observes nothing: its filter-chain observation wraps each of its
+     * filters in an observation with events (a counter lookup per filter and request), which no one reads without
+     * traces; once tracing is configured its spans are there again (README, "Tracing").
+     */
+    @Bean
+    @Conditional(NotConfigured.class)
+    SecurityObservationSettings weftNoSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     static boolean configured(Environment environment) {

@@ -124,6 +124,8 @@ class TraceIT {
         Span request = one(trace, s -> s.getName().equals("graphql query"));
         assertThat(ancestors(trace, request)).as("graphql.request under the HTTP request (and Spring Security's span)")
                 .startsWith("graphql query").endsWith("http post /graphql");
+        assertThat(weft.getBeansOfType(org.springframework.security.config.observation.SecurityObservationSettings.class))
+                .as("with tracing on, Spring Security observes as it does by default").isEmpty();
         List<Span> statements = trace.stream().filter(s -> attribute(s, "service").isPresent()).toList();
         assertThat(statements).extracting(Span::getName)
                 .containsExactlyInAnyOrder("select crm.customers", "select_batch shop.public.orders");

@@ -37,4 +37,12 @@ class TracingOffIT {
         assertThat(request.isNoop()).as("a caller's traceparent starts nothing").isTrue();
         assertThat(Boolean.TRUE.equals(request.context().sampled())).isFalse();
     }
+
+    @Test
+    void springSecurityObservesNothingWithoutTracing() {
+        var settings = context.getBean(org.springframework.security.config.observation.SecurityObservationSettings.class);
+        assertThat(settings.shouldObserveRequests()).as("no observation around each security filter").isFalse();
+        assertThat(settings.shouldObserveAuthentications()).isFalse();
+        assertThat(settings.shouldObserveAuthorizations()).isFalse();
+    }
 }
