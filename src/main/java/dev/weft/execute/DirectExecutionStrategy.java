@@ -2,6 +2,7 @@ package dev.weft.execute;
 
 import dev.weft.catalog.GraphqlNames;
 import dev.weft.catalog.TableRef;
+import dev.weft.query.NormalizedOperations;
 import dev.weft.schema.SchemaBindings;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
@@ -48,6 +49,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
     public static final String FIELD_BY_FIELD = "weft.fieldByField";
 
     private final Fetchers fetchers;
+    private final NormalizedOperations normalized;
     private final Map<String, Root> roots = new HashMap<>();
 
     enum RootKind { LIST, BY_PK, AGGREGATE, ENTITIES, SERVICE }
@@ -59,9 +61,11 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
     record Root(RootKind kind, TableRef table) {
     }
 
-    public DirectExecutionStrategy(Fetchers fetchers, DataFetcherExceptionHandler exceptionHandler) {
+    public DirectExecutionStrategy(Fetchers fetchers, DataFetcherExceptionHandler exceptionHandler,
+                                   NormalizedOperations normalized) {
         super(exceptionHandler);
         this.fetchers = fetchers;
+        this.normalized = normalized;
         SchemaBindings bindings = fetchers.planner().bindings();
         bindings.tables().values().forEach(b -> {
             String root = b.table().rootField();
@@ -83,7 +87,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
         }
         ExecutableNormalizedOperation operation;
         try {
-            operation = context.getNormalizedQueryTree().get();
+            operation = normalized.of(context);
         } catch (RuntimeException e) {
             log.debug("normalizing failed, executing field by field", e);
             return super.execute(context, parameters);

@@ -62,8 +62,13 @@ public final class JoinKeys {
 
     /** {@link #canonicalTarget(List)} of a one-column key, without building the list of values first. */
     public List<Object> canonicalTarget(Object value) {
-        Object v = canonical(domains.get(0), value, targetTypes.get(0));
+        Object v = canonicalTargetValue(value);
         return v == null ? null : List.of(v);
+    }
+
+    /** The one value of {@link #canonicalTarget(Object)}'s key (what its list holds), or null. */
+    public Object canonicalTargetValue(Object value) {
+        return canonical(domains.get(0), value, targetTypes.get(0));
     }
 
     private List<Object> canonical(List<Object> values, List<ColumnType> types) {

@@ -284,11 +284,13 @@ final class RelationshipLoaders {
     /** Groups rows by their canonical key, keeping their order, and lines the groups up with {@code keys}. */
     private List<List<Row>> byKey(Relationship r, List<List<Object>> keys, List<Row> rows) {
         JoinKeys joins = parentKeys(r);
-        Map<List<Object>, List<Row>> groups = new HashMap<>();
         List<String> columns = r.toColumns();
+        if (columns.size() == 1) {
+            return byOneColumnKey(joins, columns.get(0), keys, rows);
+        }
+        Map<List<Object>, List<Row>> groups = new HashMap<>();
         for (Row row : rows) {
-            List<Object> key = columns.size() == 1 ? joins.canonicalTarget(row.get(columns.get(0)))
-                    : joins.canonicalTarget(values(row, columns));
+            List<Object> key = joins.canonicalTarget(values(row, columns));
             if (key != null) {
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
             }
@@ -323,6 +325,26 @@ final class RelationshipLoaders {
 
     private static Select withoutOrder(Select s) {
         return s.withOrderBy(List.of());
+    }
+
+    /** {@link #byKey} for a one-column key: rows grouped by the key's value itself, its position looked up once per layout. */
+    private static List<List<Row>> byOneColumnKey(JoinKeys joins, String column, List<List<Object>> keys, List<Row> rows) {
+        Map<Object, List<Row>> groups = new HashMap<>(Math.max(16, keys.size() * 2));
+        Object layout = null;
+        int position = -1;
+        for (Row row : rows) {
+            if (row.layout() != layout) {
+                layout = row.layout();
+                position = row.indexOf(column);
+            }
+            Object key = position < 0 ? null : joins.canonicalTargetValue(row.at(position));
+            if (key != null) {
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+            }
+        }
+        List<List<Row>> result = new ArrayList<>(keys.size());
+        keys.forEach(k -> result.add(groups.getOrDefault(k.get(0), List.of())));
+        return result;
     }
 
     private static List<Object> values(Row row, List<String> columns) {

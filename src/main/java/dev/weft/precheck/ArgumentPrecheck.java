@@ -7,6 +7,7 @@ import dev.weft.query.Access;
 import dev.weft.query.DistinctOn;
 import dev.weft.query.JsonPath;
 import dev.weft.query.LikePatterns;
+import dev.weft.query.NormalizedOperations;
 import dev.weft.schema.SchemaBindings;
 import graphql.ErrorType;
 import graphql.GraphQLError;
@@ -68,13 +69,17 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
     private final PatternPrecheck patterns;
     private final WriteClaims writeClaims;
     private final boolean accessRequired;
+    private final NormalizedOperations normalized;
 
     /**
      * @param tablesByType the table behind each GraphQL object type of the schema
      * @param bindings what each table's fields mean, and what its source offers
      * @param accessRequired whether access control is on (a request without its Access is then refused)
+     * @param normalized the normalized operations, shared with the executor
      */
-    public ArgumentPrecheck(Map<String, TableRef> tablesByType, SchemaBindings bindings, boolean accessRequired) {
+    public ArgumentPrecheck(Map<String, TableRef> tablesByType, SchemaBindings bindings, boolean accessRequired,
+                            NormalizedOperations normalized) {
+        this.normalized = normalized;
         this.tablesByType = Map.copyOf(tablesByType);
         this.bindings = bindings;
         this.patterns = new PatternPrecheck(bindings);
@@ -83,10 +88,11 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
     }
 
     /** The check of a catalog's schema (every table by its GraphQL type name), over the bindings made of it. */
-    public static ArgumentPrecheck of(Catalog catalog, SchemaBindings bindings, boolean accessRequired) {
+    public static ArgumentPrecheck of(Catalog catalog, SchemaBindings bindings, boolean accessRequired,
+                                      NormalizedOperations normalized) {
         Map<String, TableRef> tables = new HashMap<>();
         catalog.tables().values().forEach(table -> tables.put(table.typeName(), table.ref()));
-        return new ArgumentPrecheck(tables, bindings, accessRequired);
+        return new ArgumentPrecheck(tables, bindings, accessRequired, normalized);
     }
 
     @Override
@@ -97,7 +103,7 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
             access = null; // the fetchers refuse it, as a wiring fault; claims are not judged here
         }
         boolean mutation = context.getOperationDefinition().getOperation() == graphql.language.OperationDefinition.Operation.MUTATION;
-        for (ExecutableNormalizedField field : context.getNormalizedQueryTree().get().getTopLevelFields()) {
+        for (ExecutableNormalizedField field : normalized.of(context).getTopLevelFields()) {
             judge(field, ResultPath.rootPath(), context, access, mutation);
         }
         return context;

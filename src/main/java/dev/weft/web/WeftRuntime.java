@@ -79,6 +79,8 @@ public final class WeftRuntime implements AutoCloseable {
     private final SecurityModel security;
     private final RowFilterCompiler filters;
     private final Instrumentation argumentPrecheck;
+    // each operation normalized once per schema and variables, for the precheck and the direct executor alike
+    private final dev.weft.query.NormalizedOperations normalized = new dev.weft.query.NormalizedOperations(1_000);
     private final Map<String, RoleEngine> roles = new LinkedHashMap<>();
     private final LimitSettings limits;
     private final MutationOptions mutations;
@@ -103,7 +105,8 @@ public final class WeftRuntime implements AutoCloseable {
         this.security = security;
         this.filters = new RowFilterCompiler(schema.bindings());
         // one check for every GraphQL instance (full schema and each role's, both paths): built once per start
-        this.argumentPrecheck = dev.weft.precheck.ArgumentPrecheck.of(catalog, schema.bindings(), security != null);
+        this.argumentPrecheck = dev.weft.precheck.ArgumentPrecheck.of(catalog, schema.bindings(), security != null,
+                normalized);
         this.graphQL = configure(GraphQL.newGraphQL(schema.schema())).build();
         this.fieldByField = configure(GraphQL.newGraphQL(schema.schema()), false).build();
         if (security != null) {
@@ -250,7 +253,7 @@ public final class WeftRuntime implements AutoCloseable {
                 argumentPrecheck));
         instrumentations.addAll(observations);
         return builder.defaultDataFetcherExceptionHandler(exceptions)
-                .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions) : new AsyncExecutionStrategy(exceptions))
+                .queryExecutionStrategy(direct ? new DirectExecutionStrategy(fetchers, exceptions, normalized) : new AsyncExecutionStrategy(exceptions))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(exceptions)) // fields in document order
                 .instrumentation(new ChainedInstrumentation(instrumentations))
                 .preparsedDocumentProvider(documents);

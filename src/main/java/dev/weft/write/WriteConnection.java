@@ -64,10 +64,11 @@ final class WriteConnection {
     List<Row> rows(Table table, List<List<Object>> keys, Predicate where) throws SQLException {
         List<String> columns = table.columns().stream().filter(Column::isScalar).map(Column::name).toList();
         Map<String, Row> byKey = new LinkedHashMap<>();
+        var rowOf = Row.factory(columns);
         for (List<List<Object>> chunk : chunks(table, keys)) {
             SqlStatement select = renderer.select(new Select(table.ref(), columns, keyed(table, chunk, where), List.of(), Page.ALL));
             for (List<Object> values : query("select", select, table, columns)) {
-                Row row = Row.of(columns, values);
+                Row row = rowOf.apply(values);
                 byKey.put(canonical(table.primaryKey().stream().map(row::get).toList()), row);
             }
         }

@@ -162,6 +162,8 @@ class DirectExecutionDifferentialTest {
         assertThat(direct.toSpecification()).isEqualTo(fieldByField.toSpecification());
         // the direct path writes its JSON itself: the same bytes as Jackson writing graphql-java's maps
         assertThat(JSON.writeValueAsString(direct.toSpecification())).isEqualTo(JSON.writeValueAsString(fieldByField.toSpecification()));
+        // through a UTF-8 stream (the HTTP response's case) it writes raw bytes: the same bytes again
+        assertThat(JSON.writeValueAsBytes(direct.toSpecification())).isEqualTo(JSON.writeValueAsBytes(fieldByField.toSpecification()));
         for (ExecutionResult result : List.of(direct, fieldByField)) {
             assertThat(result.toSpecification()).as(query).doesNotContainKey("data");
             assertThat(result.getErrors()).as(query).hasSize(1);
@@ -180,6 +182,8 @@ class DirectExecutionDifferentialTest {
         assertThat(direct.toSpecification()).isEqualTo(fieldByField.toSpecification());
         // the direct path writes its JSON itself: the same bytes as Jackson writing graphql-java's maps
         assertThat(JSON.writeValueAsString(direct.toSpecification())).isEqualTo(JSON.writeValueAsString(fieldByField.toSpecification()));
+        // through a UTF-8 stream (the HTTP response's case) it writes raw bytes: the same bytes again
+        assertThat(JSON.writeValueAsBytes(direct.toSpecification())).isEqualTo(JSON.writeValueAsBytes(fieldByField.toSpecification()));
         if (!query.contains("-1") && !query.contains("null")) {
             assertThat(direct.getErrors()).isEmpty();
         }

@@ -109,6 +109,8 @@ class HasuraNamingDemoTest {
         assertThat(direct.toSpecification()).isEqualTo(fieldByField.toSpecification());
         // the direct path writes its JSON itself, with the naming's renderings: the same bytes as graphql-java's maps
         assertThat(JSON.writeValueAsString(direct.toSpecification())).isEqualTo(JSON.writeValueAsString(fieldByField.toSpecification()));
+        // through a UTF-8 stream (the HTTP response's case) it writes raw bytes: the same bytes again
+        assertThat(JSON.writeValueAsBytes(direct.toSpecification())).isEqualTo(JSON.writeValueAsBytes(fieldByField.toSpecification()));
         ExecutionResult oracle = weft.execute(weftDocument, variables);
         assertThat(oracle.getErrors()).isEmpty();
         Map<String, Object> data = direct.getData();

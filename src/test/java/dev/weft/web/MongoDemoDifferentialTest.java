@@ -63,6 +63,8 @@ class MongoDemoDifferentialTest {
         assertThat(direct.toSpecification()).isEqualTo(fieldByField.toSpecification());
         // the direct path writes its JSON itself: the same bytes as Jackson writing graphql-java's maps
         assertThat(JSON.writeValueAsString(direct.toSpecification())).isEqualTo(JSON.writeValueAsString(fieldByField.toSpecification()));
+        // through a UTF-8 stream (the HTTP response's case) it writes raw bytes: the same bytes again
+        assertThat(JSON.writeValueAsBytes(direct.toSpecification())).isEqualTo(JSON.writeValueAsBytes(fieldByField.toSpecification()));
         if (!query.contains("-1") && !query.contains("not-an-id")) {
             assertThat(direct.getErrors()).isEmpty();
             ((Map<?, ?>) direct.getData()).forEach((field, value) -> assertThat(value).as("%s", field)

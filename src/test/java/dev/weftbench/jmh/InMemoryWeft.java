@@ -74,14 +74,17 @@ public final class InMemoryWeft implements AutoCloseable {
     private final GraphQL graphQL;
 
     public InMemoryWeft(int customers, int orders) {
+        // rows of one table share their column index, as the rows of one JDBC result do
+        var customerRow = Row.factory(CUSTOMER_COLUMNS);
+        var orderRow = Row.factory(ORDER_COLUMNS);
         List<Row> customerRows = new ArrayList<>(customers);
         for (long id = 1; id <= customers; id++) {
-            customerRows.add(Row.of(CUSTOMER_COLUMNS, List.of(id, "Customer " + id, "c" + id + "@example.com")));
+            customerRows.add(customerRow.apply(List.of(id, "Customer " + id, "c" + id + "@example.com")));
         }
         List<Row> orderRows = new ArrayList<>(orders);
         LocalDateTime start = LocalDateTime.of(2024, 1, 1, 0, 0);
         for (long id = 1; id <= orders; id++) {
-            orderRows.add(Row.of(ORDER_COLUMNS, List.of(id, 1 + (id * 7919) % customers,
+            orderRows.add(orderRow.apply(List.of(id, 1 + (id * 7919) % customers,
                     BigDecimal.valueOf((id * 7919 * 31) % 100_000, 2), start.plusMinutes(id), STATUS[(int) (id % 3)])));
         }
         List<ServiceSettings> services = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, services()));
@@ -104,7 +107,7 @@ public final class InMemoryWeft implements AutoCloseable {
         GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers);
         SimpleDataFetcherExceptionHandler exceptions = new SimpleDataFetcherExceptionHandler();
         this.graphQL = GraphQL.newGraphQL(schema.schema()).defaultDataFetcherExceptionHandler(exceptions)
-                .queryExecutionStrategy(new DirectExecutionStrategy(fetchers, exceptions))
+                .queryExecutionStrategy(new DirectExecutionStrategy(fetchers, exceptions, new dev.weft.query.NormalizedOperations(1_000)))
                 .preparsedDocumentProvider(new Documents()).build();
     }
 

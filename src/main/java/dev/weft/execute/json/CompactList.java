@@ -9,13 +9,14 @@ import tools.jackson.databind.jsontype.TypeSerializer;
 /**
  * A list of objects of one {@link ObjectLevel} (a root list, or one parent's related rows): to Jackson it writes
  * itself row by row, with no map per row; to anything else (tests, the response cache's equality) it is a list
- * whose elements are {@link CompactObject}s, maps built on demand.
+ * whose elements are {@link CompactObject}s, maps built on demand. To a plain UTF-8 generator it writes raw bytes
+ * ({@link JsonBytes}), otherwise one generator call per token.
  */
 public final class CompactList extends AbstractList<Object> implements JacksonSerializable {
     private final ObjectLevel level;
     private final int from;
     private final int to;
-    private volatile java.util.BitSet nulled; // elements set to null after the fact (a failure's null moving up)
+    private volatile RowBits nulled; // elements set to null after the fact (a failure's null moving up)
 
     CompactList(ObjectLevel level, int from, int to) {
         this.level = level;
@@ -33,7 +34,7 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
         if (index < 0 || index >= size()) {
             throw new IndexOutOfBoundsException(index);
         }
-        java.util.BitSet n = nulled;
+        RowBits n = nulled;
         return n != null && n.get(index) ? null : level.object(from + index);
     }
 
@@ -44,9 +45,10 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
         if (element != null) {
             throw new IllegalArgumentException("a compact list's elements can only be nulled");
         }
-        java.util.BitSet n = nulled == null ? new java.util.BitSet() : (java.util.BitSet) nulled.clone();
-        n.set(index);
-        nulled = n;
+        if (nulled == null) {
+            nulled = new RowBits(size());
+        }
+        nulled.set(index);
         return previous;
     }
 
@@ -57,12 +59,34 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
-        write(generator, context, new char[LeafFormats.SCRATCH]);
+        JsonBytes out = JsonBytes.open(generator, context);
+        if (out == null) {
+            write(generator, context, new char[LeafFormats.SCRATCH]);
+        } else {
+            write(out);
+            out.close();
+        }
+    }
+
+    void write(JsonBytes out) {
+        out.raw('[');
+        RowBits n = nulled;
+        for (int r = from; r < to; r++) {
+            if (r > from) {
+                out.raw(',');
+            }
+            if (n != null && n.get(r - from)) {
+                out.nullValue();
+            } else {
+                level.write(out, r);
+            }
+        }
+        out.raw(']');
     }
 
     void write(JsonGenerator generator, SerializationContext context, char[] scratch) {
         generator.writeStartArray(this, size());
-        java.util.BitSet n = nulled;
+        RowBits n = nulled;
         for (int r = from; r < to; r++) {
             if (n != null && n.get(r - from)) {
                 generator.writeNull();

@@ -45,7 +45,17 @@ public final class CompactObject extends AbstractMap<String, Object> implements 
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
-        write(generator, context, new char[LeafFormats.SCRATCH]);
+        JsonBytes out = JsonBytes.open(generator, context);
+        if (out == null) {
+            write(generator, context, new char[LeafFormats.SCRATCH]);
+        } else {
+            write(out);
+            out.close();
+        }
+    }
+
+    void write(JsonBytes out) {
+        level.write(out, row);
     }
 
     void write(JsonGenerator generator, SerializationContext context, char[] scratch) {

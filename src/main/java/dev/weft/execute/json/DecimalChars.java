@@ -1,11 +1,10 @@
 package dev.weft.execute.json;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 
 /**
  * Writes a {@link BigDecimal} as {@link BigDecimal#toString()} prints it, into a char buffer instead of a new string
- * each: values whose unscaled value fits a long and whose text has no exponent (scale 0 or more, at most six zeros
+ * each: values of at most 18 digits whose text has no exponent (scale 0 or more, at most six zeros
  * after the point before the first digit); anything else answers -1 and the caller writes it the usual way.
  *
  * <pre>{@code
@@ -21,11 +20,11 @@ final class DecimalChars {
 
     static int plain(BigDecimal d, char[] out) {
         int scale = d.scale();
-        BigInteger unscaled = d.unscaledValue();
-        if (scale < 0 || scale > 24 || unscaled.bitLength() > 62) {
+        if (scale < 0 || scale > 24 || d.precision() > 18) {
             return -1;
         }
-        long u = unscaled.longValue();
+        // the unscaled value without unscaledValue()'s new BigInteger: a scale-0 copy the JIT can keep off the heap
+        long u = d.scaleByPowerOfTen(scale).longValueExact();
         boolean negative = u < 0;
         long magnitude = Math.abs(u);
         int precision = digits(magnitude);

@@ -27,6 +27,14 @@ public interface LeafFormat {
     }
 
     /**
+     * Writes the non-null {@code value} as {@link #write} would, into raw JSON bytes. By default through Jackson
+     * ({@link #write} on a generator writing into {@code out}); formats that can write the bytes themselves do.
+     */
+    default void write(JsonBytes out, Object value) {
+        out.jackson(this, value);
+    }
+
+    /**
      * Fails as {@link #coerce} would for {@code value}: the executor checks values while it still can report a
      * field error, then writes them later. Cheap for values of a type the format cannot fail on.
      */

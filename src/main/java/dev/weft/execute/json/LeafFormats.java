@@ -112,6 +112,26 @@ public final class LeafFormats {
         }
 
         @Override
+        public void write(JsonBytes out, Object value) {
+            Class<?> type = value.getClass();
+            if (type == identity) {
+                out.value(value);
+                return;
+            }
+            if (type == safe) { // a date or timestamp its scalar prints in ISO-8601
+                char[] buffer = out.scratch();
+                int n = value instanceof java.time.LocalDateTime t ? IsoChars.dateTime(t, buffer)
+                        : value instanceof java.time.OffsetDateTime t ? IsoChars.offsetDateTime(t, buffer)
+                        : IsoChars.date((java.time.LocalDate) value, buffer);
+                if (n >= 0) {
+                    out.plainString(buffer, n);
+                    return;
+                }
+            }
+            out.value(coerce(value));
+        }
+
+        @Override
         public void check(Object value) {
             if (value.getClass() != safe) {
                 coerce(value);

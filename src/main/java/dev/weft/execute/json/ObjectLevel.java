@@ -4,6 +4,7 @@ import dev.weft.execute.Row;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.SerializationContext;
@@ -25,8 +26,12 @@ public final class ObjectLevel {
     private final List<Row> rows;
     private final Object[][] children;
     private volatile Positions positions;
+    private volatile Object[][] prepared; // per leaf field with a preparation, its prepared value per row (check())
+    // Changed only while the executor runs (created under this level's lock), read by any thread, changed in place
     private volatile Map<Long, Object> replaced; // leaf or constant fields replaced after the fact, by row and field
-    private volatile java.util.BitSet nulledRows; // objects that are null as a whole (a non-null field of theirs was null)
+    private volatile RowBits replacedRows; // rows with an entry in replaced
+    private volatile RowBits nulledRows; // objects that are null as a whole (a non-null field of theirs was null)
+    private static final Object NULL = new Object(); // a null replacement (the concurrent map holds no nulls)
 
     /** The position of each leaf's column in rows of one layout. */
     private record Positions(Object layout, int[] index) {
@@ -64,11 +69,30 @@ public final class ObjectLevel {
         if (shape.kinds[f] == ObjectShape.Kind.CHILD) {
             children[shape.slots[f]][row] = value;
         } else {
-            Map<Long, Object> next = replaced == null ? new java.util.HashMap<>() : new java.util.HashMap<>(replaced);
-            next.put(cell(row, f), value);
-            replaced = next;
+            if (replaced == null) {
+                replaced = new ConcurrentHashMap<>();
+                replacedRows = new RowBits(rows.size());
+            }
+            replaced.put(cell(row, f), value == null ? NULL : value);
+            replacedRows.set(row);
         }
         return previous;
+    }
+
+    /** Whether a field of row {@code r} was replaced. */
+    private boolean hasReplacement(int r) {
+        RowBits rowsNow = replacedRows;
+        return rowsNow != null && rowsNow.get(r);
+    }
+
+    /** Whether field {@code f} of row {@code r} (one {@link #hasReplacement}) was replaced: by {@link #replacement}. */
+    private boolean isReplaced(int r, int f) {
+        return replaced.containsKey(cell(r, f));
+    }
+
+    private Object replacement(int r, int f) {
+        Object value = replaced.get(cell(r, f));
+        return value == NULL ? null : value;
     }
 
     private long cell(int row, int field) {
@@ -92,35 +116,58 @@ public final class ObjectLevel {
 
     /** Makes row {@code row}'s object null wherever it appears (null propagation from a non-null field of it). */
     public synchronized void nullObject(int row) {
-        java.util.BitSet next = nulledRows == null ? new java.util.BitSet() : (java.util.BitSet) nulledRows.clone();
-        next.set(row);
-        nulledRows = next;
+        if (nulledRows == null) {
+            nulledRows = new RowBits(rows.size());
+        }
+        nulledRows.set(row);
     }
 
     boolean isNull(int row) {
-        java.util.BitSet n = nulledRows;
+        RowBits n = nulledRows;
         return n != null && n.get(row);
     }
 
-    /** Runs every leaf value through its format's {@link LeafFormat#check}: what would fail fails now. */
+    /**
+     * Runs every leaf value through its format's {@link LeafFormat#check}: what would fail fails now. Values with a
+     * preparation (mask, JSON path) are prepared here once and kept for writing.
+     */
     public void check() {
-        for (Row row : rows) {
+        Object[][] p = new Object[shape.kinds.length][];
+        for (int f = 0; f < p.length; f++) {
+            if (shape.kinds[f] == ObjectShape.Kind.LEAF && shape.prepares[f] != null) {
+                p[f] = new Object[rows.size()];
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
             int[] index = positions(row);
             for (int f = 0; f < shape.kinds.length; f++) {
                 if (shape.kinds[f] == ObjectShape.Kind.LEAF) {
-                    Object value = leaf(f, row, index);
+                    Object value = column(f, row, index);
+                    if (p[f] != null) {
+                        value = shape.prepares[f].apply(value);
+                        p[f][r] = value;
+                    }
                     if (value != null) {
                         shape.formats[f].check(value);
                     }
                 }
             }
         }
+        prepared = p;
     }
 
-    private Object leaf(int field, Row row, int[] index) {
+    private Object column(int field, Row row, int[] index) {
         int position = index[field];
-        Object value = position < 0 ? null : row.at(position);
-        return shape.prepares[field] == null ? value : shape.prepares[field].apply(value);
+        return position < 0 ? null : row.at(position);
+    }
+
+    /** Leaf {@code field}'s value in row {@code r}, prepared ({@code p}: the values {@link #check} prepared, or null). */
+    private Object leaf(int field, int r, Row row, int[] index, Object[][] p) {
+        if (shape.prepares[field] == null) {
+            return column(field, row, index);
+        }
+        return p != null ? p[field][r] : shape.prepares[field].apply(column(field, row, index));
     }
 
     private int[] positions(Row row) {
@@ -143,17 +190,18 @@ public final class ObjectLevel {
         }
         Row row = rows.get(r);
         int[] index = positions(row);
-        Map<Long, Object> replacedNow = replaced;
+        Object[][] p = prepared;
+        boolean replacedRow = hasReplacement(r);
         generator.writeStartObject();
         for (int f = 0; f < shape.kinds.length; f++) {
             generator.writeName(shape.names[f]);
-            if (replacedNow != null && replacedNow.containsKey(cell(r, f))) {
-                LeafFormats.writeCoerced(generator, context, replacedNow.get(cell(r, f)));
+            if (replacedRow && isReplaced(r, f)) {
+                LeafFormats.writeCoerced(generator, context, replacement(r, f));
                 continue;
             }
             switch (shape.kinds[f]) {
                 case LEAF -> {
-                    Object value = leaf(f, row, index);
+                    Object value = leaf(f, r, row, index, p);
                     if (value == null) {
                         generator.writeNull();
                     } else {
@@ -178,20 +226,67 @@ public final class ObjectLevel {
         generator.writeEndObject();
     }
 
+    /** As {@link #write(JsonGenerator, SerializationContext, int, char[])}, into raw bytes. */
+    void write(JsonBytes out, int r) {
+        if (isNull(r)) {
+            out.nullValue();
+            return;
+        }
+        if (shape.kinds.length == 0) {
+            out.raw('{');
+            out.raw('}');
+            return;
+        }
+        Row row = rows.get(r);
+        int[] index = positions(row);
+        Object[][] p = prepared;
+        boolean replacedRow = hasReplacement(r);
+        for (int f = 0; f < shape.kinds.length; f++) {
+            out.raw(shape.rawNames[f]);
+            if (replacedRow && isReplaced(r, f)) {
+                out.value(replacement(r, f));
+                continue;
+            }
+            switch (shape.kinds[f]) {
+                case LEAF -> {
+                    Object value = leaf(f, r, row, index, p);
+                    if (value == null) {
+                        out.nullValue();
+                    } else {
+                        shape.formats[f].write(out, value);
+                    }
+                }
+                case CONSTANT -> out.raw(shape.rawConstants[f]);
+                case CHILD -> {
+                    Object value = children[shape.slots[f]][r];
+                    if (value instanceof CompactList list) {
+                        list.write(out);
+                    } else if (value instanceof CompactObject object) {
+                        object.write(out);
+                    } else {
+                        out.value(value); // null, a plain value, or through Jackson (a map, another serializable)
+                    }
+                }
+            }
+        }
+        out.raw('}');
+    }
+
     /** Row {@code r}'s object as graphql-java's result map (children stay compact). */
     Map<String, Object> toMap(int r) {
         Row row = rows.get(r);
         int[] index = positions(row);
-        Map<Long, Object> replacedNow = replaced;
+        Object[][] p = prepared;
+        boolean replacedRow = hasReplacement(r);
         Map<String, Object> map = new LinkedHashMap<>((int) (shape.kinds.length / 0.75f) + 1);
         for (int f = 0; f < shape.kinds.length; f++) {
-            if (replacedNow != null && replacedNow.containsKey(cell(r, f))) {
-                map.put(shape.keys[f], replacedNow.get(cell(r, f)));
+            if (replacedRow && isReplaced(r, f)) {
+                map.put(shape.keys[f], replacement(r, f));
                 continue;
             }
             Object value = switch (shape.kinds[f]) {
                 case LEAF -> {
-                    Object v = leaf(f, row, index);
+                    Object v = leaf(f, r, row, index, p);
                     yield v == null ? null : shape.formats[f].coerce(v);
                 }
                 case CONSTANT -> shape.constants[f].getValue();

@@ -9,7 +9,8 @@ import tools.jackson.core.io.SerializedString;
  * What one selection set writes for each row of a table, decided once per request: its fields in the order the
  * document asks, each a leaf (a column, an optional preparation such as a mask, and its {@link LeafFormat}), a
  * constant ({@code __typename}) or a child (a relationship or aggregate, whose value per row the executor sets on the
- * {@link ObjectLevel}). Field names are pre-encoded for the generator.
+ * {@link ObjectLevel}). Field names are pre-encoded for the generator and as
+ * raw bytes ({@link JsonBytes}).
  *
  * <pre>{@code
  * ObjectShape shape = ObjectShape.builder()
@@ -29,6 +30,10 @@ public final class ObjectShape {
     final LeafFormat[] formats;
     final UnaryOperator<Object>[] prepares;
     final SerializedString[] constants;
+    /** Per field the bytes before its value: {@code {"name":} for the first, {@code ,"name":} for the others. */
+    final byte[][] rawNames;
+    /** Per constant field its value quoted as bytes (null for other fields). */
+    final byte[][] rawConstants;
     final int[] slots;
     final int childCount;
 
@@ -46,6 +51,16 @@ public final class ObjectShape {
         UnaryOperator<Object>[] p = b.prepares.toArray(new UnaryOperator[0]);
         prepares = p;
         constants = b.constants.stream().map(c -> c == null ? null : new SerializedString(c)).toArray(SerializedString[]::new);
+        rawNames = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            byte[] quoted = JsonBytes.quoted(keys[i]);
+            byte[] raw = new byte[quoted.length + 2];
+            raw[0] = (byte) (i == 0 ? '{' : ',');
+            System.arraycopy(quoted, 0, raw, 1, quoted.length);
+            raw[raw.length - 1] = ':';
+            rawNames[i] = raw;
+        }
+        rawConstants = b.constants.stream().map(c -> c == null ? null : JsonBytes.quoted(c)).toArray(byte[][]::new);
         slots = b.slots.stream().mapToInt(Integer::intValue).toArray();
         childCount = b.childCount;
     }

@@ -68,6 +68,7 @@ final class MongoWriteSession {
         List<String> columns = table.columns().stream().map(Column::name).toList();
         MongoFilters filters = new MongoFilters(table);
         Map<Object, Row> byKey = new HashMap<>();
+        var rowOf = Row.factory(columns);
         for (List<Object> chunk : chunks(keys)) {
             MongoCollection<Document> c = collection(table);
             Bson filter = MongoFilters.and(List.of(Filters.in(ID, chunk), filters.truth(where)));
@@ -77,7 +78,7 @@ final class MongoWriteSession {
                 for (String column : columns) {
                     values.add(MongoValues.read(table.requireColumn(column), d.get(column)));
                 }
-                byKey.put(d.get(ID), Row.of(columns, values));
+                byKey.put(d.get(ID), rowOf.apply(values));
             }
         }
         List<Row> ordered = new ArrayList<>();

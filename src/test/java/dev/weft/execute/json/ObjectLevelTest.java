@@ -62,6 +62,65 @@ class ObjectLevelTest {
         assertThat(JSON.writeValueAsString(bob)).isEqualTo("null");
     }
 
+    @Test
+    void rawBytesAndGeneratorCallsWriteTheSameMixedTree() {
+        @SuppressWarnings("unchecked")
+        List<Object> customers = (List<Object>) customers();
+        CompactObject ada = (CompactObject) customers.get(0);
+        ada.put("name", "A/\"da\u00e9\ud83d\ude00");
+        ada.put("secret", null);
+        customers.set(2, null);
+        List<String> columns = List.of("doc", "n");
+        LeafFormat document = new LeafFormat() { // as a MongoDB document's format: written by Jackson
+            @Override
+            public Object coerce(Object value) {
+                return Map.of("doc", value, "list", List.of(1, "x"));
+            }
+
+            @Override
+            public void write(tools.jackson.core.JsonGenerator generator, tools.jackson.databind.SerializationContext ctxt,
+                              Object value) {
+                ctxt.writeValue(generator, coerce(value));
+            }
+        };
+        ObjectLevel top = ObjectLevel.of(ObjectShape.builder()
+                .leaf("doc", "doc", document, null)
+                .leaf("n", "n", LeafFormats.of(graphql.Scalars.GraphQLInt, CONTEXT, Locale.ROOT), null)
+                .child("customers")
+                .child("map")
+                .child("none")
+                .build(), List.of(Row.of(columns, List.of("d1", 7L)), Row.of(columns, List.of("d2", 8L))));
+        top.check();
+        top.setChild(0, 0, customers);
+        top.setChild(1, 0, new LinkedHashMap<>(Map.of("inner", customers)));
+        top.setChild(1, 1, List.of(ada, Map.of("s", "/")));
+        Object tree = Map.of("data", top.list(0, 2));
+        JsonMapper callByCall = JsonMapper.builder() // a feature raw bytes do not reproduce: generator calls
+                .enable(tools.jackson.core.StreamWriteFeature.STRICT_DUPLICATE_DETECTION).build();
+        String raw = JSON.writeValueAsString(tree);
+        assertThat(raw).isEqualTo(callByCall.writeValueAsString(tree))
+                .isEqualTo(JSON.writeValueAsString(Map.of("data", plain(top.list(0, 2)))))
+                .contains("\"name\":\"A/\\\"da\u00e9\ud83d\ude00\",\"secret\":null")
+                .contains("{\"doc\":{").contains("\"n\":8,").contains("\"none\":null}");
+    }
+
+    @Test
+    void preparationsRunOnceForCheckWriteAndMap() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> columns = List.of("s");
+        ObjectLevel level = ObjectLevel.of(ObjectShape.builder()
+                .leaf("s", "s", LeafFormats.of(graphql.Scalars.GraphQLString, CONTEXT, Locale.ROOT), v -> {
+                    calls.incrementAndGet();
+                    return "*" + v;
+                })
+                .build(), List.of(Row.of(columns, List.of("a")), Row.of(columns, List.of("b"))));
+        level.check();
+        Object list = level.list(0, 2);
+        assertThat(JSON.writeValueAsString(list)).isEqualTo("[{\"s\":\"*a\"},{\"s\":\"*b\"}]");
+        assertThat(JSON.writeValueAsString(plain(list))).isEqualTo("[{\"s\":\"*a\"},{\"s\":\"*b\"}]");
+        assertThat(calls).hasValue(2);
+    }
+
     /** customers 1 Ada (orders 10, 11), 2 Bob (none), 3 Cy (orders not fetched: null); name masked for Ada only. */
     private static Object customers() {
         List<String> orderColumns = List.of("id", "customer_id", "total", "created_at");

@@ -1,0 +1,376 @@
+package dev.weft.execute.json;
+
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.CharTypes;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.core.json.UTF8JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+
+/**
+ * Writes one JSON value (a subtree of the response) as UTF-8 bytes into its own buffer instead of one Jackson
+ * generator call per token, and hands the bytes to the generator in chunks ({@code writeRaw}: no per-token checks).
+ * The output is byte for byte what Jackson's {@link UTF8JsonGenerator} writes for the same tokens: the same string
+ * escaping ({@code \"}, {@code \\}, {@code \/} under {@code ESCAPE_FORWARD_SLASHES}, the short forms of
+ * {@code \b\t\n\f\r}, other control chars and lone surrogates as upper-case {@code \}{@code uXXXX}, a high surrogate
+ * followed by a low one as one 4-byte char, the rest as UTF-8), the same numbers. {@link #open} answers null for a
+ * generator whose output may differ (a pretty printer, custom escapes, non-ASCII escaped, other non-default
+ * features, a {@code Writer}): the caller then writes through the generator. A value it does not write itself (a
+ * map, a document, another {@code JacksonSerializable}) goes through Jackson on a generator of its own writing into
+ * this buffer ({@link #jackson}), so mixed trees stay exact. One buffer of {@value #BUFFER} bytes per subtree,
+ * nothing allocated per value; a large response goes out in chunks, never as one array. Not thread-safe.
+ *
+ * <pre>{@code
+ * JsonBytes out = JsonBytes.open(generator, context); // null: write through the generator instead
+ * out.raw('[');
+ * out.string("a\"b");
+ * out.raw(',');
+ * out.value(42L);
+ * out.raw(']');
+ * out.close();                                       // ["a\"b",42], the last bytes handed to the generator
+ * }</pre>
+ */
+public final class JsonBytes {
+    /** Chars per string segment, at most: each fits the buffer escaped ({@code UTF8JsonGenerator} segments too). */
+    static final int SEGMENT = 1000;
+    static final int BUFFER = 8192;
+    private static final int[] ESCAPES = CharTypes.get7BitOutputEscapes('"', false);
+    private static final int[] ESCAPES_WITH_SLASH = CharTypes.get7BitOutputEscapes('"', true);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final SerializableString NOTHING = new SerializedString("");
+
+    private final JsonGenerator generator;
+    private final SerializationContext context;
+    private final byte[] buffer = new byte[BUFFER];
+    private final char[] scratch = new char[LeafFormats.SCRATCH];
+    private final Chunk chunk = new Chunk();
+    private final int[] escapes;
+    private int pos;
+
+    private JsonBytes(JsonGenerator generator, SerializationContext context, int[] escapes) {
+        this.generator = generator;
+        this.context = context;
+        this.escapes = escapes;
+    }
+
+    /**
+     * A writer of the value {@code generator} is about to write (its separator is written now), or null when the
+     * generator's output cannot be matched byte for byte.
+     */
+    public static JsonBytes open(JsonGenerator generator, SerializationContext context) {
+        if (!plain(generator)) {
+            return null;
+        }
+        generator.writeRawValue(NOTHING); // the comma or colon before this value, and the value counted
+        if (generator.streamWriteOutputTarget() instanceof Sink sink) {
+            // a subtree inside a value an outer writer hands to Jackson (jackson(...)): its bytes
+            // go on in that writer's buffer, after what the side generator has buffered
+            generator.flush();
+            return sink.owner();
+        }
+        boolean slash = ((UTF8JsonGenerator) generator).isEnabled(JsonWriteFeature.ESCAPE_FORWARD_SLASHES);
+        return new JsonBytes(generator, context, slash ? ESCAPES_WITH_SLASH : ESCAPES);
+    }
+
+    /**
+     * Whether {@code generator} is Jackson's UTF-8 generator with the output this class reproduces. A factory's own
+     * quote char (not {@code "}) cannot be seen from the generator: Weft's mappers never set one.
+     */
+    static boolean plain(JsonGenerator generator) {
+        if (generator.getClass() != UTF8JsonGenerator.class) {
+            return false;
+        }
+        UTF8JsonGenerator g = (UTF8JsonGenerator) generator;
+        return g.getPrettyPrinter() == null && g.getCharacterEscapes() == null && g.getHighestNonEscapedChar() == 0
+                && g.isEnabled(JsonWriteFeature.QUOTE_PROPERTY_NAMES) && g.isEnabled(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                && g.isEnabled(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                && g.isEnabled(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                && !g.isEnabled(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS)
+                && !g.isEnabled(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                && !g.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                && !g.isEnabled(StreamWriteFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** Hands the bytes still buffered to the generator; the value is complete. */
+    public void close() {
+        handOver();
+    }
+
+    /** A scratch buffer of {@link LeafFormats#SCRATCH} chars for formats. */
+    char[] scratch() {
+        return scratch;
+    }
+
+    void raw(byte[] bytes) {
+        int n = bytes.length;
+        if (pos + n > buffer.length) {
+            handOver();
+            if (n > buffer.length) {
+                chunk.set(bytes, 0, n);
+                drain();
+                return;
+            }
+        }
+        System.arraycopy(bytes, 0, buffer, pos, n);
+        pos += n;
+    }
+
+    void raw(char c) {
+        if (pos == buffer.length) {
+            handOver();
+        }
+        buffer[pos++] = (byte) c;
+    }
+
+    void nullValue() {
+        raw(NULL);
+    }
+
+    void bool(boolean b) {
+        raw(b ? TRUE : FALSE);
+    }
+
+    void number(long v) {
+        ensure(20);
+        if (v == Long.MIN_VALUE) {
+            ascii("-9223372036854775808");
+            return;
+        }
+        if (v < 0) {
+            buffer[pos++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        int end = pos + digits;
+        for (int i = end - 1; i >= pos; i--) {
+            buffer[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        pos = end;
+    }
+
+    /** A number as {@code chars[0..n)} spell it (ASCII digits, sign, point). */
+    void number(char[] chars, int n) {
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buffer[pos++] = (byte) chars[i];
+        }
+    }
+
+    /** A string of ASCII chars that need no escape (ISO dates): quoted as they are. */
+    void plainString(char[] chars, int n) {
+        ensure(n + 2);
+        buffer[pos++] = '"';
+        number(chars, n);
+        buffer[pos++] = '"';
+    }
+
+    void string(String s) {
+        int len = s.length();
+        ensure(1);
+        buffer[pos++] = '"';
+        for (int from = 0; from < len; ) {
+            int end = segmentEnd(s, from);
+            ensure(6 * (end - from));
+            pos = segment(s, from, end, escapes, buffer, pos);
+            from = end;
+        }
+        ensure(1);
+        buffer[pos++] = '"';
+    }
+
+    /** Writes a value as Jackson writes it in a map (the coerced value of a scalar, a child the executor set). */
+    void value(Object value) {
+        // tests in order of how often result values have each type (a pattern switch tests classes one by one too)
+        if (value instanceof String s) {
+            string(s);
+        } else if (value instanceof Long l) {
+            number(l.longValue());
+        } else if (value instanceof Integer i) {
+            number(i.longValue());
+        } else if (value == null) {
+            nullValue();
+        } else if (value instanceof BigDecimal d) {
+            int n = DecimalChars.plain(d, scratch);
+            if (n >= 0) {
+                number(scratch, n);
+            } else {
+                ascii(d.toString());
+            }
+        } else if (value instanceof Boolean b) {
+            bool(b);
+        } else if (value instanceof Double d) {
+            number(d.doubleValue());
+        } else if (value instanceof BigInteger i) {
+            ascii(i.toString());
+        } else {
+            jackson(null, value);
+        }
+    }
+
+    private void number(double d) {
+        String text = Double.toString(d);
+        if (Double.isFinite(d)) {
+            ascii(text);
+        } else {
+            string(text);
+        }
+    }
+
+    /**
+     * Writes {@code value} through Jackson, on a generator of its own (same configuration) writing into this buffer:
+     * with {@code format}'s {@link LeafFormat#write}, or as Jackson writes it in a map when {@code format} is null.
+     */
+    void jackson(LeafFormat format, Object value) {
+        try (JsonGenerator side = context.createGenerator(new Sink())) {
+            if (format == null) {
+                LeafFormats.writeCoerced(side, context, value);
+            } else {
+                format.write(side, context, value);
+            }
+        }
+    }
+
+    /**
+     * {@code s} quoted and escaped as the generator writes it by default (for names and constants, encoded once:
+     * GraphQL names, which have no {@code /} that {@code ESCAPE_FORWARD_SLASHES} would escape).
+     */
+    static byte[] quoted(String s) {
+        byte[] out = new byte[6 * s.length() + 2];
+        out[0] = '"';
+        int n = 1;
+        for (int from = 0; from < s.length(); ) {
+            int end = segmentEnd(s, from);
+            n = segment(s, from, end, ESCAPES, out, n);
+            from = end;
+        }
+        out[n++] = '"';
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The end of the segment from {@code from}: as Jackson's, never between the two halves of a pair. */
+    private static int segmentEnd(String s, int from) {
+        int n = Math.min(SEGMENT, s.length() - from);
+        if (n > 1 && (s.charAt(from + n - 1) & 0xFC00) == 0xD800) {
+            n--;
+        }
+        return from + n;
+    }
+
+    /** One of Jackson's string segments {@code s[from..end)} escaped into {@code out} at {@code p}; answers the end. */
+    private static int segment(String s, int from, int end, int[] escapes, byte[] out, int p) {
+        int i = from;
+        while (i < end) {
+            char c = s.charAt(i);
+            if (c > 0x7F || escapes[c] != 0) {
+                break;
+            }
+            out[p++] = (byte) c;
+            i++;
+        }
+        while (i < end) {
+            int c = s.charAt(i++);
+            if (c <= 0x7F) {
+                int escape = escapes[c];
+                if (escape == 0) {
+                    out[p++] = (byte) c;
+                } else if (escape > 0) {
+                    out[p++] = '\\';
+                    out[p++] = (byte) escape;
+                } else {
+                    p = unicodeEscape(c, out, p);
+                }
+            } else if (c <= 0x7FF) {
+                out[p++] = (byte) (0xC0 | (c >> 6));
+                out[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if ((c & 0xFC00) == 0xD800 && i < end && (s.charAt(i) & 0xFC00) == 0xDC00) {
+                int code = 0x10000 + ((c & 0x3FF) << 10) + (s.charAt(i++) & 0x3FF);
+                out[p++] = (byte) (0xF0 + ((code >> 18) & 0x07));
+                out[p++] = (byte) (0x80 + ((code >> 12) & 0x3F));
+                out[p++] = (byte) (0x80 + ((code >> 6) & 0x3F));
+                out[p++] = (byte) (0x80 + (code & 0x3F));
+            } else if (c >= 0xD800 && c <= 0xDFFF) {
+                p = unicodeEscape(c, out, p);
+            } else {
+                out[p++] = (byte) (0xE0 | (c >> 12));
+                out[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return p;
+    }
+
+    private static int unicodeEscape(int c, byte[] out, int p) {
+        out[p++] = '\\';
+        out[p++] = 'u';
+        out[p++] = HEX[(c >> 12) & 0xF];
+        out[p++] = HEX[(c >> 8) & 0xF];
+        out[p++] = HEX[(c >> 4) & 0xF];
+        out[p++] = HEX[c & 0xF];
+        return p;
+    }
+
+    private void ascii(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buffer[pos++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void ensure(int n) {
+        if (pos + n > buffer.length) {
+            handOver();
+        }
+    }
+
+    private void handOver() {
+        if (pos > 0) {
+            chunk.set(buffer, 0, pos);
+            pos = 0;
+            drain();
+        }
+    }
+
+    private void drain() {
+        while (chunk.from < chunk.to) {
+            generator.writeRaw(chunk);
+        }
+    }
+
+    /** Receives what a side generator writes ({@link #jackson}), in order with the rest of the buffer. */
+    private final class Sink extends OutputStream {
+        JsonBytes owner() {
+            return JsonBytes.this;
+        }
+
+        @Override
+        public void write(int b) {
+            raw((char) (b & 0xFF));
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            for (int i = off; i < off + len; ) {
+                if (pos == buffer.length) {
+                    handOver();
+                }
+                int n = Math.min(len - (i - off), buffer.length - pos);
+                System.arraycopy(b, i, buffer, pos, n);
+                pos += n;
+                i += n;
+            }
+        }
+    }
+}
