@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.ExecutionContext;
 import graphql.language.OperationDefinition;
 import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.GraphQLSchema;
 import java.util.Map;
 
@@ -51,8 +52,12 @@ public final class NormalizedOperations {
         if (!cacheable(variables)) {
             return context.getNormalizedQueryTree().get();
         }
+        // Made here, not by the context: graphql-java's keeps the request's GraphQLContext (in each field's
+        // QueryDirectives), and a cached operation would keep the first request's context and all it reaches.
         return cache.get(new Key(context.getGraphQLSchema(), context.getOperationDefinition(), variables),
-                key -> context.getNormalizedQueryTree().get());
+                key -> ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(context.getGraphQLSchema(),
+                        context.getOperationDefinition(), context.getFragmentsByName(), context.getCoercedVariables(),
+                        ExecutableNormalizedOperationFactory.Options.defaultOptions().locale(context.getLocale())));
     }
 
     static boolean cacheable(Map<String, Object> variables) {

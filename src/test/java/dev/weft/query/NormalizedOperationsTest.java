@@ -14,6 +14,7 @@ import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +67,25 @@ class NormalizedOperationsTest {
         assertThat(run(query, Map.of("n", 6, "skip", false)).getTopLevelFields().get(0).getResolvedArguments())
                 .containsEntry("first", 6);
         assertThat(operations.size()).isEqualTo(3);
+    }
+
+    @Test
+    void aKeptOperationDoesNotKeepItsRequestsContext() throws InterruptedException {
+        String query = "{ items(first: 3) { id name } }";
+        WeakReference<Object> state = request(query);
+        for (int i = 0; i < 50 && state.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(state.get()).as("what the first request put in its GraphQLContext").isNull();
+        assertThat(run(query, Map.of())).isSameAs(seen.get(0));
+    }
+
+    /** One request with a large object in its GraphQLContext (as Weft's request state), which nothing else keeps. */
+    private WeakReference<Object> request(String query) {
+        Object requestState = new byte[1 << 20];
+        graphQL.execute(ExecutionInput.newExecutionInput(query).graphQLContext(Map.of("state", requestState)).build());
+        return new WeakReference<>(requestState);
     }
 
     @Test
