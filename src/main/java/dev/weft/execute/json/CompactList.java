@@ -59,13 +59,7 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
-        JsonBytes out = JsonBytes.open(generator, context);
-        if (out == null) {
-            write(generator, context, new char[LeafFormats.SCRATCH]);
-        } else {
-            write(out);
-            out.close();
-        }
+        JsonBytes.serialize(generator, context, this::write, scratch -> write(generator, context, scratch));
     }
 
     void write(JsonBytes out) {

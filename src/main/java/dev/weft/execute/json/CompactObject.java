@@ -45,13 +45,7 @@ public final class CompactObject extends AbstractMap<String, Object> implements 
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
-        JsonBytes out = JsonBytes.open(generator, context);
-        if (out == null) {
-            write(generator, context, new char[LeafFormats.SCRATCH]);
-        } else {
-            write(out);
-            out.close();
-        }
+        JsonBytes.serialize(generator, context, this::write, scratch -> write(generator, context, scratch));
     }
 
     void write(JsonBytes out) {

@@ -99,6 +99,21 @@ public final class JsonBytes {
                 && !g.isEnabled(StreamWriteFeature.STRICT_DUPLICATE_DETECTION);
     }
 
+    /**
+     * Writes one value of the response: {@code raw} into a {@link JsonBytes} when the generator allows it, else
+     * {@code viaGenerator} through the generator's own calls (given a scratch buffer of {@link LeafFormats#SCRATCH} chars).
+     */
+    static void serialize(JsonGenerator generator, SerializationContext context, java.util.function.Consumer<JsonBytes> raw,
+                          java.util.function.Consumer<char[]> viaGenerator) {
+        JsonBytes out = open(generator, context);
+        if (out == null) {
+            viaGenerator.accept(new char[LeafFormats.SCRATCH]);
+        } else {
+            raw.accept(out);
+            out.close();
+        }
+    }
+
     /** Hands the bytes still buffered to the generator; the value is complete. */
     public void close() {
         handOver();
