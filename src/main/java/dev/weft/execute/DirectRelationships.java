@@ -74,14 +74,14 @@ final class DirectRelationships {
                     nodesPerRow.add(a == null ? List.of() : a.nodes());
                     fieldLocs.add(new ResultLocation(locs.get(i), f.getResultKey(), -1));
                 }
-                budget.charge(ResponseRows.bytesPerParent(perKey.stream().map(a -> a.nodes()).toList(), rowKey, false));
+                ResponseRows.chargePerParent(budget, perKey.stream().map(a -> a.nodes()).toList(), rowKey, false);
                 values.clear();
                 values.addAll(run.aggregateObjects(target, f, valuesPerRow, nodesPerRow, fieldLocs));
                 return values;
             }
             Select select = planner.selectFields(r.to(), f.getResolvedArguments(), names(f.getChildren()), r.toColumns());
             List<List<Row>> groups = keys.isEmpty() ? List.of() : loaders.rows(r, keys, select, access, budget);
-            budget.charge(ResponseRows.bytesPerParent(groups, rowKey, object)); // what the parents hold, repeats included
+            ResponseRows.chargePerParent(budget, groups, rowKey, object); // what the parents hold, repeats included
             int total = 0;
             for (int key : rowKey) {
                 total += key < 0 ? 0 : object ? Math.min(1, groups.get(key).size()) : groups.get(key).size();

@@ -60,13 +60,7 @@ public final class JoinKeys {
         return canonical(values, targetTypes);
     }
 
-    /** {@link #canonicalTarget(List)} of a one-column key, without building the list of values first. */
-    public List<Object> canonicalTarget(Object value) {
-        Object v = canonicalTargetValue(value);
-        return v == null ? null : List.of(v);
-    }
-
-    /** The one value of {@link #canonicalTarget(Object)}'s key (what its list holds), or null. */
+    /** The one value of {@link #canonicalTarget(List)}'s key for a one-column key (what its list would hold), or null. */
     public Object canonicalTargetValue(Object value) {
         return canonical(domains.get(0), value, targetTypes.get(0));
     }

@@ -74,7 +74,7 @@ final class RelationshipLoaders {
                 .computeIfAbsent(loaderName("rows", r, env), name -> DataLoaderFactory.newDataLoader(name, rowsLoader(r, env)));
         RequestBudget budget = RequestBudget.of(env.getGraphQlContext());
         CompletableFuture<List<Row>> rows = loader.load(key).thenApply(list -> {
-            budget.charge(ResponseRows.bytes(object && !list.isEmpty() ? list.subList(0, 1) : list)); // per parent
+            ResponseRows.charge(budget, object && !list.isEmpty() ? list.subList(0, 1) : list); // per parent
             return list;
         });
         if (!object) {
@@ -103,7 +103,7 @@ final class RelationshipLoaders {
             if (shaped.get("nodes") instanceof List<?> nodes && !nodes.isEmpty()) {
                 @SuppressWarnings("unchecked")
                 List<Row> rows = (List<Row>) nodes;
-                budget.charge(ResponseRows.bytes(rows)); // per parent
+                ResponseRows.charge(budget, rows); // per parent
             }
             return shaped;
         });

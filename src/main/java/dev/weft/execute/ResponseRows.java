@@ -41,8 +41,23 @@ final class ResponseRows {
     /** Checks and charges one list. */
     static List<Row> list(RequestBudget budget, List<Row> rows) {
         budget.checkList(rows.size());
-        budget.charge(bytes(rows));
+        charge(budget, rows);
         return rows;
+    }
+
+    /**
+     * Charges {@code rows}: by their sampled size ({@link #bytes}), or row by row when the sample would pass
+     * {@code max-response-bytes} (a few large values in the sample must not refuse a response that fits).
+     */
+    static void charge(RequestBudget budget, List<Row> rows) {
+        long sampled = bytes(rows);
+        budget.charge(budget.fits(sampled) ? sampled : exactBytes(rows));
+    }
+
+    /** Charges what the parents hold of a relationship ({@link #bytesPerParent}), row by row when the sample would not fit. */
+    static void chargePerParent(RequestBudget budget, List<List<Row>> groups, int[] keyOfParent, boolean object) {
+        long sampled = bytesPerParent(groups, keyOfParent, object);
+        budget.charge(budget.fits(sampled) ? sampled : bytesPerParent(groups, keyOfParent, object, true));
     }
 
     /** Checks the related rows of each key (a relationship at one level) against {@code max-rows}. */
@@ -59,11 +74,15 @@ final class ResponseRows {
      * only the first row of its group. Rows are sized as in {@link #bytes}: past {@value #SAMPLE} rows, by a sample.
      */
     static long bytesPerParent(List<List<Row>> groups, int[] keyOfParent, boolean object) {
+        return bytesPerParent(groups, keyOfParent, object, false);
+    }
+
+    private static long bytesPerParent(List<List<Row>> groups, int[] keyOfParent, boolean object, boolean exact) {
         int total = 0;
         for (List<Row> group : groups) {
             total += object ? Math.min(1, group.size()) : group.size();
         }
-        double perRow = total <= SAMPLE ? -1 : averageRowBytes(groups, total, object);
+        double perRow = exact || total <= SAMPLE ? -1 : averageRowBytes(groups, total, object);
         long[] perKey = new long[groups.size()];
         for (int k = 0; k < perKey.length; k++) {
             List<Row> group = object && !groups.get(k).isEmpty() ? groups.get(k).subList(0, 1) : groups.get(k);

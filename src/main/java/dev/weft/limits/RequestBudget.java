@@ -59,6 +59,11 @@ public final class RequestBudget {
         }
     }
 
+    /** Whether {@code estimatedBytes} more would stay within {@code max-response-bytes}. */
+    public boolean fits(long estimatedBytes) {
+        return bytes.get() + estimatedBytes <= limits.maxResponseBytes();
+    }
+
     /** Adds {@code estimatedBytes} to the response; fails past {@code max-response-bytes} or past the request's deadline. */
     public void charge(long estimatedBytes) {
         checkOpen();

@@ -24,7 +24,7 @@ final class MeteredSourceExecutor extends ForwardingSourceExecutor {
     private final DistributionSummary batchKeys;
     private final DistributionSummary crossSourceKeys;
     // by kind and outcome: a registry lookup builds and compares the meter's tags, once per meter, not per call
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
     MeteredSourceExecutor(SourceExecutor delegate, MeterRegistry registry) {
         super(delegate);
@@ -37,9 +37,9 @@ final class MeteredSourceExecutor extends ForwardingSourceExecutor {
     }
 
     private Timer timer(String kind, String outcome) {
-        return timers.computeIfAbsent(kind + ' ' + outcome, k -> Timer.builder("weft.source.statements")
-                .description("calls of a source's executor, by kind and outcome")
-                .tags("service", delegate.serviceName(), "kind", kind, "outcome", outcome).register(registry));
+        return timers.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).computeIfAbsent(outcome,
+                o -> Timer.builder("weft.source.statements").description("calls of a source's executor, by kind and outcome")
+                        .tags("service", delegate.serviceName(), "kind", kind, "outcome", outcome).register(registry));
     }
 
     @Override

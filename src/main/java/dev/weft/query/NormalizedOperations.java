@@ -19,7 +19,7 @@ import java.util.Map;
  * holds large inputs.
  *
  * <pre>{@code
- * NormalizedOperations operations = new NormalizedOperations(1_000);
+ * NormalizedOperations operations = new NormalizedOperations(50_000); // fields of all kept operations
  * ExecutableNormalizedOperation operation = operations.of(executionContext); // the same object for the same request
  * }</pre>
  */
@@ -42,8 +42,14 @@ public final class NormalizedOperations {
         }
     }
 
-    public NormalizedOperations(int maximumSize) {
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    /**
+     * @param maximumFields the fields of all kept operations together, at most: the bound of the cache's memory (a
+     *                      kept operation also holds its parsed document)
+     */
+    public NormalizedOperations(int maximumFields) {
+        this.cache = Caffeine.newBuilder().maximumWeight(maximumFields)
+                .weigher((Key key, ExecutableNormalizedOperation operation) -> Math.max(1, operation.getOperationFieldCount()))
+                .build();
     }
 
     /** The normalized operation of the request in {@code context}: cached, or made and kept if its variables are small. */

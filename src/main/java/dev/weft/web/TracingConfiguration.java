@@ -86,14 +86,15 @@ class TracingConfiguration {
     }
 
     /**
-     * Until tracing is configured, Spring Security observes nothing: its filter-chain observation wraps each of its
-     * filters in an observation with events (a counter lookup per filter and request), which no one reads without
-     * traces; once tracing is configured its spans are there again (README, "Tracing").
+     * Until tracing is configured, Spring Security does not observe its filter chain: that observation wraps each of
+     * its filters in an observation with events (a meter lookup per filter and request) and gives nothing but spans
+     * and a per-filter timer. Its authentication and authorization observations (their meters) stay; once tracing is
+     * configured, the filter chain's spans are there again (README, "Tracing").
      */
     @Bean
     @Conditional(NotConfigured.class)
-    SecurityObservationSettings weftNoSecurityObservations() {
-        return SecurityObservationSettings.noObservations();
+    SecurityObservationSettings weftNoFilterChainObservations() {
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
     }
 
     static boolean configured(Environment environment) {

@@ -80,7 +80,7 @@ public final class WeftRuntime implements AutoCloseable {
     private final RowFilterCompiler filters;
     private final Instrumentation argumentPrecheck;
     // each operation normalized once per schema and variables, for the precheck and the direct executor alike
-    private final dev.weft.query.NormalizedOperations normalized = new dev.weft.query.NormalizedOperations(1_000);
+    private final dev.weft.query.NormalizedOperations normalized = new dev.weft.query.NormalizedOperations(50_000);
     private final Map<String, RoleEngine> roles = new LinkedHashMap<>();
     private final LimitSettings limits;
     private final MutationOptions mutations;

@@ -23,6 +23,12 @@ class ResponseRowsTest {
         return rows;
     }
 
+    private static dev.weft.limits.RequestBudget budget(long maxResponseBytes) {
+        var d = dev.weft.config.LimitSettings.DEFAULTS;
+        return new dev.weft.limits.RequestBudget(new dev.weft.config.LimitSettings(d.maxDepth(), d.maxFields(), d.maxRows(),
+                maxResponseBytes, d.requestTimeout()));
+    }
+
     private static long exact(List<Row> rows) {
         return rows.stream().mapToLong(Row::estimatedBytes).sum();
     }
@@ -43,6 +49,23 @@ class ResponseRowsTest {
             mixed.add(row(i, "z".repeat(i % 2 == 0 ? 10 : 90)));
         }
         assertThat((double) ResponseRows.bytes(mixed)).isCloseTo(exact(mixed), within(exact(mixed) * 0.05));
+    }
+
+    @Test
+    void aFewLargeValuesInTheSampleDoNotRefuseAResponseThatFits() {
+        List<Row> rows = rows(1_000, 20);
+        for (int i = 0; i < ResponseRows.SAMPLE; i++) { // 64 large values, each where the sample looks
+            int at = i * 1_000 / ResponseRows.SAMPLE;
+            rows.set(at, row(at, "y".repeat(2_000)));
+        }
+        long exact = exact(rows);
+        assertThat(ResponseRows.bytes(rows)).as("the sample alone overestimates").isGreaterThan(exact * 2);
+        dev.weft.limits.RequestBudget budget = budget(exact + 100);
+        ResponseRows.charge(budget, rows); // fits when counted row by row: no failure
+        List<List<Row>> groups = List.of(rows);
+        ResponseRows.chargePerParent(budget(exact + 100), groups, new int[] {0}, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResponseRows.charge(
+                budget(exact - 100), rows)).hasMessageContaining("max-response-bytes");
     }
 
     @Test

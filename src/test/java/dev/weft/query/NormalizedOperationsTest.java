@@ -97,4 +97,21 @@ class NormalizedOperationsTest {
         assertThat(run(query, Map.of("ids", List.of(1, 2)))).isNotSameAs(run(query, Map.of("ids", List.of(1, 2))));
         assertThat(operations.size()).isZero();
     }
+
+    @Test
+    void theCacheHoldsAtMostItsNumberOfFields() {
+        NormalizedOperations small = new NormalizedOperations(4);
+        for (int i = 0; i < 5; i++) { // five operations of 3 fields each (items, id, name): one fits at a time
+            String query = "query Q" + i + " { items(first: " + i + ") { id name } }";
+            GraphQL.newGraphQL(graphQL.getGraphQLSchema()).instrumentation(new Instrumentation() {
+                @Override
+                public ExecutionContext instrumentExecutionContext(ExecutionContext context,
+                        InstrumentationExecutionParameters parameters, InstrumentationState state) {
+                    small.of(context);
+                    return context;
+                }
+            }).build().execute(query);
+        }
+        assertThat(small.size()).isLessThanOrEqualTo(1);
+    }
 }

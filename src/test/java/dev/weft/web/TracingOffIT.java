@@ -39,10 +39,10 @@ class TracingOffIT {
     }
 
     @Test
-    void springSecurityObservesNothingWithoutTracing() {
+    void springSecurityObservesItsDecisionsButNotEachFilterWithoutTracing() {
         var settings = context.getBean(org.springframework.security.config.observation.SecurityObservationSettings.class);
         assertThat(settings.shouldObserveRequests()).as("no observation around each security filter").isFalse();
-        assertThat(settings.shouldObserveAuthentications()).isFalse();
-        assertThat(settings.shouldObserveAuthorizations()).isFalse();
+        assertThat(settings.shouldObserveAuthentications()).as("spring.security.authentications meters stay").isTrue();
+        assertThat(settings.shouldObserveAuthorizations()).as("spring.security.authorizations meters stay").isTrue();
     }
 }

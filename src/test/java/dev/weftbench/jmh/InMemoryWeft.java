@@ -107,7 +107,7 @@ public final class InMemoryWeft implements AutoCloseable {
         GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers);
         SimpleDataFetcherExceptionHandler exceptions = new SimpleDataFetcherExceptionHandler();
         this.graphQL = GraphQL.newGraphQL(schema.schema()).defaultDataFetcherExceptionHandler(exceptions)
-                .queryExecutionStrategy(new DirectExecutionStrategy(fetchers, exceptions, new dev.weft.query.NormalizedOperations(1_000)))
+                .queryExecutionStrategy(new DirectExecutionStrategy(fetchers, exceptions, new dev.weft.query.NormalizedOperations(50_000)))
                 .preparsedDocumentProvider(new Documents()).build();
     }
 

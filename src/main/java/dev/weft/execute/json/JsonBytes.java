@@ -22,8 +22,9 @@ import tools.jackson.databind.SerializationContext;
  * generator whose output may differ (a pretty printer, custom escapes, non-ASCII escaped, other non-default
  * features, a {@code Writer}): the caller then writes through the generator. A value it does not write itself (a
  * map, a document, another {@code JacksonSerializable}) goes through Jackson on a generator of its own writing into
- * this buffer ({@link #jackson}), so mixed trees stay exact. One buffer of {@value #BUFFER} bytes per subtree,
- * nothing allocated per value; a large response goes out in chunks, never as one array. Not thread-safe.
+ * this buffer ({@link #jackson}), so mixed trees stay exact. One buffer of {@value #BUFFER} bytes per subtree;
+ * nothing is allocated per value it writes itself (a value written through Jackson costs a side generator); a large
+ * response goes out in chunks, never as one array. Not thread-safe.
  *
  * <pre>{@code
  * JsonBytes out = JsonBytes.open(generator, context); // null: write through the generator instead
