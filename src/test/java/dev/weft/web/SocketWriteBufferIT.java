@@ -19,4 +19,15 @@ class SocketWriteBufferIT {
         var connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString(String.valueOf(32 * 1024));
     }
+
+    @Test
+    void theSettingChangesItWithinItsBounds() {
+        var buffer = new SocketWriteBuffer();
+        var connector = new org.apache.catalina.connector.Connector();
+        buffer.weftSocketWriteBuffer(org.springframework.util.unit.DataSize.parse("8KB")).customize(connector);
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("8192");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> buffer.weftSocketWriteBuffer(
+                        org.springframework.util.unit.DataSize.parse("100B")))
+                .hasMessageContaining("weft.http.socket-write-buffer must be between 1KB and 1MB");
+    }
 }
