@@ -97,12 +97,7 @@ public final class LeafFormats {
                 }
             }
             if (value.getClass() == safe && identity == null) { // a date or timestamp its scalar prints in ISO-8601
-                int n = switch (value) {
-                    case java.time.LocalDateTime t -> IsoChars.dateTime(t, buffer);
-                    case java.time.OffsetDateTime t -> IsoChars.offsetDateTime(t, buffer);
-                    case java.time.LocalDate d -> IsoChars.date(d, buffer);
-                    default -> -1;
-                };
+                int n = isoChars(value, buffer);
                 if (n >= 0) {
                     generator.writeString(buffer, 0, n);
                     return;
@@ -120,15 +115,23 @@ public final class LeafFormats {
             }
             if (type == safe) { // a date or timestamp its scalar prints in ISO-8601
                 char[] buffer = out.scratch();
-                int n = value instanceof java.time.LocalDateTime t ? IsoChars.dateTime(t, buffer)
-                        : value instanceof java.time.OffsetDateTime t ? IsoChars.offsetDateTime(t, buffer)
-                        : IsoChars.date((java.time.LocalDate) value, buffer);
+                int n = isoChars(value, buffer);
                 if (n >= 0) {
                     out.plainString(buffer, n);
                     return;
                 }
             }
             out.value(coerce(value));
+        }
+
+        /** {@code value} (a date or timestamp) in ISO-8601 into {@code buffer}: the chars written, or -1 for another type. */
+        private static int isoChars(Object value, char[] buffer) {
+            return switch (value) {
+                case java.time.LocalDateTime t -> IsoChars.dateTime(t, buffer);
+                case java.time.OffsetDateTime t -> IsoChars.offsetDateTime(t, buffer);
+                case java.time.LocalDate d -> IsoChars.date(d, buffer);
+                default -> -1;
+            };
         }
 
         @Override
