@@ -1,8 +1,6 @@
 # Sourced by run.sh and heap.sh from the repository root, with OUT (output directory) and DB (database name) set:
 # a JDK 21+ in JAVA_HOME, wrk on the path, and the benchmark's data set and Weft configuration.
-for home in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  [ -n "$home" ] && [ -x "$home/bin/java" ] && "$home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && export JAVA_HOME="$home" && break
-done
+source src/test/bench/jdk.sh # from the repository root
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 seed_bench_data() { # 10,000 customers in MariaDB and in PostgreSQL, 100,000 orders in PostgreSQL

@@ -14,9 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 OUT=target/bench
 mkdir -p "$OUT"
-for home in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  [ -n "$home" ] && [ -x "$home/bin/java" ] && "$home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && export JAVA_HOME="$home" && break
-done
+source src/test/bench/jdk.sh # from the repository root
 
 echo "== build (JMH harness)"
 rm -rf target/test-classes/dev/weftbench/jmh # the processor runs only when these classes are compiled again

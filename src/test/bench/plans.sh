@@ -15,9 +15,7 @@ HEAP=${HEAP:--Xmx1g -Xmn16m -XX:+UseSerialGC}
 DB=weft_planbench_$$
 OUT=target/bench
 mkdir -p "$OUT"
-for home in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  [ -n "$home" ] && [ -x "$home/bin/java" ] && "$home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && export JAVA_HOME="$home" && break
-done
+source src/test/bench/jdk.sh # from the repository root
 
 echo "== build"
 ./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test

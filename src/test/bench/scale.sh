@@ -16,9 +16,7 @@ PREFIX="weft:bench:$$:"
 OUT=target/bench-scale
 mkdir -p "$OUT"
 
-for home in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  [ -n "$home" ] && [ -x "$home/bin/java" ] && "$home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && export JAVA_HOME="$home" && break
-done
+source src/test/bench/jdk.sh # from the repository root
 redis-cli -h 127.0.0.1 ping | grep -q PONG || { echo "Redis does not answer on 127.0.0.1:6379" >&2; exit 1; }
 
 [ -f target/weft.jar ] && [ -z "${REBUILD:-}" ] || { echo "== build"; ./mvnw -q -B -o -DskipTests package; }

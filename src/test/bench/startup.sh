@@ -17,9 +17,7 @@ DB=weft_bench_startup_$$
 OUT=target/bench/startup
 mkdir -p "$OUT"
 
-for home in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-  [ -n "$home" ] && [ -x "$home/bin/java" ] && "$home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && export JAVA_HOME="$home" && break
-done
+source src/test/bench/jdk.sh # from the repository root
 
 echo "== build"
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -DskipTests package
