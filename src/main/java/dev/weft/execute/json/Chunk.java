@@ -4,13 +4,15 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * A cursor over bytes of {@link JsonBytes} being handed to {@code UTF8JsonGenerator.writeRaw(SerializableString)},
  * which calls {@link #appendUnquotedUTF8} with its output buffer: each call copies as much as fits and moves on, so
  * the caller repeats {@code writeRaw} until {@code from == to}. When the generator's buffer is full this answers -1,
  * and the generator, which then asks for {@link #asUnquotedUTF8}, gets the next single byte: it flushes its buffer to
- * its output stream (no stream flush) and copies that byte. No array is allocated. Only those two methods are used.
+ * its output stream (no stream flush) and copies that byte. No array is allocated. The generator uses only those two
+ * methods; the other views answer what a {@code SerializedString} of the bytes not yet handed over answers.
  */
 final class Chunk implements SerializableString {
     private final byte[] one = new byte[1];
@@ -47,57 +49,58 @@ final class Chunk implements SerializableString {
         return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
+    /** The bytes still to hand over, as a string of Jackson's: what every other view of this chunk answers. */
+    private SerializedString rest() {
+        return new SerializedString(getValue());
+    }
+
     @Override
     public int charLength() {
-        throw unsupported();
+        return rest().charLength();
     }
 
     @Override
     public char[] asQuotedChars() {
-        throw unsupported();
+        return rest().asQuotedChars();
     }
 
     @Override
     public byte[] asQuotedUTF8() {
-        throw unsupported();
+        return rest().asQuotedUTF8();
     }
 
     @Override
     public int appendQuotedUTF8(byte[] buffer, int offset) {
-        throw unsupported();
+        return rest().appendQuotedUTF8(buffer, offset);
     }
 
     @Override
     public int appendQuoted(char[] buffer, int offset) {
-        throw unsupported();
+        return rest().appendQuoted(buffer, offset);
     }
 
     @Override
     public int appendUnquoted(char[] buffer, int offset) {
-        throw unsupported();
+        return rest().appendUnquoted(buffer, offset);
     }
 
     @Override
-    public int writeQuotedUTF8(OutputStream out) {
-        throw unsupported();
+    public int writeQuotedUTF8(OutputStream out) throws java.io.IOException {
+        return rest().writeQuotedUTF8(out);
     }
 
     @Override
-    public int writeUnquotedUTF8(OutputStream out) {
-        throw unsupported();
+    public int writeUnquotedUTF8(OutputStream out) throws java.io.IOException {
+        return rest().writeUnquotedUTF8(out);
     }
 
     @Override
     public int putQuotedUTF8(ByteBuffer buffer) {
-        throw unsupported();
+        return rest().putQuotedUTF8(buffer);
     }
 
     @Override
     public int putUnquotedUTF8(ByteBuffer buffer) {
-        throw unsupported();
-    }
-
-    private static UnsupportedOperationException unsupported() {
-        return new UnsupportedOperationException("a chunk of raw JSON is only appended to a generator's buffer");
+        return rest().putUnquotedUTF8(buffer);
     }
 }
