@@ -28,6 +28,11 @@ public final class PostgresDialect extends SqlDialect {
         return true;
     }
 
+    @Override
+    public boolean buildsJsonArrays() {
+        return true;
+    }
+
     /** The character types, which have {@code LIKE} of their own: {@code citext}'s ignores case, {@code bpchar}'s sees the padding. */
     private static final java.util.Set<String> CHARACTER_TYPES = java.util.Set.of("text", "varchar", "bpchar", "citext",
             "name", "char", "character", "character varying");

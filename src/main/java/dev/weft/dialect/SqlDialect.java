@@ -57,6 +57,15 @@ public abstract class SqlDialect {
         return false;
     }
 
+    /**
+     * Whether the source builds a level's JSON itself ({@code JSON_AGG(JSON_BUILD_ARRAY(...) ORDER BY ...)} per key,
+     * PostgreSQL), printing numbers, dates and timestamps as Weft does, so that related rows of plain columns can
+     * be read as one JSON array per parent instead of row by row.
+     */
+    public boolean buildsJsonArrays() {
+        return false;
+    }
+
     /** Whether {@code (a, b) IN ((?, ?), ...)} is understood for composite keys. */
     public boolean supportsRowValueIn() {
         return true;

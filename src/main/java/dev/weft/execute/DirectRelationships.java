@@ -34,6 +34,7 @@ final class DirectRelationships {
     private final RelationshipLoaders loaders;
     private final Access access;
     private final RequestBudget budget;
+    private final SourceJsonRelationships sourceJson;
 
     DirectRelationships(DirectRun run, QueryPlanner planner, RelationshipLoaders loaders, Access access,
                         RequestBudget budget) {
@@ -42,6 +43,7 @@ final class DirectRelationships {
         this.loaders = loaders;
         this.access = access;
         this.budget = budget;
+        this.sourceJson = new SourceJsonRelationships(run, loaders, access, budget);
     }
 
     /** One relationship field for every parent row: its value per row, in row order. */
@@ -80,6 +82,10 @@ final class DirectRelationships {
                 return values;
             }
             Select select = planner.selectFields(r.to(), f.getResolvedArguments(), names(f.getChildren()), r.toColumns());
+            List<Object> fromSourceJson = object || keys.isEmpty() ? null : sourceJson.values(r, target, f, keys, rowKey, select);
+            if (fromSourceJson != null) {
+                return fromSourceJson;
+            }
             List<List<Row>> groups = keys.isEmpty() ? List.of() : loaders.rows(r, keys, select, access, budget);
             ResponseRows.chargePerParent(budget, groups, rowKey, object); // what the parents hold, repeats included
             int total = 0;

@@ -282,11 +282,17 @@ final class DirectRun {
         return values;
     }
 
+    /** The definition of {@code f} in the request's schema, on the type it is selected on for rows of {@code binding}. */
+    graphql.schema.GraphQLFieldDefinition definition(TableBinding binding, ExecutableNormalizedField f) {
+        graphql.schema.GraphQLObjectType object = context.getGraphQLSchema().getObjectType(typeName(binding, f));
+        return object == null ? null : object.getFieldDefinition(f.getName());
+    }
+
     /**
      * The schema's name of the object type {@code f} is selected on for rows of {@code binding}: the table's type name,
      * or the one type the field is selected on where the schema names it otherwise (one of a union's types: the table's).
      */
-    private static String typeName(TableBinding binding, ExecutableNormalizedField f) {
+    static String typeName(TableBinding binding, ExecutableNormalizedField f) {
         String table = binding.table().typeName();
         return f.getObjectTypeNames().size() == 1 && !f.getObjectTypeNames().contains(table)
                 ? f.getObjectTypeNames().iterator().next() : table;
@@ -296,9 +302,8 @@ final class DirectRun {
      * The field's scalar in the request's schema (its formatter follows it): the column's, {@code ID} where
      * federation.yml types it so, or whatever rendering the schema's naming gives the column's type.
      */
-    private GraphQLScalarType scalar(TableBinding binding, ExecutableNormalizedField f, Column column) {
-        graphql.schema.GraphQLObjectType object = context.getGraphQLSchema().getObjectType(typeName(binding, f));
-        graphql.schema.GraphQLFieldDefinition definition = object == null ? null : object.getFieldDefinition(f.getName());
+    GraphQLScalarType scalar(TableBinding binding, ExecutableNormalizedField f, Column column) {
+        graphql.schema.GraphQLFieldDefinition definition = definition(binding, f);
         return definition != null && graphql.schema.GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLScalarType s
                 ? s : Scalars.of(column.type());
     }

@@ -94,6 +94,30 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     }
 
     @Override
+    public java.util.Optional<List<JsonRows>> selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
+        if (!dialect.buildsJsonArrays() || !select.page().isAll() && !dialect.supportsWindowPartition()
+                || select.isDistinct() && !renderer.rendersDistinct()) {
+            return java.util.Optional.empty();
+        }
+        Table table = tables.apply(select.table());
+        ColumnType[] keyTypes = batch.keyColumns().stream().map(c -> table.requireColumn(c).type()).toArray(ColumnType[]::new);
+        List<JsonRows> groups = new ArrayList<>();
+        List<KeyBatch> chunks = chunks(select, batch);
+        for (int i = 0; i < chunks.size(); i++) {
+            KeyBatch chunk = chunks.get(i);
+            groups.addAll(query(new Call("select_batch", select.table(), chunk.keys().size(), i + 1, chunks.size()),
+                    renderer.selectBatchJson(select, chunk, valueColumns), rs -> {
+                        List<Object> key = new ArrayList<>(keyTypes.length);
+                        for (int k = 0; k < keyTypes.length; k++) {
+                            key.add(ColumnReader.read(rs, k + 1, keyTypes[k]));
+                        }
+                        return new JsonRows(key, rs.getBytes(keyTypes.length + 1)); // the text as received, not copied
+                    }));
+        }
+        return java.util.Optional.of(groups);
+    }
+
+    @Override
     public List<List<Object>> distinctKeys(TableRef table, List<String> columns, dev.weft.query.Predicate where, long limit) {
         Table t = tables.apply(table);
         ColumnType[] types = columns.stream().map(c -> t.requireColumn(c).type()).toArray(ColumnType[]::new);

@@ -216,6 +216,33 @@ final class RelationshipLoaders {
     }
 
     /**
+     * Each key's related rows as JSON the source builds ({@link SourceExecutor#selectBatchJson}), lined up with
+     * {@code keys} (null for a key without rows); empty when they are read as rows: through a junction, ordered by
+     * another source's values, or from a source that does not build JSON.
+     */
+    java.util.Optional<List<byte[]>> jsonPerParent(Relationship r, List<List<Object>> keys, Select planned,
+                                                   List<String> valueColumns, RequestBudget budget) {
+        budget.checkOpen();
+        if (r.junction().isPresent() || crossSource.ordersRemotely(planned)) {
+            return java.util.Optional.empty();
+        }
+        Select select = crossSource.resolve(planned);
+        return executor(r.to()).selectBatchJson(select, batch(r, keys), valueColumns).map(groups -> {
+            JoinKeys joins = parentKeys(r);
+            Map<List<Object>, byte[]> byKey = new HashMap<>(Math.max(16, groups.size() * 2));
+            for (SourceExecutor.JsonRows group : groups) {
+                List<Object> key = joins.canonicalTarget(group.key());
+                if (key != null) {
+                    byKey.put(key, group.json());
+                }
+            }
+            List<byte[]> result = new ArrayList<>(keys.size());
+            keys.forEach(k -> result.add(byKey.get(k)));
+            return result;
+        });
+    }
+
+    /**
      * many_to_many: the junction rows of all parents (one statement), then the related rows of all
      * the junction's keys (one statement, ordered as asked), then each parent's rows cut to its page.
      */

@@ -23,6 +23,15 @@ public interface SourceExecutor extends AutoCloseable {
     /** Rows whose {@code batch.keyColumns()} match one of the keys; each row carries the key columns. */
     List<Row> selectBatch(Select select, KeyBatch batch);
 
+    /**
+     * {@link #selectBatch}'s rows as JSON the source builds: per key that has rows, its key values and its rows as
+     * one array of arrays, the values of {@code valueColumns} in that order ({@code [[10, 147.18], [11, 3.50]]}), as
+     * {@link dev.weft.execute.sourcejson.SourceJsonTokens} reads it. Empty where the source does not build JSON.
+     */
+    default java.util.Optional<List<JsonRows>> selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
+        return java.util.Optional.empty();
+    }
+
     /** Distinct values of {@code columns} among rows matching {@code where}, at most {@code limit} of them. */
     List<List<Object>> distinctKeys(dev.weft.catalog.TableRef table, List<String> columns, dev.weft.query.Predicate where,
                                     long limit);
@@ -52,6 +61,10 @@ public interface SourceExecutor extends AutoCloseable {
 
     @Override
     void close();
+
+    /** One key's related rows as the source's JSON ({@link #selectBatchJson}). */
+    record JsonRows(List<Object> key, byte[] json) {
+    }
 
     /** The aggregates of one parent key. */
     record KeyedAggregate(List<Object> key, Map<String, Object> values) {

@@ -50,6 +50,12 @@ abstract class ForwardingSourceExecutor implements SourceExecutor {
     }
 
     @Override
+    public java.util.Optional<List<JsonRows>> selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
+        return around(new Call("select_batch", select.table(), batch.keys().size()),
+                () -> delegate.selectBatchJson(select, batch, valueColumns));
+    }
+
+    @Override
     public List<List<Object>> distinctKeys(TableRef table, List<String> columns, Predicate where, long limit) {
         return around(new Call("distinct_keys", table, -1), () -> delegate.distinctKeys(table, columns, where, limit));
     }

@@ -104,7 +104,7 @@ public final class JsonBytes {
      * Writes one value of the response: {@code raw} into a {@link JsonBytes} when the generator allows it, else
      * {@code viaGenerator} through the generator's own calls (given a scratch buffer of {@link LeafFormats#SCRATCH} chars).
      */
-    static void serialize(JsonGenerator generator, SerializationContext context, java.util.function.Consumer<JsonBytes> raw,
+    public static void serialize(JsonGenerator generator, SerializationContext context, java.util.function.Consumer<JsonBytes> raw,
                           java.util.function.Consumer<char[]> viaGenerator) {
         JsonBytes out = open(generator, context);
         if (out == null) {
@@ -125,21 +125,32 @@ public final class JsonBytes {
         return scratch;
     }
 
-    void raw(byte[] bytes) {
-        int n = bytes.length;
+    /** Bytes already encoded as the response wants them (pre-encoded names, JSON the source built). */
+    public void raw(byte[] bytes) {
+        raw(bytes, 0, bytes.length);
+    }
+
+    /** {@code bytes[from..from+n)}, already encoded as the response wants them. */
+    public void raw(byte[] bytes, int from, int n) {
         if (pos + n > buffer.length) {
             handOver();
             if (n > buffer.length) {
-                chunk.set(bytes, 0, n);
+                chunk.set(bytes, from, from + n);
                 drain();
                 return;
             }
         }
-        System.arraycopy(bytes, 0, buffer, pos, n);
+        System.arraycopy(bytes, from, buffer, pos, n);
         pos += n;
     }
 
-    void raw(char c) {
+    /** Whether the generator escapes {@code /} ({@code ESCAPE_FORWARD_SLASHES}): strings copied in must too. */
+    public boolean escapesSlash() {
+        return escapes == ESCAPES_WITH_SLASH;
+    }
+
+    /** One ASCII char. */
+    public void raw(char c) {
         if (pos == buffer.length) {
             handOver();
         }
@@ -230,6 +241,8 @@ public final class JsonBytes {
             number(d.doubleValue());
         } else if (value instanceof BigInteger i) {
             ascii(i.toString());
+        } else if (value instanceof RawWritable w) {
+            w.write(this);
         } else {
             jackson(null, value);
         }
@@ -262,7 +275,7 @@ public final class JsonBytes {
      * {@code s} quoted and escaped as the generator writes it by default (for names and constants, encoded once:
      * GraphQL names, which have no {@code /} that {@code ESCAPE_FORWARD_SLASHES} would escape).
      */
-    static byte[] quoted(String s) {
+    public static byte[] quoted(String s) {
         byte[] out = new byte[6 * s.length() + 2];
         out[0] = '"';
         int n = 1;
@@ -273,6 +286,16 @@ public final class JsonBytes {
         }
         out[n++] = '"';
         return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The bytes before a field's value: {@code {"name":} for the first field of an object, {@code ,"name":} for others. */
+    public static byte[] name(String key, boolean first) {
+        byte[] quoted = quoted(key);
+        byte[] raw = new byte[quoted.length + 2];
+        raw[0] = (byte) (first ? '{' : ',');
+        System.arraycopy(quoted, 0, raw, 1, quoted.length);
+        raw[raw.length - 1] = ':';
+        return raw;
     }
 
     /** The end of the segment from {@code from}: as Jackson's, never between the two halves of a pair. */

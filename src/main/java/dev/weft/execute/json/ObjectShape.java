@@ -53,12 +53,7 @@ public final class ObjectShape {
         constants = b.constants.stream().map(c -> c == null ? null : new SerializedString(c)).toArray(SerializedString[]::new);
         rawNames = new byte[n][];
         for (int i = 0; i < n; i++) {
-            byte[] quoted = JsonBytes.quoted(keys[i]);
-            byte[] raw = new byte[quoted.length + 2];
-            raw[0] = (byte) (i == 0 ? '{' : ',');
-            System.arraycopy(quoted, 0, raw, 1, quoted.length);
-            raw[raw.length - 1] = ':';
-            rawNames[i] = raw;
+            rawNames[i] = JsonBytes.name(keys[i], i == 0);
         }
         rawConstants = b.constants.stream().map(c -> c == null ? null : JsonBytes.quoted(c)).toArray(byte[][]::new);
         slots = b.slots.stream().mapToInt(Integer::intValue).toArray();

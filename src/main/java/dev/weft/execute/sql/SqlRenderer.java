@@ -87,6 +87,32 @@ public final class SqlRenderer {
         return ctx.statement(sql);
     }
 
+    /**
+     * {@link #selectBatch}'s rows as one JSON array per key, built by the source (PostgreSQL's {@code json_agg}): the
+     * key columns, then {@code [[v1, v2, ...], ...]} with the values of {@code valueColumns} in
+     * that order, the rows in the select's order and page per key. Keys without rows have no line.
+     *
+     * <pre>{@code
+     * // SELECT t0."customer_id", JSON_AGG(JSON_BUILD_ARRAY(t0."id", t0."total") ORDER BY t0."__weft_row")
+     * //   FROM (SELECT ..., ROW_NUMBER() OVER (PARTITION BY t0."customer_id" ORDER BY ...) AS "__weft_row" FROM ...) t0
+     * //   GROUP BY t0."customer_id"
+     * }</pre>
+     */
+    public SqlStatement selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
+        RenderContext ctx = context(select.table());
+        Predicate where = Predicate.and(List.of(keyIn(batch), select.where()));
+        String keys = columnList(batch.keyColumns());
+        StringBuilder sql = new StringBuilder("SELECT ").append(keys).append(", JSON_AGG(JSON_BUILD_ARRAY(")
+                .append(valueColumns.isEmpty() ? "" : columnList(valueColumns)).append(") ORDER BY t0.")
+                .append(dialect.quote(ROW_NUMBER)).append(") FROM (").append(windowed(select, batch, where, ctx)).append(") t0");
+        if (!select.page().isAll()) {
+            sql.append(" WHERE ");
+            appendRowNumberRange(sql, select.page(), ctx);
+        }
+        sql.append(" GROUP BY ").append(keys);
+        return ctx.statement(sql);
+    }
+
     /** The distinct values of {@code columns} among the rows matching {@code where}, at most {@code limit}. */
     public SqlStatement distinct(TableRef table, List<String> columns, Predicate where, long limit) {
         RenderContext ctx = context(table);

@@ -1,0 +1,125 @@
+package dev.weft.execute;
+
+import dev.weft.catalog.Column;
+import dev.weft.catalog.ColumnType;
+import dev.weft.catalog.Relationship;
+import dev.weft.execute.sourcejson.FieldKind;
+import dev.weft.execute.sourcejson.SourceJsonList;
+import dev.weft.execute.sourcejson.SourceJsonShape;
+import dev.weft.limits.RequestBudget;
+import dev.weft.query.Access;
+import dev.weft.query.Select;
+import dev.weft.schema.Scalars;
+import dev.weft.schema.TableBinding;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLTypeUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Array relationships whose level the source can write as JSON itself ({@link dev.weft.execute.sourcejson}): every
+ * field of the level a plain column of a kind whose JSON the source prints as Weft does (or {@code __typename}), none
+ * masked for the caller, no relationship below. Then the level is one {@code JSON_AGG} statement per batch and each
+ * parent's value a {@link SourceJsonList} that copies the source's bytes into the response; the rows never become
+ * Java values. Anything else, or a token the check does not take (a null in a non-null field, a decimal printed with
+ * an exponent, a date past year 9999), and the caller reads the level as rows.
+ *
+ * <p>Example: {@code customers { orders { id total created_at } }} with orders in PostgreSQL reads
+ * {@code [[10, 147.18, "2024-01-07T22:40:00"], ...]} per customer and writes {@code [{"id":10,"total":147.18,...}]}.
+ */
+final class SourceJsonRelationships {
+    private final DirectRun run;
+    private final RelationshipLoaders loaders;
+    private final Access access;
+    private final RequestBudget budget;
+
+    SourceJsonRelationships(DirectRun run, RelationshipLoaders loaders, Access access, RequestBudget budget) {
+        this.run = run;
+        this.loaders = loaders;
+        this.access = access;
+        this.budget = budget;
+    }
+
+    /** A level the source writes: its shape and the columns of its row arrays, in order. */
+    private record Level(SourceJsonShape shape, List<String> columns) {
+    }
+
+    /**
+     * The value of array relationship {@code f} per parent row ({@code rowKey}: each row's index in {@code keys}, or
+     * negative), charged to the request's budget; null when the level is to be read as rows.
+     */
+    List<Object> values(Relationship r, TableBinding target, ExecutableNormalizedField f, List<List<Object>> keys,
+                        int[] rowKey, Select select) {
+        Level level = level(target, f.getChildren());
+        if (level == null) {
+            return null;
+        }
+        Optional<List<byte[]>> json = loaders.jsonPerParent(r, keys, select, level.columns(), budget);
+        if (json.isEmpty()) {
+            return null;
+        }
+        List<SourceJsonList> lists = new ArrayList<>(keys.size());
+        for (byte[] bytes : json.get()) {
+            SourceJsonList list = bytes == null ? null : SourceJsonList.of(level.shape(), bytes);
+            if (bytes != null && list == null) {
+                return null; // a value Weft writes otherwise than the source: the level as rows
+            }
+            if (list != null) {
+                budget.checkList(list.size());
+            }
+            lists.add(list);
+        }
+        List<Object> values = new ArrayList<>(rowKey.length);
+        long bytes = 0;
+        for (int key : rowKey) {
+            SourceJsonList list = key < 0 ? null : lists.get(key);
+            values.add(list == null ? List.of() : list);
+            bytes += list == null ? 0 : list.estimatedBytes(); // what the parents hold, repeats included
+        }
+        budget.charge(bytes);
+        return values;
+    }
+
+    private Level level(TableBinding target, List<ExecutableNormalizedField> fields) {
+        SourceJsonShape.Builder shape = SourceJsonShape.builder();
+        List<String> columns = new ArrayList<>();
+        for (ExecutableNormalizedField f : fields) {
+            if (f.getName().equals("__typename")) {
+                shape.constant(f.getResultKey(), DirectRun.typeName(target, f));
+                continue;
+            }
+            Column column = target.columns().get(f.getName());
+            if (column == null || !column.isScalar() || !f.getChildren().isEmpty() || !f.getResolvedArguments().isEmpty()
+                    || access.mask(target.table().ref(), column.name()) != null) {
+                return null;
+            }
+            GraphQLFieldDefinition definition = run.definition(target, f);
+            FieldKind kind = kindOf(column.type(), run.scalar(target, f, column));
+            if (definition == null || kind == null) {
+                return null;
+            }
+            shape.column(f.getResultKey(), kind, !GraphQLTypeUtil.isNonNull(definition.getType()));
+            columns.add(column.name());
+        }
+        return new Level(shape.build(), columns);
+    }
+
+    /** The kind of a column whose scalar writes exactly what the source prints for it; null for any other. */
+    static FieldKind kindOf(ColumnType type, GraphQLScalarType scalar) {
+        return switch (type) {
+            case INT -> scalar == graphql.Scalars.GraphQLInt ? FieldKind.INT : null;
+            case BIGINT -> scalar == ExtendedScalars.GraphQLLong ? FieldKind.LONG : null;
+            case DECIMAL -> scalar == ExtendedScalars.GraphQLBigDecimal ? FieldKind.DECIMAL : null;
+            case BOOLEAN -> scalar == graphql.Scalars.GraphQLBoolean ? FieldKind.BOOLEAN : null;
+            case STRING -> scalar == graphql.Scalars.GraphQLString ? FieldKind.STRING : null;
+            case UUID -> scalar == graphql.Scalars.GraphQLString || scalar == ExtendedScalars.UUID ? FieldKind.STRING : null;
+            case DATE -> scalar == ExtendedScalars.Date ? FieldKind.DATE : null;
+            case TIMESTAMP -> scalar == Scalars.LOCAL_DATE_TIME ? FieldKind.TIMESTAMP : null;
+            default -> null;
+        };
+    }
+}
