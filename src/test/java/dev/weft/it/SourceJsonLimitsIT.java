@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The limits hold for a relationship level PostgreSQL writes as JSON ({@link SourceJsonList}) as for rows: a parent
- * with more related rows than {@code max-rows}, or related rows past {@code max-response-bytes}, fail the request with
- * the limit's one error on both execution paths; within the limits the level is source-built.
+ * The limits hold for levels PostgreSQL writes as JSON ({@link SourceJsonList}) as for rows: a root list or a parent
+ * with more rows than {@code max-rows}, or related rows past {@code max-response-bytes}, fail the request with the
+ * limit's one error on both execution paths; within the limits the levels are source-built, in their order and page.
  */
 class SourceJsonLimitsIT {
     private static TestDatabase shop;
@@ -61,6 +61,25 @@ class SourceJsonLimitsIT {
         assertThat(customers.get(0).get("orders")).isInstanceOf(SourceJsonList.class).asList().hasSize(3)
                 .first().isEqualTo(Map.of("id", 3L, "note", "small"));
         assertThat(customers.get(1).get("orders")).asList().isEmpty();
+    }
+
+    @Test
+    void aRootListIsSourceBuiltInItsOrderAndPage() {
+        ExecutionResult result = weft.execute("{ shop_orders(order_by: {id: desc}, limit: 3, offset: 1) { id } none: shop_orders("
+                + "where: {id: {_gt: 100}}) { id } }", Map.of());
+        assertThat(result.getErrors()).isEmpty();
+        Map<String, Object> data = result.getData();
+        assertThat(data.get("shop_orders")).isInstanceOf(SourceJsonList.class)
+                .isEqualTo(List.of(Map.of("id", 10L), Map.of("id", 9L), Map.of("id", 8L)));
+        assertThat(data.get("none")).isInstanceOf(SourceJsonList.class).asList().isEmpty();
+        assertThat(weft.execute("{ shop_orders(order_by: {id: asc}, limit: 4) { note } }", Map.of()).toSpecification())
+                .isEqualTo(weft.executeFieldByField("{ shop_orders(order_by: {id: asc}, limit: 4) { note } }", Map.of()).toSpecification());
+    }
+
+    @Test
+    void aRootListLongerThanMaxRowsFailsOnBothPaths() {
+        assertOnlyLimitError(weft.execute("{ shop_orders { id } }", Map.of()), "max-rows");
+        assertOnlyLimitError(weft.executeFieldByField("{ shop_orders { id } }", Map.of()), "max-rows");
     }
 
     @Test
