@@ -182,7 +182,7 @@ public final class Fetchers implements FetcherFactory {
      * one row more than the request's budget lets a list hold, and charged to it.
      */
     /** {@link #rootList}'s rows as JSON the source builds, at most {@code max-rows + 1} of them; empty: read them as rows. */
-    java.util.Optional<byte[]> rootListJson(Select planned, List<String> valueColumns, RequestBudget budget) {
+    java.util.Optional<SourceExecutor.JsonRows> rootListJson(Select planned, List<String> valueColumns, RequestBudget budget) {
         budget.checkOpen();
         return crossSource.rootListJson(ResponseRows.capped(planned, budget), valueColumns);
     }

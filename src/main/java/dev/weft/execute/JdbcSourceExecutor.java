@@ -95,14 +95,14 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     }
 
     @Override
-    public java.util.Optional<byte[]> selectJson(Select select, List<String> valueColumns) {
+    public java.util.Optional<JsonRows> selectJson(Select select, List<String> valueColumns) {
         if (!buildsJson(select)) {
             return java.util.Optional.empty();
         }
-        List<byte[]> json = query(new Call("select", select.table(), -1, 1, 1), renderer.selectJson(select, valueColumns),
-                rs -> rs.getBytes(1));
-        byte[] rows = json.get(0);
-        return java.util.Optional.of(rows == null ? NO_ROWS : rows);
+        List<JsonRows> json = query(new Call("select", select.table(), -1, 1, 1), renderer.selectJson(select, valueColumns),
+                rs -> new JsonRows(List.of(), rs.getInt(1), rs.getBytes(2)));
+        JsonRows rows = json.get(0);
+        return java.util.Optional.of(rows.json() == null ? new JsonRows(List.of(), 0, NO_ROWS) : rows);
     }
 
     /** Whether the source builds the JSON of {@code select}'s rows: PostgreSQL, with the window and distinct it renders. */
@@ -127,7 +127,8 @@ public final class JdbcSourceExecutor implements SourceExecutor {
                         for (int k = 0; k < keyTypes.length; k++) {
                             key.add(ColumnReader.read(rs, k + 1, keyTypes[k]));
                         }
-                        return new JsonRows(key, rs.getBytes(keyTypes.length + 1)); // the text as received, not copied
+                        // the array's text as received, not copied
+                        return new JsonRows(key, rs.getInt(keyTypes.length + 1), rs.getBytes(keyTypes.length + 2));
                     }));
         }
         return java.util.Optional.of(groups);
@@ -266,7 +267,7 @@ public final class JdbcSourceExecutor implements SourceExecutor {
             throw e;
         } finally {
             Activity.sql(settings.name(), call.table(), call.kind(), false, statement, call.keys(), call.chunk(), call.chunks(),
-                    rows == null ? 0 : rows.size(), System.nanoTime() - start, outcome);
+                    JsonRows.countOf(rows), System.nanoTime() - start, outcome);
         }
     }
 

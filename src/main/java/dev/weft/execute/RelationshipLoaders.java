@@ -223,8 +223,8 @@ final class RelationshipLoaders {
     java.util.Optional<List<byte[]>> jsonPerParent(Relationship r, List<List<Object>> keys, Select planned,
                                                    List<String> valueColumns, RequestBudget budget) {
         budget.checkOpen();
-        if (r.junction().isPresent()) {
-            return java.util.Optional.empty();
+        if (r.junction().isPresent() || crossSource.filtersRemotely(planned)) {
+            return java.util.Optional.empty(); // resolved as rows, once: no other source is read for a JSON attempt
         }
         Select select = crossSource.resolve(planned);
         if (crossSource.ordersRemotely(select)) {

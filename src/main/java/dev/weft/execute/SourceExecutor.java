@@ -34,9 +34,9 @@ public interface SourceExecutor extends AutoCloseable {
 
     /**
      * {@link #select}'s rows as one JSON array the source builds, {@code [[10, 147.18], ...]} with the values of
-     * {@code valueColumns} in that order ({@code []} for no row). Empty where the source does not build JSON.
+     * {@code valueColumns} in that order ({@code []} for no row), with no key. Empty where the source does not build JSON.
      */
-    default java.util.Optional<byte[]> selectJson(Select select, List<String> valueColumns) {
+    default java.util.Optional<JsonRows> selectJson(Select select, List<String> valueColumns) {
         return java.util.Optional.empty();
     }
 
@@ -70,8 +70,20 @@ public interface SourceExecutor extends AutoCloseable {
     @Override
     void close();
 
-    /** One key's related rows as the source's JSON ({@link #selectBatchJson}). */
-    record JsonRows(List<Object> key, byte[] json) {
+    /** One key's related rows as the source's JSON ({@link #selectBatchJson}): its key values, the number of rows, the array. */
+    record JsonRows(List<Object> key, int rows, byte[] json) {
+        /** The rows of a result of any method here: a list's size, a JSON array's rows, one for an aggregate. */
+        public static int countOf(Object result) {
+            return switch (result) {
+                case java.util.Optional<?> o -> o.map(JsonRows::countOf).orElse(0);
+                case JsonRows j -> j.rows();
+                case List<?> list when !list.isEmpty() && list.get(0) instanceof JsonRows -> list.stream()
+                        .mapToInt(j -> ((JsonRows) j).rows()).sum();
+                case List<?> list -> list.size();
+                case null -> 0;
+                default -> 1;
+            };
+        }
     }
 
     /** The aggregates of one parent key. */

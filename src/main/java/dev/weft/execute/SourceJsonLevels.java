@@ -24,7 +24,8 @@ import java.util.Optional;
  * Levels the source can write as JSON itself ({@link dev.weft.execute.sourcejson}): array relationships and root lists
  * whose every field is a plain column of a kind whose JSON the source prints as Weft
  * does (or {@code __typename}), none masked for the caller, no relationship below. Then the level is one
- * {@code JSON_AGG} statement (per batch of parents) and each list a {@link SourceJsonList} that copies the source's
+ * {@code JSON_AGG} statement (per batch of parents; a relationship's rows paged, or ordered by a total order that
+ * holds the primary key) and each list a {@link SourceJsonList} that copies the source's
  * bytes into the response; the rows never become Java values. Anything else, or a token the check does not take (a
  * null in a non-null field, a decimal printed with an exponent, a date past year 9999), and the caller reads the level
  * as rows.
@@ -58,7 +59,7 @@ final class SourceJsonLevels {
     List<Object> values(Relationship r, TableBinding target, ExecutableNormalizedField f, List<List<Object>> keys,
                         int[] rowKey, Select select) {
         Level level = level(target, f.getChildren());
-        if (level == null) {
+        if (level == null || select.page().isAll() && !ordersTotally(target, select)) {
             return null;
         }
         Optional<List<byte[]>> json = loaders.jsonPerParent(r, keys, select, level.columns(), budget);
@@ -93,13 +94,25 @@ final class SourceJsonLevels {
         if (level == null) {
             return null;
         }
-        byte[] json = fetchers.rootListJson(select, level.columns(), budget).orElse(null);
+        byte[] json = fetchers.rootListJson(select, level.columns(), budget).map(SourceExecutor.JsonRows::json).orElse(null);
         SourceJsonList list = json == null ? null : SourceJsonList.of(level.shape(), json);
         if (list != null) {
             budget.checkList(list.size());
             budget.charge(list.estimatedBytes());
         }
         return list;
+    }
+
+    /**
+     * Whether the select's order leaves no tie: its plain column terms hold the whole primary key. An unpaged level is
+     * read as rows in the statement's {@code ORDER BY} (or none), its JSON in a window's order: rows that tie could come
+     * out otherwise. A paged level is numbered by the same window either way.
+     */
+    private static boolean ordersTotally(TableBinding target, Select select) {
+        List<String> key = target.table().primaryKey();
+        java.util.Set<String> ordered = new java.util.HashSet<>();
+        select.orderBy().stream().filter(t -> t.hops().isEmpty() && !t.isAggregate()).forEach(t -> ordered.add(t.column()));
+        return !key.isEmpty() && ordered.containsAll(key);
     }
 
     private Level level(TableBinding target, List<ExecutableNormalizedField> fields) {

@@ -50,7 +50,7 @@ abstract class ForwardingSourceExecutor implements SourceExecutor {
     }
 
     @Override
-    public java.util.Optional<byte[]> selectJson(Select select, List<String> valueColumns) {
+    public java.util.Optional<JsonRows> selectJson(Select select, List<String> valueColumns) {
         return around(new Call("select", select.table(), -1), () -> delegate.selectJson(select, valueColumns));
     }
 

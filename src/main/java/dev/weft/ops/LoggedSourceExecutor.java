@@ -25,7 +25,7 @@ final class LoggedSourceExecutor extends ForwardingSourceExecutor {
         String keys = call.keys() < 0 ? "" : " keys=" + call.keys();
         try {
             T result = body.get();
-            int rows = result instanceof List<?> list ? list.size() : 1; // an aggregate is one row
+            int rows = SourceExecutor.JsonRows.countOf(result); // an aggregate is one row
             log.info("service={} kind={} table={}{} rows={} duration_ms={} outcome=success", delegate.serviceName(), call.kind(),
                     call.table(), keys, rows, (System.nanoTime() - start) / 1_000_000);
             return result;

@@ -41,7 +41,7 @@ final class TracedSourceExecutor extends ForwardingSourceExecutor {
         List<String> texts = LoggedSourceExecutor.log.isDebugEnabled() ? new CopyOnWriteArrayList<>() : null;
         try (Tracer.SpanInScope scope = tracer.withSpan(span.start())) {
             T result = texts == null ? body.get() : Activity.during(new SqlTexts(texts), body);
-            span.tag("rows", result instanceof List<?> list ? list.size() : result instanceof Map<?, ?> ? 1 : 0);
+            span.tag("rows", SourceExecutor.JsonRows.countOf(result));
             span.tag("outcome", "success");
             return result;
         } catch (RuntimeException e) {

@@ -69,13 +69,12 @@ public final class CrossSourcePlanner implements CrossSourceSteps {
     }
 
     @Override
-    public java.util.Optional<byte[]> rootListJson(Select planned, List<String> valueColumns) {
+    public java.util.Optional<SourceExecutor.JsonRows> rootListJson(Select planned, List<String> valueColumns) {
         Select select = withResolvedOrder(planned);
-        FilterPlan plan = filters.plan(select);
-        if (plan.parentFirst() || memory.ordersRemotely(select)) {
-            return java.util.Optional.empty();
+        if (filtersRemotely(select) || memory.ordersRemotely(select)) {
+            return java.util.Optional.empty(); // planned as rows, once: no probe runs for a JSON attempt
         }
-        return sources.of(plan.select().table()).selectJson(plan.select(), valueColumns);
+        return sources.of(select.table()).selectJson(select, valueColumns);
     }
 
     private static Long wanted(Page page) {

@@ -89,11 +89,11 @@ public final class SqlRenderer {
 
     /**
      * {@link #selectBatch}'s rows as one JSON array per key, built by the source (PostgreSQL's {@code json_agg}): the
-     * key columns, then {@code [[v1, v2, ...], ...]} with the values of {@code valueColumns} in
+     * key columns, the number of rows, then {@code [[v1, v2, ...], ...]} with the values of {@code valueColumns} in
      * that order, the rows in the select's order and page per key. Keys without rows have no line.
      *
      * <pre>{@code
-     * // SELECT t0."customer_id", JSON_AGG(JSON_BUILD_ARRAY(t0."id", t0."total") ORDER BY t0."__weft_row")
+     * // SELECT t0."customer_id", COUNT(*), JSON_AGG(JSON_BUILD_ARRAY(t0."id", t0."total") ORDER BY t0."__weft_row")
      * //   FROM (SELECT ..., ROW_NUMBER() OVER (PARTITION BY t0."customer_id" ORDER BY ...) AS "__weft_row" FROM ...) t0
      * //   GROUP BY t0."customer_id"
      * }</pre>
@@ -102,7 +102,7 @@ public final class SqlRenderer {
         RenderContext ctx = context(select.table());
         Predicate where = Predicate.and(List.of(keyIn(batch), select.where()));
         String keys = columnList(batch.keyColumns());
-        StringBuilder sql = new StringBuilder("SELECT ").append(keys).append(", ").append(jsonArrays(valueColumns))
+        StringBuilder sql = new StringBuilder("SELECT ").append(keys).append(", COUNT(*), ").append(jsonArrays(valueColumns))
                 .append(" FROM (").append(windowed(select, batch.keyColumns(), where, ctx)).append(") t0");
         if (!select.page().isAll()) {
             sql.append(" WHERE ");
@@ -113,14 +113,15 @@ public final class SqlRenderer {
     }
 
     /**
-     * {@link #select}'s rows as one JSON array built by the source: {@code [[v1, v2, ...], ...]} with the values of
+     * {@link #select}'s rows as one JSON array built by the source: the number of rows, then
+     * {@code [[v1, v2, ...], ...]} with the values of
      * {@code valueColumns}, in the select's order and page (a sorted subquery feeds the aggregate in its order when
      * nothing else happens at the outer level, as PostgreSQL documents for {@code json_agg}; its top-N sort is kept);
-     * SQL NULL when there is no row.
+     * SQL NULL for the array when there is no row.
      */
     public SqlStatement selectJson(Select select, List<String> valueColumns) {
         SqlStatement rows = select(select);
-        return new SqlStatement("SELECT JSON_AGG(JSON_BUILD_ARRAY(" + (valueColumns.isEmpty() ? "" : columnList(valueColumns))
+        return new SqlStatement("SELECT COUNT(*), JSON_AGG(JSON_BUILD_ARRAY(" + (valueColumns.isEmpty() ? "" : columnList(valueColumns))
                 + ")) FROM (" + rows.sql() + ") t0", rows.params());
     }
 
