@@ -20,6 +20,12 @@ public interface CrossSourceSteps {
     /** The rows of a root list: filtered, ordered and paged as asked, across sources. */
     List<Row> rootList(Select select);
 
+    /**
+     * {@link #rootList}'s rows as JSON the source builds ({@link SourceExecutor#selectJson}), or empty when they are
+     * read as rows: filtered or ordered through another source, or from a source that does not build JSON.
+     */
+    java.util.Optional<byte[]> rootListJson(Select select, List<String> valueColumns);
+
     /** The aggregates over all rows of an unpaged select, exact whatever the number of rows or keys. */
     Map<String, Object> aggregate(Select select, Aggregates aggregates);
 

@@ -34,16 +34,16 @@ final class DirectRelationships {
     private final RelationshipLoaders loaders;
     private final Access access;
     private final RequestBudget budget;
-    private final SourceJsonRelationships sourceJson;
+    private final SourceJsonLevels sourceJson;
 
     DirectRelationships(DirectRun run, QueryPlanner planner, RelationshipLoaders loaders, Access access,
-                        RequestBudget budget) {
+                        RequestBudget budget, SourceJsonLevels sourceJson) {
         this.run = run;
         this.planner = planner;
         this.loaders = loaders;
         this.access = access;
         this.budget = budget;
-        this.sourceJson = new SourceJsonRelationships(run, loaders, access, budget);
+        this.sourceJson = sourceJson;
     }
 
     /** One relationship field for every parent row: its value per row, in row order. */

@@ -58,6 +58,7 @@ final class DirectRun {
     private final QueryPlanner planner;
     private final ResultValues serializer;
     private final DirectRelationships relationships;
+    private final SourceJsonLevels sourceJson;
     private final Map<GraphQLScalarType, LeafFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     DirectRun(ExecutionContext context, ExecutableNormalizedOperation operation, Fetchers fetchers,
@@ -70,7 +71,8 @@ final class DirectRun {
         this.budget = RequestBudget.of(context.getGraphQLContext());
         this.planner = fetchers.planner().forAccess(access);
         this.serializer = new ResultValues(context.getGraphQLContext(), context.getLocale(), context.getGraphQLSchema());
-        this.relationships = new DirectRelationships(this, planner, fetchers.loaders(), access, budget);
+        this.sourceJson = new SourceJsonLevels(this, fetchers, access, budget);
+        this.relationships = new DirectRelationships(this, planner, fetchers.loaders(), access, budget, sourceJson);
     }
 
     Map<String, Object> rootFields(List<ExecutableNormalizedField> fields) {
@@ -105,6 +107,10 @@ final class DirectRun {
             return switch (root.kind()) {
                 case LIST -> {
                     Select select = planner.selectFields(root.table(), f.getResolvedArguments(), names(f.getChildren()), List.of());
+                    Object fromSourceJson = sourceJson.rootList(binding, f, select);
+                    if (fromSourceJson != null) {
+                        yield fromSourceJson;
+                    }
                     List<Row> rows = fetchers.rootList(select, budget);
                     yield objects(binding, f.getChildren(), rows, ResultLocation.indexed(loc, rows.size())).list(0, rows.size());
                 }

@@ -43,6 +43,7 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     private final int timeoutSeconds;
 
     private final boolean serverEnforcesTimeout;
+    private static final byte[] NO_ROWS = {'[', ']'};
 
     /**
      * @param serverEnforcesTimeout whether the pool's connections already carry the query timeout as a
@@ -94,9 +95,24 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     }
 
     @Override
+    public java.util.Optional<byte[]> selectJson(Select select, List<String> valueColumns) {
+        if (!buildsJson(select)) {
+            return java.util.Optional.empty();
+        }
+        List<byte[]> json = query(new Call("select", select.table(), -1, 1, 1), renderer.selectJson(select, valueColumns),
+                rs -> rs.getBytes(1));
+        byte[] rows = json.get(0);
+        return java.util.Optional.of(rows == null ? NO_ROWS : rows);
+    }
+
+    /** Whether the source builds the JSON of {@code select}'s rows: PostgreSQL, with the window and distinct it renders. */
+    private boolean buildsJson(Select select) {
+        return dialect.buildsJsonArrays() && dialect.supportsWindowPartition() && (!select.isDistinct() || renderer.rendersDistinct());
+    }
+
+    @Override
     public java.util.Optional<List<JsonRows>> selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
-        if (!dialect.buildsJsonArrays() || !select.page().isAll() && !dialect.supportsWindowPartition()
-                || select.isDistinct() && !renderer.rendersDistinct()) {
+        if (!buildsJson(select)) {
             return java.util.Optional.empty();
         }
         Table table = tables.apply(select.table());

@@ -223,10 +223,13 @@ final class RelationshipLoaders {
     java.util.Optional<List<byte[]>> jsonPerParent(Relationship r, List<List<Object>> keys, Select planned,
                                                    List<String> valueColumns, RequestBudget budget) {
         budget.checkOpen();
-        if (r.junction().isPresent() || crossSource.ordersRemotely(planned)) {
+        if (r.junction().isPresent()) {
             return java.util.Optional.empty();
         }
         Select select = crossSource.resolve(planned);
+        if (crossSource.ordersRemotely(select)) {
+            return java.util.Optional.empty();
+        }
         return executor(r.to()).selectBatchJson(select, batch(r, keys), valueColumns).map(groups -> {
             JoinKeys joins = parentKeys(r);
             Map<List<Object>, byte[]> byKey = new HashMap<>(Math.max(16, groups.size() * 2));

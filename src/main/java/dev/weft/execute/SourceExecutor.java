@@ -32,6 +32,14 @@ public interface SourceExecutor extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * {@link #select}'s rows as one JSON array the source builds, {@code [[10, 147.18], ...]} with the values of
+     * {@code valueColumns} in that order ({@code []} for no row). Empty where the source does not build JSON.
+     */
+    default java.util.Optional<byte[]> selectJson(Select select, List<String> valueColumns) {
+        return java.util.Optional.empty();
+    }
+
     /** Distinct values of {@code columns} among rows matching {@code where}, at most {@code limit} of them. */
     List<List<Object>> distinctKeys(dev.weft.catalog.TableRef table, List<String> columns, dev.weft.query.Predicate where,
                                     long limit);

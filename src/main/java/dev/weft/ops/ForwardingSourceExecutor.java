@@ -50,6 +50,11 @@ abstract class ForwardingSourceExecutor implements SourceExecutor {
     }
 
     @Override
+    public java.util.Optional<byte[]> selectJson(Select select, List<String> valueColumns) {
+        return around(new Call("select", select.table(), -1), () -> delegate.selectJson(select, valueColumns));
+    }
+
+    @Override
     public java.util.Optional<List<JsonRows>> selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
         return around(new Call("select_batch", select.table(), batch.keys().size()),
                 () -> delegate.selectBatchJson(select, batch, valueColumns));

@@ -68,6 +68,16 @@ public final class CrossSourcePlanner implements CrossSourceSteps {
         return driven != null ? driven : memory.readAndSort(resolved);
     }
 
+    @Override
+    public java.util.Optional<byte[]> rootListJson(Select planned, List<String> valueColumns) {
+        Select select = withResolvedOrder(planned);
+        FilterPlan plan = filters.plan(select);
+        if (plan.parentFirst() || memory.ordersRemotely(select)) {
+            return java.util.Optional.empty();
+        }
+        return sources.of(plan.select().table()).selectJson(plan.select(), valueColumns);
+    }
+
     private static Long wanted(Page page) {
         return page.limit() == null ? null : page.limit() + (page.offset() == null ? 0 : page.offset());
     }

@@ -81,7 +81,7 @@ public final class SqlRenderer {
             appendOrderBy(sql, select, ctx);
             return ctx.statement(sql);
         }
-        sql.append('(').append(windowed(select, batch, where, ctx)).append(") t0 WHERE ");
+        sql.append('(').append(windowed(select, batch.keyColumns(), where, ctx)).append(") t0 WHERE ");
         appendRowNumberRange(sql, select.page(), ctx);
         sql.append(" ORDER BY t0.").append(dialect.quote(ROW_NUMBER));
         return ctx.statement(sql);
@@ -102,15 +102,26 @@ public final class SqlRenderer {
         RenderContext ctx = context(select.table());
         Predicate where = Predicate.and(List.of(keyIn(batch), select.where()));
         String keys = columnList(batch.keyColumns());
-        StringBuilder sql = new StringBuilder("SELECT ").append(keys).append(", JSON_AGG(JSON_BUILD_ARRAY(")
-                .append(valueColumns.isEmpty() ? "" : columnList(valueColumns)).append(") ORDER BY t0.")
-                .append(dialect.quote(ROW_NUMBER)).append(") FROM (").append(windowed(select, batch, where, ctx)).append(") t0");
+        StringBuilder sql = new StringBuilder("SELECT ").append(keys).append(", ").append(jsonArrays(valueColumns))
+                .append(" FROM (").append(windowed(select, batch.keyColumns(), where, ctx)).append(") t0");
         if (!select.page().isAll()) {
             sql.append(" WHERE ");
             appendRowNumberRange(sql, select.page(), ctx);
         }
         sql.append(" GROUP BY ").append(keys);
         return ctx.statement(sql);
+    }
+
+    /**
+     * {@link #select}'s rows as one JSON array built by the source: {@code [[v1, v2, ...], ...]} with the values of
+     * {@code valueColumns}, in the select's order and page (a sorted subquery feeds the aggregate in its order when
+     * nothing else happens at the outer level, as PostgreSQL documents for {@code json_agg}; its top-N sort is kept);
+     * SQL NULL when there is no row.
+     */
+    public SqlStatement selectJson(Select select, List<String> valueColumns) {
+        SqlStatement rows = select(select);
+        return new SqlStatement("SELECT JSON_AGG(JSON_BUILD_ARRAY(" + (valueColumns.isEmpty() ? "" : columnList(valueColumns))
+                + ")) FROM (" + rows.sql() + ") t0", rows.params());
     }
 
     /** The distinct values of {@code columns} among the rows matching {@code where}, at most {@code limit}. */
@@ -165,7 +176,7 @@ public final class SqlRenderer {
             sql.append(") t0");
         } else {
             Select narrowed = select.withColumns(aggregatedColumns(select, aggregates, batch.keyColumns()));
-            sql.append('(').append(windowed(narrowed, batch, where, ctx)).append(") t0 WHERE ");
+            sql.append('(').append(windowed(narrowed, batch.keyColumns(), where, ctx)).append(") t0 WHERE ");
             appendRowNumberRange(sql, select.page(), ctx);
         }
         sql.append(" GROUP BY ").append(keys);
@@ -173,14 +184,14 @@ public final class SqlRenderer {
     }
 
     /** The rows with their per-key row number: the window's sort keys rendered after the FROM item that may name them. */
-    private String windowed(Select select, KeyBatch batch, Predicate where, RenderContext ctx) {
+    private String windowed(Select select, List<String> keys, Predicate where, RenderContext ctx) {
         RenderContext.Fragment rows = ctx.capture(() -> {
             StringBuilder from = new StringBuilder();
-            appendRows(from, select, where, batch.keyColumns(), ctx);
+            appendRows(from, select, where, keys, ctx);
             return from.toString();
         });
         StringBuilder sql = new StringBuilder("SELECT ").append(columnList(select.columns()))
-                .append(", ROW_NUMBER() OVER (PARTITION BY ").append(columnList(batch.keyColumns()));
+                .append(", ROW_NUMBER() OVER (PARTITION BY ").append(columnList(keys));
         if (!select.orderBy().isEmpty()) {
             sql.append(" ORDER BY ").append(order.orderList(select.orderBy(), ctx));
         }
@@ -206,6 +217,12 @@ public final class SqlRenderer {
             sql.append(" AND t0.").append(dialect.quote(ROW_NUMBER)).append(" <= ?");
             ctx.bind(offset + page.limit());
         }
+    }
+
+    /** {@code JSON_AGG(JSON_BUILD_ARRAY(t0.c1, ...) ORDER BY t0."weft rn")} over a windowed derived table {@code t0}. */
+    private StringBuilder jsonArrays(List<String> valueColumns) {
+        return new StringBuilder("JSON_AGG(JSON_BUILD_ARRAY(").append(valueColumns.isEmpty() ? "" : columnList(valueColumns))
+                .append(") ORDER BY t0.").append(dialect.quote(ROW_NUMBER)).append(')');
     }
 
     private static List<String> aggregatedColumns(Select select, Aggregates aggregates, List<String> keys) {

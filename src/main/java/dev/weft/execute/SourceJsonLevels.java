@@ -21,25 +21,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Array relationships whose level the source can write as JSON itself ({@link dev.weft.execute.sourcejson}): every
- * field of the level a plain column of a kind whose JSON the source prints as Weft does (or {@code __typename}), none
- * masked for the caller, no relationship below. Then the level is one {@code JSON_AGG} statement per batch and each
- * parent's value a {@link SourceJsonList} that copies the source's bytes into the response; the rows never become
- * Java values. Anything else, or a token the check does not take (a null in a non-null field, a decimal printed with
- * an exponent, a date past year 9999), and the caller reads the level as rows.
+ * Levels the source can write as JSON itself ({@link dev.weft.execute.sourcejson}): array relationships and root lists
+ * whose every field is a plain column of a kind whose JSON the source prints as Weft
+ * does (or {@code __typename}), none masked for the caller, no relationship below. Then the level is one
+ * {@code JSON_AGG} statement (per batch of parents) and each list a {@link SourceJsonList} that copies the source's
+ * bytes into the response; the rows never become Java values. Anything else, or a token the check does not take (a
+ * null in a non-null field, a decimal printed with an exponent, a date past year 9999), and the caller reads the level
+ * as rows.
  *
  * <p>Example: {@code customers { orders { id total created_at } }} with orders in PostgreSQL reads
  * {@code [[10, 147.18, "2024-01-07T22:40:00"], ...]} per customer and writes {@code [{"id":10,"total":147.18,...}]}.
  */
-final class SourceJsonRelationships {
+final class SourceJsonLevels {
     private final DirectRun run;
+    private final Fetchers fetchers;
     private final RelationshipLoaders loaders;
     private final Access access;
     private final RequestBudget budget;
 
-    SourceJsonRelationships(DirectRun run, RelationshipLoaders loaders, Access access, RequestBudget budget) {
+    SourceJsonLevels(DirectRun run, Fetchers fetchers, Access access, RequestBudget budget) {
         this.run = run;
-        this.loaders = loaders;
+        this.fetchers = fetchers;
+        this.loaders = fetchers.loaders();
         this.access = access;
         this.budget = budget;
     }
@@ -82,6 +85,21 @@ final class SourceJsonRelationships {
         }
         budget.charge(bytes);
         return values;
+    }
+
+    /** The root list {@code f} as one {@link SourceJsonList}, checked against {@code max-rows} and charged; null when it is read as rows. */
+    SourceJsonList rootList(TableBinding binding, ExecutableNormalizedField f, Select select) {
+        Level level = level(binding, f.getChildren());
+        if (level == null) {
+            return null;
+        }
+        byte[] json = fetchers.rootListJson(select, level.columns(), budget).orElse(null);
+        SourceJsonList list = json == null ? null : SourceJsonList.of(level.shape(), json);
+        if (list != null) {
+            budget.checkList(list.size());
+            budget.charge(list.estimatedBytes());
+        }
+        return list;
     }
 
     private Level level(TableBinding target, List<ExecutableNormalizedField> fields) {
