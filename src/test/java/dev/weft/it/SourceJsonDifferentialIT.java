@@ -176,7 +176,8 @@ class SourceJsonDifferentialIT {
                     root, "items");
             pushed("{ " + root + "(order_by: {id: asc}) { id items(order_by: [{d: desc_nulls_last}, {id: asc}]) { id d } } }",
                     root, "items");
-            pushed("{ " + root + "(order_by: {id: asc}) { id items { id } } }", root, "items");
+            // no order: read as rows, whose scan order a window would not keep (SourceJsonTieOrderIT)
+            notPushed("{ " + root + "(order_by: {id: asc}) { id items { id } } }", root, "items");
         }
     }
 
