@@ -63,6 +63,10 @@ public final class ConfigValidator {
         if (properties.crossSourceMaxKeys() != null && properties.crossSourceMaxKeys() < 1) {
             problems.add(problem("weft.cross-source-max-keys", "must be at least 1, was " + properties.crossSourceMaxKeys()));
         }
+        if (properties.sourceJsonThreshold() != null && properties.sourceJsonThreshold() < -1) {
+            problems.add(problem("weft.source-json-threshold", "must be -1 (never), 0 (always) or a number of rows, was "
+                    + properties.sourceJsonThreshold()));
+        }
         if (properties.crossSourceMaxKeysInMemory() != null && properties.crossSourceMaxKeysInMemory() < 1) {
             problems.add(problem("weft.cross-source-max-keys-in-memory", "must be at least 1, was "
                     + properties.crossSourceMaxKeysInMemory()));

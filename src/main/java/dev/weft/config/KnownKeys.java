@@ -25,7 +25,8 @@ final class KnownKeys {
             "weft.federation.enabled", "weft.federation.file",
             "weft.reload.enabled", "weft.reload.introspect-interval",
             "weft.persisted-queries.enabled", "weft.persisted-queries.max-entries",
-            "weft.naming", "weft.stringify-numeric-types", "weft.http.socket-write-buffer");
+            "weft.naming", "weft.stringify-numeric-types", "weft.http.socket-write-buffer",
+            "weft.source-json-threshold");
     private static final List<String> SECURITY_KEYS = List.of("weft.security.access", "weft.security.anonymous-role",
             "weft.security.jwt.hmac-secret", "weft.security.jwt.jwk-set-uri", "weft.security.jwt.issuer-uri",
             "weft.security.jwt.role-claim", "weft.security.jwt.issuer", "weft.security.jwt.audiences",

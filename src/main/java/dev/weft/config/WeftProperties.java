@@ -16,12 +16,14 @@ import java.util.Map;
  *   limits: { max-depth: 25, max-rows: 10000 }   # see LimitsProperties
  *   naming: hasura                 # weft (default) or hasura: type names as Hasura's (Naming)
  *   stringify-numeric-types: true  # 64-bit integers and decimals as JSON strings (default false)
+ *   source-json-threshold: 5000    # levels from this size have their JSON built by PostgreSQL (-1: never)
  * }</pre>
  */
 // One constructor only: Spring's binder binds a record through its single constructor.
 public record WeftProperties(String relationships, Map<String, ServiceProperties> services, Integer crossSourceMaxKeys,
                              Integer crossSourceMaxKeysInMemory, SecurityProperties security,
-                             LimitsProperties limits, String naming, Boolean stringifyNumericTypes) {
+                             LimitsProperties limits, String naming, Boolean stringifyNumericTypes,
+                             Integer sourceJsonThreshold) {
     /** Default of {@code weft.cross-source-max-keys-in-memory}, the memory budget of cross-source plans. */
     public static final int DEFAULT_CROSS_SOURCE_MAX_KEYS_IN_MEMORY = 1_000_000;
     /** The same default, by the older name of the setting ({@code weft.cross-source-max-keys}). */
@@ -35,7 +37,18 @@ public record WeftProperties(String relationships, Map<String, ServiceProperties
 
     /** Properties with the default memory budget. */
     public static WeftProperties of(String relationships, Map<String, ServiceProperties> services) {
-        return new WeftProperties(relationships, services, null, null, null, null, null, null);
+        return new WeftProperties(relationships, services, null, null, null, null, null, null, null);
+    }
+
+    /** Default of {@code weft.source-json-threshold}. */
+    public static final int DEFAULT_SOURCE_JSON_THRESHOLD = 5_000;
+
+    /**
+     * {@code weft.source-json-threshold}: from how large a level PostgreSQL builds its JSON (a relationship's parent
+     * keys, a root list's limit or, without one, its max-rows); 0 for every level that qualifies, -1 for none.
+     */
+    public int sourceJsonThresholdOrDefault() {
+        return sourceJsonThreshold != null ? sourceJsonThreshold : DEFAULT_SOURCE_JSON_THRESHOLD;
     }
 
     /** {@code weft.stringify-numeric-types}: 64-bit integers and decimals rendered as JSON strings, as Hasura's setting. */

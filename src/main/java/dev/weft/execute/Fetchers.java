@@ -1,5 +1,6 @@
 package dev.weft.execute;
 
+import dev.weft.config.WeftProperties;
 import dev.weft.catalog.Column;
 import dev.weft.catalog.Relationship;
 import dev.weft.catalog.ServiceName;
@@ -42,6 +43,7 @@ public final class Fetchers implements FetcherFactory {
     private final Executor async;
     private final RelationshipLoaders loaders;
     private final CrossSourceSteps crossSource;
+    private final int sourceJsonThreshold;
     private final boolean accessRequired;
     private final EntityFetcher entities;
     private final EntityLookup entityLookup;
@@ -53,6 +55,17 @@ public final class Fetchers implements FetcherFactory {
     public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
                     java.util.function.Function<Map<ServiceName, SourceExecutor>, CrossSourceSteps> crossSourcePlanner,
                     boolean accessRequired) {
+        this(planner, executors, async, crossSourcePlanner, accessRequired, WeftProperties.DEFAULT_SOURCE_JSON_THRESHOLD);
+    }
+
+    /**
+     * As above, with the sources that build JSON building it for levels from {@code sourceJsonThreshold} rows or parent
+     * keys ({@code weft.source-json-threshold}; 0: every level that qualifies, -1: none).
+     */
+    public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
+                    java.util.function.Function<Map<ServiceName, SourceExecutor>, CrossSourceSteps> crossSourcePlanner,
+                    boolean accessRequired, int sourceJsonThreshold) {
+        this.sourceJsonThreshold = sourceJsonThreshold;
         this.accessRequired = accessRequired;
         this.planner = planner;
         this.executors = Map.copyOf(executors);
@@ -79,6 +92,11 @@ public final class Fetchers implements FetcherFactory {
 
     EntityLookup entityLookup() {
         return entityLookup;
+    }
+
+    /** {@code weft.source-json-threshold}: the size from which a level's JSON is built by its source; -1: never. */
+    int sourceJsonThreshold() {
+        return sourceJsonThreshold;
     }
 
     RelationshipLoaders loaders() {

@@ -58,7 +58,7 @@ final class SourceJsonLevels {
      */
     List<Object> values(Relationship r, TableBinding target, ExecutableNormalizedField f, List<List<Object>> keys,
                         int[] rowKey, Select select) {
-        Level level = level(target, f.getChildren());
+        Level level = large(keys.size()) ? level(target, f.getChildren()) : null;
         if (level == null || select.page().isAll() && !ordersTotally(target, select)) {
             return null;
         }
@@ -90,7 +90,8 @@ final class SourceJsonLevels {
 
     /** The root list {@code f} as one {@link SourceJsonList}, checked against {@code max-rows} and charged; null when it is read as rows. */
     SourceJsonList rootList(TableBinding binding, ExecutableNormalizedField f, Select select) {
-        Level level = level(binding, f.getChildren());
+        Long limit = select.page().limit();
+        Level level = large(limit == null ? budget.listReadCap() : limit) ? level(binding, f.getChildren()) : null;
         if (level == null) {
             return null;
         }
@@ -101,6 +102,15 @@ final class SourceJsonLevels {
             budget.charge(list.estimatedBytes());
         }
         return list;
+    }
+
+    /**
+     * Whether a level of this size (a relationship's parent keys, a root list's rows at most) is worth its source's work:
+     * building JSON costs PostgreSQL about as much CPU as it saves Weft, and saves memory only where there is much.
+     */
+    private boolean large(long size) {
+        int threshold = fetchers.sourceJsonThreshold();
+        return threshold >= 0 && size >= threshold;
     }
 
     /**

@@ -80,7 +80,7 @@ public class WeftConfiguration {
             log.info("No weft.services configured: serving the embedded demo (H2 databases hr, hrstatus and pm; MongoDB events)");
             properties = new WeftProperties(properties.relationships(), DemoDatabases.create(), properties.crossSourceMaxKeys(),
                     properties.crossSourceMaxKeysInMemory(), properties.security(), properties.limits(),
-                    properties.naming(), properties.stringifyNumericTypes());
+                    properties.naming(), properties.stringifyNumericTypes(), properties.sourceJsonThreshold());
         }
         ConfigValidator.Validation validation = validator.check(properties);
         List<ServiceSettings> services = validation.services();
@@ -106,7 +106,7 @@ public class WeftConfiguration {
                     security.settings().map(SecuritySettings::access).orElse(null), limits,
                     new SourceOperations(breakers, meters.getIfAvailable(),
                             binder.bind("weft.log.statements", Boolean.class).orElse(false), tracing), federation.on(), federationSpec, supply,
-                    properties.stringifyNumericTypesOrDefault());
+                    properties.stringifyNumericTypesOrDefault(), properties.sourceJsonThresholdOrDefault());
         } catch (StartupMemory.Exhausted e) {
             throw e; // its own advice: a larger heap, not a configuration fix
         } catch (WeftConfigException e) {

@@ -173,6 +173,18 @@ public final class WeftRuntime implements AutoCloseable {
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships, int maxKeysInMemory,
                                     AccessSpec access, LimitSettings limits, SourceOperations operations, boolean federation,
                                     FederationSpec federationSpec, SourceSupply supply, boolean stringifyNumericTypes) {
+        return start(services, relationships, maxKeysInMemory, access, limits, operations, federation, federationSpec, supply,
+                stringifyNumericTypes, WeftProperties.DEFAULT_SOURCE_JSON_THRESHOLD);
+    }
+
+    /**
+     * As above, with PostgreSQL building the JSON of levels from {@code sourceJsonThreshold} rows or parent keys
+     * ({@code weft.source-json-threshold}; 0: every level that qualifies, -1: none).
+     */
+    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships, int maxKeysInMemory,
+                                    AccessSpec access, LimitSettings limits, SourceOperations operations, boolean federation,
+                                    FederationSpec federationSpec, SourceSupply supply, boolean stringifyNumericTypes,
+                                    int sourceJsonThreshold) {
         Map<ServiceName, DataSource> pools = new LinkedHashMap<>();
         MongoSources mongo = new MongoSources(services);
         services.stream().filter(s -> !mongo.serves(s))
@@ -201,7 +213,7 @@ public final class WeftRuntime implements AutoCloseable {
             AccessPolicyChecks.check(security, bindings);
             Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors,
                     dev.weft.execute.activity.Activity.propagating(async), // explain and audit hear the request's threads
-                    readers -> new CrossSourcePlanner(bindings, readers, maxKeysInMemory), security != null);
+                    readers -> new CrossSourcePlanner(bindings, readers, maxKeysInMemory), security != null, sourceJsonThreshold);
             MutationOptions mutations = MutationSetup.options(services, pools, mongo.clients(), catalog, bindings, fetchers, security);
             GeneratedSchema schema = new SchemaGenerator(subgraph).stringifyNumericTypes(stringifyNumericTypes).generate(catalog, bindings, fetchers,
                     security == null ? SchemaView.ALL : SchemaView.all(security), mutations);

@@ -105,9 +105,8 @@ class SourceJsonDifferentialIT {
                 "CREATE TABLE odd (id INT PRIMARY KEY, parent_id INT NOT NULL REFERENCES parents (id), dd DATE, tt TIMESTAMP)",
                 "INSERT INTO odd VALUES (1, 1, '0044-03-15 BC', '0044-03-15 10:00 BC'), (2, 1, 'infinity', 'infinity'),"
                         + " (3, 2, '-infinity', '-infinity')");
-        weft = WeftRuntime.start(TestDatabase.services(services()), relationships(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
-        masked = WeftRuntime.start(TestDatabase.services(services()), relationships(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,
-                AccessFile.parse("access.yml", """
+        weft = SourceJsonRuntime.start(TestDatabase.services(services()), relationships());
+        masked = SourceJsonRuntime.start(TestDatabase.services(services()), relationships(), AccessFile.parse("access.yml", """
                         roles:
                           reader:
                             crm.parents:
@@ -118,7 +117,7 @@ class SourceJsonDifferentialIT {
                             shop.parents:
                             shop.items:
                               mask: { secret: redact }
-                        """));
+                        """), LimitSettings.DEFAULTS, false);
     }
 
     private static Map<String, ServiceProperties> services() {
@@ -295,10 +294,8 @@ class SourceJsonDifferentialIT {
 
     @Test
     void stringifiedNumbers() {
-        try (WeftRuntime stringified = WeftRuntime.start(TestDatabase.services(services()), relationships(),
-                WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, null, LimitSettings.DEFAULTS,
-                new SourceOperations(new SourceBreakers(BreakerSettings.DEFAULT), null), true, FederationSpec.NONE,
-                SourceSupply.fresh(), true)) {
+        try (WeftRuntime stringified = SourceJsonRuntime.start(TestDatabase.services(services()), relationships(), null,
+                LimitSettings.DEFAULTS, true)) {
             String json = SourceJsonComparison.compare("{ crm_parents(order_by: {id: asc}) { id items(order_by: {id: asc}) { id n big d d2 s } } }",
                     stringified::execute, stringified::executeFieldByField, "crm_parents", new String[] {"items"}, false);
             assertThat(json).contains("\"big\":\"9223372036854775807\"");

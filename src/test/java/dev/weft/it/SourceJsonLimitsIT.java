@@ -38,8 +38,8 @@ class SourceJsonLimitsIT {
                 "INSERT INTO orders SELECT g, 2, repeat('x', 1000) FROM generate_series(4, 11) g");
         Map<String, ServiceProperties> services = new LinkedHashMap<>();
         services.put("shop", shop.propertiesFor("postgres"));
-        weft = WeftRuntime.start(TestDatabase.services(services), List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, null,
-                new LimitSettings(25, 1_000, 6, 6_000, Duration.ofSeconds(30)));
+        weft = SourceJsonRuntime.start(TestDatabase.services(services), List.of(), null,
+                new LimitSettings(25, 1_000, 6, 6_000, Duration.ofSeconds(30)), false);
     }
 
     @AfterAll

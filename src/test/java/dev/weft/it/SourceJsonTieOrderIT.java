@@ -34,8 +34,7 @@ class SourceJsonTieOrderIT {
                 "INSERT INTO parents VALUES (1), (2), (3)",
                 "CREATE TABLE many (id INT PRIMARY KEY, parent_id INT NOT NULL REFERENCES parents (id), grp INT NOT NULL)",
                 "INSERT INTO many SELECT g, 1 + g % 3, g % 4 FROM generate_series(1, 6000) g ORDER BY (g * 7919) % 6007");
-        weft = WeftRuntime.start(List.of(shop.service("shop", "postgres")), List.of(),
-                WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
+        weft = SourceJsonRuntime.start(List.of(shop.service("shop", "postgres")), List.of());
     }
 
     @AfterAll

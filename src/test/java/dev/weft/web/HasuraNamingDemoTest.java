@@ -43,7 +43,7 @@ class HasuraNamingDemoTest {
 
     static WeftRuntime start(String naming, Map<String, ServiceProperties> services) {
         return WeftRuntime.start(new ConfigValidator(ConfigOrigins.NONE).validate(
-                        new WeftProperties(null, services, null, null, null, null, naming, null)),
+                        new WeftProperties(null, services, null, null, null, null, naming, null, null)),
                 RelationshipsFile.load("relationships.yml"), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
     }
 

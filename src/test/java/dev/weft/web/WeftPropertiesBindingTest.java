@@ -42,6 +42,9 @@ class WeftPropertiesBindingTest {
                 "weft.cross-source-max-keys-in-memory", "2000000"))).bind("weft", Bindable.of(WeftProperties.class)).get();
         assertThat(renamed.crossSourceMaxKeysInMemoryOrDefault()).as("the new key wins").isEqualTo(2_000_000);
         assertThat(WeftProperties.of(null, Map.of()).crossSourceMaxKeysInMemoryOrDefault()).isEqualTo(1_000_000);
+        assertThat(renamed.sourceJsonThresholdOrDefault()).as("weft.source-json-threshold's default").isEqualTo(5_000);
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of("weft.source-json-threshold", "-1")))
+                .bind("weft", Bindable.of(WeftProperties.class)).get().sourceJsonThresholdOrDefault()).isEqualTo(-1);
         var hr = properties.services().get("hr");
         assertThat(hr.kind()).isEqualTo("postgres");
         assertThat(hr.url()).isEqualTo("jdbc:postgresql://h/db");

@@ -23,28 +23,41 @@ public final class SourceJsonTokens {
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final byte[] b;
-    private final SourceJsonShape shape;
-    private final JsonBytes out; // null: check only
-    private final boolean escapeSlash;
+    /** One reader per thread, reset for each array: a large level has thousands of arrays (never nested in one another). */
+    private static final ThreadLocal<SourceJsonTokens> READERS = ThreadLocal.withInitial(SourceJsonTokens::new);
+
+    private byte[] b;
+    private SourceJsonShape shape;
+    private JsonBytes out; // null: check only
+    private boolean escapeSlash;
     private int p;
 
-    private SourceJsonTokens(byte[] json, SourceJsonShape shape, JsonBytes out) {
-        this.b = json;
-        this.shape = shape;
-        this.out = out;
-        this.escapeSlash = out != null && out.escapesSlash();
+    private SourceJsonTokens() {
     }
 
     /** The number of rows in {@code json}, or -1 when a token is not exactly what Weft writes for its field. */
     public static int rows(byte[] json, SourceJsonShape shape) {
-        return new SourceJsonTokens(json, shape, null).array();
+        return READERS.get().read(json, shape, null);
     }
 
     /** Writes the rows of {@code json} (checked by {@link #rows}) as a JSON array of objects. */
     public static void write(byte[] json, SourceJsonShape shape, JsonBytes out) {
-        if (new SourceJsonTokens(json, shape, out).array() < 0) {
+        if (READERS.get().read(json, shape, out) < 0) {
             throw new IllegalStateException("source JSON written without its check");
+        }
+    }
+
+    private int read(byte[] json, SourceJsonShape shape, JsonBytes out) {
+        this.b = json;
+        this.shape = shape;
+        this.out = out;
+        this.escapeSlash = out != null && out.escapesSlash();
+        this.p = 0;
+        try {
+            return array();
+        } finally {
+            this.b = null; // nothing of a response kept by the thread
+            this.out = null;
         }
     }
 
