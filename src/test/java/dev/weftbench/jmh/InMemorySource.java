@@ -9,8 +9,10 @@ import dev.weft.query.Predicate;
 import dev.weft.query.Select;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,15 +21,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * answer of each distinct request is computed once and kept, so that a benchmark measures what Weft does
  * with the rows, not this stand-in. Conditions, aggregates and other orders are not answered (the benchmark
  * does not ask for them).
+ *
+ * <p>Built to build JSON ({@code buildsJson}), it also answers {@link #selectJson} and {@link #selectBatchJson} with the
+ * text PostgreSQL's {@code JSON_AGG} would send ({@link PostgresJsonText}), likewise computed once per distinct request;
+ * otherwise it answers them with nothing, as a source that does not build JSON, and Weft reads every level as rows.
  */
 final class InMemorySource implements SourceExecutor {
     private final String name;
     private final Map<TableRef, List<Row>> tables;
     private final Map<Object, List<Row>> answers = new ConcurrentHashMap<>();
+    private final boolean buildsJson;
+    private final Map<Object, Object> jsonAnswers = new ConcurrentHashMap<>();
 
     InMemorySource(String name, Map<TableRef, List<Row>> tables) {
+        this(name, tables, false);
+    }
+
+    InMemorySource(String name, Map<TableRef, List<Row>> tables, boolean buildsJson) {
         this.name = name;
         this.tables = Map.copyOf(tables);
+        this.buildsJson = buildsJson;
     }
 
     @Override
@@ -62,6 +75,43 @@ final class InMemorySource implements SourceExecutor {
             matching.sort(Comparator.comparingLong(r -> (Long) r.get("id")));
             return List.copyOf(matching);
         });
+    }
+
+    /** {@link #select}'s rows as PostgreSQL's {@code JSON_AGG} text, with no key; empty unless the source builds JSON. */
+    @Override
+    public Optional<JsonRows> selectJson(Select select, List<String> valueColumns) {
+        if (!buildsJson) {
+            return Optional.empty();
+        }
+        return Optional.of((JsonRows) jsonAnswers.computeIfAbsent(
+                List.of("select", select.table(), String.valueOf(select.page()), valueColumns), k -> {
+                    List<Row> rows = select(select);
+                    return new JsonRows(List.of(), rows.size(), PostgresJsonText.of(rows, valueColumns));
+                }));
+    }
+
+    /**
+     * {@link #selectBatch}'s rows as PostgreSQL's {@code JSON_AGG} text per key that has rows (the key's values as the
+     * rows hold them), in the order of the keys' first rows; empty unless the source builds JSON.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<List<JsonRows>> selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
+        if (!buildsJson) {
+            return Optional.empty();
+        }
+        return Optional.of((List<JsonRows>) jsonAnswers.computeIfAbsent(
+                List.of("select_batch", select.table(), batch, valueColumns), k -> {
+                    Map<List<Object>, List<Row>> byKey = new LinkedHashMap<>();
+                    for (Row row : selectBatch(select, batch)) {
+                        List<Object> key = new ArrayList<>(batch.keyColumns().size());
+                        batch.keyColumns().forEach(c -> key.add(row.get(c)));
+                        byKey.computeIfAbsent(key, x -> new ArrayList<>()).add(row);
+                    }
+                    List<JsonRows> groups = new ArrayList<>(byKey.size());
+                    byKey.forEach((key, rows) -> groups.add(new JsonRows(key, rows.size(), PostgresJsonText.of(rows, valueColumns))));
+                    return List.copyOf(groups);
+                }));
     }
 
     private List<Row> rows(TableRef table) {

@@ -50,9 +50,15 @@ import org.dataloader.DataLoaderRegistry;
  * returns prepared {@link Row}s (the Java types {@code ColumnReader} reads: Long, BigDecimal, LocalDateTime,
  * String) instead of running SQL. Without Weft's instrumentations (limits, error codes, observation).
  *
+ * <p>With {@code sourceJson}, the sources also hand back the JSON PostgreSQL's {@code JSON_AGG} would build
+ * ({@link InMemorySource#selectJson}) and {@code weft.source-json-threshold} is 0, so that every level that qualifies
+ * (the orders of {@link #CROSS}, the list of {@link #flat}) is a {@link dev.weft.execute.sourcejson.SourceJsonList};
+ * without it the threshold is -1 and every level is read as rows.
+ *
  * <pre>{@code
  * InMemoryWeft weft = new InMemoryWeft(10_000, 10_000);   // customers, orders (customer_id = 1 + id * 7919 % customers)
  * ExecutionResult r = weft.execute(InMemoryWeft.CROSS);  // 100 customers, 1,000 orders
+ * InMemoryWeft json = new InMemoryWeft(10_000, 10_000, true); // the same answers, levels from the sources' JSON
  * }</pre>
  */
 public final class InMemoryWeft implements AutoCloseable {
@@ -74,6 +80,11 @@ public final class InMemoryWeft implements AutoCloseable {
     private final GraphQL graphQL;
 
     public InMemoryWeft(int customers, int orders) {
+        this(customers, orders, false);
+    }
+
+    /** As above; with {@code sourceJson} the levels that qualify are built from the sources' JSON (threshold 0). */
+    public InMemoryWeft(int customers, int orders, boolean sourceJson) {
         // rows of one table share their column index, as the rows of one JDBC result do
         var customerRow = Row.factory(CUSTOMER_COLUMNS);
         var orderRow = Row.factory(ORDER_COLUMNS);
@@ -99,11 +110,11 @@ public final class InMemoryWeft implements AutoCloseable {
                 """));
         SchemaBindings bindings = SchemaBindings.of(catalog);
         Map<ServiceName, SourceExecutor> executors = Map.of(
-                CUSTOMERS.service(), new InMemorySource("crm", Map.of(CUSTOMERS, customerRows)),
-                ORDERS.service(), new InMemorySource("shop", Map.of(ORDERS, orderRows)));
+                CUSTOMERS.service(), new InMemorySource("crm", Map.of(CUSTOMERS, customerRows), sourceJson),
+                ORDERS.service(), new InMemorySource("shop", Map.of(ORDERS, orderRows), sourceJson));
         Function<Map<ServiceName, SourceExecutor>, dev.weft.execute.CrossSourceSteps> planner =
                 readers -> new CrossSourcePlanner(bindings, readers, WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS);
-        Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async, planner, false);
+        Fetchers fetchers = new Fetchers(new QueryPlanner(bindings), executors, async, planner, false, sourceJson ? 0 : -1);
         GeneratedSchema schema = new SchemaGenerator().generate(catalog, bindings, fetchers);
         SimpleDataFetcherExceptionHandler exceptions = new SimpleDataFetcherExceptionHandler();
         this.graphQL = GraphQL.newGraphQL(schema.schema()).defaultDataFetcherExceptionHandler(exceptions)

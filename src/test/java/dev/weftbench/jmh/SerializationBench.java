@@ -30,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code execute}: the result maps only;</li>
  * <li>{@code write}: Jackson writing result maps built once.</li>
  * </ul>
+ * Each for both {@code source}s: {@code rows}, every level read as rows; {@code json}, the levels that qualify built
+ * from the JSON PostgreSQL's {@code JSON_AGG} would send ({@code weft.source-json-threshold} 0), copied into the
+ * response (Weft's side only: PostgreSQL's cost of building that JSON is not measured).
  * Run with {@code bash src/test/bench/jmh.sh} (JMH's GC profiler gives the bytes allocated per operation).
  *
  * @see dev.weft.execute.DirectExecutionStrategy
@@ -48,6 +51,10 @@ public class SerializationBench {
     @Param({"cross", "flat10k"})
     public String response;
 
+    /** {@code rows}: levels read as rows; {@code json}: levels built from the sources' JSON ({@link InMemoryWeft}). */
+    @Param({"rows", "json"})
+    public String source;
+
     private InMemoryWeft weft;
     private String query;
     private Map<String, Object> built;
@@ -55,10 +62,14 @@ public class SerializationBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        weft = new InMemoryWeft(10_000, 100_000);
+        weft = new InMemoryWeft(10_000, 100_000, switch (source) {
+            case "rows" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("source is rows or json, not " + source);
+        });
         query = response.equals("cross") ? InMemoryWeft.CROSS : InMemoryWeft.flat(10_000);
         built = weft.execute(query).toSpecification();
-        System.out.printf("%n%s: %,d bytes of JSON%n", response, write(built));
+        System.out.printf("%n%s, %s: %,d bytes of JSON%n", response, source, write(built));
     }
 
     @TearDown(Level.Trial)
