@@ -4,11 +4,13 @@
 # 10,000 flat orders from rows held in memory, through DirectExecutionStrategy and Jackson, and reports per
 # response the time, the CPU time (CpuTimeProfiler: cpu.time.norm of the whole JVM, cpu.worker.norm of the
 # benchmark threads; figures that hold on a busy machine) and the bytes allocated (JMH's GC profiler:
-# gc.alloc.rate.norm).
+# gc.alloc.rate.norm), for source=rows (levels read as rows) and source=json (levels built from the JSON PostgreSQL's
+# JSON_AGG would send; Weft's side only).
 # ./mvnw verify compiles these classes but never runs them: the harness is generated with the jmh profile.
 #
-#   bash src/test/bench/jmh.sh                          # from the repository root; ~6 minutes
+#   bash src/test/bench/jmh.sh                          # from the repository root; ~12 minutes
 #   bash src/test/bench/jmh.sh -p response=cross -f 1   # any JMH options (java -jar jmh.jar -h)
+#   bash src/test/bench/jmh.sh -p source=json -f 1 -wi 3 -i 5
 #   BENCH='SerializationBench.executeAndWrite' bash src/test/bench/jmh.sh
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
