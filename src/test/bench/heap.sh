@@ -20,6 +20,8 @@
 #   bash src/test/bench/heap.sh           # from the repository root; needs wrk, PostgreSQL, MariaDB
 #   CONNECTIONS=8 DURATION=300s bash src/test/bench/heap.sh
 #
+# SOURCE_JSON_THRESHOLD sets weft.source-json-threshold (-1: the orders read as rows; by default, 5,000, PostgreSQL
+# builds their JSON, as the query has 10,000 parent keys).
 # DURATION (120s), WARMUP (30s), CONNECTIONS (4), HEAP (-Xmx2g -XX:+UseG1GC), WEFT_PORT (18093), BENCH_DB
 # (weft_bench_heap, dropped at the end; another name than run.sh's so both can run); target/weft.jar is built
 # when missing or when REBUILD is set. Results: target/bench/heap-summary.txt; the GC log, wrk's output and the
@@ -42,7 +44,7 @@ source src/test/bench/common.sh
 
 echo "== seed: 10,000 customers in MariaDB and in PostgreSQL, 100,000 orders in PostgreSQL"
 seed_bench_data
-write_weft_config "limits: { max-rows: 200000, max-response-bytes: 64MB, request-timeout: 5m }"
+write_weft_config "limits: { max-rows: 200000, max-response-bytes: 64MB, request-timeout: 5m }" ${SOURCE_JSON_THRESHOLD:+"source-json-threshold: $SOURCE_JSON_THRESHOLD"}
 write_post_script large '{ crm_customers(order_by: [{id: asc}]) { id name email orders(order_by: [{id: asc}]) { id total created_at status } } }'
 
 pid=

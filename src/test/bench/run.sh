@@ -17,7 +17,8 @@
 #
 # ROUNDS (3), DURATION per run (15s), WARMUP per server and query (30s: Weft has more code for the JIT to compile
 # than the baseline, and a busy machine compiles slowly), CONNECTIONS (16), QUERIES (cross,flat,nested);
-# WEFT_PORT (18090), BASE_PORT (18091) and BENCH_DB (weft_bench, dropped at the end) keep two runs apart.
+# WEFT_PORT (18090), BASE_PORT (18091) and BENCH_DB (weft_bench, dropped at the end) keep two runs apart;
+# SOURCE_JSON_THRESHOLD sets weft.source-json-threshold (0: PostgreSQL builds the JSON of every level here).
 # Results: target/bench/results.txt (one line per run), target/bench/summary.txt. The serialization path alone
 # is measured by JMH: src/test/bench/jmh.sh.
 set -euo pipefail
@@ -45,7 +46,7 @@ echo "== build"
 
 echo "== seed: 10,000 customers in MariaDB and in PostgreSQL, 100,000 orders in PostgreSQL"
 seed_bench_data
-write_weft_config
+write_weft_config ${SOURCE_JSON_THRESHOLD:+"source-json-threshold: $SOURCE_JSON_THRESHOLD"}
 query_of() {
   case $1 in
     cross) echo '{ crm_customers(order_by: [{id: asc}], limit: 100) { id name email orders(order_by: [{id: asc}]) { id total created_at status } } }' ;;

@@ -28,9 +28,32 @@ public final class PostgresDialect extends SqlDialect {
         return true;
     }
 
+    /** The blank-padded character types, whose JSON keeps the padding, as the driver does. */
+    private static final java.util.Set<String> PADDED_TYPES = java.util.Set.of("bpchar", "character", "char");
+
+    /** Per column type, the type names whose JSON PostgreSQL prints as Weft writes the values read as rows. */
+    private static final java.util.Map<dev.weft.catalog.ColumnType, java.util.Set<String>> JSON_TYPES = java.util.Map.of(
+            dev.weft.catalog.ColumnType.INT, java.util.Set.of("int2", "int4", "smallint", "integer", "serial", "smallserial"),
+            dev.weft.catalog.ColumnType.BIGINT, java.util.Set.of("int8", "bigint", "bigserial"),
+            dev.weft.catalog.ColumnType.DECIMAL, java.util.Set.of("numeric", "decimal"),
+            dev.weft.catalog.ColumnType.BOOLEAN, java.util.Set.of("bool", "boolean"),
+            dev.weft.catalog.ColumnType.DATE, java.util.Set.of("date"),
+            dev.weft.catalog.ColumnType.TIMESTAMP, java.util.Set.of("timestamp", "timestamp without time zone"));
+
     @Override
     public boolean buildsJsonArrays() {
         return true;
+    }
+
+    @Override
+    public String jsonValue(String column, dev.weft.catalog.ColumnType type, String sqlType) {
+        if (type == dev.weft.catalog.ColumnType.STRING || type == dev.weft.catalog.ColumnType.UUID) {
+            // CHAR(n) as it is: its cast to text drops the padding that getString keeps; arrays, enums, domains, XML
+            // as their text, which is what getString reads
+            return sqlType != null && PADDED_TYPES.contains(sqlType.toLowerCase(java.util.Locale.ROOT)) ? column : column + "::text";
+        }
+        java.util.Set<String> names = JSON_TYPES.get(type);
+        return names != null && sqlType != null && names.contains(sqlType.toLowerCase(java.util.Locale.ROOT)) ? column : null;
     }
 
     /** The character types, which have {@code LIKE} of their own: {@code citext}'s ignores case, {@code bpchar}'s sees the padding. */

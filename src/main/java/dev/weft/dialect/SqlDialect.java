@@ -58,12 +58,26 @@ public abstract class SqlDialect {
     }
 
     /**
-     * Whether the source builds a level's JSON itself ({@code JSON_AGG(JSON_BUILD_ARRAY(...) ORDER BY ...)} per key,
-     * PostgreSQL), printing numbers, dates and timestamps as Weft does, so that related rows of plain columns can
-     * be read as one JSON array per parent instead of row by row.
+     * Whether the source builds the JSON of a level's rows itself ({@code JSON_AGG(JSON_BUILD_ARRAY(...))}: PostgreSQL),
+     * so that a large level of plain columns can be read as one JSON array per parent or root list instead of row by
+     * row ({@code dev.weft.execute.sourcejson}); which columns it can take says {@link #jsonValue}.
      */
     public boolean buildsJsonArrays() {
         return false;
+    }
+
+    /**
+     * The expression whose JSON, as the source prints it inside {@code JSON_BUILD_ARRAY(...)}, is what Weft writes for
+     * the column's values read as rows, or null where the source builds no JSON (the default) or prints this type
+     * otherwise. PostgreSQL: integers, {@code numeric}, {@code bool}, {@code date} and {@code timestamp} of its own
+     * types as they are, text of any type as {@code ::text} (what the driver's {@code getString} reads).
+     *
+     * <pre>{@code
+     * dialect.jsonValue("t0.\"status\"", ColumnType.STRING, "my_enum")   // t0."status"::text
+     * }</pre>
+     */
+    public String jsonValue(String column, dev.weft.catalog.ColumnType type, String sqlType) {
+        return null;
     }
 
     /** Whether {@code (a, b) IN ((?, ?), ...)} is understood for composite keys. */

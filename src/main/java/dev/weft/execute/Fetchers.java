@@ -195,16 +195,16 @@ public final class Fetchers implements FetcherFactory {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /**
-     * The rows of a root list field, filtered and ordered across sources where asked, read with at most
-     * one row more than the request's budget lets a list hold, and charged to it.
-     */
     /** {@link #rootList}'s rows as JSON the source builds, at most {@code max-rows + 1} of them; empty: read them as rows. */
     java.util.Optional<SourceExecutor.JsonRows> rootListJson(Select planned, List<String> valueColumns, RequestBudget budget) {
         budget.checkOpen();
         return crossSource.rootListJson(ResponseRows.capped(planned, budget), valueColumns);
     }
 
+    /**
+     * The rows of a root list field, filtered and ordered across sources where asked, read with at most
+     * one row more than the request's budget lets a list hold, and charged to it.
+     */
     List<Row> rootList(Select planned, RequestBudget budget) {
         budget.checkOpen();
         return ResponseRows.list(budget, crossSource.rootList(ResponseRows.capped(planned, budget)));

@@ -96,7 +96,7 @@ public final class JdbcSourceExecutor implements SourceExecutor {
 
     @Override
     public java.util.Optional<JsonRows> selectJson(Select select, List<String> valueColumns) {
-        if (!buildsJson(select)) {
+        if (!buildsJson(select, valueColumns)) {
             return java.util.Optional.empty();
         }
         List<JsonRows> json = query(new Call("select", select.table(), -1, 1, 1), renderer.selectJson(select, valueColumns),
@@ -105,14 +105,19 @@ public final class JdbcSourceExecutor implements SourceExecutor {
         return java.util.Optional.of(rows.json() == null ? new JsonRows(List.of(), 0, NO_ROWS) : rows);
     }
 
-    /** Whether the source builds the JSON of {@code select}'s rows: PostgreSQL, with the window and distinct it renders. */
-    private boolean buildsJson(Select select) {
-        return dialect.buildsJsonArrays() && dialect.supportsWindowPartition() && (!select.isDistinct() || renderer.rendersDistinct());
+    /**
+     * PostgreSQL, with the window and distinct it renders, and columns whose JSON is what Weft writes
+     * ({@link dev.weft.dialect.SqlDialect#jsonValue}).
+     */
+    @Override
+    public boolean buildsJson(Select select, List<String> valueColumns) {
+        return dialect.buildsJsonArrays() && dialect.supportsWindowPartition() && (!select.isDistinct() || renderer.rendersDistinct())
+                && renderer.buildsJson(select.table(), valueColumns);
     }
 
     @Override
     public java.util.Optional<List<JsonRows>> selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
-        if (!buildsJson(select)) {
+        if (!buildsJson(select, valueColumns)) {
             return java.util.Optional.empty();
         }
         Table table = tables.apply(select.table());

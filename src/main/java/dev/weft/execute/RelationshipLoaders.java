@@ -216,14 +216,13 @@ final class RelationshipLoaders {
     }
 
     /**
-     * Each key's related rows as JSON the source builds ({@link SourceExecutor#selectBatchJson}), lined up with
-     * {@code keys} (null for a key without rows); empty when they are read as rows: through a junction, ordered by
-     * another source's values, or from a source that does not build JSON.
+     * Each key's related rows as JSON the source builds ({@link SourceExecutor#selectBatchJson}), lined up with {@code keys}
+     * (null: no rows); empty when read as rows (a junction, another source in where or order_by, no JSON built there).
      */
     java.util.Optional<List<byte[]>> jsonPerParent(Relationship r, List<List<Object>> keys, Select planned,
                                                    List<String> valueColumns, RequestBudget budget) {
         budget.checkOpen();
-        if (r.junction().isPresent() || crossSource.filtersRemotely(planned)) {
+        if (r.junction().isPresent() || crossSource.filtersRemotely(planned) || !executor(r.to()).buildsJson(planned, valueColumns)) {
             return java.util.Optional.empty(); // resolved as rows, once: no other source is read for a JSON attempt
         }
         Select select = crossSource.resolve(planned);

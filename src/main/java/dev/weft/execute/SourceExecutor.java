@@ -33,6 +33,15 @@ public interface SourceExecutor extends AutoCloseable {
     }
 
     /**
+     * Whether {@link #selectJson} and {@link #selectBatchJson} answer for these columns of {@code select}'s table: the
+     * source builds JSON, and prints each column's values as Weft writes them. Runs nothing; callers ask first, so that
+     * an attempt that cannot be made is not counted, traced or logged as a call of the source.
+     */
+    default boolean buildsJson(Select select, List<String> valueColumns) {
+        return false;
+    }
+
+    /**
      * {@link #select}'s rows as one JSON array the source builds, {@code [[10, 147.18], ...]} with the values of
      * {@code valueColumns} in that order ({@code []} for no row), with no key. Empty where the source does not build JSON.
      */
@@ -70,7 +79,10 @@ public interface SourceExecutor extends AutoCloseable {
     @Override
     void close();
 
-    /** One key's related rows as the source's JSON ({@link #selectBatchJson}): its key values, the number of rows, the array. */
+    /**
+     * Rows as the source's JSON: a key's related rows ({@link #selectBatchJson}: its key values) or a whole select
+     * ({@link #selectJson}: no key), the number of rows, the array.
+     */
     record JsonRows(List<Object> key, int rows, byte[] json) {
         /** The rows of a result of any method here: a list's size, a JSON array's rows, one for an aggregate. */
         public static int countOf(Object result) {

@@ -50,12 +50,23 @@ abstract class ForwardingSourceExecutor implements SourceExecutor {
     }
 
     @Override
+    public boolean buildsJson(Select select, List<String> valueColumns) {
+        return delegate.buildsJson(select, valueColumns);
+    }
+
+    @Override
     public java.util.Optional<JsonRows> selectJson(Select select, List<String> valueColumns) {
+        if (!delegate.buildsJson(select, valueColumns)) {
+            return java.util.Optional.empty(); // no call of the source: not counted, traced or seen by its breaker
+        }
         return around(new Call("select", select.table(), -1), () -> delegate.selectJson(select, valueColumns));
     }
 
     @Override
     public java.util.Optional<List<JsonRows>> selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
+        if (!delegate.buildsJson(select, valueColumns)) {
+            return java.util.Optional.empty();
+        }
         return around(new Call("select_batch", select.table(), batch.keys().size()),
                 () -> delegate.selectBatchJson(select, batch, valueColumns));
     }

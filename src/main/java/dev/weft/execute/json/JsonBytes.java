@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.io.CharTypes;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.json.UTF8JsonGenerator;
@@ -37,12 +36,7 @@ import tools.jackson.databind.SerializationContext;
  * }</pre>
  */
 public final class JsonBytes {
-    /** Chars per string segment, at most: each fits the buffer escaped ({@code UTF8JsonGenerator} segments too). */
-    static final int SEGMENT = 1000;
     static final int BUFFER = 8192;
-    private static final int[] ESCAPES = CharTypes.get7BitOutputEscapes('"', false);
-    private static final int[] ESCAPES_WITH_SLASH = CharTypes.get7BitOutputEscapes('"', true);
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -78,7 +72,7 @@ public final class JsonBytes {
             return sink.owner();
         }
         boolean slash = ((UTF8JsonGenerator) generator).isEnabled(JsonWriteFeature.ESCAPE_FORWARD_SLASHES);
-        return new JsonBytes(generator, context, slash ? ESCAPES_WITH_SLASH : ESCAPES);
+        return new JsonBytes(generator, context, slash ? JsonEscapes.ESCAPES_WITH_SLASH : JsonEscapes.ESCAPES);
     }
 
     /**
@@ -146,7 +140,7 @@ public final class JsonBytes {
 
     /** Whether the generator escapes {@code /} ({@code ESCAPE_FORWARD_SLASHES}): strings copied in must too. */
     public boolean escapesSlash() {
-        return escapes == ESCAPES_WITH_SLASH;
+        return escapes == JsonEscapes.ESCAPES_WITH_SLASH;
     }
 
     /** One ASCII char. */
@@ -208,9 +202,9 @@ public final class JsonBytes {
         ensure(1);
         buffer[pos++] = '"';
         for (int from = 0; from < len; ) {
-            int end = segmentEnd(s, from);
+            int end = JsonEscapes.segmentEnd(s, from);
             ensure(6 * (end - from));
-            pos = segment(s, from, end, escapes, buffer, pos);
+            pos = JsonEscapes.segment(s, from, end, escapes, buffer, pos);
             from = end;
         }
         ensure(1);
@@ -269,95 +263,6 @@ public final class JsonBytes {
                 format.write(side, context, value);
             }
         }
-    }
-
-    /**
-     * {@code s} quoted and escaped as the generator writes it by default (for names and constants, encoded once:
-     * GraphQL names, which have no {@code /} that {@code ESCAPE_FORWARD_SLASHES} would escape).
-     */
-    public static byte[] quoted(String s) {
-        byte[] out = new byte[6 * s.length() + 2];
-        out[0] = '"';
-        int n = 1;
-        for (int from = 0; from < s.length(); ) {
-            int end = segmentEnd(s, from);
-            n = segment(s, from, end, ESCAPES, out, n);
-            from = end;
-        }
-        out[n++] = '"';
-        return java.util.Arrays.copyOf(out, n);
-    }
-
-    /** The bytes before a field's value: {@code {"name":} for the first field of an object, {@code ,"name":} for others. */
-    public static byte[] name(String key, boolean first) {
-        byte[] quoted = quoted(key);
-        byte[] raw = new byte[quoted.length + 2];
-        raw[0] = (byte) (first ? '{' : ',');
-        System.arraycopy(quoted, 0, raw, 1, quoted.length);
-        raw[raw.length - 1] = ':';
-        return raw;
-    }
-
-    /** The end of the segment from {@code from}: as Jackson's, never between the two halves of a pair. */
-    private static int segmentEnd(String s, int from) {
-        int n = Math.min(SEGMENT, s.length() - from);
-        if (n > 1 && (s.charAt(from + n - 1) & 0xFC00) == 0xD800) {
-            n--;
-        }
-        return from + n;
-    }
-
-    /** One of Jackson's string segments {@code s[from..end)} escaped into {@code out} at {@code p}; answers the end. */
-    private static int segment(String s, int from, int end, int[] escapes, byte[] out, int p) {
-        int i = from;
-        while (i < end) {
-            char c = s.charAt(i);
-            if (c > 0x7F || escapes[c] != 0) {
-                break;
-            }
-            out[p++] = (byte) c;
-            i++;
-        }
-        while (i < end) {
-            int c = s.charAt(i++);
-            if (c <= 0x7F) {
-                int escape = escapes[c];
-                if (escape == 0) {
-                    out[p++] = (byte) c;
-                } else if (escape > 0) {
-                    out[p++] = '\\';
-                    out[p++] = (byte) escape;
-                } else {
-                    p = unicodeEscape(c, out, p);
-                }
-            } else if (c <= 0x7FF) {
-                out[p++] = (byte) (0xC0 | (c >> 6));
-                out[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if ((c & 0xFC00) == 0xD800 && i < end && (s.charAt(i) & 0xFC00) == 0xDC00) {
-                int code = 0x10000 + ((c & 0x3FF) << 10) + (s.charAt(i++) & 0x3FF);
-                out[p++] = (byte) (0xF0 + ((code >> 18) & 0x07));
-                out[p++] = (byte) (0x80 + ((code >> 12) & 0x3F));
-                out[p++] = (byte) (0x80 + ((code >> 6) & 0x3F));
-                out[p++] = (byte) (0x80 + (code & 0x3F));
-            } else if (c >= 0xD800 && c <= 0xDFFF) {
-                p = unicodeEscape(c, out, p);
-            } else {
-                out[p++] = (byte) (0xE0 | (c >> 12));
-                out[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                out[p++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-        return p;
-    }
-
-    private static int unicodeEscape(int c, byte[] out, int p) {
-        out[p++] = '\\';
-        out[p++] = 'u';
-        out[p++] = HEX[(c >> 12) & 0xF];
-        out[p++] = HEX[(c >> 8) & 0xF];
-        out[p++] = HEX[(c >> 4) & 0xF];
-        out[p++] = HEX[c & 0xF];
-        return p;
     }
 
     private void ascii(String s) {

@@ -61,7 +61,7 @@ public final class LeafFormats {
     }
 
     /** Writes a coerced value as Jackson's serializers for its type do. */
-    static void writeCoerced(JsonGenerator generator, SerializationContext context, Object value) {
+    public static void writeCoerced(JsonGenerator generator, SerializationContext context, Object value) {
         switch (value) {
             case null -> generator.writeNull();
             case String s -> generator.writeString(s);

@@ -53,9 +53,9 @@ public final class ObjectShape {
         constants = b.constants.stream().map(c -> c == null ? null : new SerializedString(c)).toArray(SerializedString[]::new);
         rawNames = new byte[n][];
         for (int i = 0; i < n; i++) {
-            rawNames[i] = JsonBytes.name(keys[i], i == 0);
+            rawNames[i] = JsonEscapes.name(keys[i], i == 0);
         }
-        rawConstants = b.constants.stream().map(c -> c == null ? null : JsonBytes.quoted(c)).toArray(byte[][]::new);
+        rawConstants = b.constants.stream().map(c -> c == null ? null : JsonEscapes.quoted(c)).toArray(byte[][]::new);
         slots = b.slots.stream().mapToInt(Integer::intValue).toArray();
         childCount = b.childCount;
     }

@@ -1,6 +1,7 @@
 package dev.weft.execute.sourcejson;
 
 import dev.weft.execute.json.JsonBytes;
+import dev.weft.execute.json.LeafFormats;
 import dev.weft.execute.json.RawWritable;
 import java.math.BigDecimal;
 import java.util.AbstractList;
@@ -19,7 +20,7 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
- * One parent's related rows as the source built their JSON ({@link SourceJsonTokens}): to Jackson it writes itself by
+ * One list of rows (a parent's related rows, or a root list) as the source built their JSON ({@link SourceJsonTokens}): to Jackson it writes itself by
  * copying the source's bytes with the field names spliced in; to anything else (the map view: tests, the response
  * cache) it is a list of maps, parsed on first use, with the values a row level's map view holds (Integer, Long,
  * BigDecimal, Boolean, and the text of strings, dates and timestamps).
@@ -72,7 +73,7 @@ public final class SourceJsonList extends AbstractList<Object> implements Jackso
                 generator.writeStartObject();
                 ((Map<?, ?>) row).forEach((key, value) -> {
                     generator.writeName((String) key);
-                    writeValue(generator, value);
+                    LeafFormats.writeCoerced(generator, context, value);
                 });
                 generator.writeEndObject();
             }
@@ -88,18 +89,6 @@ public final class SourceJsonList extends AbstractList<Object> implements Jackso
     @Override
     public void serializeWithType(JsonGenerator generator, SerializationContext context, TypeSerializer typeSerializer) {
         serialize(generator, context);
-    }
-
-    private static void writeValue(JsonGenerator generator, Object value) {
-        switch (value) {
-            case null -> generator.writeNull();
-            case String s -> generator.writeString(s);
-            case Integer i -> generator.writeNumber(i);
-            case Long l -> generator.writeNumber(l);
-            case BigDecimal d -> generator.writeNumber(d);
-            case Boolean b -> generator.writeBoolean(b);
-            default -> throw new IllegalStateException("unexpected value " + value.getClass());
-        }
     }
 
     private List<Object> view() {

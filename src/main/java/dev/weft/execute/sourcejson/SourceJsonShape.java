@@ -1,6 +1,6 @@
 package dev.weft.execute.sourcejson;
 
-import dev.weft.execute.json.JsonBytes;
+import dev.weft.execute.json.JsonEscapes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,9 +41,9 @@ public final class SourceJsonShape {
         int c = 0;
         for (int i = 0; i < n; i++) {
             nullable[i] = b.nullable.get(i);
-            rawNames[i] = JsonBytes.name(keys[i], i == 0);
+            rawNames[i] = JsonEscapes.name(keys[i], i == 0);
             if (kinds[i] == null) {
-                rawConstants[i] = JsonBytes.quoted(constants[i]);
+                rawConstants[i] = JsonEscapes.quoted(constants[i]);
             } else {
                 c++;
             }

@@ -1,5 +1,6 @@
 package dev.weft.execute.sql;
 
+import dev.weft.catalog.Column;
 import dev.weft.catalog.Table;
 import dev.weft.catalog.TableRef;
 import dev.weft.dialect.SqlDialect;
@@ -26,6 +27,8 @@ import java.util.function.Function;
 public final class SqlRenderer {
     /** The row-number column added for per-parent paging; never a catalog name (it has a space). */
     static final String ROW_NUMBER = "weft rn";
+    /** The most arguments a function takes (PostgreSQL's {@code FUNC_MAX_ARGS}): the values of one JSON array. */
+    private static final int MAX_JSON_VALUES = 100;
 
     private final SqlDialect dialect;
     /** The catalog's tables, for what a dialect asks of a column (its engine type); null where unknown. */
@@ -90,19 +93,25 @@ public final class SqlRenderer {
     /**
      * {@link #selectBatch}'s rows as one JSON array per key, built by the source (PostgreSQL's {@code json_agg}): the
      * key columns, the number of rows, then {@code [[v1, v2, ...], ...]} with the values of {@code valueColumns} in
-     * that order, the rows in the select's order and page per key. Keys without rows have no line.
+     * that order, the rows in the select's order and page per key. Keys without rows have no line. Null when a
+     * column's JSON would not be what Weft writes ({@link SqlDialect#jsonValue}) or there are over 100 values.
      *
      * <pre>{@code
-     * // SELECT t0."customer_id", COUNT(*), JSON_AGG(JSON_BUILD_ARRAY(t0."id", t0."total") ORDER BY t0."__weft_row")
-     * //   FROM (SELECT ..., ROW_NUMBER() OVER (PARTITION BY t0."customer_id" ORDER BY ...) AS "__weft_row" FROM ...) t0
+     * // SELECT t0."customer_id", COUNT(*), JSON_AGG(JSON_BUILD_ARRAY(t0."id", t0."status"::text) ORDER BY t0."weft rn")
+     * //   FROM (SELECT ..., ROW_NUMBER() OVER (PARTITION BY t0."customer_id" ORDER BY ...) AS "weft rn" FROM ...) t0
      * //   GROUP BY t0."customer_id"
      * }</pre>
      */
     public SqlStatement selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
+        String array = jsonArray(select.table(), valueColumns);
+        if (array == null) {
+            return null;
+        }
         RenderContext ctx = context(select.table());
         Predicate where = Predicate.and(List.of(keyIn(batch), select.where()));
         String keys = columnList(batch.keyColumns());
-        StringBuilder sql = new StringBuilder("SELECT ").append(keys).append(", COUNT(*), ").append(jsonArrays(valueColumns))
+        StringBuilder sql = new StringBuilder("SELECT ").append(keys).append(", COUNT(*), JSON_AGG(").append(array)
+                .append(" ORDER BY t0.").append(dialect.quote(ROW_NUMBER)).append(')')
                 .append(" FROM (").append(windowed(select, batch.keyColumns(), where, ctx)).append(") t0");
         if (!select.page().isAll()) {
             sql.append(" WHERE ");
@@ -117,12 +126,15 @@ public final class SqlRenderer {
      * {@code [[v1, v2, ...], ...]} with the values of
      * {@code valueColumns}, in the select's order and page (a sorted subquery feeds the aggregate in its order when
      * nothing else happens at the outer level, as PostgreSQL documents for {@code json_agg}; its top-N sort is kept);
-     * SQL NULL for the array when there is no row.
+     * SQL NULL for the array when there is no row. Null as {@link #selectBatchJson} is.
      */
     public SqlStatement selectJson(Select select, List<String> valueColumns) {
+        String array = jsonArray(select.table(), valueColumns);
+        if (array == null) {
+            return null;
+        }
         SqlStatement rows = select(select);
-        return new SqlStatement("SELECT COUNT(*), JSON_AGG(JSON_BUILD_ARRAY(" + (valueColumns.isEmpty() ? "" : columnList(valueColumns))
-                + ")) FROM (" + rows.sql() + ") t0", rows.params());
+        return new SqlStatement("SELECT COUNT(*), JSON_AGG(" + array + ") FROM (" + rows.sql() + ") t0", rows.params());
     }
 
     /** The distinct values of {@code columns} among the rows matching {@code where}, at most {@code limit}. */
@@ -220,10 +232,29 @@ public final class SqlRenderer {
         }
     }
 
-    /** {@code JSON_AGG(JSON_BUILD_ARRAY(t0.c1, ...) ORDER BY t0."weft rn")} over a windowed derived table {@code t0}. */
-    private StringBuilder jsonArrays(List<String> valueColumns) {
-        return new StringBuilder("JSON_AGG(JSON_BUILD_ARRAY(").append(valueColumns.isEmpty() ? "" : columnList(valueColumns))
-                .append(") ORDER BY t0.").append(dialect.quote(ROW_NUMBER)).append(')');
+    /** Whether {@link #selectJson} and {@link #selectBatchJson} render for these columns of {@code table}. */
+    public boolean buildsJson(TableRef table, List<String> valueColumns) {
+        return jsonArray(table, valueColumns) != null;
+    }
+
+    /**
+     * {@code JSON_BUILD_ARRAY(t0.c1, t0.c2::text, ...)} of a table's columns ({@link SqlDialect#jsonValue}), or null when
+     * a column's JSON would not be what Weft writes, or there are more than a function's 100 arguments (PostgreSQL).
+     */
+    private String jsonArray(TableRef table, List<String> valueColumns) {
+        if (valueColumns.size() > MAX_JSON_VALUES) {
+            return null;
+        }
+        StringBuilder sql = new StringBuilder("JSON_BUILD_ARRAY(");
+        for (int i = 0; i < valueColumns.size(); i++) {
+            Column column = tables.apply(table).requireColumn(valueColumns.get(i));
+            String value = dialect.jsonValue(predicates.columnList(List.of(column.name()), "t0"), column.type(), column.sqlType());
+            if (value == null) {
+                return null;
+            }
+            sql.append(i == 0 ? "" : ", ").append(value);
+        }
+        return sql.append(')').toString();
     }
 
     private static List<String> aggregatedColumns(Select select, Aggregates aggregates, List<String> keys) {

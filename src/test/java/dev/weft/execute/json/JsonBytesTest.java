@@ -30,8 +30,8 @@ class JsonBytesTest {
         for (int c = 0; c <= 0xFFFF; c++) {
             String s = String.valueOf((char) c);
             String framed = "a" + (char) c + "b";
-            assertThat(JsonBytes.quoted(s)).as("char %04X", c).isEqualTo(JSON.writeValueAsBytes(s));
-            assertThat(JsonBytes.quoted(framed)).as("char %04X framed", c).isEqualTo(JSON.writeValueAsBytes(framed));
+            assertThat(JsonEscapes.quoted(s)).as("char %04X", c).isEqualTo(JSON.writeValueAsBytes(s));
+            assertThat(JsonEscapes.quoted(framed)).as("char %04X framed", c).isEqualTo(JSON.writeValueAsBytes(framed));
         }
     }
 
@@ -66,13 +66,13 @@ class JsonBytesTest {
             strings.add(b.toString());
         }
         assertRawEqualsJackson(strings);
-        strings.forEach(s -> assertThat(JsonBytes.quoted(s)).isEqualTo(JSON.writeValueAsBytes(s)));
+        strings.forEach(s -> assertThat(JsonEscapes.quoted(s)).isEqualTo(JSON.writeValueAsBytes(s)));
     }
 
     @Test
     void surrogatePairsAcrossJacksonsSegmentsAreWrittenAsJacksonWritesThem() {
         List<String> strings = new ArrayList<>();
-        for (int at = JsonBytes.SEGMENT - 3; at <= JsonBytes.SEGMENT + 2; at++) {
+        for (int at = JsonEscapes.SEGMENT - 3; at <= JsonEscapes.SEGMENT + 2; at++) {
             for (int times = 1; times <= 3; times++) {
                 String pair = "\ud83d\ude00";
                 strings.add("x".repeat(at) + pair.repeat(times) + "\u00e9".repeat(at % 7));
@@ -81,7 +81,7 @@ class JsonBytesTest {
             }
         }
         assertRawEqualsJackson(strings);
-        strings.forEach(s -> assertThat(JsonBytes.quoted(s)).isEqualTo(JSON.writeValueAsBytes(s)));
+        strings.forEach(s -> assertThat(JsonEscapes.quoted(s)).isEqualTo(JSON.writeValueAsBytes(s)));
     }
 
     @Test

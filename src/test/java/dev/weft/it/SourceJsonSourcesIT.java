@@ -1,0 +1,119 @@
+package dev.weft.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.config.AccessSpec;
+import dev.weft.config.BreakerSettings;
+import dev.weft.config.FederationSpec;
+import dev.weft.config.LimitSettings;
+import dev.weft.config.ServiceProperties;
+import dev.weft.config.WeftProperties;
+import dev.weft.execute.sourcejson.SourceJsonList;
+import dev.weft.ops.SourceBreakers;
+import dev.weft.ops.SourceOperations;
+import dev.weft.reload.SourceSupply;
+import dev.weft.testing.TestDatabase;
+import dev.weft.web.WeftRuntime;
+import graphql.ExecutionResult;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which levels are source-built, and what an attempt costs: the threshold against a root list's limit (a list without
+ * one counts as max-rows), one statement per level whatever the source (MariaDB builds no JSON; a text array is read
+ * as its text), and a level of more values than a PostgreSQL function takes (100) read as rows. Found in review.
+ */
+@SuppressWarnings("unchecked")
+class SourceJsonSourcesIT {
+
+    private static WeftRuntime start(TestDatabase db, String kind, SimpleMeterRegistry meters, int threshold) {
+        Map<String, ServiceProperties> services = new LinkedHashMap<>();
+        services.put("shop", db.propertiesFor(kind));
+        return WeftRuntime.start(TestDatabase.services(services), List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS,
+                (AccessSpec) null, LimitSettings.DEFAULTS,
+                new SourceOperations(new SourceBreakers(BreakerSettings.DEFAULT), meters), true, FederationSpec.NONE,
+                SourceSupply.fresh(), false, threshold);
+    }
+
+    private static long selects(SimpleMeterRegistry meters) {
+        return meters.find("weft.source.statements").tag("kind", "select").timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    /** At the default threshold (5,000): a list of limit 10 is read as rows; one without a limit may hold max-rows. */
+    @Test
+    void theThresholdGoesByTheLimitAndAnUnlimitedListByMaxRows() {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            db.execute("CREATE TABLE customers (id BIGINT PRIMARY KEY, name TEXT NOT NULL)",
+                    "INSERT INTO customers SELECT g, 'c' || g FROM generate_series(1, 3) g");
+            try (WeftRuntime weft = start(db, "postgres", new SimpleMeterRegistry(), WeftProperties.DEFAULT_SOURCE_JSON_THRESHOLD)) {
+                assertThat(customers(weft, "{ shop_customers(limit: 10) { id name } }")).isNotInstanceOf(SourceJsonList.class);
+                assertThat(customers(weft, "{ shop_customers(limit: 5000) { id name } }")).isInstanceOf(SourceJsonList.class);
+                assertThat(customers(weft, "{ shop_customers { id name } }")).isInstanceOf(SourceJsonList.class);
+            }
+            try (WeftRuntime never = start(db, "postgres", new SimpleMeterRegistry(), -1)) {
+                assertThat(customers(never, "{ shop_customers { id name } }")).isNotInstanceOf(SourceJsonList.class);
+            }
+        }
+    }
+
+    private static Object customers(WeftRuntime weft, String query) {
+        ExecutionResult r = weft.execute(query, Map.of());
+        assertThat(r.getErrors()).isEmpty();
+        assertThat(weft.executeFieldByField(query, Map.of()).toSpecification()).isEqualTo(r.toSpecification());
+        return ((Map<String, Object>) r.getData()).get("shop_customers");
+    }
+
+    /** More than 100 values in JSON_BUILD_ARRAY: PostgreSQL refuses (54023); the row path answers. */
+    @Test
+    void aHundredAndOneAliasesAnswerAsOnTheRowPath() {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            db.execute("CREATE TABLE customers (id BIGINT PRIMARY KEY, name TEXT NOT NULL)",
+                    "INSERT INTO customers SELECT g, 'c' || g FROM generate_series(1, 3) g");
+            StringBuilder q = new StringBuilder("{ shop_customers(order_by: {id: asc}) {");
+            for (int i = 0; i < 101; i++) {
+                q.append(" a").append(i).append(": id");
+            }
+            q.append(" } }");
+            try (WeftRuntime weft = start(db, "postgres", new SimpleMeterRegistry(), 0)) {
+                assertThat(customers(weft, q.toString())).isNotInstanceOf(SourceJsonList.class);
+            }
+        }
+    }
+
+    /** A root list on MariaDB runs one statement: the metered select count is 1 (the JSON attempt runs none). */
+    @Test
+    void aMariaDbRootListCountsOneStatement() {
+        try (TestDatabase db = TestDatabase.mariadb()) {
+            db.execute("CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(20) NOT NULL)",
+                    "INSERT INTO customers VALUES (1, 'a'), (2, 'b')");
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            try (WeftRuntime weft = start(db, "mariadb", meters, WeftProperties.DEFAULT_SOURCE_JSON_THRESHOLD)) {
+                long before = selects(meters);
+                ExecutionResult r = weft.execute("{ shop_customers { id name } }", Map.of());
+                assertThat(r.getErrors()).isEmpty();
+                assertThat(selects(meters) - before).as("metered select calls for one root list").isEqualTo(1);
+            }
+        }
+    }
+
+    /** A text[] column is read as its text ({@code ::text}, as the driver's getString): one statement, source-built. */
+    @Test
+    void anArrayColumnCostsOneStatement() {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            db.execute("CREATE TABLE customers (id BIGINT PRIMARY KEY, tags TEXT[] NOT NULL)",
+                    "INSERT INTO customers VALUES (1, '{a,b}'), (2, '{}')");
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            try (WeftRuntime weft = start(db, "postgres", meters, WeftProperties.DEFAULT_SOURCE_JSON_THRESHOLD)) {
+                long before = selects(meters);
+                ExecutionResult r = weft.execute("{ shop_customers(order_by: {id: asc}) { id tags } }", Map.of());
+                assertThat(selects(meters) - before).as("metered select calls for one root list").isEqualTo(1);
+                assertThat(((Map<String, Object>) r.getData()).get("shop_customers")).isInstanceOf(SourceJsonList.class);
+                assertThat(customers(weft, "{ shop_customers(order_by: {id: asc}) { id tags } }")).isInstanceOf(SourceJsonList.class);
+            }
+        }
+    }
+}
