@@ -77,6 +77,12 @@ final class InMemorySource implements SourceExecutor {
         });
     }
 
+    /** Whether {@link #selectJson} and {@link #selectBatchJson} answer: when the source was built to build JSON. */
+    @Override
+    public boolean buildsJson(Select select, List<String> valueColumns) {
+        return buildsJson;
+    }
+
     /** {@link #select}'s rows as PostgreSQL's {@code JSON_AGG} text, with no key; empty unless the source builds JSON. */
     @Override
     public Optional<JsonRows> selectJson(Select select, List<String> valueColumns) {
