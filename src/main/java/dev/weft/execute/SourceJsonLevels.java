@@ -88,7 +88,7 @@ final class SourceJsonLevels {
         return values;
     }
 
-    /** The root list {@code f} as one {@link SourceJsonList}, checked against {@code max-rows} and charged; null when it is read as rows. */
+    /** The root list {@code f} as one {@link SourceJsonList}, checked against max-rows and charged; null: read it as rows. */
     SourceJsonList rootList(TableBinding binding, ExecutableNormalizedField f, Select select) {
         Long limit = select.page().limit();
         Level level = large(limit == null ? budget.listReadCap() : limit) ? level(binding, f.getChildren()) : null;

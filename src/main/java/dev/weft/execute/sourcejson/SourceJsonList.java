@@ -20,9 +20,9 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
- * One list of rows (a parent's related rows, or a root list) as the source built their JSON ({@link SourceJsonTokens}): to Jackson it writes itself by
- * copying the source's bytes with the field names spliced in; to anything else (the map view: tests, the response
- * cache) it is a list of maps, parsed on first use, with the values a row level's map view holds (Integer, Long,
+ * One list of rows (a parent's related rows, or a root list) as the source built their JSON ({@link SourceJsonTokens}):
+ * to Jackson it writes itself by copying the source's bytes with the field names spliced in; to anything else (the
+ * map view: tests, the response cache) it is a list of maps, parsed on first use, with the values a row level's map view holds (Integer, Long,
  * BigDecimal, Boolean, and the text of strings, dates and timestamps).
  *
  * <pre>{@code

@@ -3,8 +3,8 @@ package dev.weft.execute.sourcejson;
 import dev.weft.execute.json.JsonBytes;
 
 /**
- * Reads the JSON a source built for one parent's related rows, an array of arrays as PostgreSQL's
- * {@code json_agg(json_build_array(...))} prints it ({@code [[10, 147.18, "paid"], \n [11, 3.50, null]]}), and
+ * Reads the JSON a source built for a list of rows (a parent's related rows, a root list), an array of arrays as
+ * PostgreSQL's {@code json_agg(json_build_array(...))} prints it ({@code [[10, 147.18, "paid"], [11, 3.50, null]]}), and
  * either checks that every token is exactly what Weft writes for the same value read as a row ({@link #rows}), or
  * writes the rows as objects, the shape's names spliced in ({@link #write}). Whitespace between tokens is dropped;
  * strings are re-escaped as Jackson escapes them (upper-case hex, and {@code \/} where the generator escapes
