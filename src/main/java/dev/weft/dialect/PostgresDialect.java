@@ -45,6 +45,12 @@ public final class PostgresDialect extends SqlDialect {
         return true;
     }
 
+    /** The planner's estimate ({@code reltuples}: -1 before the first ANALYZE, 0 for a view or an empty table). */
+    @Override
+    public String rowEstimateSql() {
+        return "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(?)";
+    }
+
     @Override
     public String jsonValue(String column, dev.weft.catalog.ColumnType type, String sqlType) {
         if (type == dev.weft.catalog.ColumnType.STRING || type == dev.weft.catalog.ColumnType.UUID) {

@@ -67,6 +67,14 @@ public abstract class SqlDialect {
     }
 
     /**
+     * A statement answering the source's estimate of a table's rows from its statistics (one row, one number) given the
+     * table's quoted, qualified name as its one parameter; null where the source has none to ask cheaply.
+     */
+    public String rowEstimateSql() {
+        return null;
+    }
+
+    /**
      * The expression whose JSON, as the source prints it inside {@code JSON_BUILD_ARRAY(...)}, is what Weft writes for
      * the column's values read as rows, or null where the source builds no JSON (the default) or prints this type
      * otherwise. PostgreSQL: integers, {@code numeric}, {@code bool}, {@code date} and {@code timestamp} of its own

@@ -44,6 +44,9 @@ public final class JdbcSourceExecutor implements SourceExecutor {
 
     private final boolean serverEnforcesTimeout;
     private static final byte[] NO_ROWS = {'[', ']'};
+    private final com.github.benmanes.caffeine.cache.AsyncLoadingCache<TableRef, Long> estimates =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(1)).buildAsync(this::readEstimate);
 
     /**
      * @param serverEnforcesTimeout whether the pool's connections already carry the query timeout as a
@@ -109,6 +112,28 @@ public final class JdbcSourceExecutor implements SourceExecutor {
      * PostgreSQL, with the window and distinct it renders, and columns whose JSON is what Weft writes
      * ({@link dev.weft.dialect.SqlDialect#jsonValue}).
      */
+    /** Read in the background: a request never waits for it (a source that is down answers -1 at once). */
+    @Override
+    public long estimatedRows(TableRef table) {
+        if (dialect.rowEstimateSql() == null) {
+            return -1;
+        }
+        java.util.concurrent.CompletableFuture<Long> estimate = estimates.get(table);
+        return estimate.isDone() && !estimate.isCompletedExceptionally() ? estimate.join() : -1;
+    }
+
+    private long readEstimate(TableRef table) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(dialect.rowEstimateSql())) {
+            ps.setString(1, renderer.qualifiedName(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            return -1; // no estimate: the caller assumes the most rows the list may hold
+        }
+    }
+
     @Override
     public boolean buildsJson(Select select, List<String> valueColumns) {
         return dialect.buildsJsonArrays() && dialect.supportsWindowPartition() && (!select.isDistinct() || renderer.rendersDistinct())

@@ -42,6 +42,15 @@ public interface SourceExecutor extends AutoCloseable {
     }
 
     /**
+     * The source's estimate of a table's rows, from its statistics (PostgreSQL's {@code reltuples}), or -1 when it has
+     * none yet. Read at most once a minute per table, in the background; never counted, traced or logged as a statement,
+     * never failing.
+     */
+    default long estimatedRows(dev.weft.catalog.TableRef table) {
+        return -1;
+    }
+
+    /**
      * {@link #select}'s rows as one JSON array the source builds, {@code [[10, 147.18], ...]} with the values of
      * {@code valueColumns} in that order ({@code []} for no row), with no key. Empty where the source does not build JSON.
      */

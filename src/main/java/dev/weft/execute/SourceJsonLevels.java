@@ -91,8 +91,8 @@ final class SourceJsonLevels {
     /** The root list {@code f} as one {@link SourceJsonList}, checked against max-rows and charged; null: read it as rows. */
     SourceJsonList rootList(TableBinding binding, ExecutableNormalizedField f, Select select) {
         Long limit = select.page().limit();
-        Level level = large(limit == null ? budget.listReadCap() : limit) ? level(binding, f.getChildren()) : null;
-        if (level == null) {
+        Level level = limit == null || large(limit) ? level(binding, f.getChildren()) : null;
+        if (level == null || limit == null && !large(mostRows(select))) {
             return null;
         }
         byte[] json = fetchers.rootListJson(select, level.columns(), budget).map(SourceExecutor.JsonRows::json).orElse(null);
@@ -102,6 +102,15 @@ final class SourceJsonLevels {
             budget.charge(list.estimatedBytes());
         }
         return list;
+    }
+
+    /**
+     * The most rows a root list without a limit may hold: {@code max-rows}, or fewer where its table is smaller by its
+     * source's statistics (a filter only makes the list shorter). No estimate (a view, a table never analyzed): max-rows.
+     */
+    private long mostRows(Select select) {
+        long estimate = fetchers.executor(select.table()).estimatedRows(select.table());
+        return estimate > 0 ? Math.min(estimate, budget.listReadCap()) : budget.listReadCap();
     }
 
     /**

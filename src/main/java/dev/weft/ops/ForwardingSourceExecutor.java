@@ -50,6 +50,11 @@ abstract class ForwardingSourceExecutor implements SourceExecutor {
     }
 
     @Override
+    public long estimatedRows(TableRef table) {
+        return delegate.estimatedRows(table);
+    }
+
+    @Override
     public boolean buildsJson(Select select, List<String> valueColumns) {
         return delegate.buildsJson(select, valueColumns);
     }

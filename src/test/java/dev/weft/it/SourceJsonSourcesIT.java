@@ -43,28 +43,53 @@ class SourceJsonSourcesIT {
         return meters.find("weft.source.statements").tag("kind", "select").timers().stream().mapToLong(Timer::count).sum();
     }
 
-    /** At the default threshold (5,000): a list of limit 10 is read as rows; one without a limit may hold max-rows. */
+    /**
+     * At the default threshold (5,000) a list of limit 10 is read as rows and one of limit 5,000 is source-built; one
+     * without a limit goes by its table's size in PostgreSQL's statistics, once they have been read (in the background):
+     * 3 rows are read as rows, 6,000 source-built; before any statistics, it counts as max-rows.
+     */
     @Test
-    void theThresholdGoesByTheLimitAndAnUnlimitedListByMaxRows() {
+    void theThresholdGoesByTheLimitOrTheTablesEstimatedRows() throws InterruptedException {
         try (TestDatabase db = TestDatabase.postgres()) {
             db.execute("CREATE TABLE customers (id BIGINT PRIMARY KEY, name TEXT NOT NULL)",
-                    "INSERT INTO customers SELECT g, 'c' || g FROM generate_series(1, 3) g");
+                    "INSERT INTO customers SELECT g, 'c' || g FROM generate_series(1, 3) g",
+                    "CREATE TABLE orders (id BIGINT PRIMARY KEY, note TEXT NOT NULL)",
+                    "INSERT INTO orders SELECT g, 'o' || g FROM generate_series(1, 6000) g",
+                    "CREATE TABLE fresh (id BIGINT PRIMARY KEY)", "INSERT INTO fresh VALUES (1)",
+                    "ANALYZE customers", "ANALYZE orders");
             try (WeftRuntime weft = start(db, "postgres", new SimpleMeterRegistry(), WeftProperties.DEFAULT_SOURCE_JSON_THRESHOLD)) {
                 assertThat(customers(weft, "{ shop_customers(limit: 10) { id name } }")).isNotInstanceOf(SourceJsonList.class);
                 assertThat(customers(weft, "{ shop_customers(limit: 5000) { id name } }")).isInstanceOf(SourceJsonList.class);
-                assertThat(customers(weft, "{ shop_customers { id name } }")).isInstanceOf(SourceJsonList.class);
+                String unlimited = "{ shop_customers(order_by: {id: asc}) { id name } }";
+                for (int i = 0; i < 100 && customers(weft, unlimited) instanceof SourceJsonList; i++) {
+                    Thread.sleep(50); // until the statistics have been read
+                }
+                assertThat(customers(weft, unlimited)).as("3 rows by the statistics").isNotInstanceOf(SourceJsonList.class);
+                String large = "{ shop_orders(order_by: {id: asc}) { id note } }";
+                customers(weft, large);
+                Thread.sleep(500);
+                assertThat(rootList(weft, large, "shop_orders")).as("6,000 rows by the statistics").isInstanceOf(SourceJsonList.class);
+                String fresh = "{ shop_fresh { id } }";
+                customers(weft, fresh);
+                Thread.sleep(500);
+                assertThat(rootList(weft, fresh, "shop_fresh")).as("never analyzed: max-rows").isInstanceOf(SourceJsonList.class);
             }
             try (WeftRuntime never = start(db, "postgres", new SimpleMeterRegistry(), -1)) {
-                assertThat(customers(never, "{ shop_customers { id name } }")).isNotInstanceOf(SourceJsonList.class);
+                assertThat(customers(never, "{ shop_customers(limit: 5000) { id name } }")).isNotInstanceOf(SourceJsonList.class);
             }
         }
     }
 
-    private static Object customers(WeftRuntime weft, String query) {
+    private static Object rootList(WeftRuntime weft, String query, String field) {
         ExecutionResult r = weft.execute(query, Map.of());
         assertThat(r.getErrors()).isEmpty();
         assertThat(weft.executeFieldByField(query, Map.of()).toSpecification()).isEqualTo(r.toSpecification());
-        return ((Map<String, Object>) r.getData()).get("shop_customers");
+        return ((Map<String, Object>) r.getData()).get(field);
+    }
+
+    private static Object customers(WeftRuntime weft, String query) {
+        return rootList(weft, query, query.contains("shop_customers") ? "shop_customers" : query.contains("shop_orders")
+                ? "shop_orders" : "shop_fresh");
     }
 
     /** More than 100 values in JSON_BUILD_ARRAY: PostgreSQL refuses (54023); the row path answers. */

@@ -232,6 +232,11 @@ public final class SqlRenderer {
         }
     }
 
+    /** The table's name as a statement would write it, quoted and qualified ({@code "public"."orders"}). */
+    public String qualifiedName(TableRef table) {
+        return predicates.table(table);
+    }
+
     /** Whether {@link #selectJson} and {@link #selectBatchJson} render for these columns of {@code table}. */
     public boolean buildsJson(TableRef table, List<String> valueColumns) {
         return jsonArray(table, valueColumns) != null;
