@@ -46,7 +46,9 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     private static final byte[] NO_ROWS = {'[', ']'};
     private final com.github.benmanes.caffeine.cache.AsyncLoadingCache<TableRef, Long> estimates =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
-                    .expireAfterWrite(java.time.Duration.ofMinutes(1)).buildAsync(this::readEstimate);
+                    // the last estimate serves while the next is read
+                    .refreshAfterWrite(java.time.Duration.ofMinutes(1)).expireAfterWrite(java.time.Duration.ofMinutes(10))
+                    .buildAsync(this::readEstimate);
 
     /**
      * @param serverEnforcesTimeout whether the pool's connections already carry the query timeout as a
