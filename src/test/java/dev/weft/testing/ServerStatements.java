@@ -133,8 +133,13 @@ public final class ServerStatements {
         }
 
         /** The SELECT statements logged for the database since {@code from}. */
+        /**
+         * The SELECTs logged since {@code from}, but for the table row estimates ({@code FROM pg_class}) Weft reads in the
+         * background at most once a minute per table: no statement of a request.
+         */
         public List<String> selectsSince(long from) throws Exception {
-            return statementsSince(from).stream().filter(s -> s.toUpperCase(Locale.ROOT).startsWith("SELECT")).toList();
+            return statementsSince(from).stream().filter(s -> s.toUpperCase(Locale.ROOT).startsWith("SELECT"))
+                    .filter(s -> !s.contains("FROM pg_class WHERE oid = to_regclass(")).toList();
         }
     }
 
