@@ -45,6 +45,11 @@ public final class PostgresDialect extends SqlDialect {
         return true;
     }
 
+    @Override
+    public boolean groupsExactly(String sqlType) {
+        return !"citext".equalsIgnoreCase(sqlType);
+    }
+
     /** The planner's estimate ({@code reltuples}: -1 before the first ANALYZE, 0 for a view or an empty table). */
     @Override
     public String rowEstimateSql() {

@@ -67,6 +67,14 @@ public abstract class SqlDialect {
     }
 
     /**
+     * Whether {@code GROUP BY} on a column of this type keeps apart exactly the values Java's {@code equals} keeps apart
+     * (PostgreSQL's {@code citext} merges letter cases): a key the source's JSON is grouped by.
+     */
+    public boolean groupsExactly(String sqlType) {
+        return true;
+    }
+
+    /**
      * A statement answering the source's estimate of a table's rows from its statistics (one row, one number) given the
      * table's quoted, qualified name as its one parameter; null where the source has none to ask cheaply.
      */

@@ -137,6 +137,13 @@ public final class JdbcSourceExecutor implements SourceExecutor {
     }
 
     @Override
+    public boolean buildsJson(Select select, List<String> keyColumns, List<String> valueColumns) {
+        Table table = tables.apply(select.table());
+        return buildsJson(select, valueColumns)
+                && keyColumns.stream().allMatch(c -> dialect.groupsExactly(table.requireColumn(c).sqlType()));
+    }
+
+    @Override
     public boolean buildsJson(Select select, List<String> valueColumns) {
         return dialect.buildsJsonArrays() && dialect.supportsWindowPartition() && (!select.isDistinct() || renderer.rendersDistinct())
                 && renderer.buildsJson(select.table(), valueColumns);
@@ -144,7 +151,7 @@ public final class JdbcSourceExecutor implements SourceExecutor {
 
     @Override
     public java.util.Optional<List<JsonRows>> selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
-        if (!buildsJson(select, valueColumns)) {
+        if (!buildsJson(select, batch.keyColumns(), valueColumns)) {
             return java.util.Optional.empty();
         }
         Table table = tables.apply(select.table());

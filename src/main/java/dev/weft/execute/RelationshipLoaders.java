@@ -222,7 +222,7 @@ final class RelationshipLoaders {
     java.util.Optional<List<byte[]>> jsonPerParent(Relationship r, List<List<Object>> keys, Select planned,
                                                    List<String> valueColumns, RequestBudget budget) {
         budget.checkOpen();
-        if (r.junction().isPresent() || crossSource.filtersRemotely(planned) || !executor(r.to()).buildsJson(planned, valueColumns)) {
+        if (r.junction().isPresent() || crossSource.filtersRemotely(planned) || !executor(r.to()).buildsJson(planned, r.toColumns(), valueColumns)) {
             return java.util.Optional.empty(); // resolved as rows, once: no other source is read for a JSON attempt
         }
         Select select = crossSource.resolve(planned);

@@ -42,6 +42,14 @@ public interface SourceExecutor extends AutoCloseable {
     }
 
     /**
+     * As {@link #buildsJson(Select, List)}, for {@link #selectBatchJson} with these key columns: also whether the source
+     * groups their values exactly as Weft compares them (not PostgreSQL's {@code citext}, which merges letter cases).
+     */
+    default boolean buildsJson(Select select, List<String> keyColumns, List<String> valueColumns) {
+        return buildsJson(select, valueColumns);
+    }
+
+    /**
      * The source's estimate of a table's rows, from its statistics (PostgreSQL's {@code reltuples}), or -1 when it has
      * none yet. Read at most once a minute per table, in the background; never counted, traced or logged as a statement,
      * never failing.

@@ -60,6 +60,11 @@ abstract class ForwardingSourceExecutor implements SourceExecutor {
     }
 
     @Override
+    public boolean buildsJson(Select select, List<String> keyColumns, List<String> valueColumns) {
+        return delegate.buildsJson(select, keyColumns, valueColumns);
+    }
+
+    @Override
     public java.util.Optional<JsonRows> selectJson(Select select, List<String> valueColumns) {
         if (!delegate.buildsJson(select, valueColumns)) {
             return java.util.Optional.empty(); // no call of the source: not counted, traced or seen by its breaker
@@ -69,7 +74,7 @@ abstract class ForwardingSourceExecutor implements SourceExecutor {
 
     @Override
     public java.util.Optional<List<JsonRows>> selectBatchJson(Select select, KeyBatch batch, List<String> valueColumns) {
-        if (!delegate.buildsJson(select, valueColumns)) {
+        if (!delegate.buildsJson(select, batch.keyColumns(), valueColumns)) {
             return java.util.Optional.empty();
         }
         return around(new Call("select_batch", select.table(), batch.keys().size()),

@@ -6,6 +6,7 @@ import dev.weft.config.AccessSpec;
 import dev.weft.config.BreakerSettings;
 import dev.weft.config.FederationSpec;
 import dev.weft.config.LimitSettings;
+import dev.weft.config.RelationshipsFile;
 import dev.weft.config.ServiceProperties;
 import dev.weft.config.WeftProperties;
 import dev.weft.execute.sourcejson.SourceJsonList;
@@ -90,6 +91,36 @@ class SourceJsonSourcesIT {
     private static Object customers(WeftRuntime weft, String query) {
         return rootList(weft, query, query.contains("shop_customers") ? "shop_customers" : query.contains("shop_orders")
                 ? "shop_orders" : "shop_fresh");
+    }
+
+    /**
+     * A {@code citext} key: {@code GROUP BY} would merge 'a' and 'A', which Weft keeps apart (found in review), so the
+     * level is read as rows and every parent keeps exactly its own related rows.
+     */
+    @Test
+    void aCitextKeyIsReadAsRows() {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            db.execute("CREATE EXTENSION IF NOT EXISTS citext",
+                    "CREATE TABLE parents (id INT PRIMARY KEY, code TEXT NOT NULL)",
+                    "INSERT INTO parents VALUES (1, 'a'), (2, 'A')",
+                    "CREATE TABLE children (id INT PRIMARY KEY, code CITEXT NOT NULL)",
+                    "INSERT INTO children VALUES (10, 'a'), (11, 'A'), (12, 'a')");
+            Map<String, ServiceProperties> services = new LinkedHashMap<>();
+            services.put("shop", db.propertiesFor("postgres"));
+            try (WeftRuntime weft = SourceJsonRuntime.start(TestDatabase.services(services), RelationshipsFile.parse("relationships.yml", """
+                    relationships:
+                      - { service: shop, table: parents, name: children, type: has_many, field: code,
+                          ref_service: shop, ref_table: children, ref_field: code }
+                    """))) {
+                String query = "{ shop_parents(order_by: {id: asc}) { id children(order_by: {id: asc}) { id code } } }";
+                ExecutionResult r = weft.execute(query, Map.of());
+                assertThat(r.getErrors()).isEmpty();
+                assertThat(r.toSpecification()).isEqualTo(weft.executeFieldByField(query, Map.of()).toSpecification());
+                List<Map<String, Object>> parents = (List<Map<String, Object>>) ((Map<String, Object>) r.getData()).get("shop_parents");
+                assertThat(parents.get(0).get("children")).isNotInstanceOf(SourceJsonList.class).asList().hasSize(2);
+                assertThat(parents.get(1).get("children")).asList().hasSize(1);
+            }
+        }
     }
 
     /** More than 100 values in JSON_BUILD_ARRAY: PostgreSQL refuses (54023); the row path answers. */
