@@ -1,6 +1,5 @@
 package dev.weft.execute;
 
-import dev.weft.config.WeftProperties;
 import dev.weft.catalog.Column;
 import dev.weft.catalog.Relationship;
 import dev.weft.catalog.ServiceName;
@@ -52,15 +51,9 @@ public final class Fetchers implements FetcherFactory {
      * @param accessRequired whether access control is on: then a request whose GraphQL context carries
      *     no {@link Access} fails (closed) instead of reading unfiltered rows
      */
-    public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
-                    java.util.function.Function<Map<ServiceName, SourceExecutor>, CrossSourceSteps> crossSourcePlanner,
-                    boolean accessRequired) {
-        this(planner, executors, async, crossSourcePlanner, accessRequired, WeftProperties.DEFAULT_SOURCE_JSON_THRESHOLD);
-    }
-
     /**
-     * As above, with the sources that build JSON building it for levels from {@code sourceJsonThreshold} rows or parent
-     * keys ({@code weft.source-json-threshold}; 0: every level that qualifies, -1: none).
+     * @param sourceJsonThreshold the size from which the sources that build JSON build it for a level (rows or parent
+     *     keys; {@code weft.source-json-threshold}; 0: every level that qualifies, -1: none)
      */
     public Fetchers(QueryPlanner planner, Map<ServiceName, SourceExecutor> executors, Executor async,
                     java.util.function.Function<Map<ServiceName, SourceExecutor>, CrossSourceSteps> crossSourcePlanner,

@@ -101,7 +101,7 @@ public final class JdbcSourceExecutor implements SourceExecutor {
 
     @Override
     public java.util.Optional<JsonRows> selectJson(Select select, List<String> valueColumns) {
-        if (!buildsJson(select, valueColumns)) {
+        if (!buildsJson(select, List.of(), valueColumns)) {
             return java.util.Optional.empty();
         }
         List<JsonRows> json = query(new Call("select", select.table(), -1, 1, 1), renderer.selectJson(select, valueColumns),
@@ -110,10 +110,6 @@ public final class JdbcSourceExecutor implements SourceExecutor {
         return java.util.Optional.of(rows.json() == null ? new JsonRows(List.of(), 0, NO_ROWS) : rows);
     }
 
-    /**
-     * PostgreSQL, with the window and distinct it renders, and columns whose JSON is what Weft writes
-     * ({@link dev.weft.dialect.SqlDialect#jsonValue}).
-     */
     /** Read in the background: a request never waits for it (a source that is down answers -1 at once). */
     @Override
     public long estimatedRows(TableRef table) {
@@ -136,17 +132,16 @@ public final class JdbcSourceExecutor implements SourceExecutor {
         }
     }
 
+    /**
+     * PostgreSQL, with the window and distinct it renders, value columns whose JSON is what Weft writes
+     * ({@link dev.weft.dialect.SqlDialect#jsonValue}) and key columns it groups exactly.
+     */
     @Override
     public boolean buildsJson(Select select, List<String> keyColumns, List<String> valueColumns) {
         Table table = tables.apply(select.table());
-        return buildsJson(select, valueColumns)
-                && keyColumns.stream().allMatch(c -> dialect.groupsExactly(table.requireColumn(c).sqlType()));
-    }
-
-    @Override
-    public boolean buildsJson(Select select, List<String> valueColumns) {
         return dialect.buildsJsonArrays() && dialect.supportsWindowPartition() && (!select.isDistinct() || renderer.rendersDistinct())
-                && renderer.buildsJson(select.table(), valueColumns);
+                && renderer.buildsJson(select.table(), valueColumns)
+                && keyColumns.stream().allMatch(c -> dialect.groupsExactly(table.requireColumn(c).sqlType()));
     }
 
     @Override

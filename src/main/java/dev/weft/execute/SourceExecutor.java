@@ -33,20 +33,13 @@ public interface SourceExecutor extends AutoCloseable {
     }
 
     /**
-     * Whether {@link #selectJson} and {@link #selectBatchJson} answer for these columns of {@code select}'s table: the
-     * source builds JSON, and prints each column's values as Weft writes them. Runs nothing; callers ask first, so that
-     * an attempt that cannot be made is not counted, traced or logged as a call of the source.
-     */
-    default boolean buildsJson(Select select, List<String> valueColumns) {
-        return false;
-    }
-
-    /**
-     * As {@link #buildsJson(Select, List)}, for {@link #selectBatchJson} with these key columns: also whether the source
-     * groups their values exactly as Weft compares them (not PostgreSQL's {@code citext}, which merges letter cases).
+     * Whether {@link #selectJson} ({@code keyColumns} empty) and {@link #selectBatchJson} answer for these columns of
+     * {@code select}'s table: the source builds JSON, prints each value column as Weft writes it, and groups the key
+     * columns' values exactly as Weft compares them (not PostgreSQL's {@code citext}, which merges letter cases). Runs
+     * nothing; callers ask first, so that an attempt that cannot be made is not counted, traced or logged as a call.
      */
     default boolean buildsJson(Select select, List<String> keyColumns, List<String> valueColumns) {
-        return buildsJson(select, valueColumns);
+        return false;
     }
 
     /**

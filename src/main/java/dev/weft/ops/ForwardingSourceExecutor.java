@@ -55,18 +55,13 @@ abstract class ForwardingSourceExecutor implements SourceExecutor {
     }
 
     @Override
-    public boolean buildsJson(Select select, List<String> valueColumns) {
-        return delegate.buildsJson(select, valueColumns);
-    }
-
-    @Override
     public boolean buildsJson(Select select, List<String> keyColumns, List<String> valueColumns) {
         return delegate.buildsJson(select, keyColumns, valueColumns);
     }
 
     @Override
     public java.util.Optional<JsonRows> selectJson(Select select, List<String> valueColumns) {
-        if (!delegate.buildsJson(select, valueColumns)) {
+        if (!delegate.buildsJson(select, List.of(), valueColumns)) {
             return java.util.Optional.empty(); // no call of the source: not counted, traced or seen by its breaker
         }
         return around(new Call("select", select.table(), -1), () -> delegate.selectJson(select, valueColumns));

@@ -71,7 +71,7 @@ public final class CrossSourcePlanner implements CrossSourceSteps {
     @Override
     public java.util.Optional<SourceExecutor.JsonRows> rootListJson(Select planned, List<String> valueColumns) {
         Select select = withResolvedOrder(planned);
-        if (filtersRemotely(select) || memory.ordersRemotely(select) || !sources.of(select.table()).buildsJson(select, valueColumns)) {
+        if (filtersRemotely(select) || memory.ordersRemotely(select) || !sources.of(select.table()).buildsJson(select, List.of(), valueColumns)) {
             return java.util.Optional.empty(); // planned as rows, once: no probe runs for a JSON attempt
         }
         return sources.of(select.table()).selectJson(select, valueColumns);

@@ -166,20 +166,14 @@ public final class WeftRuntime implements AutoCloseable {
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships, int maxKeysInMemory,
                                     AccessSpec access, LimitSettings limits, SourceOperations operations, boolean federation,
                                     FederationSpec federationSpec, SourceSupply supply) {
-        return start(services, relationships, maxKeysInMemory, access, limits, operations, federation, federationSpec, supply, false);
-    }
-
-    /** As above, writing 64-bit integers and decimals as JSON strings when {@code stringifyNumericTypes} ({@code weft.stringify-numeric-types}). */
-    public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships, int maxKeysInMemory,
-                                    AccessSpec access, LimitSettings limits, SourceOperations operations, boolean federation,
-                                    FederationSpec federationSpec, SourceSupply supply, boolean stringifyNumericTypes) {
-        return start(services, relationships, maxKeysInMemory, access, limits, operations, federation, federationSpec, supply,
-                stringifyNumericTypes, WeftProperties.DEFAULT_SOURCE_JSON_THRESHOLD);
+        return start(services, relationships, maxKeysInMemory, access, limits, operations, federation, federationSpec, supply, false,
+                WeftProperties.DEFAULT_SOURCE_JSON_THRESHOLD);
     }
 
     /**
-     * As above, with PostgreSQL building the JSON of levels from {@code sourceJsonThreshold} rows or parent keys
-     * ({@code weft.source-json-threshold}; 0: every level that qualifies, -1: none).
+     * As above, writing 64-bit integers and decimals as JSON strings when {@code stringifyNumericTypes}
+     * ({@code weft.stringify-numeric-types}), with PostgreSQL building the JSON of levels from {@code sourceJsonThreshold}
+     * rows or parent keys ({@code weft.source-json-threshold}; 0: every level that qualifies, -1: none).
      */
     public static WeftRuntime start(List<ServiceSettings> services, List<RelationshipSpec> relationships, int maxKeysInMemory,
                                     AccessSpec access, LimitSettings limits, SourceOperations operations, boolean federation,

@@ -66,7 +66,7 @@ abstract class HasuraNamingScenarios {
             var services = new ConfigValidator(ConfigOrigins.NONE).validate(WeftProperties.of(null, Map.of("blog", blog)));
             weft = WeftRuntime.start(services, List.of(), WeftProperties.DEFAULT_CROSS_SOURCE_MAX_KEYS, null, LimitSettings.DEFAULTS,
                     new SourceOperations(new SourceBreakers(BreakerSettings.DEFAULT), null), false, FederationSpec.NONE,
-                    SourceSupply.fresh(), true);
+                    SourceSupply.fresh(), true, WeftProperties.DEFAULT_SOURCE_JSON_THRESHOLD);
         } catch (RuntimeException | Error e) {
             db.close();
             throw e;

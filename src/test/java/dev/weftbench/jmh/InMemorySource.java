@@ -79,7 +79,7 @@ final class InMemorySource implements SourceExecutor {
 
     /** Whether {@link #selectJson} and {@link #selectBatchJson} answer: when the source was built to build JSON. */
     @Override
-    public boolean buildsJson(Select select, List<String> valueColumns) {
+    public boolean buildsJson(Select select, List<String> keyColumns, List<String> valueColumns) {
         return buildsJson;
     }
 
