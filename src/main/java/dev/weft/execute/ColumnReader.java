@@ -43,6 +43,30 @@ public final class ColumnReader {
         };
     }
 
+    /**
+     * The class of every non-null value {@link #read} answers for {@code type}, or null where it varies (JSON: a map,
+     * list, string, number or boolean).
+     */
+    public static Class<?> javaType(ColumnType type) {
+        return switch (type) {
+            case INT -> Integer.class;
+            case BIGINT -> Long.class;
+            case BIGINTEGER -> java.math.BigInteger.class;
+            case DECIMAL -> BigDecimal.class;
+            case FLOAT -> Double.class;
+            case STRING, OBJECT_ID -> String.class;
+            case BOOLEAN -> Boolean.class;
+            case DATE -> LocalDate.class;
+            case TIME -> LocalTime.class;
+            case TIMETZ -> OffsetTime.class;
+            case TIMESTAMP -> LocalDateTime.class;
+            case TIMESTAMPTZ -> OffsetDateTime.class;
+            case JSON -> null;
+            case UUID -> java.util.UUID.class;
+            case BYTES -> byte[].class;
+        };
+    }
+
     private static Object nullable(ResultSet rs, Object value) throws SQLException {
         return rs.wasNull() ? null : value;
     }

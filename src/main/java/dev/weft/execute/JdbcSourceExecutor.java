@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,16 +232,14 @@ public final class JdbcSourceExecutor implements SourceExecutor {
         Table table = tables.apply(select.table());
         List<String> columns = select.columns();
         ColumnType[] types = columns.stream().map(c -> table.requireColumn(c).type()).toArray(ColumnType[]::new);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            index.put(columns.get(i), i);
-        }
+        Row.Layout layout = new Row.Layout(columns,
+                java.util.Arrays.stream(types).map(ColumnReader::javaType).toArray(Class<?>[]::new));
         return rs -> {
             Object[] values = new Object[types.length];
             for (int i = 0; i < types.length; i++) {
                 values[i] = ColumnReader.read(rs, i + 1, types[i]);
             }
-            return new Row(index, values);
+            return new Row(layout, values);
         };
     }
 

@@ -24,7 +24,6 @@ import dev.weft.query.Predicate;
 import dev.weft.query.Select;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -285,10 +284,7 @@ public final class MongoSourceExecutor implements SourceExecutor {
 
     private static List<Row> rows(Table table, List<String> columns, List<Document> documents) {
         Column[] read = columns.stream().map(c -> MongoValues.column(table, c)).toArray(Column[]::new);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            index.put(columns.get(i), i);
-        }
+        Row.Layout layout = new Row.Layout(columns, null);
         List<Row> rows = new ArrayList<>(documents.size());
         for (Document d : documents) {
             Object[] values = new Object[read.length];
@@ -296,7 +292,7 @@ public final class MongoSourceExecutor implements SourceExecutor {
                 String path = columns.get(i);
                 values[i] = MongoValues.read(read[i], path.indexOf('.') < 0 ? d.get(path) : MongoValues.at(d, path));
             }
-            rows.add(new Row(index, values));
+            rows.add(new Row(layout, values));
         }
         return rows;
     }

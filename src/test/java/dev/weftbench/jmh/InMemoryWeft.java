@@ -85,9 +85,10 @@ public final class InMemoryWeft implements AutoCloseable {
 
     /** As above; with {@code sourceJson} the levels that qualify are built from the sources' JSON (threshold 0). */
     public InMemoryWeft(int customers, int orders, boolean sourceJson) {
-        // rows of one table share their column index, as the rows of one JDBC result do
-        var customerRow = Row.factory(CUSTOMER_COLUMNS);
-        var orderRow = Row.factory(ORDER_COLUMNS);
+        // rows of one table share their column index and the class of each column's values, as a JDBC result's do
+        var customerRow = Row.factory(CUSTOMER_COLUMNS, List.of(Long.class, String.class, String.class));
+        var orderRow = Row.factory(ORDER_COLUMNS,
+                List.of(Long.class, Long.class, BigDecimal.class, LocalDateTime.class, String.class));
         List<Row> customerRows = new ArrayList<>(customers);
         for (long id = 1; id <= customers; id++) {
             customerRows.add(customerRow.apply(List.of(id, "Customer " + id, "c" + id + "@example.com")));

@@ -56,19 +56,12 @@ final class DecimalChars {
     }
 
     private static int digits(long magnitude) {
-        int n = 1;
-        for (long v = magnitude; v >= 10; v /= 10) {
-            n++;
-        }
-        return n;
+        return Digits.count(magnitude);
     }
 
     /** Writes {@code value} in exactly {@code width} digits (leading zeros) at {@code at}; answers the end. */
     private static int write(long value, int width, char[] out, int at) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        Digits.write(value, width, out, at);
         return at + width;
     }
 }

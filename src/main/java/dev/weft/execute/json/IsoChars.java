@@ -82,9 +82,6 @@ final class IsoChars {
     }
 
     private static void digits(int value, int width, char[] out, int at) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        Digits.write(value, width, out, at);
     }
 }

@@ -46,6 +46,7 @@ public final class JsonBytes {
     private final SerializationContext context;
     private final byte[] buffer = new byte[BUFFER];
     private final char[] scratch = new char[LeafFormats.SCRATCH];
+    private char[] segment; // a string segment's chars (JsonEscapes.segment), made for the first string
     private final Chunk chunk = new Chunk();
     private final int[] escapes;
     private int pos;
@@ -169,16 +170,9 @@ public final class JsonBytes {
             buffer[pos++] = '-';
             v = -v;
         }
-        int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
-            digits++;
-        }
-        int end = pos + digits;
-        for (int i = end - 1; i >= pos; i--) {
-            buffer[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        pos = end;
+        int digits = Digits.count(v);
+        Digits.write(v, digits, buffer, pos);
+        pos += digits;
     }
 
     /** A number as {@code chars[0..n)} spell it (ASCII digits, sign, point). */
@@ -204,7 +198,10 @@ public final class JsonBytes {
         for (int from = 0; from < len; ) {
             int end = JsonEscapes.segmentEnd(s, from);
             ensure(6 * (end - from));
-            pos = JsonEscapes.segment(s, from, end, escapes, buffer, pos);
+            if (segment == null) {
+                segment = new char[JsonEscapes.SEGMENT];
+            }
+            pos = JsonEscapes.segment(s, from, end, escapes, buffer, pos, segment);
             from = end;
         }
         ensure(1);

@@ -30,9 +30,10 @@ public final class JsonEscapes {
         byte[] out = new byte[6 * s.length() + 2];
         out[0] = '"';
         int n = 1;
+        char[] chars = new char[Math.min(SEGMENT, s.length())];
         for (int from = 0; from < s.length(); ) {
             int end = segmentEnd(s, from);
-            n = segment(s, from, end, ESCAPES, out, n);
+            n = segment(s, from, end, ESCAPES, out, n, chars);
             from = end;
         }
         out[n++] = '"';
@@ -58,19 +59,25 @@ public final class JsonEscapes {
         return from + n;
     }
 
-    /** One of Jackson's string segments {@code s[from..end)} escaped into {@code out} at {@code p}; answers the end. */
-    static int segment(String s, int from, int end, int[] escapes, byte[] out, int p) {
-        int i = from;
-        while (i < end) {
-            char c = s.charAt(i);
+    /**
+     * One of Jackson's string segments {@code s[from..end)} escaped into {@code out} at {@code p}; answers the end.
+     * {@code chars} (at least {@code end - from} long) receives the segment's chars first: one bulk copy, then a loop
+     * over an array, instead of a bounds-checked {@code charAt} per char.
+     */
+    static int segment(String s, int from, int end, int[] escapes, byte[] out, int p, char[] chars) {
+        int n = end - from;
+        s.getChars(from, end, chars, 0);
+        int i = 0;
+        while (i < n) {
+            char c = chars[i];
             if (c > 0x7F || escapes[c] != 0) {
                 break;
             }
             out[p++] = (byte) c;
             i++;
         }
-        while (i < end) {
-            int c = s.charAt(i++);
+        while (i < n) {
+            int c = chars[i++];
             if (c <= 0x7F) {
                 int escape = escapes[c];
                 if (escape == 0) {
@@ -84,8 +91,8 @@ public final class JsonEscapes {
             } else if (c <= 0x7FF) {
                 out[p++] = (byte) (0xC0 | (c >> 6));
                 out[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if ((c & 0xFC00) == 0xD800 && i < end && (s.charAt(i) & 0xFC00) == 0xDC00) {
-                int code = 0x10000 + ((c & 0x3FF) << 10) + (s.charAt(i++) & 0x3FF);
+            } else if ((c & 0xFC00) == 0xD800 && i < n && (chars[i] & 0xFC00) == 0xDC00) {
+                int code = 0x10000 + ((c & 0x3FF) << 10) + (chars[i++] & 0x3FF);
                 out[p++] = (byte) (0xF0 + ((code >> 18) & 0x07));
                 out[p++] = (byte) (0x80 + ((code >> 12) & 0x3F));
                 out[p++] = (byte) (0x80 + ((code >> 6) & 0x3F));

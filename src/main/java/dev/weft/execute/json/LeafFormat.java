@@ -41,4 +41,9 @@ public interface LeafFormat {
     default void check(Object value) {
         coerce(value);
     }
+
+    /** Whether {@link #check} never fails for a value of class {@code type}: then the caller need not run it. */
+    default boolean accepts(Class<?> type) {
+        return false;
+    }
 }

@@ -140,5 +140,10 @@ public final class LeafFormats {
                 coerce(value);
             }
         }
+
+        @Override
+        public boolean accepts(Class<?> type) {
+            return type == safe;
+        }
     }
 }

@@ -138,11 +138,25 @@ public final class ObjectLevel {
                 p[f] = new Object[rows.size()];
             }
         }
+        Object layout = null;
+        boolean[] visit = null; // per field, whether rows of this layout need a visit
+        boolean any = false;
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
             int[] index = positions(row);
+            if (row.layout() != layout) {
+                layout = row.layout();
+                visit = visits(row, index, p);
+                any = false;
+                for (boolean v : visit) {
+                    any |= v;
+                }
+            }
+            if (!any) {
+                continue; // the usual case for a JDBC source's rows: every value's class is one its format accepts as is
+            }
             for (int f = 0; f < shape.kinds.length; f++) {
-                if (shape.kinds[f] == ObjectShape.Kind.LEAF) {
+                if (visit[f]) {
                     Object value = column(f, row, index);
                     if (p[f] != null) {
                         value = shape.prepares[f].apply(value);
@@ -155,6 +169,21 @@ public final class ObjectLevel {
             }
         }
         prepared = p;
+    }
+
+    /**
+     * Per field, whether {@link #check} must visit its values in rows of {@code row}'s layout: a leaf with a
+     * preparation, or one whose values may be of a class its format may fail on.
+     */
+    private boolean[] visits(Row row, int[] index, Object[][] p) {
+        boolean[] visit = new boolean[shape.kinds.length];
+        for (int f = 0; f < visit.length; f++) {
+            if (shape.kinds[f] == ObjectShape.Kind.LEAF) {
+                Class<?> type = index[f] < 0 ? null : row.typeAt(index[f]);
+                visit[f] = p[f] != null || index[f] >= 0 && (type == null || !shape.formats[f].accepts(type));
+            }
+        }
+        return visit;
     }
 
     private Object column(int field, Row row, int[] index) {

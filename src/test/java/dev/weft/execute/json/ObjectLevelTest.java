@@ -37,6 +37,49 @@ class ObjectLevelTest {
     }
 
     @Test
+    void checkVisitsOnlyValuesWhoseClassItsFormatMayFailOn() {
+        LeafFormat refusesAll = new LeafFormat() { // accepts Longs as they are, refuses any value it is asked to check
+            @Override
+            public Object coerce(Object value) {
+                throw new IllegalArgumentException("refused " + value);
+            }
+
+            @Override
+            public void write(tools.jackson.core.JsonGenerator generator, tools.jackson.databind.SerializationContext context,
+                              Object value) {
+                generator.writeNumber((Long) value);
+            }
+
+            @Override
+            public boolean accepts(Class<?> type) {
+                return type == Long.class;
+            }
+        };
+        ObjectShape shape = ObjectShape.builder().leaf("id", "id", refusesAll, null).build();
+        List<String> columns = List.of("id");
+        List<Row> typed = List.of(Row.factory(columns, List.of(Long.class)).apply(List.of(1L)));
+        ObjectLevel.of(shape, typed).check(); // a column read as Long: nothing to check
+
+        List<Row> untyped = List.of(Row.factory(columns).apply(List.of(1L)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectLevel.of(shape, untyped).check())
+                .hasMessage("refused 1");
+        List<Row> otherType = List.of(Row.factory(columns, List.of(Integer.class)).apply(List.of(1)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectLevel.of(shape, otherType).check())
+                .hasMessage("refused 1");
+    }
+
+    @Test
+    void aTypedLongColumnOfAnIntFieldIsStillChecked() {
+        LeafFormat intFormat = LeafFormats.of(graphql.Scalars.GraphQLInt, CONTEXT, Locale.ROOT);
+        ObjectShape shape = ObjectShape.builder().leaf("n", "n", intFormat, null).build();
+        List<Row> rows = List.of(Row.factory(List.of("n"), List.of(Long.class)).apply(List.of(5_000_000_000L)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectLevel.of(shape, rows).check())
+                .isInstanceOf(graphql.schema.CoercingSerializeException.class);
+        assertThat(intFormat.accepts(Integer.class)).isTrue();
+        assertThat(intFormat.accepts(Long.class)).isFalse();
+    }
+
+    @Test
     void nullsSetAfterTheFactAreWrittenAndRead() {
         @SuppressWarnings("unchecked")
         List<Object> customers = (List<Object>) customers();

@@ -1,0 +1,72 @@
+package dev.weft.execute.json;
+
+/**
+ * Decimal digits of non-negative numbers, two at a time from a table of the pairs 00 to 99: one division by 100
+ * per two digits instead of one by 10 per digit, for the numbers, dates and decimals of a response.
+ *
+ * <pre>{@code
+ * byte[] out = new byte[20];
+ * int n = Digits.count(2024);            // 4
+ * Digits.write(2024, n, out, 0);         // out starts with the bytes of "2024"
+ * Digits.write(7, 2, chars, 5);          // chars[5..7) = "07": exactly 2 digits, leading zeros
+ * }</pre>
+ */
+final class Digits {
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
+    private Digits() {
+    }
+
+    /** The number of digits of {@code v} (0 or more): 1 for 0. */
+    static int count(long v) {
+        int n = 1;
+        long limit = 10;
+        while (n < 19 && v >= limit) {
+            n++;
+            limit *= 10;
+        }
+        return n;
+    }
+
+    /** Writes {@code v} (0 or more) in exactly {@code width} digits, with leading zeros, into {@code out} at {@code at}. */
+    static void write(long v, int width, byte[] out, int at) {
+        int i = at + width;
+        while (v >= 100 && i - at >= 2) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            out[--i] = ONES[r];
+            out[--i] = TENS[r];
+            v = q;
+        }
+        while (i > at) {
+            long q = v / 10;
+            out[--i] = (byte) ('0' + (int) (v - q * 10));
+            v = q;
+        }
+    }
+
+    /** As {@link #write(long, int, byte[], int)}, into chars. */
+    static void write(long v, int width, char[] out, int at) {
+        int i = at + width;
+        while (v >= 100 && i - at >= 2) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            out[--i] = (char) ONES[r];
+            out[--i] = (char) TENS[r];
+            v = q;
+        }
+        while (i > at) {
+            long q = v / 10;
+            out[--i] = (char) ('0' + (int) (v - q * 10));
+            v = q;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.weft.execute.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Digits written two at a time are Long.toString's, for every length, and keep their leading zeros. */
+class DigitsTest {
+    @Test
+    void everyLengthAndRandomValuesAreLongToStrings() {
+        SplittableRandom random = new SplittableRandom(17);
+        long[] edges = {0, 1, 9, 10, 99, 100, 101, 999, 1000, 9999, 10_000, 99_999_999, 100_000_000,
+            999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE};
+        for (long v : edges) {
+            assertDigits(v);
+        }
+        for (long limit = 10; limit > 0 && limit <= Long.MAX_VALUE / 10; limit *= 10) {
+            assertDigits(limit - 1);
+            assertDigits(limit);
+        }
+        for (int i = 0; i < 20_000; i++) {
+            assertDigits(random.nextLong(Long.MAX_VALUE));
+            assertDigits(random.nextLong(1_000_000));
+        }
+    }
+
+    @Test
+    void aFixedWidthKeepsLeadingZeros() {
+        char[] chars = new char[12];
+        Digits.write(7, 2, chars, 3);
+        Digits.write(5, 9, chars, 0);
+        assertThat(new String(chars, 0, 9)).isEqualTo("000000005");
+        Digits.write(120_000_000, 9, chars, 0);
+        assertThat(new String(chars, 0, 9)).isEqualTo("120000000");
+        Digits.write(2024, 4, chars, 2);
+        assertThat(new String(chars, 2, 4)).isEqualTo("2024");
+    }
+
+    private static void assertDigits(long v) {
+        int n = Digits.count(v);
+        byte[] bytes = new byte[n + 2];
+        Digits.write(v, n, bytes, 1);
+        char[] chars = new char[n];
+        Digits.write(v, n, chars, 0);
+        String expected = Long.toString(v);
+        assertThat(new String(bytes, 1, n, StandardCharsets.US_ASCII)).isEqualTo(expected);
+        assertThat(new String(chars)).isEqualTo(expected);
+        assertThat(bytes[0]).isZero();
+        assertThat(bytes[n + 1]).isZero();
+    }
+}
