@@ -47,6 +47,9 @@ final class SourceFactory {
         return DialectProbe.probe(dialect(settings), pool, settings.name());
     }
 
+    /** PostgreSQL's driver's binary types that Weft reads as text: the arrays, point and box (by OID). */
+    static final String TEXT_READ_BINARY_TYPES = "1001,1005,1007,1016,1028,1021,1022,1015,1009,600,603";
+
     static DataSource pool(ServiceSettings settings) {
         Map<String, String> properties = new HashMap<>();
         switch (settings.kind()) {
@@ -54,6 +57,9 @@ final class SourceFactory {
                 // stringtype=unspecified lets text bind to enum, uuid and json columns
                 putUnlessInUrl(settings, properties, "stringtype", "unspecified");
                 putUnlessInUrl(settings, properties, "options", "-c statement_timeout=" + settings.queryTimeout().toMillis());
+                // arrays, point and box are read as text (getString); in binary, which the driver asks for once a
+                // statement is prepared on the server, it would spell them otherwise ({"1","2"} for {1,2})
+                putUnlessInUrl(settings, properties, "binaryTransferDisable", TEXT_READ_BINARY_TYPES);
             }
             case MARIADB -> putUnlessInUrl(settings, properties, "sessionVariables",
                     "max_statement_time=" + settings.queryTimeout().toMillis() / 1000.0);
