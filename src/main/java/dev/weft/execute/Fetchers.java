@@ -50,8 +50,6 @@ public final class Fetchers implements FetcherFactory {
     /**
      * @param accessRequired whether access control is on: then a request whose GraphQL context carries
      *     no {@link Access} fails (closed) instead of reading unfiltered rows
-     */
-    /**
      * @param sourceJsonThreshold the size from which the sources that build JSON build it for a level (rows or parent
      *     keys; {@code weft.source-json-threshold}; 0: every level that qualifies, -1: none)
      */

@@ -47,8 +47,9 @@ final class SourceFactory {
         return DialectProbe.probe(dialect(settings), pool, settings.name());
     }
 
-    /** PostgreSQL's driver's binary types that Weft reads as text: the arrays, point and box (by OID). */
-    static final String TEXT_READ_BINARY_TYPES = "1001,1005,1007,1016,1028,1021,1022,1015,1009,600,603";
+    /** The types PostgreSQL's driver would receive in binary that Weft reads as text: its binary arrays, point and box. */
+    static final String TEXT_READ_BINARY_TYPES = "BYTEA_ARRAY,INT2_ARRAY,INT4_ARRAY,INT8_ARRAY,OID_ARRAY,FLOAT4_ARRAY,"
+            + "FLOAT8_ARRAY,VARCHAR_ARRAY,TEXT_ARRAY,POINT,BOX";
 
     static DataSource pool(ServiceSettings settings) {
         Map<String, String> properties = new HashMap<>();

@@ -250,9 +250,10 @@ public final class SqlRenderer {
         if (valueColumns.size() > MAX_JSON_VALUES) {
             return null;
         }
+        Table catalogTable = tables.apply(table);
         StringBuilder sql = new StringBuilder("JSON_BUILD_ARRAY(");
         for (int i = 0; i < valueColumns.size(); i++) {
-            Column column = tables.apply(table).requireColumn(valueColumns.get(i));
+            Column column = catalogTable.requireColumn(valueColumns.get(i));
             String value = dialect.jsonValue(predicates.columnList(List.of(column.name()), "t0"), column.type(), column.sqlType());
             if (value == null) {
                 return null;
