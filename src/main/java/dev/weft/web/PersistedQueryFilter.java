@@ -1,17 +1,13 @@
 package dev.weft.web;
 
 import dev.weft.apq.PersistedQueries;
+import dev.weft.web.direct.ReplayedBody;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -79,7 +75,7 @@ final class PersistedQueryFilter extends OncePerRequestFilter {
 
     private void post(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         byte[] body = request.getInputStream().readAllBytes();
-        HttpServletRequest replay = new WithBody(request, body);
+        HttpServletRequest replay = new ReplayedBody(request, body);
         if (indexOf(body, MARKER) < 0) {
             chain.doFilter(replay, response);
             return;
@@ -107,7 +103,7 @@ final class PersistedQueryFilter extends OncePerRequestFilter {
                 } else {
                     Map<String, Object> rewritten = new LinkedHashMap<>(parsed);
                     rewritten.put("query", run.query());
-                    chain.doFilter(new WithBody(request, JSON.writeValueAsBytes(rewritten)), response);
+                    chain.doFilter(new ReplayedBody(request, JSON.writeValueAsBytes(rewritten)), response);
                 }
             }
         }
@@ -136,70 +132,6 @@ final class PersistedQueryFilter extends OncePerRequestFilter {
             return i;
         }
         return -1;
-    }
-
-    /** The request with its body read once and replayed (the original, or the one carrying the stored query). */
-    static final class WithBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        WithBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                /** The whole body is in memory: a non-blocking reader is told at once that it is there, then that it is all. */
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    try {
-                        listener.onDataAvailable();
-                        listener.onAllDataRead();
-                    } catch (IOException e) {
-                        listener.onError(e);
-                    }
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 
     /** A GET request whose {@code query} parameter is the stored text. */

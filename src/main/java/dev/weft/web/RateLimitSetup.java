@@ -46,30 +46,22 @@ class RateLimitSetup {
                 registry.getIfAvailable());
     }
 
+    /** The check of one request against the rates, answered with 429 when it is over one. */
     @Bean
-    WebMvcConfigurer rateLimitInterceptor(RateLimiter limiter, RequestMeters meters, AuditLog audit, WeftSecurity security,
-                                          dev.weft.reload.Snapshots<Served> snapshots,
-                                          @Value("${spring.graphql.http.path:/graphql}") String path) {
+    RateLimitGate rateLimitGate(RateLimiter limiter, RequestMeters meters, AuditLog audit,
+                                dev.weft.reload.Snapshots<Served> snapshots) {
         snapshots.onSwap(served -> limiter.configure(served.security().settings() == null ? List.of()
                 : served.security().settings().access().rateLimits()));
+        return new RateLimitGate(limiter, meters, audit);
+    }
+
+    @Bean
+    WebMvcConfigurer rateLimitInterceptor(RateLimitGate gate, WeftSecurity security,
+                                          @Value("${spring.graphql.http.path:/graphql}") String path) {
         HandlerInterceptor interceptor = new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
-                Caller caller = request.getAttribute(Caller.CONTEXT_KEY) instanceof Caller c ? c : null;
-                String name = request.getAttribute(AuditLog.CALLER_NAME) instanceof String n ? n : null;
-                RateLimiter.Decision decision = limiter.admit(caller == null ? null : caller.role(),
-                        name != null && name.startsWith("api-key ") ? name.substring("api-key ".length()) : null);
-                if (decision.admitted()) {
-                    return true;
-                }
-                meters.refused("rate");
-                audit.refused(name, caller == null ? null : caller.role(), 429, "RATE_LIMITED", request.getRequestURI());
-                response.setStatus(429);
-                response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-                response.setContentType("application/json");
-                response.getOutputStream().write(JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message",
-                        decision.message(), "extensions", Map.of("code", "RATE_LIMITED"))))).getBytes(StandardCharsets.UTF_8));
-                return false;
+                return gate.admit(request, response);
             }
         };
         return new WebMvcConfigurer() {
@@ -80,5 +72,41 @@ class RateLimitSetup {
                 }
             }
         };
+    }
+
+    /**
+     * One request checked against the rates of its caller's role and API key: admitted, or answered with 429,
+     * {@code Retry-After} and a {@code RATE_LIMITED} error, audited and counted. Used by Spring MVC's interceptor
+     * and by the direct path of {@code POST /graphql} ({@link dev.weft.web.direct.DirectPostFilter}).
+     */
+    static final class RateLimitGate implements dev.weft.web.direct.DirectPostFilter.Admission {
+        private final RateLimiter limiter;
+        private final RequestMeters meters;
+        private final AuditLog audit;
+
+        RateLimitGate(RateLimiter limiter, RequestMeters meters, AuditLog audit) {
+            this.limiter = limiter;
+            this.meters = meters;
+            this.audit = audit;
+        }
+
+        @Override
+        public boolean admit(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+            Caller caller = request.getAttribute(Caller.CONTEXT_KEY) instanceof Caller c ? c : null;
+            String name = request.getAttribute(AuditLog.CALLER_NAME) instanceof String n ? n : null;
+            RateLimiter.Decision decision = limiter.admit(caller == null ? null : caller.role(),
+                    name != null && name.startsWith("api-key ") ? name.substring("api-key ".length()) : null);
+            if (decision.admitted()) {
+                return true;
+            }
+            meters.refused("rate");
+            audit.refused(name, caller == null ? null : caller.role(), 429, "RATE_LIMITED", request.getRequestURI());
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+            response.setContentType("application/json");
+            response.getOutputStream().write(JSON.writeValueAsString(Map.of("errors", List.of(Map.of("message",
+                    decision.message(), "extensions", Map.of("code", "RATE_LIMITED"))))).getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
  * response's end (no last chunk), so no client takes it for a complete response. Both are logged and counted
  * ({@code weft.responses.cut}, tag {@code outcome}: {@code replaced} or {@code aborted}).
  */
-final class ResponseSizeResolver implements HandlerExceptionResolver, Ordered {
+public final class ResponseSizeResolver implements HandlerExceptionResolver, Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseSizeResolver.class);
 
     private final ObjectProvider<MeterRegistry> meters;
@@ -67,6 +67,14 @@ final class ResponseSizeResolver implements HandlerExceptionResolver, Ordered {
             throw new ResponseAbortedException(e);
         }
         return new ModelAndView();
+    }
+
+    /**
+     * The same for a response written outside Spring MVC ({@link dev.weft.web.direct.DirectPostFilter}): true when
+     * {@code failure} was the bound's and is answered; false when it is another, left to propagate.
+     */
+    public boolean handled(HttpServletRequest request, HttpServletResponse response, Exception failure) {
+        return resolveException(request, response, null, failure) != null;
     }
 
     /** The limit's GraphQL error, as the estimate's refusal before execution words it. */

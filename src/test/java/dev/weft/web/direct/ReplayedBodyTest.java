@@ -1,4 +1,4 @@
-package dev.weft.web;
+package dev.weft.web.direct;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ class ReplayedBodyTest {
 
     @Test
     void aBlockingReaderGetsTheWholeBody() throws Exception {
-        var request = new PersistedQueryFilter.WithBody(new MockHttpServletRequest("POST", "/graphql"), BODY);
+        var request = new ReplayedBody(new MockHttpServletRequest("POST", "/graphql"), BODY);
         assertThat(request.getInputStream().readAllBytes()).isEqualTo(BODY);
         assertThat(request.getReader().readLine()).isEqualTo(new String(BODY, StandardCharsets.UTF_8));
         assertThat(request.getContentLengthLong()).isEqualTo(BODY.length);
@@ -25,7 +25,7 @@ class ReplayedBodyTest {
 
     @Test
     void aNonBlockingReaderIsToldTheBodyIsThereAndThenThatItIsAll() throws Exception {
-        ServletInputStream in = new PersistedQueryFilter.WithBody(new MockHttpServletRequest("POST", "/graphql"), BODY)
+        ServletInputStream in = new ReplayedBody(new MockHttpServletRequest("POST", "/graphql"), BODY)
                 .getInputStream();
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         List<String> events = new ArrayList<>();
