@@ -36,13 +36,28 @@ class TracingConfiguration {
     static final String ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
     static final String PROBABILITY = "management.tracing.sampling.probability";
 
-    /** The request observation (the {@code graphql.request} timer, and span when tracing) and the statements' spans. */
+    /**
+     * The request observation (the {@code graphql.request} timer, and span when tracing) and the statements' spans.
+     * While tracing is off the timer is recorded without an observation ({@link RequestTimer}), unless the observation
+     * is switched off ({@code management.observations.enable.graphql: false}) or given key values of its own
+     * ({@code management.observations.key-values.*}), which only an observation carries.
+     */
     @Bean
     RequestTracing requestTracing(Environment environment, ObjectProvider<ObservationRegistry> observations,
-                                  ObjectProvider<Tracer> tracer) {
+                                  ObjectProvider<Tracer> tracer, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         ObservationRegistry registry = observations.getIfAvailable();
-        return new RequestTracing(registry == null ? null : new RequestObservation(registry),
-                configured(environment) ? tracer.getIfAvailable() : null);
+        io.micrometer.core.instrument.MeterRegistry meterRegistry = meters.getIfAvailable();
+        RequestObservation request = registry == null ? null
+                : configured(environment) || meterRegistry == null || !timedWithoutObservation(environment, registry)
+                ? new RequestObservation(registry) : new RequestTimer(registry, meterRegistry);
+        return new RequestTracing(request, configured(environment) ? tracer.getIfAvailable() : null);
+    }
+
+    private static boolean timedWithoutObservation(Environment environment, ObservationRegistry registry) {
+        boolean keyValues = !org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("management.observations.key-values", org.springframework.boot.context.properties.bind.Bindable
+                        .mapOf(String.class, String.class)).orElse(java.util.Map.of()).isEmpty();
+        return !keyValues && !io.micrometer.observation.Observation.createNotStarted(RequestTimer.NAME, registry).isNoop();
     }
 
     /**
@@ -50,7 +65,7 @@ class TracingConfiguration {
      * every request's DataLoader registry into a new one, for DataLoaders that the direct executor, which runs the
      * queries, does not use; the statements' spans show the batches instead.
      */
-    static final class RequestObservation extends GraphQlObservationInstrumentation {
+    static class RequestObservation extends GraphQlObservationInstrumentation {
         RequestObservation(ObservationRegistry registry) {
             super(registry);
         }

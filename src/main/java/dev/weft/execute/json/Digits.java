@@ -14,11 +14,17 @@ package dev.weft.execute.json;
 final class Digits {
     private static final byte[] TENS = new byte[100];
     private static final byte[] ONES = new byte[100];
+    /** 10 to the power of the index, 0 to 18. */
+    private static final long[] POWERS = new long[19];
 
     static {
         for (int i = 0; i < 100; i++) {
             TENS[i] = (byte) ('0' + i / 10);
             ONES[i] = (byte) ('0' + i % 10);
+        }
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
         }
     }
 
@@ -27,17 +33,17 @@ final class Digits {
 
     /** The number of digits of {@code v} (0 or more): 1 for 0. */
     static int count(long v) {
-        int n = 1;
-        long limit = 10;
-        while (n < 19 && v >= limit) {
-            n++;
-            limit *= 10;
-        }
-        return n;
+        // log10 from log2 (1233 / 4096 is just under log10(2)): the count or one less, settled by one comparison
+        int n = ((63 - Long.numberOfLeadingZeros(v | 1)) * 1233 >>> 12) + 1;
+        return n < POWERS.length && v >= POWERS[n] ? n + 1 : n;
     }
 
     /** Writes {@code v} (0 or more) in exactly {@code width} digits, with leading zeros, into {@code out} at {@code at}. */
     static void write(long v, int width, byte[] out, int at) {
+        if (v <= Integer.MAX_VALUE) {
+            write((int) v, width, out, at);
+            return;
+        }
         int i = at + width;
         while (v >= 100 && i - at >= 2) {
             long q = v / 100;
@@ -53,8 +59,42 @@ final class Digits {
         }
     }
 
+    /** As {@link #write(long, int, byte[], int)}, for an int: a division by 100 of an int is cheaper than of a long. */
+    static void write(int v, int width, byte[] out, int at) {
+        int i = at + width;
+        while (i - at >= 2) {
+            int q = v / 100;
+            int r = v - q * 100;
+            out[--i] = ONES[r];
+            out[--i] = TENS[r];
+            v = q;
+        }
+        if (i > at) {
+            out[at] = (byte) ('0' + v % 10);
+        }
+    }
+
+    /** As {@link #write(int, int, byte[], int)}, into chars. */
+    static void write(int v, int width, char[] out, int at) {
+        int i = at + width;
+        while (i - at >= 2) {
+            int q = v / 100;
+            int r = v - q * 100;
+            out[--i] = (char) ONES[r];
+            out[--i] = (char) TENS[r];
+            v = q;
+        }
+        if (i > at) {
+            out[at] = (char) ('0' + v % 10);
+        }
+    }
+
     /** As {@link #write(long, int, byte[], int)}, into chars. */
     static void write(long v, int width, char[] out, int at) {
+        if (v <= Integer.MAX_VALUE) {
+            write((int) v, width, out, at);
+            return;
+        }
         int i = at + width;
         while (v >= 100 && i - at >= 2) {
             long q = v / 100;

@@ -52,6 +52,7 @@ public final class DirectPostFilter extends HttpFilter {
     private static final String JSON_NULL = "null";
 
     private final IdGenerator ids = new AlternativeJdkIdGenerator();
+    private volatile ParsedUri lastUri;
 
     /** Lets a request run, or answers it and says no (the rate limits, as Spring MVC's interceptor applies them). */
     @FunctionalInterface
@@ -149,18 +150,31 @@ public final class DirectPostFilter extends HttpFilter {
         }
     }
 
-    /** As Spring's {@code ServletServerHttpRequest} builds it; null when the URL is not a URI (Spring then encodes it). */
-    private static URI uri(HttpServletRequest request) {
+    /**
+     * As Spring's {@code ServletServerHttpRequest} builds it; null when the URL is not a URI (Spring then encodes it).
+     * Clients send the same URL over and over: the last one parsed is kept, a URI being immutable.
+     */
+    private URI uri(HttpServletRequest request) {
         StringBuffer url = request.getRequestURL();
         String query = request.getQueryString();
         if (StringUtils.hasText(query)) {
             url.append('?').append(query);
         }
+        String text = url.toString();
+        ParsedUri last = lastUri;
+        if (last != null && last.text().equals(text)) {
+            return last.uri();
+        }
         try {
-            return new URI(url.toString());
+            URI uri = new URI(text);
+            lastUri = new ParsedUri(text, uri);
+            return uri;
         } catch (java.net.URISyntaxException e) {
             return null;
         }
+    }
+
+    private record ParsedUri(String text, URI uri) {
     }
 
     private static HttpHeaders headers(HttpServletRequest request) {

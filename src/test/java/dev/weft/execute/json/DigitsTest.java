@@ -12,7 +12,8 @@ class DigitsTest {
     void everyLengthAndRandomValuesAreLongToStrings() {
         SplittableRandom random = new SplittableRandom(17);
         long[] edges = {0, 1, 9, 10, 99, 100, 101, 999, 1000, 9999, 10_000, 99_999_999, 100_000_000,
-            999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE};
+            999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE,
+            Integer.MAX_VALUE - 1L, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 999_999_999, 1_000_000_000};
         for (long v : edges) {
             assertDigits(v);
         }
@@ -36,6 +37,12 @@ class DigitsTest {
         assertThat(new String(chars, 0, 9)).isEqualTo("120000000");
         Digits.write(2024, 4, chars, 2);
         assertThat(new String(chars, 2, 4)).isEqualTo("2024");
+        byte[] bytes = new byte[9];
+        Digits.write(42, 5, bytes, 1);
+        Digits.write(3, 1, bytes, 7);
+        assertThat(new String(bytes, 1, 7, StandardCharsets.US_ASCII)).isEqualTo("00042\u00003");
+        Digits.write(Integer.MAX_VALUE, 2, bytes, 0);
+        assertThat(new String(bytes, 0, 2, StandardCharsets.US_ASCII)).as("the lowest digits when the width is short").isEqualTo("47");
     }
 
     private static void assertDigits(long v) {
