@@ -4,7 +4,8 @@
 # machine changes between runs by more than a change to Weft does; here both servers share every second of the
 # run, so that change cancels out. It seeds run.sh's data set (common.sh), starts build A and build B (two jars),
 # drives both with wrk at the same time (CONNECTIONS each), and takes per round each server's CPU per request
-# (utime+stime from /proc/<pid>/stat over the round, divided by the requests it served) and the ratio B/A. Then
+# (utime+stime from /proc/<pid>/stat over the round, divided by the requests it served), each one's p99 latency
+# (wrk --latency) and the ratios B/A. Then
 # it restarts both with their places swapped (ports and start order: a second server can be measured a few per
 # cent slower than an identical first one) and runs the rounds again. The ratio reported is the geometric mean
 # of the two passes' medians: below 1.0 B costs less than A.
@@ -16,7 +17,8 @@
 # Weft's CPU per request against them without the drift of the machine between run.sh's sequential runs.
 # To build the jar of another revision: git worktree add /tmp/before <rev> && (cd /tmp/before && ./mvnw -q
 # -DskipTests package) and pass /tmp/before/target/weft.jar. QUERIES (cross,nested), ROUNDS per pass (8),
-# DURATION per round (8s), WARMUP per server and query (30s), CONNECTIONS per server (8), PORTS (18096,18097),
+# DURATION per round (8s), WARMUP per server and query (60s: under this load Weft's JIT still compiles a few
+# hundred methods a minute 30 s in, and settles after about 90 s), CONNECTIONS per server (8), PORTS (18096,18097),
 # BENCH_DB (weft_bench_ab, dropped at the end). Results: target/bench/ab.txt (one line per round), ab-summary.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -26,7 +28,7 @@ JAR_B=$2; [ "$JAR_B" = baseline ] || JAR_B=$(realpath "$2")
 QUERIES=${QUERIES:-cross,nested}
 ROUNDS=${ROUNDS:-8}
 DURATION=${DURATION:-8s}
-WARMUP=${WARMUP:-30s}
+WARMUP=${WARMUP:-60s}
 CONNECTIONS=${CONNECTIONS:-8}
 IFS=, read -r PORT1 PORT2 <<< "${PORTS:-18096,18097}"
 DB=${BENCH_DB:-weft_bench_ab}
@@ -76,12 +78,12 @@ wait_up() { # jar|baseline port
   echo "no answer on port $2 ($OUT/ab-$2.log)" >&2; exit 1
 }
 CLK_TCK=$(getconf CLK_TCK)
-both() { # pass query duration label: loads A and B at the same time, appends "pass query round a_cpu b_cpu a_req b_req"
+both() { # pass query duration label: loads A and B at the same time, appends "pass query round a_cpu b_cpu a_req b_req a_p99 b_p99"
   local a0 b0 a1 b1
   a0=$(cpu_ticks "$PID_A"); b0=$(cpu_ticks "$PID_B")
-  wrk -t1 -c"$CONNECTIONS" -d"$3" -s "$OUT/post-$2.lua" "$(url "$JAR_A" "$PORT_A" "$2")" > "$OUT/ab-wrk-a.txt" &
+  wrk -t1 -c"$CONNECTIONS" -d"$3" --latency -s "$OUT/post-$2.lua" "$(url "$JAR_A" "$PORT_A" "$2")" > "$OUT/ab-wrk-a.txt" &
   local wa=$!
-  wrk -t1 -c"$CONNECTIONS" -d"$3" -s "$OUT/post-$2.lua" "$(url "$JAR_B" "$PORT_B" "$2")" > "$OUT/ab-wrk-b.txt" &
+  wrk -t1 -c"$CONNECTIONS" -d"$3" --latency -s "$OUT/post-$2.lua" "$(url "$JAR_B" "$PORT_B" "$2")" > "$OUT/ab-wrk-b.txt" &
   wait $wa $!
   a1=$(cpu_ticks "$PID_A"); b1=$(cpu_ticks "$PID_B")
   python3 - "$1" "$2" "$4" "$((a1 - a0))" "$((b1 - b0))" "$CLK_TCK" "$OUT/ab-wrk-a.txt" "$OUT/ab-wrk-b.txt" <<'PY' >> "$OUT/ab.txt"
@@ -92,9 +94,12 @@ def requests(path):
     if re.search(r"Non-2xx or 3xx responses: (\d+)", text):
         sys.exit(f"{q}: failed responses ({path})")
     return int(re.search(r"(\d+) requests in", text).group(1))
+def p99(path): # milliseconds, from wrk's latency distribution
+    m = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)", open(path).read(), re.M)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
 ra, rb = requests(wa), requests(wb)
 ms = lambda ticks, n: int(ticks) * 1000.0 / int(tck) / max(n, 1)
-print(pass_, q, label, f"{ms(da, ra):.3f}", f"{ms(db, rb):.3f}", ra, rb)
+print(pass_, q, label, f"{ms(da, ra):.3f}", f"{ms(db, rb):.3f}", ra, rb, f"{p99(wa):.2f}", f"{p99(wb):.2f}")
 PY
 }
 
@@ -117,17 +122,20 @@ import math, statistics, sys
 path, jar_a, jar_b, connections, duration, load = sys.argv[1:7]
 rows = [l.split() for l in open(path) if l.strip() and l.split()[2] != "warm"]
 print(f"A = {jar_a}\nB = {jar_b}\n{connections} connections each, rounds of {duration}; load average at the end {load}")
-print(f"{'query':7} {'pass':>4} {'rounds':>6} {'A CPU ms':>8} {'B CPU ms':>8} {'B/A CPU':>8} {'B/A req':>8}")
+print(f"{'query':7} {'pass':>4} {'rounds':>6} {'A CPU ms':>8} {'B CPU ms':>8} {'B/A CPU':>8} {'B/A req':>8}"
+      f" {'A p99 ms':>8} {'B p99 ms':>8} {'B/A p99':>8}")
 for q in dict.fromkeys(r[1] for r in rows):
     medians = []
     for p in ("1", "2"):
         rs = [r for r in rows if r[0] == p and r[1] == q]
         cpu = statistics.median(float(r[4]) / float(r[3]) for r in rs)
         req = statistics.median(int(r[6]) / max(int(r[5]), 1) for r in rs)
-        medians.append((cpu, req))
+        p99 = statistics.median(float(r[8]) / float(r[7]) for r in rs)
+        medians.append((cpu, req, p99))
         print(f"{q:7} {p:>4} {len(rs):>6} {statistics.median(float(r[3]) for r in rs):8.3f}"
-              f" {statistics.median(float(r[4]) for r in rs):8.3f} {cpu:8.3f} {req:8.3f}")
-    cpu = math.sqrt(medians[0][0] * medians[1][0])
-    req = math.sqrt(medians[0][1] * medians[1][1])
-    print(f"{q:7} B/A CPU per request {cpu:.3f}, requests served {req:.3f} (geometric mean of both passes; < 1.0: B costs less)")
+              f" {statistics.median(float(r[4]) for r in rs):8.3f} {cpu:8.3f} {req:8.3f}"
+              f" {statistics.median(float(r[7]) for r in rs):8.2f} {statistics.median(float(r[8]) for r in rs):8.2f} {p99:8.3f}")
+    cpu, req, p99 = (math.sqrt(medians[0][i] * medians[1][i]) for i in range(3))
+    print(f"{q:7} B/A CPU per request {cpu:.3f}, requests served {req:.3f}, p99 {p99:.3f}"
+          f" (geometric mean of both passes; < 1.0: B costs less, is faster at p99)")
 PY
