@@ -4,11 +4,16 @@ import dev.weft.ops.RequestTracing;
 import graphql.ExecutionInput;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Condition;
@@ -44,9 +49,9 @@ class TracingConfiguration {
      */
     @Bean
     RequestTracing requestTracing(Environment environment, ObjectProvider<ObservationRegistry> observations,
-                                  ObjectProvider<Tracer> tracer, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+                                  ObjectProvider<Tracer> tracer, ObjectProvider<MeterRegistry> meters) {
         ObservationRegistry registry = observations.getIfAvailable();
-        io.micrometer.core.instrument.MeterRegistry meterRegistry = meters.getIfAvailable();
+        MeterRegistry meterRegistry = meters.getIfAvailable();
         RequestObservation request = registry == null ? null
                 : configured(environment) || meterRegistry == null || !timedWithoutObservation(environment, registry)
                 ? new RequestObservation(registry) : new RequestTimer(registry, meterRegistry);
@@ -54,10 +59,9 @@ class TracingConfiguration {
     }
 
     private static boolean timedWithoutObservation(Environment environment, ObservationRegistry registry) {
-        boolean keyValues = !org.springframework.boot.context.properties.bind.Binder.get(environment)
-                .bind("management.observations.key-values", org.springframework.boot.context.properties.bind.Bindable
-                        .mapOf(String.class, String.class)).orElse(java.util.Map.of()).isEmpty();
-        return !keyValues && !io.micrometer.observation.Observation.createNotStarted(RequestTimer.NAME, registry).isNoop();
+        boolean keyValues = !Binder.get(environment).bind("management.observations.key-values",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of()).isEmpty();
+        return !keyValues && !Observation.createNotStarted(RequestTimer.NAME, registry).isNoop();
     }
 
     /**

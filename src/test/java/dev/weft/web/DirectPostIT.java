@@ -165,6 +165,9 @@ class DirectPostIT {
             assertThat(response.statusCode()).as(body).isEqualTo(400);
             assertThat(new String(response.body())).contains("the body is not a GraphQL request", "BAD_USER_INPUT");
             assertThat(mvc.dispatched.get()).isEqualTo(before);
+            HttpResponse<byte[]> notPlain = post(body, "application/json; charset=ISO-8859-1", "application/json, text/plain");
+            assertThat(notPlain.statusCode()).as("a request Spring's handler would answer: " + body).isEqualTo(400);
+            assertThat(mvc.dispatched.get()).isEqualTo(before);
         }
     }
 

@@ -14,6 +14,7 @@ package dev.weft.execute.json;
 final class Digits {
     private static final byte[] TENS = new byte[100];
     private static final byte[] ONES = new byte[100];
+    private static final long BILLION = 1_000_000_000L;
     /** 10 to the power of the index, 0 to 18. */
     private static final long[] POWERS = new long[19];
 
@@ -44,18 +45,12 @@ final class Digits {
             write((int) v, width, out, at);
             return;
         }
-        int i = at + width;
-        while (v >= 100 && i - at >= 2) {
-            long q = v / 100;
-            int r = (int) (v - q * 100);
-            out[--i] = ONES[r];
-            out[--i] = TENS[r];
-            v = q;
-        }
-        while (i > at) {
-            long q = v / 10;
-            out[--i] = (byte) ('0' + (int) (v - q * 10));
-            v = q;
+        // the lowest nine digits as an int, the rest (at most ten digits) again
+        int low = Math.min(width, 9);
+        long high = v / BILLION;
+        write((int) (v - high * BILLION), low, out, at + width - low);
+        if (width > low) {
+            write(high, width - low, out, at);
         }
     }
 
@@ -95,18 +90,12 @@ final class Digits {
             write((int) v, width, out, at);
             return;
         }
-        int i = at + width;
-        while (v >= 100 && i - at >= 2) {
-            long q = v / 100;
-            int r = (int) (v - q * 100);
-            out[--i] = (char) ONES[r];
-            out[--i] = (char) TENS[r];
-            v = q;
-        }
-        while (i > at) {
-            long q = v / 10;
-            out[--i] = (char) ('0' + (int) (v - q * 10));
-            v = q;
+        // the lowest nine digits as an int, the rest (at most ten digits) again
+        int low = Math.min(width, 9);
+        long high = v / BILLION;
+        write((int) (v - high * BILLION), low, out, at + width - low);
+        if (width > low) {
+            write(high, width - low, out, at);
         }
     }
 }

@@ -9,10 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Enumeration;
 import java.util.concurrent.CompletionException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -20,12 +16,11 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 import org.springframework.http.HttpCookie;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.util.StringUtils;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,20 +34,21 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>It runs after Spring Security's chain and the persisted-query filter, so the request is authenticated and
  * carries its query text. A body that is not a GraphQL request as Spring reads one, and every request that is not
- * plain, goes on along the chain to Spring's handler with its body replayed, to be answered (or refused) there.
+ * plain, goes on along the chain to Spring's handler with its body replayed, to be answered (or refused) there; a
+ * JSON body of {@code null}, on which that handler fails, is a 400 whatever the request's {@code Accept}.
  * Before it runs a request it asks the {@link Admission} (the rate limits); a failure while writing goes to the
  * {@link WriteFailures} (a response cut at {@code max-response-bytes}).
  */
 public final class DirectPostFilter extends HttpFilter {
+    /** A body that is not JSON Spring's handler reads as a request: it answers it with its own error. */
+    private static final SerializableGraphQlRequest UNREADABLE = new SerializableGraphQlRequest();
+
     private final WebGraphQlHandler handler;
     private final JsonMapper json;
     private final String path;
     private final Admission admission;
     private final WriteFailures failures;
-    private static final String JSON_NULL = "null";
-
     private final IdGenerator ids = new AlternativeJdkIdGenerator();
-    private volatile ParsedUri lastUri;
 
     /** Lets a request run, or answers it and says no (the rate limits, as Spring MVC's interceptor applies them). */
     @FunctionalInterface
@@ -79,19 +75,22 @@ public final class DirectPostFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String responseType = "POST".equals(request.getMethod()) && (request.getContextPath() + path).equals(request.getRequestURI())
-                && PostNegotiation.plainJsonBody(request.getContentType()) ? PostNegotiation.responseType(request) : null;
-        if (responseType == null) {
+        String contentType = request.getContentType();
+        if (!"POST".equals(request.getMethod()) || !(request.getContextPath() + path).equals(request.getRequestURI())
+                || !PostNegotiation.jsonBody(contentType)) {
             chain.doFilter(request, response);
             return;
         }
         byte[] body = request instanceof ReplayedBody replayed ? replayed.body() : request.getInputStream().readAllBytes();
-        if (body.length < 16 && JSON_NULL.equals(new String(body, StandardCharsets.UTF_8).strip())) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST); // Spring's handler fails on it with a 500
+        SerializableGraphQlRequest read = read(body);
+        if (read == null) { // JSON null: Spring's handler fails on it (a NullPointerException, a 500)
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        WebGraphQlRequest graphQlRequest = graphQlRequest(request, body);
-        if (graphQlRequest == null) { // Spring's handler answers with its error
+        String responseType = PostNegotiation.plainJsonBody(contentType) ? PostNegotiation.responseType(request) : null;
+        WebGraphQlRequest graphQlRequest = responseType == null || read == UNREADABLE || read.getQuery() == null ? null
+                : graphQlRequest(request, read);
+        if (graphQlRequest == null) { // Spring's handler answers: not plain, or not a GraphQL request as it reads one
             chain.doFilter(request instanceof ReplayedBody ? request : new ReplayedBody(request, body), response);
             return;
         }
@@ -102,22 +101,21 @@ public final class DirectPostFilter extends HttpFilter {
         write(request, response, execute(graphQlRequest), responseType);
     }
 
-    /** The request as Spring's handler builds it, or null when its body is not one (Spring answers it then). */
-    private WebGraphQlRequest graphQlRequest(HttpServletRequest request, byte[] body) {
-        SerializableGraphQlRequest read;
+    /** The body as Spring's handler reads it: null for JSON null, {@link #UNREADABLE} for what it cannot read. */
+    private SerializableGraphQlRequest read(byte[] body) {
         try {
-            read = json.readValue(body, SerializableGraphQlRequest.class);
+            return json.readValue(body, SerializableGraphQlRequest.class);
         } catch (JacksonException e) {
-            return null;
+            return UNREADABLE;
         }
-        URI uri = uri(request);
-        if (read == null || read.getQuery() == null || uri == null) {
-            return null;
-        }
+    }
+
+    /** The request as Spring's handler builds it, or null when it refuses to (Spring answers it then). */
+    private WebGraphQlRequest graphQlRequest(HttpServletRequest request, SerializableGraphQlRequest body) {
         try {
-            return new WebGraphQlRequest(uri, headers(request), cookies(request),
-                    InetSocketAddress.createUnresolved(request.getRemoteAddr(), request.getRemotePort()),
-                    new ServletAttributes(request), read, ids.generateId().toString(), LocaleContextHolder.getLocale());
+            ServletServerHttpRequest http = new ServletServerHttpRequest(request);
+            return new WebGraphQlRequest(http.getURI(), http.getHeaders(), cookies(request), http.getRemoteAddress(),
+                    new ServletAttributes(request), body, ids.generateId().toString(), LocaleContextHolder.getLocale());
         } catch (RuntimeException e) {
             return null;
         }
@@ -148,44 +146,6 @@ public final class DirectPostFilter extends HttpFilter {
                 throw e;
             }
         }
-    }
-
-    /**
-     * As Spring's {@code ServletServerHttpRequest} builds it; null when the URL is not a URI (Spring then encodes it).
-     * Clients send the same URL over and over: the last one parsed is kept, a URI being immutable.
-     */
-    private URI uri(HttpServletRequest request) {
-        StringBuffer url = request.getRequestURL();
-        String query = request.getQueryString();
-        if (StringUtils.hasText(query)) {
-            url.append('?').append(query);
-        }
-        String text = url.toString();
-        ParsedUri last = lastUri;
-        if (last != null && last.text().equals(text)) {
-            return last.uri();
-        }
-        try {
-            URI uri = new URI(text);
-            lastUri = new ParsedUri(text, uri);
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            return null;
-        }
-    }
-
-    private record ParsedUri(String text, URI uri) {
-    }
-
-    private static HttpHeaders headers(HttpServletRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
-            String name = names.nextElement();
-            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
-                headers.add(name, values.nextElement());
-            }
-        }
-        return headers;
     }
 
     private static MultiValueMap<String, HttpCookie> cookies(HttpServletRequest request) {

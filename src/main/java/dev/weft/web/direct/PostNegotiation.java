@@ -22,17 +22,23 @@ final class PostNegotiation {
     private PostNegotiation() {
     }
 
+    /** True for {@code application/json}, with any parameters. */
+    static boolean jsonBody(String contentType) {
+        if (contentType == null || !contentType.regionMatches(true, 0, JSON, 0, JSON.length())) {
+            return false;
+        }
+        String rest = contentType.substring(JSON.length()).trim();
+        return rest.isEmpty() || rest.charAt(0) == ';';
+    }
+
     /** True for {@code application/json} with no parameter but {@code charset=utf-8}. */
     static boolean plainJsonBody(String contentType) {
-        if (contentType == null || !contentType.regionMatches(true, 0, JSON, 0, JSON.length())) {
+        if (!jsonBody(contentType)) {
             return false;
         }
         String rest = contentType.substring(JSON.length()).trim();
         if (rest.isEmpty()) {
             return true;
-        }
-        if (rest.charAt(0) != ';') {
-            return false;
         }
         String parameter = rest.substring(1).trim().replace(" ", "");
         return parameter.equalsIgnoreCase("charset=utf-8") || parameter.equalsIgnoreCase("charset=\"utf-8\"");

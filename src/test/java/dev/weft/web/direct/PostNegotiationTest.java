@@ -23,6 +23,16 @@ class PostNegotiationTest {
     }
 
     @Test
+    void anyJsonMediaTypeIsAJsonBody() {
+        assertThat(PostNegotiation.jsonBody("application/json")).isTrue();
+        assertThat(PostNegotiation.jsonBody("application/json; charset=ISO-8859-1")).isTrue();
+        assertThat(PostNegotiation.jsonBody("APPLICATION/JSON;charset=utf-16")).isTrue();
+        assertThat(PostNegotiation.jsonBody("application/jsonx")).isFalse();
+        assertThat(PostNegotiation.jsonBody("application/graphql")).isFalse();
+        assertThat(PostNegotiation.jsonBody(null)).isFalse();
+    }
+
+    @Test
     void oneAcceptValueThatSpringAnswersWithoutNegotiationNamesTheResponseType() {
         assertThat(PostNegotiation.responseType("*/*")).isEqualTo("application/json");
         assertThat(PostNegotiation.responseType("application/json")).isEqualTo("application/json");
