@@ -105,10 +105,7 @@ public final class DirectExecutionStrategy extends AsyncExecutionStrategy {
             requestRoots.put(f.getName(), root);
         }
         DirectRun run = new DirectRun(context, operation, fetchers, requestRoots);
-        Map<String, Object> data;
-        try (RequestConnections connections = RequestConnections.open()) {
-            data = run.rootFields(operation.getTopLevelFields());
-        }
+        Map<String, Object> data = run.rootFields(operation.getTopLevelFields());
         // sibling fields fail concurrently: order their errors by path, so a response is always the same
         run.errors.stream().sorted(BY_PATH).forEach(context::addError);
         if (!run.errors.isEmpty()) { // a failure in a non-null place (Hasura's naming) nulls its way up

@@ -281,7 +281,6 @@ final class DirectRun {
         if (work.size() == 1) {
             return Collections.singletonList(work.get(0).get());
         }
-        RequestConnections.releaseHeld(); // the work may need them, on other threads
         List<CompletableFuture<Object>> futures = work.stream()
                 .map(w -> CompletableFuture.supplyAsync(w, fetchers.async())).toList();
         List<Object> values = new ArrayList<>(futures.size());

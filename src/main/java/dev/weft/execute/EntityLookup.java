@@ -83,9 +83,6 @@ final class EntityLookup {
             }
         }
         QueryPlanner planner = fetchers.planner().forAccess(access);
-        if (groups.size() > 1) {
-            RequestConnections.releaseHeld(); // the groups may need them, on other threads
-        }
         List<CompletableFuture<Void>> work = groups.values().stream().map(g -> CompletableFuture.runAsync(() -> {
             try {
                 fill(g, fieldsOfType.apply(g.binding().table().typeName()), planner, access, budget, answer);

@@ -302,16 +302,9 @@ public final class JdbcSourceExecutor implements SourceExecutor {
         }
     }
 
-    /** Runs on the request's kept connection to this source, if it keeps one ({@link RequestConnections}). */
     private <T> List<T> query(SqlStatement statement, RowMapper<T> mapper) {
-        Connection connection;
-        try {
-            connection = RequestConnections.borrow(dataSource);
-        } catch (SQLException e) {
-            throw failure(e, statement);
-        }
-        boolean succeeded = false;
-        try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(statement.sql())) {
             if (!serverEnforcesTimeout) {
                 ps.setQueryTimeout(timeoutSeconds);
             }
@@ -322,18 +315,9 @@ public final class JdbcSourceExecutor implements SourceExecutor {
                     rows.add(mapper.map(rs));
                 }
             }
-            succeeded = true;
             return rows;
         } catch (SQLException e) {
             throw failure(e, statement);
-        } finally {
-            try {
-                RequestConnections.done(dataSource, connection, succeeded);
-            } catch (SQLException e) {
-                if (succeeded) {
-                    throw failure(e, statement);
-                }
-            }
         }
     }
 

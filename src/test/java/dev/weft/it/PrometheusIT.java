@@ -105,24 +105,6 @@ class PrometheusIT {
     }
 
     @Test
-    void aRelationshipOnItsParentsSourceTakesNoPoolConnectionOfItsOwn() throws Exception {
-        String sameSource = "{ hr_employees(limit: 3, order_by: [{emp_no: asc}]) { emp_no dept_emp { dept_no } } }";
-        Map<String, Double> before = scrape();
-        for (int i = 0; i < 2; i++) {
-            HttpResponse<String> response = post(sameSource);
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("\"dept_no\"").doesNotContain("\"errors\"");
-        }
-        Map<String, Double> after = scrape();
-        assertThat(delta(before, after, "weft_source_statements_seconds_count{kind=\"select\",outcome=\"success\",service=\"hr\"}"))
-                .isEqualTo(2.0);
-        assertThat(delta(before, after,
-                "weft_source_statements_seconds_count{kind=\"select_batch\",outcome=\"success\",service=\"hr\"}")).isEqualTo(2.0);
-        assertThat(delta(before, after, "hikaricp_connections_acquire_seconds_count{pool=\"weft-hr\"}"))
-                .as("the employees and their dept_emp rows on one connection per request").isEqualTo(2.0);
-    }
-
-    @Test
     void observationsKeepTheirTimersWithoutLongTaskTimers() throws Exception {
         // a document of its own: the other tests count QUERY's misses in the document cache
         assertThat(post("{ hr_employees(limit: 1) { emp_no } }").statusCode()).isEqualTo(200);
