@@ -19,7 +19,10 @@
 # -DskipTests package) and pass /tmp/before/target/weft.jar. QUERIES (cross,nested), ROUNDS per pass (8),
 # DURATION per round (8s), WARMUP per server and query (60s: under this load Weft's JIT still compiles a few
 # hundred methods a minute 30 s in, and settles after about 90 s), CONNECTIONS per server (8), PORTS (18096,18097),
-# BENCH_DB (weft_bench_ab, dropped at the end). Results: target/bench/ab.txt (one line per round), ab-summary.txt.
+# BENCH_DB (weft_bench_ab, dropped at the end), PACE (0): milliseconds each connection waits between its requests in
+# the measured rounds. With 0 both servers run flat out, and on 2 cores their p99 is mostly the operating system's
+# run queue (per-round p99 ratios from 0.4 to 2.2 within one run); PACE=25 offers about half of what they serve,
+# and p99 is then each server's own tail. Results: target/bench/ab.txt (one line per round), ab-summary.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 [ $# = 2 ] && [ -f "$1" ] && { [ -f "$2" ] || [ "$2" = baseline ]; } || { echo "usage: $0 A.jar B.jar|baseline" >&2; exit 2; }
@@ -43,6 +46,11 @@ write_weft_config
 write_post_script cross '{ crm_customers(order_by: [{id: asc}], limit: 100) { id name email orders(order_by: [{id: asc}]) { id total created_at status } } }'
 write_post_script flat '{ shop_orders(order_by: [{id: asc}], limit: 1000) { id customer_id total created_at status } }'
 write_post_script nested '{ shop_customers(order_by: [{id: asc}], limit: 100) { id name email orders(order_by: [{id: asc}]) { id total created_at status } } }'
+PACE=${PACE:-0}
+for q in cross flat nested; do # the measured rounds' scripts: the warm-up always runs flat out
+  cp "$OUT/post-$q.lua" "$OUT/round-$q.lua"
+  [ "$PACE" = 0 ] || echo "function delay() return $PACE end" >> "$OUT/round-$q.lua"
+done
 
 pids=()
 stop_servers() { # the servers were started in subshells: wait until they are gone (pass 2 takes their ports)
@@ -79,11 +87,12 @@ wait_up() { # jar|baseline port
 }
 CLK_TCK=$(getconf CLK_TCK)
 both() { # pass query duration label: loads A and B at the same time, appends "pass query round a_cpu b_cpu a_req b_req a_p99 b_p99"
-  local a0 b0 a1 b1
+  local a0 b0 a1 b1 script=round
+  [ "$4" = warm ] && script=post
   a0=$(cpu_ticks "$PID_A"); b0=$(cpu_ticks "$PID_B")
-  wrk -t1 -c"$CONNECTIONS" -d"$3" --latency -s "$OUT/post-$2.lua" "$(url "$JAR_A" "$PORT_A" "$2")" > "$OUT/ab-wrk-a.txt" &
+  wrk -t1 -c"$CONNECTIONS" -d"$3" --latency -s "$OUT/$script-$2.lua" "$(url "$JAR_A" "$PORT_A" "$2")" > "$OUT/ab-wrk-a.txt" &
   local wa=$!
-  wrk -t1 -c"$CONNECTIONS" -d"$3" --latency -s "$OUT/post-$2.lua" "$(url "$JAR_B" "$PORT_B" "$2")" > "$OUT/ab-wrk-b.txt" &
+  wrk -t1 -c"$CONNECTIONS" -d"$3" --latency -s "$OUT/$script-$2.lua" "$(url "$JAR_B" "$PORT_B" "$2")" > "$OUT/ab-wrk-b.txt" &
   wait $wa $!
   a1=$(cpu_ticks "$PID_A"); b1=$(cpu_ticks "$PID_B")
   python3 - "$1" "$2" "$4" "$((a1 - a0))" "$((b1 - b0))" "$CLK_TCK" "$OUT/ab-wrk-a.txt" "$OUT/ab-wrk-b.txt" <<'PY' >> "$OUT/ab.txt"
@@ -117,11 +126,12 @@ for pass in 1 2; do
   done
   stop_servers
 done
-python3 - "$OUT/ab.txt" "$JAR_A" "$JAR_B" "$CONNECTIONS" "$DURATION" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY' | tee "$OUT/ab-summary.txt"
+python3 - "$OUT/ab.txt" "$JAR_A" "$JAR_B" "$CONNECTIONS" "$DURATION" "$(cut -d' ' -f1-3 /proc/loadavg)" "$PACE" <<'PY' | tee "$OUT/ab-summary.txt"
 import math, statistics, sys
-path, jar_a, jar_b, connections, duration, load = sys.argv[1:7]
+path, jar_a, jar_b, connections, duration, load, pace = sys.argv[1:8]
 rows = [l.split() for l in open(path) if l.strip() and l.split()[2] != "warm"]
-print(f"A = {jar_a}\nB = {jar_b}\n{connections} connections each, rounds of {duration}; load average at the end {load}")
+paced = "as fast as each server answers" if pace == "0" else f"each connection waiting {pace} ms between its requests"
+print(f"A = {jar_a}\nB = {jar_b}\n{connections} connections each, {paced}, rounds of {duration}; load average at the end {load}")
 print(f"{'query':7} {'pass':>4} {'rounds':>6} {'A CPU ms':>8} {'B CPU ms':>8} {'B/A CPU':>8} {'B/A req':>8}"
       f" {'A p99 ms':>8} {'B p99 ms':>8} {'B/A p99':>8}")
 for q in dict.fromkeys(r[1] for r in rows):
@@ -138,4 +148,9 @@ for q in dict.fromkeys(r[1] for r in rows):
     cpu, req, p99 = (math.sqrt(medians[0][i] * medians[1][i]) for i in range(3))
     print(f"{q:7} B/A CPU per request {cpu:.3f}, requests served {req:.3f}, p99 {p99:.3f}"
           f" (geometric mean of both passes; < 1.0: B costs less, is faster at p99)")
+    rs = [r for r in rows if r[1] == q]
+    if len(rs) >= 4: # how far single rounds scatter: a ratio inside this range is no difference
+        quartiles = lambda ratios: "-".join(f"{x:.3f}" for x in statistics.quantiles(ratios, n=4))
+        print(f"{q:7} per-round B/A quartiles (both passes): CPU {quartiles([float(r[4]) / float(r[3]) for r in rs])},"
+              f" p99 {quartiles([float(r[8]) / float(r[7]) for r in rs])}")
 PY
