@@ -24,24 +24,29 @@ final class PostNegotiation {
 
     /** True for {@code application/json}, with any parameters. */
     static boolean jsonBody(String contentType) {
-        if (contentType == null || !contentType.regionMatches(true, 0, JSON, 0, JSON.length())) {
-            return false;
-        }
-        String rest = contentType.substring(JSON.length()).trim();
-        return rest.isEmpty() || rest.charAt(0) == ';';
+        return parameters(contentType) != null;
     }
 
     /** True for {@code application/json} with no parameter but {@code charset=utf-8}. */
     static boolean plainJsonBody(String contentType) {
-        if (!jsonBody(contentType)) {
+        String rest = parameters(contentType);
+        if (rest == null) {
             return false;
         }
-        String rest = contentType.substring(JSON.length()).trim();
         if (rest.isEmpty()) {
             return true;
         }
         String parameter = rest.substring(1).trim().replace(" ", "");
         return parameter.equalsIgnoreCase("charset=utf-8") || parameter.equalsIgnoreCase("charset=\"utf-8\"");
+    }
+
+    /** What follows {@code application/json} in {@code contentType}, trimmed ("" for nothing); null for another type. */
+    private static String parameters(String contentType) {
+        if (contentType == null || !contentType.regionMatches(true, 0, JSON, 0, JSON.length())) {
+            return null;
+        }
+        String rest = contentType.substring(JSON.length()).trim();
+        return rest.isEmpty() || rest.charAt(0) == ';' ? rest : null;
     }
 
     /** The response's media type for the request's {@code Accept} header, or null when the direct path leaves it. */
