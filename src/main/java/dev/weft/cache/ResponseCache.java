@@ -113,7 +113,7 @@ public final class ResponseCache implements AutoCloseable {
     public CompletableFuture<ExecutionResult> execute(ExecutionInput input, Caller caller, RolePolicy policy, String version,
                                                       Supplier<CompletableFuture<ExecutionResult>> run) {
         CacheRequest request = CacheRequest.of(input, caller, policy, version, maxTtlSeconds);
-        Tables tables = new Tables();
+        Tables tables = new Tables(request != null);
         if (request == null) {
             return Activity.during(tables, run).whenComplete((result, failure) -> {
                 if (!tables.written.isEmpty()) {
@@ -230,14 +230,24 @@ public final class ResponseCache implements AutoCloseable {
         }
     }
 
-    /** The tables a request read and wrote, as its statements report them. */
+    /** The tables a request wrote, and read when its answer is to be kept, as its statements report them. */
     private static final class Tables implements ActivityListener {
         final Set<String> read = java.util.Collections.synchronizedSet(new TreeSet<>());
         final Set<String> written = java.util.Collections.synchronizedSet(new TreeSet<>());
+        private final boolean keepsReads;
+
+        /** {@code keepsReads}: the answer is cached, under the tables it read (else only writes matter: they evict). */
+        Tables(boolean keepsReads) {
+            this.keepsReads = keepsReads;
+        }
 
         @Override
         public void statement(StatementRun statement) {
-            (statement.write() ? written : read).add(String.valueOf(statement.table()));
+            if (statement.write()) {
+                written.add(String.valueOf(statement.table()));
+            } else if (keepsReads) {
+                read.add(String.valueOf(statement.table()));
+            }
         }
     }
 }

@@ -52,6 +52,16 @@ public record Relationship(
         }
     }
 
+    /**
+     * The name and both tables, which equal relationships share: the generated hash would go through every field, by
+     * method handles, on each lookup of a relationship's join keys (once per parent row).
+     */
+    @Override
+    public int hashCode() {
+        return (31 * java.util.Objects.hashCode(fieldName) + java.util.Objects.hashCode(from)) * 31
+                + java.util.Objects.hashCode(to);
+    }
+
     /** Whether both sides (and the junction) live in one service, so SQL can join them directly (EXISTS, ORDER BY). */
     public boolean sameSource() {
         return from.service().equals(to.service())

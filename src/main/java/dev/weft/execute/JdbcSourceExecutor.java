@@ -329,6 +329,12 @@ public final class JdbcSourceExecutor implements SourceExecutor {
                 ps.setBigDecimal(i + 1, new BigDecimal(big));
             } else if (value instanceof byte[] bytes) {
                 ps.setBytes(i + 1, bytes);
+            } else if (value instanceof Long l) { // what setObject does for these, without its search for a codec
+                ps.setLong(i + 1, l);
+            } else if (value instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else if (value instanceof String text) {
+                ps.setString(i + 1, text);
             } else {
                 ps.setObject(i + 1, value);
             }

@@ -62,9 +62,11 @@ final class ResponseRows {
 
     /** Checks the related rows of each key (a relationship at one level) against {@code max-rows}. */
     static List<List<Row>> lists(RequestBudget budget, List<List<Row>> groups) {
+        int longest = 0;
         for (List<Row> group : groups) {
-            budget.checkList(group.size());
+            longest = Math.max(longest, group.size());
         }
+        budget.checkList(longest); // the longest list decides; once, as the clock is read for the timeout
         return groups;
     }
 

@@ -112,7 +112,8 @@ public final class ArgumentPrecheck extends SimplePerformantInstrumentation {
     private void judge(ExecutableNormalizedField field, ResultPath parent, ExecutionContext context, Access access, boolean mutation) {
         ResultPath path = parent.segment(field.getResultKey());
         try {
-            TableRef returned = tableOf(field.getType(context.getGraphQLSchema()));
+            // a leaf returns no table (and its type costs a schema walk per field and request)
+            TableRef returned = field.getChildren().isEmpty() ? null : tableOf(field.getType(context.getGraphQLSchema()));
             for (Map.Entry<String, Object> argument : field.getResolvedArguments().entrySet()) {
                 if (PAGE_ARGUMENTS.contains(argument.getKey()) && argument.getValue() instanceof Number n && n.longValue() < 0) {
                     throw WeftException.badInput(argument.getKey() + " must not be negative, was " + n.longValue());

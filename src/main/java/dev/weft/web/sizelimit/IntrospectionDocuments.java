@@ -8,7 +8,6 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Tells an introspection request (an operation whose root selects only {@code __schema}, {@code __type} and
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class IntrospectionDocuments {
     private static final Set<String> INTROSPECTION_FIELDS = Set.of("__schema", "__type", "__typename");
-    /** A document that may select {@code __schema} or {@code __type} (not merely {@code __typename}). */
-    private static final Pattern SCHEMA_OR_TYPE = Pattern.compile("__schema|__type(?!name)");
 
     private IntrospectionDocuments() {
     }
@@ -35,7 +32,7 @@ public final class IntrospectionDocuments {
      * as data (the bound holds).
      */
     public static boolean only(String query, String operationName) {
-        if (query == null || !SCHEMA_OR_TYPE.matcher(query).find()) {
+        if (query == null || !mayNameSchemaOrType(query)) {
             return false; // the common case, __typename everywhere included (Apollo Client adds it), decides without parsing
         }
         Document document;
@@ -57,5 +54,21 @@ public final class IntrospectionDocuments {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the text holds {@code __schema}, or {@code __type} not followed by {@code name}: a document that may
+     * select them (not merely {@code __typename}). Plain searches, as this runs on every request's text.
+     */
+    static boolean mayNameSchemaOrType(String query) {
+        if (query.contains("__schema")) {
+            return true;
+        }
+        for (int i = query.indexOf("__type"); i >= 0; i = query.indexOf("__type", i + 1)) {
+            if (!query.startsWith("name", i + "__type".length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -28,4 +28,16 @@ class IntrospectionDocumentsTest {
         assertThat(IntrospectionDocuments.only("mutation { __typename }", null)).isFalse();
         assertThat(IntrospectionDocuments.only(null, null)).isFalse();
     }
+
+    /** The plain search answers as the pattern it replaced, {@code __schema|__type(?!name)}, on the cases at its edges. */
+    @Test
+    void theTextSearchAgreesWithThePattern() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("__schema|__type(?!name)");
+        for (String text : java.util.List.of("", "{ x }", "__schema", "{ __typename }", "{ __type }", "__type",
+                "{ __typename __typename }", "{ __typename __type(name: \"Q\") { name } }", "__typenam", "__typ",
+                "{ a: __typename b: __schema { types { name } } }", "__type__typename", "__typename__type",
+                "{ __typenames }", "query { __TYPE }", "____type", "__typ e", "{ __sche ma }")) {
+            assertThat(IntrospectionDocuments.mayNameSchemaOrType(text)).as(text).isEqualTo(pattern.matcher(text).find());
+        }
+    }
 }
