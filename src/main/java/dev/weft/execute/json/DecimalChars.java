@@ -3,12 +3,13 @@ package dev.weft.execute.json;
 import java.math.BigDecimal;
 
 /**
- * Writes a {@link BigDecimal} as {@link BigDecimal#toString()} prints it, into a char buffer instead of a new string
- * each: values of at most 18 digits whose text has no exponent (scale 0 or more, at most six zeros
- * after the point before the first digit); anything else answers -1 and the caller writes it the usual way.
+ * Writes a {@link BigDecimal} as {@link BigDecimal#toString()} prints it, as ASCII bytes straight into an output
+ * buffer instead of a new string each: values of at most 18 digits whose text has no exponent (scale 0 or more, at
+ * most six zeros after the point before the first digit); anything else answers -1 and the caller writes it the
+ * usual way.
  *
  * <pre>{@code
- * int n = DecimalChars.plain(new BigDecimal("-0.050"), buffer); // "-0.050"
+ * int end = DecimalChars.plain(new BigDecimal("-0.050"), out, 0); // "-0.050", 6
  * }</pre>
  */
 final class DecimalChars {
@@ -18,7 +19,8 @@ final class DecimalChars {
     private DecimalChars() {
     }
 
-    static int plain(BigDecimal d, char[] out) {
+    /** {@code d} at {@code out[at..]}, which has room for {@link #MAX} bytes: the end of the text, or -1. */
+    static int plain(BigDecimal d, byte[] out, int at) {
         int scale = d.scale();
         if (scale < 0 || scale > 24 || d.precision() > 18) {
             return -1;
@@ -27,11 +29,11 @@ final class DecimalChars {
         long u = d.scaleByPowerOfTen(scale).longValueExact();
         boolean negative = u < 0;
         long magnitude = Math.abs(u);
-        int precision = digits(magnitude);
+        int precision = Digits.count(magnitude);
         if (precision - scale - 1 < -6) {
             return -1; // toString uses an exponent
         }
-        int n = 0;
+        int n = at;
         if (negative) {
             out[n++] = '-';
         }
@@ -55,12 +57,8 @@ final class DecimalChars {
         return write(magnitude % pow, scale, out, n);
     }
 
-    private static int digits(long magnitude) {
-        return Digits.count(magnitude);
-    }
-
     /** Writes {@code value} in exactly {@code width} digits (leading zeros) at {@code at}; answers the end. */
-    private static int write(long value, int width, char[] out, int at) {
+    private static int write(long value, int width, byte[] out, int at) {
         Digits.write(value, width, out, at);
         return at + width;
     }

@@ -8,7 +8,7 @@ package dev.weft.execute.json;
  * byte[] out = new byte[20];
  * int n = Digits.count(2024);            // 4
  * Digits.write(2024, n, out, 0);         // out starts with the bytes of "2024"
- * Digits.write(7, 2, chars, 5);          // chars[5..7) = "07": exactly 2 digits, leading zeros
+ * Digits.write(7, 2, out, 5);            // out[5..7) = "07": exactly 2 digits, leading zeros
  * }</pre>
  */
 final class Digits {
@@ -66,36 +66,6 @@ final class Digits {
         }
         if (i > at) {
             out[at] = (byte) ('0' + v % 10);
-        }
-    }
-
-    /** As {@link #write(int, int, byte[], int)}, into chars. */
-    static void write(int v, int width, char[] out, int at) {
-        int i = at + width;
-        while (i - at >= 2) {
-            int q = v / 100;
-            int r = v - q * 100;
-            out[--i] = (char) ONES[r];
-            out[--i] = (char) TENS[r];
-            v = q;
-        }
-        if (i > at) {
-            out[at] = (char) ('0' + v % 10);
-        }
-    }
-
-    /** As {@link #write(long, int, byte[], int)}, into chars. */
-    static void write(long v, int width, char[] out, int at) {
-        if (v <= Integer.MAX_VALUE) {
-            write((int) v, width, out, at);
-            return;
-        }
-        // the lowest nine digits as an int, the rest (at most ten digits) again
-        int low = Math.min(width, 9);
-        long high = v / BILLION;
-        write((int) (v - high * BILLION), low, out, at + width - low);
-        if (width > low) {
-            write(high, width - low, out, at);
         }
     }
 }

@@ -45,7 +45,6 @@ public final class JsonBytes {
     private final JsonGenerator generator;
     private final SerializationContext context;
     private final byte[] buffer = new byte[BUFFER];
-    private final char[] scratch = new char[LeafFormats.SCRATCH];
     private char[] segment; // a string segment's chars (JsonEscapes.segment), made for the first string
     private final Chunk chunk = new Chunk();
     private final int[] escapes;
@@ -115,11 +114,6 @@ public final class JsonBytes {
         handOver();
     }
 
-    /** A scratch buffer of {@link LeafFormats#SCRATCH} chars for formats. */
-    char[] scratch() {
-        return scratch;
-    }
-
     /** Bytes already encoded as the response wants them (pre-encoded names, JSON the source built). */
     public void raw(byte[] bytes) {
         raw(bytes, 0, bytes.length);
@@ -175,20 +169,20 @@ public final class JsonBytes {
         pos += digits;
     }
 
-    /** A number as {@code chars[0..n)} spell it (ASCII digits, sign, point). */
-    void number(char[] chars, int n) {
-        ensure(n);
-        for (int i = 0; i < n; i++) {
-            buffer[pos++] = (byte) chars[i];
+    /**
+     * {@code value} (a date or timestamp) quoted in ISO-8601, formatted in place ({@link IsoChars#of}); false, with
+     * nothing written, for a value that class does not print.
+     */
+    boolean isoString(Object value) {
+        ensure(IsoChars.MAX + 2);
+        int end = IsoChars.of(value, buffer, pos + 1);
+        if (end < 0) {
+            return false;
         }
-    }
-
-    /** A string of ASCII chars that need no escape (ISO dates): quoted as they are. */
-    void plainString(char[] chars, int n) {
-        ensure(n + 2);
-        buffer[pos++] = '"';
-        number(chars, n);
-        buffer[pos++] = '"';
+        buffer[pos] = '"';
+        buffer[end] = '"';
+        pos = end + 1;
+        return true;
     }
 
     void string(String s) {
@@ -220,9 +214,10 @@ public final class JsonBytes {
         } else if (value == null) {
             nullValue();
         } else if (value instanceof BigDecimal d) {
-            int n = DecimalChars.plain(d, scratch);
-            if (n >= 0) {
-                number(scratch, n);
+            ensure(DecimalChars.MAX);
+            int end = DecimalChars.plain(d, buffer, pos);
+            if (end >= 0) {
+                pos = end;
             } else {
                 ascii(d.toString());
             }

@@ -42,6 +42,23 @@ public final class JsonEscapes {
 
     /** The bytes before a field's value: {@code {"name":} for the first field of an object, {@code ,"name":} for others. */
     public static byte[] name(String key, boolean first) {
+        int n = key.length();
+        byte[] plain = new byte[n + 4]; // a GraphQL name or alias is ASCII with nothing to escape: copied as it is
+        plain[0] = (byte) (first ? '{' : ',');
+        plain[1] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = key.charAt(i);
+            if (c > 0x7F || ESCAPES[c] != 0) {
+                return escapedName(key, first);
+            }
+            plain[i + 2] = (byte) c;
+        }
+        plain[n + 2] = '"';
+        plain[n + 3] = ':';
+        return plain;
+    }
+
+    private static byte[] escapedName(String key, boolean first) {
         byte[] quoted = quoted(key);
         byte[] raw = new byte[quoted.length + 2];
         raw[0] = (byte) (first ? '{' : ',');

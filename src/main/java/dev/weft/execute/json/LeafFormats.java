@@ -90,14 +90,16 @@ public final class LeafFormats {
         @Override
         public void write(JsonGenerator generator, SerializationContext ctxt, Object value, char[] buffer) {
             if (value instanceof BigDecimal d && identity == BigDecimal.class) {
-                int n = DecimalChars.plain(d, buffer);
+                byte[] bytes = new byte[SCRATCH];
+                int n = widened(DecimalChars.plain(d, bytes, 0), bytes, buffer);
                 if (n >= 0) {
                     generator.writeNumber(buffer, 0, n);
                     return;
                 }
             }
             if (value.getClass() == safe && identity == null) { // a date or timestamp its scalar prints in ISO-8601
-                int n = isoChars(value, buffer);
+                byte[] bytes = new byte[SCRATCH];
+                int n = widened(IsoChars.of(value, bytes, 0), bytes, buffer);
                 if (n >= 0) {
                     generator.writeString(buffer, 0, n);
                     return;
@@ -113,25 +115,18 @@ public final class LeafFormats {
                 out.value(value);
                 return;
             }
-            if (type == safe) { // a date or timestamp its scalar prints in ISO-8601
-                char[] buffer = out.scratch();
-                int n = isoChars(value, buffer);
-                if (n >= 0) {
-                    out.plainString(buffer, n);
-                    return;
-                }
+            if (type == safe && out.isoString(value)) { // a date or timestamp its scalar prints in ISO-8601
+                return;
             }
             out.value(coerce(value));
         }
 
-        /** {@code value} (a date or timestamp) in ISO-8601 into {@code buffer}: the chars written, or -1 for another type. */
-        private static int isoChars(Object value, char[] buffer) {
-            return switch (value) {
-                case java.time.LocalDateTime t -> IsoChars.dateTime(t, buffer);
-                case java.time.OffsetDateTime t -> IsoChars.offsetDateTime(t, buffer);
-                case java.time.LocalDate d -> IsoChars.date(d, buffer);
-                default -> -1;
-            };
+        /** The first {@code n} ASCII bytes widened into {@code chars}, for the generator's calls: n (-1: none written). */
+        private static int widened(int n, byte[] bytes, char[] chars) {
+            for (int i = 0; i < n; i++) {
+                chars[i] = (char) bytes[i];
+            }
+            return n;
         }
 
         @Override

@@ -35,6 +35,17 @@ class JsonBytesTest {
         }
     }
 
+    /** A field's name as the bytes before its value: {@code {"k":} or {@code ,"k":}, as Jackson writes a map's keys. */
+    @Test
+    void namesAreJacksonsKeys() {
+        for (String key : List.of("id", "_a1", "orders_aggregate", "", "a\"b", "a\\b", "é", "a/b", "\u0001", "日本")) {
+            String map = JSON.writeValueAsString(new java.util.LinkedHashMap<>(java.util.Map.of(key, 1)));
+            String first = map.substring(0, map.length() - 2);
+            assertThat(new String(JsonEscapes.name(key, true), StandardCharsets.UTF_8)).as(key).isEqualTo(first);
+            assertThat(new String(JsonEscapes.name(key, false), StandardCharsets.UTF_8)).as(key).isEqualTo("," + first.substring(1));
+        }
+    }
+
     @Test
     void stringsOfEveryCharThroughTheGeneratorAreJacksons() {
         List<String> strings = new ArrayList<>();

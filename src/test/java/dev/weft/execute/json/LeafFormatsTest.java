@@ -121,5 +121,31 @@ class LeafFormatsTest {
             }
             assertThat(out.toString()).as("%s %s", scalar.getName(), value).isEqualTo(JSON.writeValueAsString(List.of(coerced)));
         }
+        assertSameAsBytes(format, values);
+    }
+
+    /**
+     * The values one after the other, three times, through {@link JsonBytes} (formatted in place in its buffer): the
+     * bytes Jackson writes for the list of their coerced values, wherever a value meets the end of the buffer.
+     */
+    private static void assertSameAsBytes(LeafFormat format, Object... values) {
+        List<Object> coerced = new ArrayList<>();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator generator = JSON.createGenerator(bytes)) {
+            generator.writeStartArray();
+            JsonBytes out = JsonBytes.open(generator, JSON._serializationContext());
+            for (int round = 0; round < 3; round++) {
+                for (Object value : values) {
+                    if (!coerced.isEmpty()) {
+                        out.raw(',');
+                    }
+                    format.write(out, value);
+                    coerced.add(format.coerce(value));
+                }
+            }
+            out.close();
+            generator.writeEndArray();
+        }
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(JSON.writeValueAsString(coerced));
     }
 }
