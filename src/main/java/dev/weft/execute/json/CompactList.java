@@ -59,7 +59,7 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
-        JsonBytes.serialize(generator, context, this::write, scratch -> write(generator, context, scratch));
+        JsonBytes.serialize(generator, context, this::write, () -> write(generator, context));
     }
 
     void write(JsonBytes out) {
@@ -78,14 +78,14 @@ public final class CompactList extends AbstractList<Object> implements JacksonSe
         out.raw(']');
     }
 
-    void write(JsonGenerator generator, SerializationContext context, char[] scratch) {
+    void write(JsonGenerator generator, SerializationContext context) {
         generator.writeStartArray(this, size());
         RowBits n = nulled;
         for (int r = from; r < to; r++) {
             if (n != null && n.get(r - from)) {
                 generator.writeNull();
             } else {
-                level.write(generator, context, r, scratch);
+                level.write(generator, context, r);
             }
         }
         generator.writeEndArray();

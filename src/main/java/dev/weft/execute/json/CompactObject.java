@@ -45,15 +45,15 @@ public final class CompactObject extends AbstractMap<String, Object> implements 
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
-        JsonBytes.serialize(generator, context, this::write, scratch -> write(generator, context, scratch));
+        JsonBytes.serialize(generator, context, this::write, () -> write(generator, context));
     }
 
     void write(JsonBytes out) {
         level.write(out, row);
     }
 
-    void write(JsonGenerator generator, SerializationContext context, char[] scratch) {
-        level.write(generator, context, row, scratch);
+    void write(JsonGenerator generator, SerializationContext context) {
+        level.write(generator, context, row);
     }
 
     @Override

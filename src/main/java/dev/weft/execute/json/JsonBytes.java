@@ -96,13 +96,13 @@ public final class JsonBytes {
 
     /**
      * Writes one value of the response: {@code raw} into a {@link JsonBytes} when the generator allows it, else
-     * {@code viaGenerator} through the generator's own calls (given a scratch buffer of {@link LeafFormats#SCRATCH} chars).
+     * {@code viaGenerator} through the generator's own calls.
      */
     public static void serialize(JsonGenerator generator, SerializationContext context, java.util.function.Consumer<JsonBytes> raw,
-                          java.util.function.Consumer<char[]> viaGenerator) {
+                          Runnable viaGenerator) {
         JsonBytes out = open(generator, context);
         if (out == null) {
-            viaGenerator.accept(new char[LeafFormats.SCRATCH]);
+            viaGenerator.run();
         } else {
             raw.accept(out);
             out.close();

@@ -21,11 +21,6 @@ public interface LeafFormat {
     /** Writes the non-null {@code value} as {@link #coerce} would make it appear in the JSON. */
     void write(JsonGenerator generator, SerializationContext context, Object value);
 
-    /** As {@link #write(JsonGenerator, SerializationContext, Object)}, with a scratch buffer of {@link LeafFormats#SCRATCH} chars. */
-    default void write(JsonGenerator generator, SerializationContext context, Object value, char[] scratch) {
-        write(generator, context, value);
-    }
-
     /**
      * Writes the non-null {@code value} as {@link #write} would, into raw JSON bytes. By default through Jackson
      * ({@link #write} on a generator writing into {@code out}); formats that can write the bytes themselves do.

@@ -6,6 +6,7 @@ import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
@@ -22,8 +23,8 @@ import tools.jackson.databind.SerializationContext;
  * }</pre>
  */
 public final class LeafFormats {
-    /** The chars a format may need to write one value without a string. */
-    public static final int SCRATCH = Math.max(IsoChars.MAX, DecimalChars.MAX);
+    /** The bytes a format may need to write one value without a string. */
+    private static final int ASCII_MAX = Math.max(IsoChars.MAX, DecimalChars.MAX);
 
     private LeafFormats() {
     }
@@ -82,26 +83,24 @@ public final class LeafFormats {
             return value.getClass() == identity ? value : scalar.getCoercing().serialize(value, context, locale);
         }
 
+        /**
+         * Through the generator's own calls: only where the output cannot be matched byte for byte ({@link JsonBytes}),
+         * so the text of a decimal or date is made as a string here.
+         */
         @Override
         public void write(JsonGenerator generator, SerializationContext ctxt, Object value) {
-            write(generator, ctxt, value, new char[SCRATCH]);
-        }
-
-        @Override
-        public void write(JsonGenerator generator, SerializationContext ctxt, Object value, char[] buffer) {
+            byte[] bytes = new byte[ASCII_MAX];
             if (value instanceof BigDecimal d && identity == BigDecimal.class) {
-                byte[] bytes = new byte[SCRATCH];
-                int n = widened(DecimalChars.plain(d, bytes, 0), bytes, buffer);
+                int n = DecimalChars.plain(d, bytes, 0);
                 if (n >= 0) {
-                    generator.writeNumber(buffer, 0, n);
+                    generator.writeNumber(new String(bytes, 0, n, StandardCharsets.US_ASCII));
                     return;
                 }
             }
             if (value.getClass() == safe && identity == null) { // a date or timestamp its scalar prints in ISO-8601
-                byte[] bytes = new byte[SCRATCH];
-                int n = widened(IsoChars.of(value, bytes, 0), bytes, buffer);
+                int n = IsoChars.of(value, bytes, 0);
                 if (n >= 0) {
-                    generator.writeString(buffer, 0, n);
+                    generator.writeString(new String(bytes, 0, n, StandardCharsets.US_ASCII));
                     return;
                 }
             }
@@ -119,14 +118,6 @@ public final class LeafFormats {
                 return;
             }
             out.value(coerce(value));
-        }
-
-        /** The first {@code n} ASCII bytes widened into {@code chars}, for the generator's calls: n (-1: none written). */
-        private static int widened(int n, byte[] bytes, char[] chars) {
-            for (int i = 0; i < n; i++) {
-                chars[i] = (char) bytes[i];
-            }
-            return n;
         }
 
         @Override

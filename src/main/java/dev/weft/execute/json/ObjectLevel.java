@@ -212,7 +212,7 @@ public final class ObjectLevel {
         return index;
     }
 
-    void write(JsonGenerator generator, SerializationContext context, int r, char[] scratch) {
+    void write(JsonGenerator generator, SerializationContext context, int r) {
         if (isNull(r)) {
             generator.writeNull();
             return;
@@ -234,16 +234,16 @@ public final class ObjectLevel {
                     if (value == null) {
                         generator.writeNull();
                     } else {
-                        shape.formats[f].write(generator, context, value, scratch);
+                        shape.formats[f].write(generator, context, value);
                     }
                 }
                 case CONSTANT -> generator.writeString(shape.constants[f]);
                 case CHILD -> {
                     Object value = children[shape.slots[f]][r];
                     if (value instanceof CompactList list) {
-                        list.write(generator, context, scratch);
+                        list.write(generator, context);
                     } else if (value instanceof CompactObject object) {
-                        object.write(generator, context, scratch);
+                        object.write(generator, context);
                     } else if (value instanceof JacksonSerializable s) {
                         s.serialize(generator, context);
                     } else {
@@ -255,7 +255,7 @@ public final class ObjectLevel {
         generator.writeEndObject();
     }
 
-    /** As {@link #write(JsonGenerator, SerializationContext, int, char[])}, into raw bytes. */
+    /** As {@link #write(JsonGenerator, SerializationContext, int)}, into raw bytes. */
     void write(JsonBytes out, int r) {
         if (isNull(r)) {
             out.nullValue();

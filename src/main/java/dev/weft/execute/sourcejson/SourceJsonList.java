@@ -67,7 +67,7 @@ public final class SourceJsonList extends AbstractList<Object> implements Jackso
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
-        JsonBytes.serialize(generator, context, this::write, scratch -> {
+        JsonBytes.serialize(generator, context, this::write, () -> {
             generator.writeStartArray(this, rows);
             for (Object row : view()) {
                 generator.writeStartObject();
