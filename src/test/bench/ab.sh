@@ -22,7 +22,8 @@
 # BENCH_DB (weft_bench_ab, dropped at the end), PACE (0): milliseconds each connection waits between its requests in
 # the measured rounds. With 0 both servers run flat out, and on 2 cores their p99 is mostly the operating system's
 # run queue (per-round p99 ratios from 0.4 to 2.2 within one run); PACE=25 offers about half of what they serve,
-# and p99 is then each server's own tail. Results: target/bench/ab.txt (one line per round), ab-summary.txt.
+# and p99 is then each server's own tail. JAVA_OPTS: JVM options given to both servers (e.g. "-Xms1g -Xmx1g": a fixed
+# heap, so that G1 does not size the two servers' young generations differently and collect one more often). Results: target/bench/ab.txt (one line per round), ab-summary.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 [ $# = 2 ] && [ -f "$1" ] && { [ -f "$2" ] || [ "$2" = baseline ]; } || { echo "usage: $0 A.jar B.jar|baseline" >&2; exit 2; }
@@ -47,6 +48,7 @@ write_post_script cross '{ crm_customers(order_by: [{id: asc}], limit: 100) { id
 write_post_script flat '{ shop_orders(order_by: [{id: asc}], limit: 1000) { id customer_id total created_at status } }'
 write_post_script nested '{ shop_customers(order_by: [{id: asc}], limit: 100) { id name email orders(order_by: [{id: asc}]) { id total created_at status } } }'
 PACE=${PACE:-0}
+JAVA_OPTS=${JAVA_OPTS:-} # the same JVM options for both servers, e.g. -Xms1g -Xmx1g
 for q in cross flat nested; do # the measured rounds' scripts: the warm-up always runs flat out
   cp "$OUT/post-$q.lua" "$OUT/round-$q.lua"
   [ "$PACE" = 0 ] || echo "function delay() return $PACE end" >> "$OUT/round-$q.lua"
@@ -65,12 +67,12 @@ if [ "$JAR_B" = baseline ]; then
 fi
 start() { # jar|baseline port -> pid
   if [ "$1" = baseline ]; then
-    "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat "$OUT/classpath.txt")" dev.weftbench.BaselineApplication \
+    "$JAVA_HOME/bin/java" $JAVA_OPTS -cp "target/test-classes:target/classes:$(cat "$OUT/classpath.txt")" dev.weftbench.BaselineApplication \
       --server.port="$2" --logging.level.root=WARN --spring.threads.virtual.enabled=true \
       --bench.customers-url="jdbc:mariadb://127.0.0.1:3306/$DB" --bench.orders-url="jdbc:postgresql://127.0.0.1:5432/$DB" \
       > "$OUT/ab-$2.log" 2>&1 &
   else
-    "$JAVA_HOME/bin/java" -jar "$1" --server.port="$2" --logging.level.root=WARN \
+    "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$1" --server.port="$2" --logging.level.root=WARN \
       --spring.config.additional-location="file:$OUT/weft.yml" > "$OUT/ab-$2.log" 2>&1 &
   fi
   echo $!
