@@ -23,7 +23,8 @@
 # the measured rounds. With 0 both servers run flat out, and on 2 cores their p99 is mostly the operating system's
 # run queue (per-round p99 ratios from 0.4 to 2.2 within one run); PACE=25 offers about half of what they serve,
 # and p99 is then each server's own tail. JAVA_OPTS: JVM options given to both servers (e.g. "-Xms1g -Xmx1g": a fixed
-# heap, so that G1 does not size the two servers' young generations differently and collect one more often). Results: target/bench/ab.txt (one line per round), ab-summary.txt.
+# heap, so that G1 does not size the two servers' young generations differently and collect one more often).
+# Results: target/bench/ab.txt (one line per round), ab-summary.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 [ $# = 2 ] && [ -f "$1" ] && { [ -f "$2" ] || [ "$2" = baseline ]; } || { echo "usage: $0 A.jar B.jar|baseline" >&2; exit 2; }

@@ -6,7 +6,6 @@ import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
@@ -23,9 +22,6 @@ import tools.jackson.databind.SerializationContext;
  * }</pre>
  */
 public final class LeafFormats {
-    /** The bytes a format may need to write one value without a string. */
-    private static final int ASCII_MAX = Math.max(IsoChars.MAX, DecimalChars.MAX);
-
     private LeafFormats() {
     }
 
@@ -85,25 +81,11 @@ public final class LeafFormats {
 
         /**
          * Through the generator's own calls: only where the output cannot be matched byte for byte ({@link JsonBytes}),
-         * so the text of a decimal or date is made as a string here.
+         * a rare path, so the coerced value is written as Jackson writes it (what {@link #write(JsonBytes, Object)}
+         * reproduces in bytes).
          */
         @Override
         public void write(JsonGenerator generator, SerializationContext ctxt, Object value) {
-            byte[] bytes = new byte[ASCII_MAX];
-            if (value instanceof BigDecimal d && identity == BigDecimal.class) {
-                int n = DecimalChars.plain(d, bytes, 0);
-                if (n >= 0) {
-                    generator.writeNumber(new String(bytes, 0, n, StandardCharsets.US_ASCII));
-                    return;
-                }
-            }
-            if (value.getClass() == safe && identity == null) { // a date or timestamp its scalar prints in ISO-8601
-                int n = IsoChars.of(value, bytes, 0);
-                if (n >= 0) {
-                    generator.writeString(new String(bytes, 0, n, StandardCharsets.US_ASCII));
-                    return;
-                }
-            }
             writeCoerced(generator, ctxt, coerce(value));
         }
 
